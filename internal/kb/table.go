@@ -1,0 +1,216 @@
+// Package kb loads the knowledge base: plain tab-separated data files of
+// countries, places, organisations, office holders, verbs and themes,
+// embedded in the binary (data/*.tsv) and extended by files a user adds.
+//
+// Every file starts with comment lines ("# ...") that name its sources and
+// licence, then a header row of column names, then one row per line.
+// Cells holding several values separate them with "|". Empty lines and
+// comment lines anywhere are skipped.
+package kb
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"bufio"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+//go:embed data
+var embedded embed.FS
+
+// Table is one data file read into memory.
+type Table struct {
+	// Name is the file's base name ("countries.tsv").
+	Name string
+	// Header holds the comment lines at the top of the file: its sources
+	// and licence.
+	Header []string
+	// Columns are the column names, in order.
+	Columns []string
+	// Rows hold the cells of each data row, len(Columns) each.
+	Rows []Row
+}
+
+// Row is one data row; Line is its line number in the file.
+type Row struct {
+	Line  int
+	Cells []string
+}
+
+// FormatError reports a malformed line of a data file.
+type FormatError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *FormatError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// ReadTable reads a TSV data file. A row with fewer cells than columns is
+// padded with empty cells; a row with more is an error.
+func ReadTable(r io.Reader, name string) (*Table, error) {
+	t := &Table{Name: name}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		if strings.HasPrefix(s, "#") {
+			if t.Columns == nil {
+				t.Header = append(t.Header, strings.TrimSpace(strings.TrimPrefix(s, "#")))
+			}
+			continue
+		}
+		cells := strings.Split(s, "\t")
+		if t.Columns == nil {
+			t.Columns = cells
+			continue
+		}
+		if len(cells) > len(t.Columns) {
+			return nil, &FormatError{name, line, fmt.Sprintf("%d cells, want at most %d", len(cells), len(t.Columns))}
+		}
+		for len(cells) < len(t.Columns) {
+			cells = append(cells, "")
+		}
+		t.Rows = append(t.Rows, Row{Line: line, Cells: cells})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if t.Columns == nil {
+		return nil, &FormatError{name, line, "no header row"}
+	}
+	return t, nil
+}
+
+// Col returns the index of the named column, or -1.
+func (t *Table) Col(name string) int {
+	for i, c := range t.Columns {
+		if c == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Need returns the indexes of the named columns, or an error naming the
+// first one missing.
+func (t *Table) Need(names ...string) ([]int, error) {
+	idx := make([]int, len(names))
+	for i, n := range names {
+		if idx[i] = t.Col(n); idx[i] < 0 {
+			return nil, &FormatError{t.Name, 1, fmt.Sprintf("no column %q", n)}
+		}
+	}
+	return idx, nil
+}
+
+// Multi splits a multi-valued cell on "|", dropping empty values.
+func Multi(cell string) []string {
+	if cell == "" {
+		return nil
+	}
+	parts := strings.Split(cell, "|")
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Source is where data files are read from: the embedded files first,
+// then the same names in each user directory, appended in order.
+type Source struct {
+	// Dirs are user directories whose files extend the embedded ones: a
+	// file with an embedded file's name adds rows to it; other files are
+	// ignored unless a loader asks for them.
+	Dirs []string
+}
+
+// Tables reads the embedded file name and every user file of that name.
+// A missing embedded file is not an error when a user file exists.
+func (s Source) Tables(name string) ([]*Table, error) {
+	var out []*Table
+	f, err := embedded.Open("data/" + name)
+	switch {
+	case err == nil:
+		t, err := ReadTable(f, name)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	case !errorsIsNotExist(err):
+		return nil, fmt.Errorf("open %s: %w", name, err)
+	}
+	for _, d := range s.Dirs {
+		p := filepath.Join(d, name)
+		f, err := os.Open(p)
+		if errorsIsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", p, err)
+		}
+		t, err := ReadTable(f, p)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("knowledge base file %s: %w", name, fs.ErrNotExist)
+	}
+	return out, nil
+}
+
+func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+
+// Files lists the embedded data files, for `newsgraph kb` and tests.
+func Files() []string {
+	ents, _ := fs.ReadDir(embedded, "data")
+	var out []string
+	for _, e := range ents {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".tsv") {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// Digest returns a short digest of the knowledge base's files, embedded
+// and the user's, so that a change of data changes the version written
+// into records.
+func Digest(src Source) string {
+	h := sha256.New()
+	for _, name := range Files() {
+		b, _ := fs.ReadFile(embedded, "data/"+name)
+		fmt.Fprintf(h, "%s %d\n", name, len(b))
+		h.Write(b)
+	}
+	for _, d := range src.Dirs {
+		ents, _ := os.ReadDir(d)
+		for _, e := range ents {
+			b, err := os.ReadFile(filepath.Join(d, e.Name()))
+			if err == nil {
+				fmt.Fprintf(h, "%s %d\n", e.Name(), len(b))
+				h.Write(b)
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:8]
+}

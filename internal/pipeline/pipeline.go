@@ -1,0 +1,235 @@
+// Package pipeline assembles the stages that turn one article.Input into
+// an article.Record. Reading New from top to bottom follows an article
+// from its raw input to the finished record.
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"newsgraph/internal/article"
+	"newsgraph/internal/clean"
+	"newsgraph/internal/kb"
+	"newsgraph/internal/text"
+)
+
+// Version is the pipeline's version; records carry it with the knowledge
+// base's digest so a store can tell when to re-process.
+const Version = "0.1.0"
+
+// A Stage transforms doc in place. Returning article.ErrSkip (or an error
+// wrapping it, or ErrEmpty) drops the article; any other error is recorded
+// on the record as a problem and the pipeline continues with the next
+// stage. A Stage must be safe for concurrent use by several goroutines,
+// each with its own Doc.
+type Stage interface {
+	Name() string
+	Process(ctx context.Context, doc *article.Doc) error
+}
+
+// Config chooses what the pipeline does.
+type Config struct {
+	// KB says where knowledge-base files come from besides the embedded
+	// ones.
+	KB kb.Source
+	// Raw keeps the input text exactly as given (no cleaning, no
+	// boilerplate removal), so that spans match an outside copy of the
+	// text byte for byte. Evaluation against gold offsets uses it.
+	Raw bool
+}
+
+// Pipeline runs the stages in order. It is safe for concurrent use.
+type Pipeline struct {
+	stages  []Stage
+	stats   []stageStats
+	version string
+}
+
+type stageStats struct {
+	calls, errors, nanos atomic.Int64
+}
+
+// New builds the stages in the order they run.
+func New(cfg Config) (*Pipeline, error) {
+	var stages []Stage
+	if cfg.Raw {
+		stages = append(stages, rawText{})
+	} else {
+		stages = append(stages, clean.New()) // HTML → text, boilerplate, embeds, normalisation
+	}
+	stages = append(stages,
+		segment{}, // tokens and sentences
+	)
+	p := &Pipeline{stages: stages, stats: make([]stageStats, len(stages))}
+	p.version = "newsgraph/" + Version + " kb/" + kb.Digest(cfg.KB)
+	return p, nil
+}
+
+// Stages returns the stage names in order.
+func (p *Pipeline) Stages() []string {
+	out := make([]string, len(p.stages))
+	for i, s := range p.stages {
+		out[i] = s.Name()
+	}
+	return out
+}
+
+// Version returns the pipeline and knowledge-base version written into
+// every record.
+func (p *Pipeline) Version() string { return p.version }
+
+// Process runs every stage on in and returns the finished record. The
+// error is non-nil only when the article was rejected (empty, skipped);
+// stage failures are recorded in Record.Problems instead.
+func (p *Pipeline) Process(ctx context.Context, in article.Input) (rec article.Record, err error) {
+	doc := &article.Doc{In: in}
+	doc.Rec.URL, doc.Rec.Title, doc.Rec.Outlet, doc.Rec.Language = in.URL, in.Title, in.Outlet, in.Language
+	doc.Published, doc.Rec.Published = parsePublished(in.Published)
+	for i, s := range p.stages {
+		if err := ctx.Err(); err != nil {
+			return article.Record{}, err
+		}
+		start := time.Now()
+		err := runStage(ctx, s, doc)
+		st := &p.stats[i]
+		st.calls.Add(1)
+		st.nanos.Add(int64(time.Since(start)))
+		if err != nil {
+			if errors.Is(err, article.ErrSkip) || errors.Is(err, article.ErrEmpty) {
+				return article.Record{}, err
+			}
+			st.errors.Add(1)
+			doc.AddProblem(s.Name(), err.Error())
+		}
+	}
+	finish(doc, p.version)
+	return doc.Rec, nil
+}
+
+// runStage calls s, turning a panic into an error so that one broken
+// article never stops a batch.
+func runStage(ctx context.Context, s Stage, doc *article.Doc) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	return s.Process(ctx, doc)
+}
+
+// StageStat is one stage's totals since the pipeline was built.
+type StageStat struct {
+	Name   string
+	Calls  int64
+	Errors int64
+	Time   time.Duration
+}
+
+// Stats returns per-stage call counts, errors and time spent.
+func (p *Pipeline) Stats() []StageStat {
+	out := make([]StageStat, len(p.stages))
+	for i, s := range p.stages {
+		st := &p.stats[i]
+		out[i] = StageStat{s.Name(), st.calls.Load(), st.errors.Load(), time.Duration(st.nanos.Load())}
+	}
+	return out
+}
+
+// segment is the stage that splits the clean text into tokens and
+// sentences.
+type segment struct{}
+
+func (segment) Name() string { return "segment" }
+
+func (segment) Process(_ context.Context, doc *article.Doc) error {
+	doc.Tokens = text.Tokenize(doc.Rec.Text)
+	doc.Sents = text.Sentences(doc.Rec.Text, doc.Tokens)
+	words := 0
+	for _, t := range doc.Tokens {
+		if t.Kind == article.Word {
+			words++
+		}
+	}
+	doc.Rec.Tone.WordCount = words
+	doc.Rec.Sentences = make([]article.Span, len(doc.Sents))
+	for i, s := range doc.Sents {
+		doc.Rec.Sentences[i] = s.Span
+	}
+	return nil
+}
+
+// rawText is the stage used instead of clean in Raw mode: the text is kept
+// byte for byte.
+type rawText struct{}
+
+func (rawText) Name() string { return "raw" }
+
+func (rawText) Process(_ context.Context, doc *article.Doc) error {
+	doc.Rec.Text = doc.In.Text
+	if strings.TrimSpace(doc.Rec.Text) == "" {
+		return article.ErrEmpty
+	}
+	return nil
+}
+
+// finish gives the record its id and version and makes empty lists
+// explicit, so that every record has the same shape.
+func finish(doc *article.Doc, version string) {
+	r := &doc.Rec
+	r.ID = ID(r.Text)
+	r.Pipeline = version
+	if r.Boilerplate == nil {
+		r.Boilerplate = []article.Boilerplate{}
+	}
+	if r.Embeds == nil {
+		r.Embeds = []article.Embed{}
+	}
+	if r.Sentences == nil {
+		r.Sentences = []article.Span{}
+	}
+	if r.Entities == nil {
+		r.Entities = []article.Entity{}
+	}
+	if r.Quotes == nil {
+		r.Quotes = []article.Quote{}
+	}
+	if r.Attributions == nil {
+		r.Attributions = []article.Attribution{}
+	}
+	if r.Amounts == nil {
+		r.Amounts = []article.Amount{}
+	}
+	if r.Dates == nil {
+		r.Dates = []article.Date{}
+	}
+	if r.Events == nil {
+		r.Events = []article.Event{}
+	}
+	if r.Themes == nil {
+		r.Themes = []article.Theme{}
+	}
+}
+
+// ID returns the stable id of an article with clean text s: the first 16
+// hex digits of the SHA-256 of its words, lower-cased and joined by single
+// spaces, so that copies differing only in case, spacing or punctuation
+// between words share an id.
+func ID(s string) string {
+	h := sha256.New()
+	var buf []byte
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127)
+	}) {
+		buf = append(buf[:0], text.Lower(w)...)
+		buf = append(buf, ' ')
+		h.Write(buf)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
