@@ -107,3 +107,21 @@ func (d *Doc) TokenAt(off int) int {
 func (d *Doc) AddProblem(stage, msg string) {
 	d.Rec.Problems = append(d.Rec.Problems, Problem{Stage: stage, Message: msg})
 }
+
+// EntityAt returns the index in Rec.Entities of the entity with a mention
+// overlapping s, preferring the mention that covers most of s, or -1.
+func (d *Doc) EntityAt(s Span) int {
+	best, bestLen := -1, 0
+	for i := range d.Rec.Entities {
+		for _, m := range d.Rec.Entities[i].Mentions {
+			if !m.Span.Overlaps(s) {
+				continue
+			}
+			ov := min(m.Span.End, s.End) - max(m.Span.Start, s.Start)
+			if ov > bestLen {
+				best, bestLen = i, ov
+			}
+		}
+	}
+	return best
+}
