@@ -743,3 +743,10 @@ func reducedRelative(ws []Word, h int) bool {
 	}
 	return false
 }
+
+// Regroup recomputes the verb groups of s after a caller changed tags
+// (names found by a dictionary are proper nouns, not verbs).
+func Regroup(s *Sentence) {
+	s.Groups = s.Groups[:0]
+	groups(s)
+}

@@ -1,0 +1,740 @@
+package event
+
+import (
+	"strings"
+
+	"newsgraph/internal/article"
+	"newsgraph/internal/kb/petrarch"
+	"newsgraph/internal/parse"
+)
+
+// maxObjectScan bounds how far after a verb its target is looked for.
+const maxObjectScan = 18
+
+// codeSentence codes the events of sentence si.
+func (c *Coder) codeSentence(s *scratch, doc *article.Doc, si int, pubDate string) {
+	sent := doc.Sents[si]
+	if sent.Last <= sent.First {
+		return
+	}
+	if c.sentenceDiscarded(doc.Text(sent.Span)) {
+		return
+	}
+	c.parser.Parse(doc.Rec.Text, doc.Tokens, sent.First, sent.Last, func(t int) bool { return s.nameTok[t] }, &s.sent)
+	ws := s.sent.Words
+	if len(ws) == 0 {
+		return
+	}
+	date := pubDate
+	s.ments = s.ments[:0]
+	for _, m := range c.matchers {
+		s.ments = m.Match(doc, ws, date, s.ments)
+	}
+	// words of actors are names, whatever the tagger thought
+	regroup := false
+	for _, m := range s.ments {
+		if m.kind == mAgent {
+			continue
+		}
+		for k := m.start; k < m.end; k++ {
+			if t := ws[k].Tag; t == parse.Verb || t == parse.Aux || t == parse.Modal {
+				ws[k].Tag = parse.Propn
+				regroup = true
+			}
+		}
+	}
+	if regroup {
+		parse.Regroup(&s.sent)
+	}
+	null := ""
+	if c.opts.DictOnly {
+		null = "---"
+	}
+	c.buildUnits(s, null)
+	c.resolvePronouns(s, doc)
+	if cap(s.handled) < len(s.sent.Groups) {
+		s.handled = make([]bool, len(s.sent.Groups))
+	}
+	s.handled = s.handled[:len(s.sent.Groups)]
+	clear(s.handled)
+	sc := &sentCtx{c: c, s: s, doc: doc, si: si, date: date}
+	for gi := range s.sent.Groups {
+		if s.handled[gi] {
+			continue
+		}
+		sc.codeGroup(gi)
+	}
+	if !c.opts.DictOnly && c.own != nil {
+		sc.codeNouns()
+	}
+	// remember the subjects for pronouns of later sentences
+	for _, u := range s.units {
+		if u.grp < 0 || u.pron != "" {
+			continue
+		}
+		g := &s.groups[u.grp]
+		if len(g.members) == 0 || g.members[0].agentOnly {
+			continue
+		}
+		if g.members[0].person {
+			s.lastPerson = append(s.lastPerson[:0], g.members[0])
+		} else {
+			s.lastThing = append(s.lastThing[:0], g.members...)
+		}
+	}
+}
+
+// resolvePronouns gives pronoun units the actor they stand for: the
+// speaker for I and we inside a quote, else the last person (he, she) or
+// the last country or organisation (it, they) seen, in this sentence or
+// before it.
+func (c *Coder) resolvePronouns(s *scratch, doc *article.Doc) {
+	ws := s.sent.Words
+	for ui := range s.units {
+		u := &s.units[ui]
+		if u.pron == "" || len(u.members) > 0 {
+			continue
+		}
+		var mem []member
+		switch u.pron {
+		case "i", "we", "me", "us":
+			at := ws[u.start].Start
+			for _, q := range s.quoteSpeak {
+				if at >= q.span.Start && at < q.span.End {
+					mem = q.members
+				}
+			}
+		case "he", "she", "him", "her":
+			if c.opts.DictOnly {
+				mem = c.nearestBefore(s, u.start, true)
+			} else if m := c.nearestBefore(s, u.start, true); len(m) > 0 {
+				mem = m
+			} else {
+				mem = s.lastPerson
+			}
+		case "it", "they", "them":
+			if m := c.nearestBefore(s, u.start, false); len(m) > 0 {
+				mem = m
+			} else if !c.opts.DictOnly {
+				mem = s.lastThing
+			}
+		}
+		if len(mem) == 0 {
+			continue
+		}
+		u.members = append(u.members[:0], mem...)
+		g := group{start: u.start, end: u.end, units: []int{ui}, members: u.members}
+		u.grp = len(s.groups)
+		s.groups = append(s.groups, g)
+	}
+}
+
+// nearestBefore returns the members of the nearest actor group before
+// word i that is a person (or not, for it/they).
+func (c *Coder) nearestBefore(s *scratch, i int, person bool) []member {
+	for ui := len(s.units) - 1; ui >= 0; ui-- {
+		u := &s.units[ui]
+		if u.end > i || u.grp < 0 || u.pron != "" {
+			continue
+		}
+		g := &s.groups[u.grp]
+		if len(g.members) == 0 || g.members[0].agentOnly {
+			continue
+		}
+		if c.opts.DictOnly || g.members[0].person == person {
+			return g.members
+		}
+	}
+	return nil
+}
+
+// sentCtx is the state of coding one sentence.
+type sentCtx struct {
+	c    *Coder
+	s    *scratch
+	doc  *article.Doc
+	si   int
+	date string
+}
+
+// lookup returns the triggers of verb word w at index i: dictionary
+// triggers by surface form, ours by lemma, multi-word ones only when
+// their fixed words are there. It returns the span the trigger covers.
+func (sc *sentCtx) lookup(i int) (ts []*trigger, start, end int) {
+	ws := sc.s.sent.Words
+	w := ws[i]
+	start, end = i, i+1
+	best := 0
+	try := func(cands []*trigger) {
+		for _, t := range cands {
+			if !fixedWords(ws, i, t) {
+				continue
+			}
+			n := len(t.pre) + len(t.post)
+			if n > best {
+				ts = ts[:0]
+				best = n
+			}
+			if n == best {
+				ts = append(ts, t)
+				start, end = i-len(t.pre), i+1+len(t.post)
+			}
+		}
+	}
+	if sc.c.dict != nil {
+		try(sc.c.dict.byForm[w.Low])
+	}
+	if len(ts) == 0 && sc.c.own != nil && w.Lemma != "" {
+		try(sc.c.own.byLemma[w.Lemma])
+	}
+	return ts, start, end
+}
+
+// fixedWords checks the fixed words of a multi-word trigger around i;
+// particles may be separated from the verb by a short object ("beat them
+// up") only for our lexicon.
+func fixedWords(ws []parse.Word, i int, t *trigger) bool {
+	for k, p := range t.pre {
+		j := i - len(t.pre) + k
+		if j < 0 || ws[j].Low != p {
+			return false
+		}
+	}
+	for k, p := range t.post {
+		j := i + 1 + k
+		if j >= len(ws) || ws[j].Low != p {
+			return false
+		}
+	}
+	return true
+}
+
+// args are the source and target of an event, as actor groups.
+type args struct {
+	src, tgt   int // group indexes or -1
+	srcUnit    int // the subject unit even when it is no actor, or -1
+	objUnit    int // the direct object unit, or -1
+	hasObject  bool
+	tgtMembers []member // set when a pattern or rule picks members directly
+	srcMembers []member
+	compound   bool // % pattern: code the subject's members with each other
+}
+
+// codeGroup codes verb group gi.
+func (sc *sentCtx) codeGroup(gi int) {
+	s := sc.s
+	g := &s.sent.Groups[gi]
+	ws := s.sent.Words
+	h := g.Head
+	if ws[h].Tag != parse.Verb {
+		return
+	}
+	ts, vstart, vend := sc.lookup(h)
+	if len(ts) == 0 {
+		return
+	}
+	a := sc.arguments(gi, vend)
+	code, matched := sc.matchPatterns(ts, vstart, vend, &a)
+	if isNull(code) {
+		return
+	}
+	t := ts[0]
+	ev := evInfo{code: code, verb: article.Span{Start: ws[vstart].Start, End: ws[vend-1].End}, patterned: matched}
+	if g.Has(parse.Negated) {
+		ev.negated = true
+	}
+	if !sc.c.opts.DictOnly && !t.block.isDict() {
+		if !sc.modality(gi, t, &ev, &a) {
+			return
+		}
+		if t.flags&fSym != 0 && a.tgt < 0 && a.src >= 0 && len(s.groups[a.src].members) > 1 {
+			a.compound = true
+		}
+	}
+	sc.emit(&a, ev)
+}
+
+// evInfo is an event being built.
+type evInfo struct {
+	code      string
+	verb      article.Span
+	negated   bool
+	modal     bool
+	patterned bool
+}
+
+func (b *block) isDict() bool { return b == nil }
+
+// arguments finds the default source and target of verb group gi whose
+// trigger ends at word vend.
+func (sc *sentCtx) arguments(gi, vend int) args {
+	s := sc.s
+	g := &s.sent.Groups[gi]
+	a := args{src: -1, tgt: -1, srcUnit: -1, objUnit: -1}
+	subj := sc.subject(gi, 0)
+	obj, direct, has := sc.object(gi, vend)
+	a.objUnit, a.hasObject = direct, has
+	passive := g.Has(parse.Passive)
+	if passive {
+		// the by-phrase is the source; the subject, the target
+		by := sc.byAgent(vend)
+		switch {
+		case by >= 0:
+			a.src = s.units[by].grp
+			a.srcUnit = by
+			if subj >= 0 {
+				a.tgt = s.units[subj].grp
+			}
+			if a.tgt < 0 && obj >= 0 && obj != by {
+				a.tgt = s.units[obj].grp
+			}
+			return a
+		case !sc.c.opts.DictOnly:
+			if subj >= 0 {
+				a.tgt = s.units[subj].grp
+			}
+			return a
+		}
+	}
+	if subj >= 0 {
+		a.srcUnit = subj
+		a.src = s.units[subj].grp
+	}
+	if obj >= 0 {
+		a.tgt = s.units[obj].grp
+	}
+	return a
+}
+
+// byAgent returns the unit after "by" following the verb, or -1.
+func (sc *sentCtx) byAgent(vend int) int {
+	ws := sc.s.sent.Words
+	for j := vend; j < len(ws) && j < vend+4; j++ {
+		if ws[j].Low == "by" && j+1 < len(ws) {
+			if u := sc.s.unitAt[j+1]; u >= 0 && sc.s.units[u].grp >= 0 {
+				return u
+			}
+			return -1
+		}
+		if ws[j].Tag == parse.Punct || ws[j].Tag == parse.Verb {
+			return -1
+		}
+	}
+	return -1
+}
+
+// subject returns the unit that is the subject of verb group gi, or -1.
+func (sc *sentCtx) subject(gi, depth int) int {
+	if depth > 4 {
+		return -1
+	}
+	s := sc.s
+	ws := s.sent.Words
+	g := &s.sent.Groups[gi]
+	if g.Has(parse.Infinitive) || g.Has(parse.Gerund) && g.Start > 0 && (ws[g.Start-1].Tag == parse.Prep || ws[g.Start-1].Tag == parse.To) {
+		return sc.controller(gi, depth)
+	}
+	if g.Has(parse.Reduced) {
+		if u := s.unitAt[g.Start-1]; u >= 0 {
+			if sc.c.opts.DictOnly {
+				return u
+			}
+			return -1 // the noun before a participle is its target
+		}
+	}
+	i := g.Start - 1
+	for i >= 0 {
+		w := ws[i]
+		switch {
+		case w.Tag == parse.Adv:
+			i--
+			continue
+		case w.Low == ")" || w.Low == "]":
+			for i >= 0 && ws[i].Low != "(" && ws[i].Low != "[" {
+				i--
+			}
+			i--
+			continue
+		case s.unitAt[i] >= 0:
+			u := s.unitAt[i]
+			if s.units[u].grp >= 0 {
+				// a relative clause may sit between the subject and the verb
+				return sc.groupHeadUnit(u)
+			}
+			return u
+		case w.Tag == parse.Wh:
+			// "X, who …, said": the antecedent
+			j := i - 1
+			for j >= 0 && ws[j].Low == "," {
+				j--
+			}
+			if j >= 0 && s.unitAt[j] >= 0 {
+				return s.unitAt[j]
+			}
+			return -1
+		case w.Tag == parse.CConj:
+			// "condemned X and promised Y": the subject of the first verb
+			for k := gi - 1; k >= 0; k-- {
+				pg := &s.sent.Groups[k]
+				if pg.End <= i && ws[pg.Head].Tag == parse.Verb {
+					return sc.subject(k, depth+1)
+				}
+			}
+			return -1
+		case w.Tag == parse.Punct:
+			if w.Low == "," || isQuote(w.Low) {
+				// "…, said Trump" / "…,” Trump stated": inverted or final
+				if g.End < len(ws) && s.unitAt[g.End] >= 0 && (i == g.Start-1 || isQuote(w.Low)) {
+					return s.unitAt[g.End]
+				}
+			}
+			return -1
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// groupHeadUnit returns the first unit of unit u's group.
+func (sc *sentCtx) groupHeadUnit(u int) int {
+	g := &sc.s.groups[sc.s.units[u].grp]
+	if len(g.units) > 0 {
+		return g.units[0]
+	}
+	return u
+}
+
+func isQuote(w string) bool {
+	switch w {
+	case "\"", "”", "“", "'", "’", "‘":
+		return true
+	}
+	return false
+}
+
+// controller returns the subject of an infinitive or a gerund after a
+// preposition: the object of the verb it depends on ("urged Bree to help",
+// "permitted Putin to station") or that verb's subject ("agreed to
+// provide", "is about to restore").
+func (sc *sentCtx) controller(gi, depth int) int {
+	s := sc.s
+	ws := s.sent.Words
+	g := &s.sent.Groups[gi]
+	for k := gi - 1; k >= 0; k-- {
+		pg := &s.sent.Groups[k]
+		// words between the governing verb and "to"
+		between := ws[pg.End:g.Start]
+		obj := -1
+		ok := true
+		for bi, w := range between {
+			j := pg.End + bi
+			switch {
+			case s.unitAt[j] >= 0:
+				if obj < 0 {
+					obj = s.unitAt[j]
+				} else if s.unitAt[j] != obj && s.units[s.unitAt[j]].grp != s.units[obj].grp {
+					ok = false
+				}
+			case w.Tag == parse.Adv || w.Tag == parse.Adj || w.Low == "about" || w.Low == "forward" || w.Low == "in" || w.Low == "order" || w.Tag == parse.CConj || w.Low == ",":
+			default:
+				ok = false
+			}
+		}
+		if !ok || len(between) > 10 {
+			break
+		}
+		if obj >= 0 && ws[pg.Head].Tag == parse.Verb && !subjectControl(ws[pg.Head].Lemma) {
+			return obj
+		}
+		return sc.subject(k, depth+1)
+	}
+	// no governing verb: the noun before ("efforts of Eriadori to deal")
+	if g.Start > 0 {
+		if u := s.unitAt[g.Start-1]; u >= 0 {
+			return u
+		}
+	}
+	return -1
+}
+
+// subjectControl lists verbs whose own subject, not their object, does
+// what the infinitive says ("X promised Y to …").
+func subjectControl(lemma string) bool {
+	switch lemma {
+	case "promise", "vow", "pledge", "threaten", "offer", "agree", "decide", "plan":
+		return true
+	}
+	return false
+}
+
+// object returns the unit holding the target of verb group gi (the first
+// actor after the verb, in its object or a prepositional phrase), the
+// direct object unit (actor or not), and whether the verb has an object.
+func (sc *sentCtx) object(gi, vend int) (tgt, direct int, has bool) {
+	s := sc.s
+	ws := s.sent.Words
+	tgt, direct = -1, -1
+	dict := sc.c.opts.DictOnly
+	speech := false
+	if !dict {
+		if ts, _, _ := sc.lookup(s.sent.Groups[gi].Head); len(ts) > 0 && ts[0].flags&fSpeech != 0 {
+			speech = true
+		}
+	}
+	j := vend
+	for j < len(ws) && (ws[j].Tag == parse.Adv || isParticle(ws[j].Low)) {
+		j++
+	}
+	if j < len(ws) && s.unitAt[j] >= 0 {
+		direct = s.unitAt[j]
+		has = true
+	}
+	nextGroup := gi + 1
+	for ; j < len(ws) && j < vend+maxObjectScan; j++ {
+		w := ws[j]
+		if nextGroup < len(s.sent.Groups) && j >= s.sent.Groups[nextGroup].Start {
+			ng := &s.sent.Groups[nextGroup]
+			if !dict && !speech || ng.Has(parse.Finite) {
+				// another clause starts
+				if !(speech && tgt < 0 && ng.Start == j && false) {
+					return tgt, direct, has
+				}
+			}
+			j = ng.End - 1
+			nextGroup++
+			continue
+		}
+		switch {
+		case w.Low == ";" || w.Low == ":" || w.Low == "." || w.Low == "?" || w.Low == "!":
+			return tgt, direct, has
+		case w.Low == "according":
+			return tgt, direct, has
+		case w.Tag == parse.SConj && !dict && !(speech && w.Low == "that"):
+			return tgt, direct, has
+		case w.Tag == parse.Wh && !dict:
+			return tgt, direct, has
+		case s.unitAt[j] >= 0:
+			u := s.unitAt[j]
+			if s.units[u].grp >= 0 && len(s.groups[s.units[u].grp].members) > 0 {
+				return u, direct, true
+			}
+			has = true
+			j = s.units[u].end - 1
+		}
+	}
+	return tgt, direct, has
+}
+
+func isParticle(w string) bool {
+	switch w {
+	case "up", "down", "out", "off", "back", "away":
+		return true
+	}
+	return false
+}
+
+// memberList returns the members of group g (nil when g < 0).
+func (sc *sentCtx) members(g int) []member {
+	if g < 0 || g >= len(sc.s.groups) {
+		return nil
+	}
+	return sc.s.groups[g].members
+}
+
+// emit writes the events of a (compound) source and target.
+func (sc *sentCtx) emit(a *args, ev evInfo) {
+	src := a.srcMembers
+	if src == nil {
+		src = sc.members(a.src)
+	}
+	tgt := a.tgtMembers
+	if tgt == nil {
+		tgt = sc.members(a.tgt)
+	}
+	code, back, _ := strings.Cut(ev.code, ":")
+	if a.compound {
+		for i := range src {
+			for j := range src {
+				if i != j {
+					sc.add(src[i], src[j], code, ev)
+				}
+			}
+		}
+		return
+	}
+	if len(src) == 0 || !hasCountry(src) {
+		return
+	}
+	if len(tgt) == 0 {
+		if sc.c.opts.DictOnly || !sc.allowNoTarget(a, code) {
+			if !sc.c.opts.DictOnly || a.hasObject {
+				return
+			}
+		}
+		for _, m := range src {
+			sc.add(m, member{}, code, ev)
+		}
+		return
+	}
+	for _, m := range src {
+		for _, t := range tgt {
+			sc.add(m, t, code, ev)
+			if back != "" && !isNull(back) {
+				sc.add(t, m, back, ev)
+			}
+		}
+	}
+}
+
+// hasCountry reports whether a source has a country or actor code beyond
+// a bare agent ("officials").
+func hasCountry(ms []member) bool {
+	for _, m := range ms {
+		if !m.agentOnly {
+			return true
+		}
+	}
+	return false
+}
+
+// allowNoTarget decides whether an event with a source and no target is
+// reported: when the verb has no object at all, or its object is a group
+// of people we cannot place ("released 16 prisoners").
+func (sc *sentCtx) allowNoTarget(a *args, code string) bool {
+	if !a.hasObject {
+		return true
+	}
+	if a.objUnit >= 0 && peopleNoun(sc.s.units[a.objUnit].head) {
+		return true
+	}
+	return false
+}
+
+// peopleNoun lists nouns for people an event can act on without a country.
+func peopleNoun(w string) bool {
+	switch w {
+	case "prisoners", "prisoner", "hostages", "hostage", "detainees", "detainee", "people", "civilians",
+		"captives", "inmates", "activists", "protesters", "demonstrators", "journalists", "migrants", "refugees":
+		return true
+	}
+	return false
+}
+
+// add appends one event.
+func (sc *sentCtx) add(src, tgt member, code string, ev evInfo) {
+	if src.code == tgt.code && (src.entity == tgt.entity || src.entity == "" || tgt.entity == "") {
+		return
+	}
+	s := sc.s
+	e := article.Event{
+		Source: src.code, Target: tgt.code, SourceEntity: src.entity, TargetEntity: tgt.entity,
+		Code: code, Base: base(code), Root: root(code), Negated: ev.negated, Modal: ev.modal,
+		Verb: sc.doc.Rec.Text[ev.verb.Start:ev.verb.End], VerbSpan: ev.verb, Sentence: sc.si,
+	}
+	if info := sc.c.codes.info(code); info != nil {
+		e.Goldstein = info.goldstein
+		e.Plover, e.Mode = info.plover, info.mode
+	}
+	e.Quad = quad(e.Root)
+	conf := 0.5
+	if ev.patterned {
+		conf += 0.2
+	}
+	if src.entity != "" {
+		conf += 0.1
+	}
+	if tgt.code != "" {
+		conf += 0.1
+	}
+	if ev.negated || ev.modal {
+		conf -= 0.1
+	}
+	e.Confidence = float64(int(conf*100+0.5)) / 100
+	for _, x := range s.events {
+		if x.Source == e.Source && x.Target == e.Target && x.Code == e.Code && x.Sentence == e.Sentence {
+			return
+		}
+	}
+	s.events = append(s.events, e)
+	sc.doc.Rec.Events = append(sc.doc.Rec.Events, e)
+}
+
+// matchPatterns tries the patterns of the triggers and returns the code
+// of the best (the one with most elements; the first on a tie), binding
+// $, + and % into a; with no match, the trigger's own code or its block's.
+func (sc *sentCtx) matchPatterns(ts []*trigger, vstart, vend int, a *args) (string, bool) {
+	var best *petrarch.Pattern
+	var bestB binding
+	bestN := -1
+	for _, t := range ts {
+		if t.block == nil {
+			continue
+		}
+		for pi := range t.block.patterns {
+			p := &t.block.patterns[pi]
+			if len(p.Elems)-1 <= bestN {
+				continue
+			}
+			var b binding
+			if sc.matchPattern(p, vstart, vend, &b, t) {
+				best, bestB, bestN = p, b, len(p.Elems)-1
+			}
+		}
+	}
+	if best != nil {
+		if bestB.src >= 0 {
+			a.src = bestB.src
+		}
+		if bestB.tgt >= 0 {
+			a.tgt = bestB.tgt
+			if a.src == a.tgt {
+				a.src = -1
+			}
+		}
+		if bestB.tgt >= 0 && bestB.src < 0 && a.src == bestB.tgt {
+			a.src = -1
+		}
+		if bestB.tgt >= 0 && bestB.src < 0 && a.src < 0 {
+			// the pattern took the subject as target: the source is the
+			// subject of the clause above ("X noted that + regretted")
+			a.src = sc.upperSubject(vstart, bestB.tgt)
+		}
+		if bestB.comp >= 0 {
+			a.src = bestB.comp
+			a.compound = true
+		}
+		if bestB.src >= 0 && bestB.tgt < 0 && a.tgt == bestB.src {
+			a.tgt = -1
+			if a.srcUnit >= 0 && sc.s.units[a.srcUnit].grp >= 0 && sc.s.units[a.srcUnit].grp != bestB.src {
+				a.tgt = sc.s.units[a.srcUnit].grp
+			}
+		}
+		return best.Code, true
+	}
+	for _, t := range ts {
+		if !isNull(t.code) {
+			return t.code, false
+		}
+	}
+	for _, t := range ts {
+		if t.block != nil && !isNull(t.block.code) {
+			return t.block.code, false
+		}
+	}
+	return "", false
+}
+
+// upperSubject returns the first actor group of the sentence before word
+// i other than skip, or -1.
+func (sc *sentCtx) upperSubject(i, skip int) int {
+	for _, u := range sc.s.units {
+		if u.start >= i {
+			break
+		}
+		if u.grp >= 0 && u.grp != skip && len(sc.s.groups[u.grp].members) > 0 {
+			return u.grp
+		}
+	}
+	return -1
+}
