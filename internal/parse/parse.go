@@ -338,6 +338,29 @@ func (p *Parser) tag(s *Sentence, titleCase bool) {
 	}
 }
 
+// bareInfVerb lists verbs followed by a bare infinitive: "help win", "let go".
+func bareInfVerb(l string) bool {
+	switch l {
+	case "help", "let", "make", "see", "hear", "watch", "have":
+		return true
+	}
+	return false
+}
+
+// pluralNoun guesses whether a noun is plural (a subject taking a base-form
+// verb).
+func pluralNoun(w string) bool {
+	n := len(w)
+	if n > 2 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i' {
+		return true
+	}
+	switch w {
+	case "people", "police", "men", "women", "children", "forces", "troops", "media", "military", "government", "they", "we", "you", "i":
+		return true
+	}
+	return false
+}
+
 func isParticle(w string) bool {
 	switch w {
 	case "up", "down", "out", "off", "back", "away":
@@ -444,6 +467,9 @@ func (p *Parser) verbOrNot(ws []Word, i int) Tag {
 		}
 		return Verb
 	case Past, PastPart, PastOrPart:
+		if rawPrev == Verb && i+1 < len(ws) && (ws[i+1].Tag == Adj || ws[i+1].Tag == Noun) {
+			return Adj // "abandon improved relations"
+		}
 		switch prev {
 		case Det, PossPron, Poss, Num:
 			return Adj
@@ -458,11 +484,18 @@ func (p *Parser) verbOrNot(ws []Word, i int) Tag {
 		return Verb
 	}
 	// Base, Pres, Pres3
+	if rawPrev == Verb && !bareInfVerb(ws[i-1].Lemma) && w.Form == Base {
+		return noun() // "restore complete ties"
+	}
 	switch prev {
 	case Modal, To:
 		return Verb
 	case Aux:
 		if ws[pj].Lemma == "do" {
+			return Verb
+		}
+		if ws[pj].Lemma == "have" && ws[pj].Low != "having" || ws[pj].Lemma == "be" && !nounable {
+			w.Form = PastPart // "has overcome", "was cut"
 			return Verb
 		}
 		return noun()
@@ -489,6 +522,9 @@ func (p *Parser) verbOrNot(ws []Word, i int) Tag {
 		}
 		if rawPrev == Adv || i+1 < len(ws) && isParticle(ws[i+1].Low) {
 			return Verb // "soldiers routinely beat", "troops pull out"
+		}
+		if w.Form == Base && !pluralNoun(ws[pj].Low) {
+			return noun() // a singular subject takes -s: "cool minister Calimehtar"
 		}
 		if startsNP(ws, i+1) && !(i+1 < len(ws) && ws[i+1].Tag == Num && w.Form == Pres3) {
 			return Verb

@@ -138,7 +138,7 @@ func (c *Coder) nearestBefore(s *scratch, i int, person bool) []member {
 			continue
 		}
 		g := &s.groups[u.grp]
-		if len(g.members) == 0 || g.members[0].agentOnly {
+		if len(g.members) == 0 || g.members[0].agentOnly || !c.isSubject(s, g.end) {
 			continue
 		}
 		if c.opts.DictOnly || g.members[0].person == person {
@@ -146,6 +146,21 @@ func (c *Coder) nearestBefore(s *scratch, i int, person bool) []member {
 		}
 	}
 	return nil
+}
+
+// isSubject reports whether a verb group starts at word i (after
+// adverbs), so that the phrase ending before i is a subject.
+func (c *Coder) isSubject(s *scratch, i int) bool {
+	ws := s.sent.Words
+	for i < len(ws) && ws[i].Tag == parse.Adv {
+		i++
+	}
+	for _, g := range s.sent.Groups {
+		if g.Start == i {
+			return true
+		}
+	}
+	return false
 }
 
 // sentCtx is the state of coding one sentence.
@@ -358,8 +373,22 @@ func (sc *sentCtx) subject(gi, depth int) int {
 		case s.unitAt[i] >= 0:
 			u := s.unitAt[i]
 			if s.units[u].grp >= 0 {
-				// a relative clause may sit between the subject and the verb
-				return sc.groupHeadUnit(u)
+				u = sc.groupHeadUnit(u)
+				if st := s.units[u].start; st > 1 && ws[st-1].Tag == parse.Prep && ws[st-1].Low != "of" {
+					i = st - 2
+					continue
+				}
+				return u
+			}
+			// a phrase after a preposition ("on Thursday") is not the
+			// subject: look before the preposition
+			if st := s.units[u].start; st > 0 && ws[st-1].Tag == parse.Prep && st-1 > 0 {
+				i = st - 2
+				continue
+			}
+			// "Eriador's death and injury toll": a conjunct with an actor
+			if v := sc.coordinatedActor(u); v >= 0 {
+				return v
 			}
 			return u
 		case w.Tag == parse.Wh:
@@ -369,7 +398,14 @@ func (sc *sentCtx) subject(gi, depth int) int {
 				j--
 			}
 			if j >= 0 && s.unitAt[j] >= 0 {
-				return s.unitAt[j]
+				u := s.unitAt[j]
+				if s.units[u].grp >= 0 {
+					u = sc.groupHeadUnit(u)
+				}
+				if st := s.units[u].start; st > 0 && ws[st-1].Tag == parse.Prep {
+					return -1
+				}
+				return u
 			}
 			return -1
 		case w.Tag == parse.CConj:
@@ -391,6 +427,28 @@ func (sc *sentCtx) subject(gi, depth int) int {
 			return -1
 		default:
 			return -1
+		}
+	}
+	return -1
+}
+
+// coordinatedActor returns a unit joined to u by "and" or a comma that
+// has an actor, or -1.
+func (sc *sentCtx) coordinatedActor(u int) int {
+	s := sc.s
+	ws := s.sent.Words
+	if s.units[u].pron != "" {
+		return -1
+	}
+	for v := u - 1; v >= 0; v-- {
+		gap := ws[s.units[v].end:s.units[v+1].start]
+		if sep := separator(gap); sep == 0 || sep == 1 && v == u-1 && !(len(gap) == 1) {
+			return -1
+		} else if v == u-1 && sep != 2 {
+			return -1
+		}
+		if s.units[v].grp >= 0 {
+			return sc.groupHeadUnit(v)
 		}
 	}
 	return -1
@@ -491,6 +549,9 @@ func (sc *sentCtx) object(gi, vend int) (tgt, direct int, has bool) {
 		has = true
 	}
 	nextGroup := gi + 1
+	for nextGroup < len(s.sent.Groups) && s.sent.Groups[nextGroup].End <= j {
+		nextGroup++
+	}
 	for ; j < len(ws) && j < vend+maxObjectScan; j++ {
 		w := ws[j]
 		if nextGroup < len(s.sent.Groups) && j >= s.sent.Groups[nextGroup].Start {
@@ -514,16 +575,44 @@ func (sc *sentCtx) object(gi, vend int) (tgt, direct int, has bool) {
 			return tgt, direct, has
 		case w.Tag == parse.Wh && !dict:
 			return tgt, direct, has
+		case w.Low == "," && sc.reportingClause(j+1):
+			return tgt, direct, has
 		case s.unitAt[j] >= 0:
 			u := s.unitAt[j]
 			if s.units[u].grp >= 0 && len(s.groups[s.units[u].grp].members) > 0 {
-				return u, direct, true
+				return u, direct, has || u == direct
 			}
-			has = true
 			j = s.units[u].end - 1
 		}
 	}
 	return tgt, direct, has
+}
+
+// reportingClause reports whether a sentence-final reporting clause starts
+// at word i: a noun phrase then a verb of saying ("a senior official said").
+func (sc *sentCtx) reportingClause(i int) bool {
+	s := sc.s
+	ws := s.sent.Words
+	if i >= len(ws) || s.unitAt[i] < 0 {
+		return false
+	}
+	j := s.units[s.unitAt[i]].end
+	if g := s.units[s.unitAt[i]].grp; g >= 0 {
+		j = s.groups[g].end
+	}
+	for j < len(ws) && ws[j].Tag == parse.Adv {
+		j++
+	}
+	return j < len(ws) && (ws[j].Tag == parse.Verb || ws[j].Tag == parse.Aux) && reportingVerb(ws[j].Lemma)
+}
+
+// reportingVerb lists the verbs of reporting that end news sentences.
+func reportingVerb(l string) bool {
+	switch l {
+	case "say", "tell", "report", "add", "announce", "state", "note", "claim", "confirm", "write", "quote", "insist", "explain", "warn", "argue":
+		return true
+	}
+	return false
 }
 
 func isParticle(w string) bool {
@@ -704,6 +793,13 @@ func (sc *sentCtx) matchPatterns(ts []*trigger, vstart, vend int, a *args) (stri
 			a.src = bestB.comp
 			a.compound = true
 		}
+		if bestB.tgt < 0 && bestB.end > vend && (a.tgt < 0 || sc.s.groups[a.tgt].start < bestB.end) {
+			// the target comes after the words the pattern matched
+			a.tgt = -1
+			if u, _, _ := sc.object(sc.groupOfHead(vstart), bestB.end); u >= 0 {
+				a.tgt = sc.s.units[u].grp
+			}
+		}
 		if bestB.src >= 0 && bestB.tgt < 0 && a.tgt == bestB.src {
 			a.tgt = -1
 			if a.srcUnit >= 0 && sc.s.units[a.srcUnit].grp >= 0 && sc.s.units[a.srcUnit].grp != bestB.src {
@@ -723,6 +819,16 @@ func (sc *sentCtx) matchPatterns(ts []*trigger, vstart, vend int, a *args) (stri
 		}
 	}
 	return "", false
+}
+
+// groupOfHead returns the verb group whose words include i.
+func (sc *sentCtx) groupOfHead(i int) int {
+	for gi, g := range sc.s.sent.Groups {
+		if i >= g.Start && i < g.End {
+			return gi
+		}
+	}
+	return 0
 }
 
 // upperSubject returns the first actor group of the sentence before word

@@ -174,7 +174,8 @@ func (c *Coder) buildUnits(s *scratch, nullCountry string) {
 			continue
 		}
 		j := i
-		for j < n && (isNPWord(ws[j].Tag) || inMent(j) || ws[j].Tag == parse.Adv && j+1 < n && (ws[j+1].Tag == parse.Adj || ws[j+1].Tag == parse.Num) && j > i) {
+		for j < n && (isNPWord(ws[j].Tag) || inMent(j) || ws[j].Tag == parse.Adv && j+1 < n && (ws[j+1].Tag == parse.Adj || ws[j+1].Tag == parse.Num) && j > i ||
+			ws[j].Tag == parse.CConj && j > i && ws[j-1].Tag == parse.Adj && j+2 < n && (ws[j+1].Tag == parse.Adj || ws[j+1].Tag == parse.Noun && (ws[j+2].Tag == parse.Noun || ws[j+2].Tag == parse.Propn))) {
 			// a determiner after a noun starts a new phrase
 			if j > i && (ws[j].Tag == parse.Det || ws[j].Tag == parse.PossPron) && !inMent(j) {
 				break

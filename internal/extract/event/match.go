@@ -9,7 +9,7 @@ import (
 const maxGap = 8
 
 // binding holds the actor groups a pattern's $, + and % matched.
-type binding struct{ src, tgt, comp int }
+type binding struct{ src, tgt, comp, end int }
 
 // matcher matches one pattern around a verb.
 type matcher struct {
@@ -28,7 +28,7 @@ func (sc *sentCtx) matchPattern(p *petrarch.Pattern, vstart, vend int, b *bindin
 	if t.block != nil && sc.c.dict != nil && sc.c.dict.owns(t) {
 		syn = sc.c.dict.synsets
 	}
-	m := matcher{sc: sc, ws: sc.s.sent.Words, p: p, synsets: syn, b: binding{-1, -1, -1}}
+	m := matcher{sc: sc, ws: sc.s.sent.Words, p: p, synsets: syn, b: binding{-1, -1, -1, vend}}
 	v := p.Verb
 	if !m.left(v-1, vstart-1, p.Elems[v].Loose) {
 		return false
@@ -105,6 +105,7 @@ func (m *matcher) left(j, p int, loose bool) bool {
 // after it when loose).
 func (m *matcher) right(j, p int, loose bool) bool {
 	if j >= len(m.p.Elems) {
+		m.b.end = p
 		return true
 	}
 	m.steps++

@@ -123,7 +123,7 @@ func ReadVerbs(r io.Reader, name string) (*Verbs, error) {
 			if block < 0 {
 				continue
 			}
-			p, ok := parsePattern(l[1:])
+			p, ok := ParsePattern(l[1:])
 			if !ok {
 				continue // disjunctions and other TABARI forms are skipped, as PETRARCH does
 			}
@@ -257,8 +257,10 @@ func RegularForms(w string) []string {
 	return out
 }
 
-// parsePattern reads the text of a pattern line after its "-".
-func parsePattern(s string) (Pattern, bool) {
+// ParsePattern reads the text of a pattern line after its "-": elements,
+// then the code in brackets ("* &CURRENCY [903]"). It reports false for a
+// pattern without code or "*", or with TABARI disjunctions.
+func ParsePattern(s string) (Pattern, bool) {
 	body, codes := splitCodes(s)
 	if len(codes) == 0 {
 		return Pattern{}, false
