@@ -305,6 +305,9 @@ func (p *Parser) tag(s *Sentence, titleCase bool) {
 			} else if i+1 < len(ws) && (ws[i+1].Tag == Aux && ws[i+1].Low == "be" || ws[i+1].Low == "have") {
 				w.Tag = To
 			}
+		case w.Tag == Aux && w.Lemma == "have" && i+1 < len(ws) && (ws[i+1].Tag == Det || ws[i+1].Tag == PossPron || ws[i+1].Tag == Num ||
+			ws[i+1].Tag == Noun || ws[i+1].Tag == Adj && !(i+2 < len(ws) && ws[i+2].Tag == Verb)):
+			w.Tag = Verb // "had a talk": have as a main verb
 		case w.Tag == Modal && i > 0 && (ws[i-1].Tag == Det || ws[i-1].Tag == PossPron):
 			w.Tag = Noun
 		case w.Tag == Aux && w.Low == "'s":

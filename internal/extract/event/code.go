@@ -51,13 +51,13 @@ func (c *Coder) codeSentence(s *scratch, doc *article.Doc, si int, pubDate strin
 		null = "---"
 	}
 	c.buildUnits(s, null)
-	c.resolvePronouns(s, doc)
 	if cap(s.handled) < len(s.sent.Groups) {
 		s.handled = make([]bool, len(s.sent.Groups))
 	}
 	s.handled = s.handled[:len(s.sent.Groups)]
 	clear(s.handled)
 	sc := &sentCtx{c: c, s: s, doc: doc, si: si, date: date}
+	sc.resolvePronouns()
 	for gi := range s.sent.Groups {
 		if s.handled[gi] {
 			continue
@@ -67,100 +67,7 @@ func (c *Coder) codeSentence(s *scratch, doc *article.Doc, si int, pubDate strin
 	if !c.opts.DictOnly && c.own != nil {
 		sc.codeNouns()
 	}
-	// remember the subjects for pronouns of later sentences
-	for _, u := range s.units {
-		if u.grp < 0 || u.pron != "" {
-			continue
-		}
-		g := &s.groups[u.grp]
-		if len(g.members) == 0 || g.members[0].agentOnly {
-			continue
-		}
-		if g.members[0].person {
-			s.lastPerson = append(s.lastPerson[:0], g.members[0])
-		} else {
-			s.lastThing = append(s.lastThing[:0], g.members...)
-		}
-	}
-}
-
-// resolvePronouns gives pronoun units the actor they stand for: the
-// speaker for I and we inside a quote, else the last person (he, she) or
-// the last country or organisation (it, they) seen, in this sentence or
-// before it.
-func (c *Coder) resolvePronouns(s *scratch, doc *article.Doc) {
-	ws := s.sent.Words
-	for ui := range s.units {
-		u := &s.units[ui]
-		if u.pron == "" || len(u.members) > 0 {
-			continue
-		}
-		var mem []member
-		switch u.pron {
-		case "i", "we", "me", "us":
-			at := ws[u.start].Start
-			for _, q := range s.quoteSpeak {
-				if at >= q.span.Start && at < q.span.End {
-					mem = q.members
-				}
-			}
-		case "he", "she", "him", "her":
-			if c.opts.DictOnly {
-				mem = c.nearestBefore(s, u.start, true)
-			} else if m := c.nearestBefore(s, u.start, true); len(m) > 0 {
-				mem = m
-			} else {
-				mem = s.lastPerson
-			}
-		case "it", "they", "them":
-			if m := c.nearestBefore(s, u.start, false); len(m) > 0 {
-				mem = m
-			} else if !c.opts.DictOnly {
-				mem = s.lastThing
-			}
-		}
-		if len(mem) == 0 {
-			continue
-		}
-		u.members = append(u.members[:0], mem...)
-		g := group{start: u.start, end: u.end, units: []int{ui}, members: u.members}
-		u.grp = len(s.groups)
-		s.groups = append(s.groups, g)
-	}
-}
-
-// nearestBefore returns the members of the nearest actor group before
-// word i that is a person (or not, for it/they).
-func (c *Coder) nearestBefore(s *scratch, i int, person bool) []member {
-	for ui := len(s.units) - 1; ui >= 0; ui-- {
-		u := &s.units[ui]
-		if u.end > i || u.grp < 0 || u.pron != "" {
-			continue
-		}
-		g := &s.groups[u.grp]
-		if len(g.members) == 0 || g.members[0].agentOnly || !c.isSubject(s, g.end) {
-			continue
-		}
-		if c.opts.DictOnly || g.members[0].person == person {
-			return g.members
-		}
-	}
-	return nil
-}
-
-// isSubject reports whether a verb group starts at word i (after
-// adverbs), so that the phrase ending before i is a subject.
-func (c *Coder) isSubject(s *scratch, i int) bool {
-	ws := s.sent.Words
-	for i < len(ws) && ws[i].Tag == parse.Adv {
-		i++
-	}
-	for _, g := range s.sent.Groups {
-		if g.Start == i {
-			return true
-		}
-	}
-	return false
+	sc.remember()
 }
 
 // sentCtx is the state of coding one sentence.
@@ -250,20 +157,37 @@ func (sc *sentCtx) codeGroup(gi int) {
 	}
 	a := sc.arguments(gi, vend)
 	code, matched := sc.matchPatterns(ts, vstart, vend, &a)
-	if isNull(code) {
+	t := ts[0]
+	const takes = fLight | fIntent | fRefuse | fThreat | fDemand | fAppeal
+	if isNull(code) && (sc.c.opts.DictOnly || t.flags&takes == 0) {
 		return
 	}
-	t := ts[0]
 	ev := evInfo{code: code, verb: article.Span{Start: ws[vstart].Start, End: ws[vend-1].End}, patterned: matched}
 	if g.Has(parse.Negated) {
 		ev.negated = true
 	}
-	if !sc.c.opts.DictOnly && !t.block.isDict() {
-		if !sc.modality(gi, t, &ev, &a) {
+	if !sc.c.opts.DictOnly && !t.dict {
+		if !sc.modality(gi, t, &ev, &a) || isNull(ev.code) {
 			return
 		}
 		if t.flags&fSym != 0 && a.tgt < 0 && a.src >= 0 && len(s.groups[a.src].members) > 1 {
 			a.compound = true
+		}
+		ev.speech = t.flags&fSpeech != 0
+		if t.flags&fDominate != 0 && a.tgt < 0 && a.objUnit >= 0 && sc.eventObject(a.objUnit) {
+			// "discussing the release of prisoners": a negotiation about it
+			if root(ev.code) == "04" {
+				ev.code = "046"
+			}
+			a.hasObject = false
+		}
+		if a.tgt < 0 && a.srcUnit >= 0 && s.units[a.srcUnit].pron == "we" && root(ev.code) == "04" {
+			// "we are discussing": the speaker and the partner of their talks
+			if src := sc.members(a.src); len(src) == 1 {
+				if p, ok := s.partners[src[0].code]; ok {
+					a.tgtMembers = []member{p}
+				}
+			}
 		}
 	}
 	sc.emit(&a, ev)
@@ -271,14 +195,13 @@ func (sc *sentCtx) codeGroup(gi int) {
 
 // evInfo is an event being built.
 type evInfo struct {
+	speech    bool
 	code      string
 	verb      article.Span
 	negated   bool
 	modal     bool
 	patterned bool
 }
-
-func (b *block) isDict() bool { return b == nil }
 
 // arguments finds the default source and target of verb group gi whose
 // trigger ends at word vend.
@@ -419,10 +342,14 @@ func (sc *sentCtx) subject(gi, depth int) int {
 			return -1
 		case w.Tag == parse.Punct:
 			if w.Low == "," || isQuote(w.Low) {
-				// "…, said Trump" / "…,” Trump stated": inverted or final
-				if g.End < len(ws) && s.unitAt[g.End] >= 0 && (i == g.Start-1 || isQuote(w.Low)) {
+				// "…, said Trump" / "…,” said Trump": inverted
+				if i == g.Start-1 && g.End < len(ws) && s.unitAt[g.End] >= 0 && reportingVerb(ws[g.Head].Lemma) {
 					return s.unitAt[g.End]
 				}
+			}
+			if isQuote(w.Low) {
+				i-- // quote marks are transparent: he said “discussed …”
+				continue
 			}
 			return -1
 		default:
@@ -534,10 +461,11 @@ func (sc *sentCtx) object(gi, vend int) (tgt, direct int, has bool) {
 	ws := s.sent.Words
 	tgt, direct = -1, -1
 	dict := sc.c.opts.DictOnly
-	speech := false
+	speech, topical := false, false
 	if !dict {
-		if ts, _, _ := sc.lookup(s.sent.Groups[gi].Head); len(ts) > 0 && ts[0].flags&fSpeech != 0 {
-			speech = true
+		if ts, _, _ := sc.lookup(s.sent.Groups[gi].Head); len(ts) > 0 {
+			speech = ts[0].flags&fSpeech != 0
+			topical = ts[0].flags&fDominate != 0
 		}
 	}
 	j := vend
@@ -571,6 +499,8 @@ func (sc *sentCtx) object(gi, vend int) (tgt, direct int, has bool) {
 			return tgt, direct, has
 		case w.Low == "according":
 			return tgt, direct, has
+		case topical && w.Tag == parse.Prep && topicPrep(w.Low):
+			return tgt, direct, has // what the talks were about
 		case w.Tag == parse.SConj && !dict && !(speech && w.Low == "that"):
 			return tgt, direct, has
 		case w.Tag == parse.Wh && !dict:
@@ -588,11 +518,23 @@ func (sc *sentCtx) object(gi, vend int) (tgt, direct int, has bool) {
 	return tgt, direct, has
 }
 
+// topicPrep lists prepositions that introduce what talks are about.
+func topicPrep(w string) bool {
+	switch w {
+	case "including", "about", "on", "regarding", "over", "concerning", "of":
+		return true
+	}
+	return false
+}
+
 // reportingClause reports whether a sentence-final reporting clause starts
 // at word i: a noun phrase then a verb of saying ("a senior official said").
 func (sc *sentCtx) reportingClause(i int) bool {
 	s := sc.s
 	ws := s.sent.Words
+	for i < len(ws) && isQuote(ws[i].Low) {
+		i++
+	}
 	if i >= len(ws) || s.unitAt[i] < 0 {
 		return false
 	}
@@ -642,6 +584,10 @@ func (sc *sentCtx) emit(a *args, ev evInfo) {
 		tgt = sc.members(a.tgt)
 	}
 	code, back, _ := strings.Cut(ev.code, ":")
+	if ev.speech && len(src) > 0 && sameMembers(src, tgt) {
+		tgt = nil // "Trump said he …": the statement has no other target
+		a.hasObject = false
+	}
 	if a.compound {
 		for i := range src {
 			for j := range src {
@@ -654,6 +600,9 @@ func (sc *sentCtx) emit(a *args, ev evInfo) {
 	}
 	if len(src) == 0 || !hasCountry(src) {
 		return
+	}
+	if !sc.c.opts.DictOnly && len(tgt) > 0 && allAgentOnly(tgt) {
+		tgt = nil // a bare "officials" is no target we can code
 	}
 	if len(tgt) == 0 {
 		if sc.c.opts.DictOnly || !sc.allowNoTarget(a, code) {
@@ -674,6 +623,16 @@ func (sc *sentCtx) emit(a *args, ev evInfo) {
 			}
 		}
 	}
+}
+
+// eventObject reports whether unit u's head is an event noun ("the
+// release of …").
+func (sc *sentCtx) eventObject(u int) bool {
+	if sc.c.own == nil {
+		return false
+	}
+	h := sc.s.units[u].head
+	return len(sc.c.own.nouns[h]) > 0 || len(sc.c.own.nouns[singular(h)]) > 0
 }
 
 // hasCountry reports whether a source has a country or actor code beyond
@@ -747,6 +706,13 @@ func (sc *sentCtx) add(src, tgt member, code string, ev evInfo) {
 	}
 	s.events = append(s.events, e)
 	sc.doc.Rec.Events = append(sc.doc.Rec.Events, e)
+	if e.Root == "04" && tgt.code != "" {
+		if s.partners == nil {
+			s.partners = map[string]member{}
+		}
+		s.partners[src.code] = tgt
+		s.partners[tgt.code] = src
+	}
 }
 
 // matchPatterns tries the patterns of the triggers and returns the code
@@ -793,7 +759,7 @@ func (sc *sentCtx) matchPatterns(ts []*trigger, vstart, vend int, a *args) (stri
 			a.src = bestB.comp
 			a.compound = true
 		}
-		if bestB.tgt < 0 && bestB.end > vend && (a.tgt < 0 || sc.s.groups[a.tgt].start < bestB.end) {
+		if bestB.tgt < 0 && bestB.end > vend && a.tgt < 0 {
 			// the target comes after the words the pattern matched
 			a.tgt = -1
 			if u, _, _ := sc.object(sc.groupOfHead(vstart), bestB.end); u >= 0 {

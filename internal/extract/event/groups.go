@@ -2,6 +2,7 @@ package event
 
 import (
 	"sort"
+	"strings"
 
 	"newsgraph/internal/article"
 	"newsgraph/internal/parse"
@@ -42,10 +43,12 @@ type scratch struct {
 	handled []bool
 	events  []article.Event
 	// discourse state across the sentences of a document
-	lastPerson  []member
-	lastThing   []member
+	lastSubjPerson []member
+	lastSubjThing  []member
+	recentPersons  [][]member
+	recentThings   [][]member
 	quoteSpeak  []quoteSpeaker
-	partners    map[string][]member // speaker entity or code → last consult partner
+	partners    map[string]member // speaker entity or code → last consult partner
 	dateline    *article.Entity
 	sentDates   []article.Date
 	memberBuf   []member
@@ -60,7 +63,8 @@ type quoteSpeaker struct {
 }
 
 func (s *scratch) reset(doc *article.Doc) {
-	s.lastPerson, s.lastThing = nil, nil
+	s.lastSubjPerson, s.lastSubjThing = nil, nil
+	s.recentPersons, s.recentThings = nil, nil
 	s.quoteSpeak = s.quoteSpeak[:0]
 	s.partners = nil
 	s.dateline = nil
@@ -174,7 +178,7 @@ func (c *Coder) buildUnits(s *scratch, nullCountry string) {
 			continue
 		}
 		j := i
-		for j < n && (isNPWord(ws[j].Tag) || inMent(j) || ws[j].Tag == parse.Adv && j+1 < n && (ws[j+1].Tag == parse.Adj || ws[j+1].Tag == parse.Num) && j > i ||
+		for j < n && (isNPWord(ws[j].Tag) || inMent(j) || ws[j].Tag == parse.Adv && j+1 < n && ws[j+1].Tag == parse.Adj && j > i ||
 			ws[j].Tag == parse.CConj && j > i && ws[j-1].Tag == parse.Adj && j+2 < n && (ws[j+1].Tag == parse.Adj || ws[j+1].Tag == parse.Noun && (ws[j+2].Tag == parse.Noun || ws[j+2].Tag == parse.Propn))) {
 			// a determiner after a noun starts a new phrase
 			if j > i && (ws[j].Tag == parse.Det || ws[j].Tag == parse.PossPron) && !inMent(j) {
@@ -200,6 +204,12 @@ func (c *Coder) buildUnits(s *scratch, nullCountry string) {
 			m := &s.ments[k]
 			switch m.kind {
 			case mAgent:
+				// an agent is the head of its phrase ("Russian forces") or
+				// stands before a name ("President Trump"); as a modifier
+				// ("military bases") it is not one
+				if !m.prefix && !agentHead(ws, m.end, j) {
+					continue
+				}
 				if m.prefix {
 					prefix = append(prefix, m.agent)
 				} else {
@@ -245,6 +255,17 @@ func (c *Coder) buildUnits(s *scratch, nullCountry string) {
 		}
 	}
 	c.buildGroups(s)
+}
+
+// agentHead reports whether the words from end to the unit's end are
+// names (or nothing), so that the agent ending at end heads the phrase.
+func agentHead(ws []parse.Word, end, unitEnd int) bool {
+	for k := end; k < unitEnd; k++ {
+		if ws[k].Tag != parse.Propn {
+			return false
+		}
+	}
+	return true
 }
 
 func sameCountry(a, b *mention) bool {
@@ -300,10 +321,7 @@ func (c *Coder) buildGroups(s *scratch) {
 				// an agent alone takes the country of the conjunct before it
 				if len(mem) == 1 && mem[0].agentOnly && len(g.members) > 0 && !g.members[len(g.members)-1].agentOnly && ws[us[v].start].Tag != parse.Det {
 					prev := g.members[len(g.members)-1]
-					code := mem[0].code
-					if len(code) >= 3 {
-						code = code[3:]
-					}
+					code := agentPart(mem[0].code)
 					cc := prev.country
 					if cc == "" && len(prev.code) >= 3 {
 						cc = prev.code[:3]
@@ -317,8 +335,18 @@ func (c *Coder) buildGroups(s *scratch) {
 		case len(list) > 1:
 			// apposition: "Lukashenko, Belarus's president": one actor
 			v := list[1]
-			if len(g.members) == 1 && g.members[0].agentOnly || len(g.members) == 1 && g.members[0].entity == "" && len(us[v].members) > 0 && us[v].members[0].entity != "" {
-				g.members = append(g.members[:0], us[v].members...)
+			vm := us[v].members
+			switch {
+			case len(g.members) == 1 && g.members[0].agentOnly,
+				len(g.members) == 1 && g.members[0].entity == "" && len(vm) > 0 && vm[0].entity != "":
+				g.members = append(g.members[:0], vm...)
+			case len(g.members) == 1 && !g.members[0].person && len(vm) == 1 && vm[0].person && vm[0].country == g.members[0].country:
+				// "the President of Belarus, Aleksandr Lukashenko": the person
+				m := vm[0]
+				if len(g.members[0].code) > len(m.code) {
+					m.code = g.members[0].code
+				}
+				g.members = append(g.members[:0], m)
 			}
 			g.units = append(g.units, v)
 			g.end = us[v].end
@@ -344,11 +372,7 @@ func (c *Coder) buildGroups(s *scratch) {
 		for _, hm := range h.members {
 			code := hm.code
 			for _, gm := range g.members {
-				agent := gm.code
-				if len(agent) >= 3 {
-					agent = agent[3:]
-				}
-				code = combine(code, nil, []string{agent})
+				code = combine(code, nil, []string{agentPart(gm.code)})
 			}
 			mem = append(mem, member{code: code, entity: hm.entity, country: hm.country, person: hm.person})
 		}
@@ -367,6 +391,10 @@ func (c *Coder) buildGroups(s *scratch) {
 		}
 	}
 }
+
+// agentPart returns the sector part of an agent-only code ("---GOV" or
+// "GOV" → "GOV").
+func agentPart(code string) string { return strings.TrimPrefix(code, "---") }
 
 func allAgentOnly(ms []member) bool {
 	for _, m := range ms {

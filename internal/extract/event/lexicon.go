@@ -40,6 +40,9 @@ type trigger struct {
 	block     *block
 	noun      bool
 	flags     uint16
+	// dict marks a trigger of a PETRARCH dictionary: its patterns decide
+	// and our modality rules do not apply.
+	dict bool
 }
 
 // block is a group of triggers sharing patterns and a default code.
@@ -78,7 +81,7 @@ func fromDict(v *petrarch.Verbs) *lexicon {
 		b := &v.Blocks[i]
 		bl := &block{code: b.Code, patterns: b.Patterns}
 		for _, vb := range b.Verbs {
-			t := &trigger{head: vb.Head, pre: vb.Pre, post: vb.Post, code: vb.Code, block: bl}
+			t := &trigger{head: vb.Head, pre: vb.Pre, post: vb.Post, code: vb.Code, block: bl, dict: true}
 			seen := map[string]bool{}
 			for _, f := range vb.Forms {
 				if seen[f] {

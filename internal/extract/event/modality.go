@@ -55,11 +55,11 @@ func (sc *sentCtx) modality(gi int, t *trigger, ev *evInfo, a *args) bool {
 			} else if x := sc.c.codes.transform(code, kind); x != "" {
 				ev.code = x
 			}
-			if tgt >= 0 && !(kind == 'd' || kind == 'a') || a.tgt < 0 {
+			if obj := sc.objectBefore(gi); obj >= 0 && (kind == 'd' || kind == 'a' || t.flags&fLight != 0) {
+				a.tgt = obj // "urged Bree to help", "permitted Putin to station troops"
+			} else if tgt >= 0 || a.tgt < 0 {
 				a.tgt = tgt
 			}
-		} else if t.flags&fLight != 0 && isNull(t.code) && isNull(t.block.code) {
-			return false
 		}
 	}
 	// "is ready/willing/prepared to X"
@@ -185,6 +185,25 @@ func (sc *sentCtx) complement(gi int, a *args) (code string, tgt int, ok bool) {
 		}
 	}
 	return "", -1, false
+}
+
+// objectBefore returns the actor group between group gi and the
+// infinitive after it ("permitted Putin to"), or -1.
+func (sc *sentCtx) objectBefore(gi int) int {
+	s := sc.s
+	if gi+1 >= len(s.sent.Groups) {
+		return -1
+	}
+	g, ng := &s.sent.Groups[gi], &s.sent.Groups[gi+1]
+	if !ng.Has(parse.Infinitive) {
+		return -1
+	}
+	for j := g.End; j < ng.Start; j++ {
+		if u := s.unitAt[j]; u >= 0 && s.units[u].grp >= 0 {
+			return s.units[u].grp
+		}
+	}
+	return -1
 }
 
 // codeNoun codes the event noun at word k with its patterns ("attack on
