@@ -16,6 +16,7 @@ import (
 
 	"newsgraph/internal/article"
 	"newsgraph/internal/clean"
+	"newsgraph/internal/extract/date"
 	"newsgraph/internal/kb"
 	"newsgraph/internal/text"
 )
@@ -65,7 +66,8 @@ func New(cfg Config) (*Pipeline, error) {
 		stages = append(stages, clean.New()) // HTML → text, boilerplate, embeds, normalisation
 	}
 	stages = append(stages,
-		segment{}, // tokens and sentences
+		segment{},  // tokens and sentences
+		date.New(), // dates, normalised against the publication date
 	)
 	p := &Pipeline{stages: stages, stats: make([]stageStats, len(stages))}
 	p.version = "newsgraph/" + Version + " kb/" + kb.Digest(cfg.KB)
