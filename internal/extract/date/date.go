@@ -62,7 +62,7 @@ func Find(src string, toks []article.Token, sents []article.Sentence, published 
 		s.dct = time.Date(published.Year(), published.Month(), published.Day(), 12, 0, 0, 0, time.UTC)
 		s.ref = dayPoint(s.dct)
 	}
-	s.refTok = -1 << 30
+	s.refTok, s.quarterTok = -1<<30, -1<<30
 	s.run()
 	if len(s.out) == 0 {
 		return nil

@@ -295,12 +295,12 @@ func (s *scanner) month(i int, e entry) (found, bool) {
 	switch r {
 	case rEvery:
 		return found{start: start, end: i + 1, typ: tSet, val: "XXXX-" + twoDigits(m), g: gMonth}, true
-	case rThis, rLast, rNext, rNone, rThe, rSame:
+	case rThis, rLast, rNext, rNone, rThe, rSame, rA:
 	default:
 		return found{}, false
 	}
-	if r == rThe || r == rSame {
-		start = i
+	if r == rThe || r == rSame || r == rA {
+		start, r = i, rNone // the June agreement
 	}
 	if s.hasDCT {
 		cur := int(s.dct.Month())
@@ -426,7 +426,8 @@ func (s *scanner) weekday(i int, e entry) (found, bool) {
 			dir = -1
 		default:
 			dir = s.tense(start, end)
-			if dir == 0 {
+			// Friday's ruling: a noun's modifier, not the verb's time
+			if dir == 0 || s.isAny(end, "'s", "’s") {
 				dir = -1
 			}
 		}
@@ -443,7 +444,8 @@ func (s *scanner) weekday(i int, e entry) (found, bool) {
 		p.g, p.pod = gPartOfDay, int(pe.v)+1
 		end++
 	}
-	return pt(s.leftMod(start), end, p, rel), true
+	// "earlier Friday", "late Monday": the adverb stays out, as TimeBank mostly has it
+	return pt(start, end, p, rel), true
 }
 
 func (s *scanner) weekdaySet(start, i, wd int) (found, bool) {
@@ -665,9 +667,6 @@ func (s *scanner) refWord(i int, e entry) (found, bool) {
 		}
 		return found{}, false
 	}
-	if s.is(i, "now") && (i == s.ss || s.isAny(i-1, "for", "until", "till")) {
-		return found{}, false // "Now, …" as a discourse word; "for now"
-	}
 	return refFound(i, i+1, r), true
 }
 
@@ -675,10 +674,6 @@ func (s *scanner) refWord(i int, e entry) (found, bool) {
 func (s *scanner) setAdv(i int, e entry) (found, bool) {
 	if s.cap(i) && i != s.ss {
 		return found{}, false // the Daily Telegraph
-	}
-	// an adjective: daily flights, the quarterly dividend, its daily
-	if s.in(i-1, determiners) || s.inSent(i+1) && s.toks[i+1].Kind == article.Word && !s.in(i+1, clauseWords) {
-		return found{}, false
 	}
 	return found{start: i, end: i + 1, typ: tSet, val: duration(1, gran(e.v)), g: gran(e.v)}, true
 }
@@ -940,6 +935,10 @@ func (s *scanner) durationFrom(i int, n float64, k int) (found, bool) {
 	if s.cap(j) && j != s.ss && s.toks[j].Flags&article.AllCaps == 0 && !s.cap(i) {
 		return found{}, false
 	}
+	// "the 1988 second quarter": "second" counts only after one
+	if g == gSecond && s.is(j, "second") && n != 1 {
+		return found{}, false
+	}
 	return s.durationAfter(i, i, n, g, j+1)
 }
 
@@ -966,6 +965,9 @@ func (s *scanner) durationAfter(start, numStart int, n float64, g gran, end int)
 		end += 3
 	}
 	lim := s.limit()
+	if strings.IndexByte(s.word(numStart), '-') > 0 {
+		lim = start // a two-year term: the article belongs to "term"
+	}
 	j := start - 1
 	typ := tDuration
 	anchored := false
@@ -1009,9 +1011,9 @@ func (s *scanner) durationAfter(start, numStart int, n float64, g gran, end int)
 			e++
 		}
 		return s.shifted(start, e, n, g, false), true
-	case s.isAny(end, "earlier", "before") && s.clauseEnds(end+1):
+	case s.is(end, "earlier") || s.is(end, "before") && s.clauseEnds(end+1):
 		return s.shifted(start, end+1, -n, g, true), true
-	case s.isAny(end, "later", "after") && s.clauseEnds(end+1):
+	case s.is(end, "later") || s.is(end, "after") && s.clauseEnds(end+1):
 		return s.shifted(start, end+1, n, g, true), true
 	}
 	return durFound(start, end, n, g, tDuration), true
@@ -1053,10 +1055,14 @@ func (s *scanner) shifted(start, end int, n float64, g gran, fromRef bool) found
 		gg = gWeek
 	}
 	var base point
-	// "a year ago" said of a quarter means the year-ago quarter
-	if gg == gYear && s.ref.g == gQuarter && start-s.refTok < 80 {
-		base = s.ref
-		return anaphor(pt(start, end, base.shift(int(n)*4), true))
+	// "up 5% from a year earlier": a comparison with the same period a
+	// year before, the quarter under discussion when there is one,
+	// otherwise the publication year.
+	if gg == gYear && s.quarter.known() && start-s.quarterTok < 150 {
+		return anaphor(pt(start, end, s.quarter.shift(int(n)*4), true))
+	}
+	if gg == gYear && s.comparison(start) {
+		fromRef = false
 	}
 	if fromRef {
 		base = s.refAt(gg)
@@ -1205,11 +1211,26 @@ func (s *scanner) setContext(j int) bool {
 	return false
 }
 
+// comparison reports whether the expression starting at token j closes a
+// comparison of figures: "from $99 million a year earlier", "than a year
+// ago", "compared with 40% a year earlier".
+func (s *scanner) comparison(j int) bool {
+	k := j - 1
+	if !s.inSent(k) {
+		return false
+	}
+	if s.isAny(k, "from", "than", "with", "over", "versus", "vs") {
+		return true
+	}
+	t := s.toks[k]
+	return t.Kind == article.Number || s.isAny(k, "%", "million", "billion", "share", "cents", "percent", "levels", "level", "period", "quarter")
+}
+
 // shiftWord reports whether token j turns a duration into a date: "ago",
 // "earlier", "later", "from now", "hence".
 func (s *scanner) shiftWord(j int) bool {
-	return s.isAny(j, "ago", "hence") || s.is(j, "from") && s.is(j+1, "now") ||
-		s.isAny(j, "earlier", "later", "before", "after") && s.clauseEnds(j+1)
+	return s.isAny(j, "ago", "hence", "earlier", "later") || s.is(j, "from") && s.is(j+1, "now") ||
+		s.isAny(j, "before", "after") && s.clauseEnds(j+1)
 }
 
 // weekend handles "the weekend", "this weekend", "last weekend".
@@ -1253,6 +1274,14 @@ func (s *scanner) period(i int, g gran, ord, first int) (found, bool) {
 	start := first
 	j := first - 1
 	isPeriodWord := s.is(i, "period") || s.is(i, "periods")
+	if first == i && strings.IndexByte(s.word(i), '-') > 0 {
+		// the third-quarter results: the article belongs to "results"
+		if s.is(i-1, "fiscal") && i-1 >= lim {
+			first--
+		}
+		lim = first
+		start, j = first, first-1
+	}
 	if ord == 0 && !isPeriodWord {
 		if j >= lim && s.is(j, "fiscal") {
 			start, j = j, j-1
@@ -1288,11 +1317,14 @@ func (s *scanner) period(i int, g gran, ord, first int) (found, bool) {
 			year, start = y, j
 		}
 	}
-	if year != 0 {
+	switch {
+	case year != 0:
 		if s.is(start-1, "the") && start-1 >= lim {
 			start--
 		}
-	} else {
+	case lim == first && first != s.limit():
+		// a hyphenated compound: nothing more on the left
+	default:
 		start, r = s.leftRel(start)
 	}
 	end := i + 1
@@ -1424,7 +1456,7 @@ func (s *scanner) periodYear(g gran, ord int, r rel, start, end int) int {
 	switch {
 	case ord > cur && dir <= 0:
 		return y - 1
-	case ord < cur && dir > 0 && s.hasFutureWord(start, end):
+	case ord < cur-1 && dir > 0 && s.hasFutureWord(start, end):
 		return y + 1
 	}
 	return y
@@ -1476,11 +1508,13 @@ func (s *scanner) ordinal(j int) int {
 // "mid-2024", "third-quarter", "two-year", "year-end", "year-earlier",
 // "twenty-five years", "Q3", "FY2024", "19th-century".
 func (s *scanner) compound(i int) (found, bool) {
-	w := strings.ToLower(s.word(i))
+	var buf [24]byte
+	b := s.lower(i, &buf)
+	if b == nil || !compoundCandidate(b) {
+		return found{}, false
+	}
+	w := string(b)
 	if v, ok := amount.WordValue(w); ok && strings.Contains(w, "-") {
-		if v == 1900+0 {
-			return found{}, false
-		}
 		return s.durationFrom(i, v, i+1)
 	}
 	first, rest, hyphen := strings.Cut(w, "-")
@@ -1589,6 +1623,41 @@ func (s *scanner) compound(i int) (found, bool) {
 		}
 	}
 	return found{}, false
+}
+
+// compoundCandidate is a quick test that a lower-case word with a hyphen
+// or digits may be a temporal compound: one of its first two parts is a
+// lexicon word, a number, "mid", "year" or "q"/"fy" with digits.
+func compoundCandidate(b []byte) bool {
+	if len(b) >= 2 && (b[0] == 'q' || b[0] == 'f' && b[1] == 'y') && b[len(b)-1] >= '0' && b[len(b)-1] <= '9' {
+		return true
+	}
+	k := 0
+	for k < len(b) && b[k] != '-' {
+		k++
+	}
+	if k == len(b) {
+		return false
+	}
+	first := b[:k]
+	if _, ok := lexicon[string(first)]; ok {
+		return true
+	}
+	if _, ok := amount.WordValue(string(first)); ok {
+		return true
+	}
+	switch string(first) {
+	case "mid", "year", "early", "late", "prior", "1st", "2nd", "3rd", "4th":
+		return true
+	}
+	if first[0] >= '0' && first[0] <= '9' {
+		return true
+	}
+	rest := b[k+1:]
+	for k = 0; k < len(rest) && rest[k] != '-'; k++ {
+	}
+	_, ok := lexicon[string(rest[:k])]
+	return ok
 }
 
 // unitWord returns the unit of a lower-case word.

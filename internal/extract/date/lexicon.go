@@ -222,6 +222,27 @@ var lexicon = func() map[string]entry {
 	return m
 }()
 
+// lexFilter[n][first] has bit last set when a lexicon word of n bytes
+// starts with letter first and ends with letter last (letterIndex).
+var lexFilter = func() (f [17][27]uint32) {
+	for w := range lexicon {
+		if n := len(w); n < len(f) {
+			f[n][letterIndex(w[0])] |= 1 << letterIndex(w[n-1])
+		}
+	}
+	return f
+}()
+
+// letterIndex maps a byte to 0..25 for ASCII letters of either case and
+// 26 for anything else.
+func letterIndex(c byte) int {
+	c |= 0x20
+	if c >= 'a' && c <= 'z' {
+		return int(c - 'a')
+	}
+	return 26
+}
+
 // timeZones are the zone abbreviations that may follow a clock time.
 var timeZones = map[string]bool{
 	"est": true, "edt": true, "cst": true, "cdt": true, "mst": true, "mdt": true, "pst": true,
@@ -272,11 +293,3 @@ var pastCues = map[string]bool{
 	"stood": true, "swore": true, "threw": true, "wore": true, "since": true,
 }
 
-// clauseWords may follow an adverb of frequency ("rallies held almost
-// daily since 1980"); any other word after "daily" makes it an adjective.
-var clauseWords = map[string]bool{
-	"and": true, "or": true, "but": true, "since": true, "for": true, "in": true, "on": true,
-	"at": true, "to": true, "from": true, "until": true, "through": true, "during": true,
-	"by": true, "with": true, "as": true, "than": true, "the": true, "a": true, "an": true,
-	"after": true, "before": true, "when": true, "while": true, "if": true,
-}

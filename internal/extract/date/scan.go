@@ -19,10 +19,14 @@ type scanner struct {
 	// first. refTok is the token where it was mentioned.
 	ref    point
 	refTok int
-	out    []article.Date
-	lo     int // tokens before lo belong to an expression already found
-	ss, se int // token range of the current sentence
-	si     int // index of the current sentence
+	// quarter is the last quarter mentioned, the period under discussion
+	// in a results report, and quarterTok where.
+	quarter    point
+	quarterTok int
+	out        []article.Date
+	lo         int // tokens before lo belong to an expression already found
+	ss, se     int // token range of the current sentence
+	si         int // index of the current sentence
 }
 
 // found is one expression: tokens [start, end) and its normalised value.
@@ -65,7 +69,11 @@ func (s *scanner) run() {
 			if t.End-t.Start > 20 {
 				continue
 			}
-			if e := s.lex(i); e.kind != kNone {
+			if !s.maybeLex(t) {
+				if t.Flags&article.HasDigit != 0 || strings.IndexByte(s.src[t.Start:t.End], '-') > 0 {
+					f, ok = s.compound(i)
+				}
+			} else if e := s.lex(i); e.kind != kNone {
 				f, ok = s.head(i, e)
 			} else if t.Flags&article.HasDigit != 0 || strings.IndexByte(s.src[t.Start:t.End], '-') > 0 {
 				f, ok = s.compound(i)
@@ -106,6 +114,9 @@ func (s *scanner) emit(f found) {
 	}
 	s.out = append(s.out, d)
 	s.lo = f.end
+	if f.isPoint && !f.anaphor && f.p.g == gQuarter && f.p.known() {
+		s.quarter, s.quarterTok = f.p, f.start
+	}
 	if f.isPoint && !f.anaphor && f.p.known() && f.p.ref == 0 && f.p.g > gNone {
 		s.ref, s.refTok = f.p, f.start
 		if f.p.g < gDay {
@@ -146,6 +157,19 @@ func (s *scanner) lower(j int, buf *[24]byte) []byte {
 		buf[k] = c
 	}
 	return buf[:len(w)]
+}
+
+// maybeLex is a quick filter before the lexicon: false when no lexicon
+// word has the token's length, first letter and last letter.
+func (s *scanner) maybeLex(t article.Token) bool {
+	n := t.End - t.Start
+	if t.Flags&article.Abbrev != 0 && s.src[t.End-1] == '.' {
+		n--
+	}
+	if n <= 0 || n >= len(lexFilter) {
+		return false
+	}
+	return lexFilter[n][letterIndex(s.src[t.Start])]&(1<<letterIndex(s.src[t.Start+n-1])) != 0
 }
 
 // lex returns the lexicon entry of token j, or the zero entry.
@@ -302,6 +326,8 @@ func (s *scanner) cue(j int) int {
 		return 1
 	case pastCues[w]:
 		return -1
+	case (w == "set" || w == "is" || w == "are") && s.is(j+1, "to"):
+		return 1 // set to resume, is to meet
 	}
 	n := len(b)
 	if n > 3 && (b[n-3] == '\'' && b[n-2] == 'l' && b[n-1] == 'l') {
