@@ -292,4 +292,3 @@ var pastCues = map[string]bool{
 	"broke": true, "chose": true, "drew": true, "drove": true, "ate": true, "knew": true,
 	"stood": true, "swore": true, "threw": true, "wore": true, "since": true,
 }
-
