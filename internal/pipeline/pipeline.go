@@ -16,6 +16,7 @@ import (
 
 	"newsgraph/internal/article"
 	"newsgraph/internal/clean"
+	"newsgraph/internal/extract/amount"
 	"newsgraph/internal/extract/date"
 	"newsgraph/internal/kb"
 	"newsgraph/internal/text"
@@ -65,9 +66,14 @@ func New(cfg Config) (*Pipeline, error) {
 	} else {
 		stages = append(stages, clean.New()) // HTML → text, boilerplate, embeds, normalisation
 	}
+	amounts, err := amount.New(cfg.KB)
+	if err != nil {
+		return nil, err
+	}
 	stages = append(stages,
 		segment{},  // tokens and sentences
 		date.New(), // dates, normalised against the publication date
+		amounts,    // numbers with what they count (after date: skips its spans)
 	)
 	p := &Pipeline{stages: stages, stats: make([]stageStats, len(stages))}
 	p.version = "newsgraph/" + Version + " kb/" + kb.Digest(cfg.KB)

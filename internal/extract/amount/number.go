@@ -128,9 +128,8 @@ func NumberAt(s string, toks []article.Token, i, end int) (v float64, next int, 
 	lw := lower(w)
 	if (lw == "a" || lw == "an") && i+1 < end {
 		nw := lower(tokText(s, toks[i+1]))
-		if m, ok := scaleWords[nw]; ok {
-			v, next, _ := wordsAt(s, toks, i+1, end, 1)
-			_ = m
+		if _, ok := scaleWords[nw]; ok {
+			v, next, _ := wordsAt(s, toks, i+1, end, 1) // a hundred, a million
 			return v, next, true
 		}
 		if nw == "dozen" {
@@ -163,12 +162,15 @@ func wordsAt(s string, toks []article.Token, i, end int, start float64) (float64
 			break
 		}
 		lw := lower(tokText(s, t))
-		if lw == "and" && read && j+1 < end {
-			// "two hundred and fifty": and joins only after a scale
-			nv, ok := WordValue(lower(tokText(s, toks[j+1])))
-			if ok && nv < 100 && cur >= 100 || ok && nv < 100 && total > 0 && cur == 0 {
-				j++
-				continue
+		if lw == "and" {
+			// "two hundred and fifty": "and" joins a scale to a smaller
+			// number
+			if read && j+1 < end && toks[j+1].Kind == article.Word {
+				nv, ok := WordValue(lower(tokText(s, toks[j+1])))
+				if ok && nv < 100 && (cur >= 100 && int(cur)%100 == 0 || total > 0 && cur == 0) {
+					j++
+					continue
+				}
 			}
 			break
 		}

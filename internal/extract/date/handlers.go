@@ -74,7 +74,7 @@ func (s *scanner) leftRel(i int) (int, rel) {
 			return the(rLatest)
 		}
 		return the(rRecent)
-	case s.isAny(j, "every", "each", "per"):
+	case s.isAny(j, "every", "each"):
 		return j, rEvery
 	case s.isAny(j, "a", "an", "one"):
 		return j, rA
@@ -1001,7 +1001,8 @@ func (s *scanner) durationAfter(start, numStart int, n float64, g gran, end int)
 	switch {
 	case n < 0 && s.is(end, "ago"):
 		return refFound(start, end+1, refPast), true
-	case n < 0 && s.shiftWord(end):
+	case (n < 0 || g < gDay) && s.shiftWord(end):
+		// "a few days later", "48 hours later": the duration alone
 		return durFound(start, end, n, g, tDuration), true
 	case s.is(end, "ago"):
 		return s.shifted(start, end+1, -n, g, false), true
@@ -1051,6 +1052,7 @@ func (s *scanner) shifted(start, end int, n float64, g gran, fromRef bool) found
 	switch g {
 	case gSecond, gMinute, gHour:
 		gg = gDay
+		n = math.Round(n / map[gran]float64{gSecond: 86400, gMinute: 1440, gHour: 24}[g])
 	case gWeekend:
 		gg = gWeek
 	}

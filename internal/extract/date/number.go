@@ -137,11 +137,20 @@ func (s *scanner) timePrep(j int) bool {
 
 // countNoun reports a plural noun after a number: "2000 people".
 func (s *scanner) countNoun(j int) bool {
+	if s.in(j, countNouns) {
+		return true
+	}
 	w := s.word(j)
 	if len(w) < 4 || w[len(w)-1] != 's' || w[len(w)-2] == 's' {
 		return false
 	}
 	return s.lex(j).kind == kNone
+}
+
+// countNouns are plural nouns without a final s that follow counts.
+var countNouns = map[string]bool{
+	"people": true, "children": true, "men": true, "women": true, "police": true,
+	"personnel": true, "staff": true, "troops": true, "refugees": true, "feet": true,
 }
 
 // decade handles "1990s", "the 1990s", "the early 1980s", "'90s".
