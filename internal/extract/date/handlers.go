@@ -193,6 +193,35 @@ func (p point) firstDay() (t timeT) {
 	return point{g: gDay, y: p.y, m: m, d: 1}.timeOf()
 }
 
+// midCap reports a capitalised word inside a sentence (not its first
+// word, not after a quote or a colon, not in an all-capitals line): a name
+// rather than a common word.
+func (s *scanner) midCap(i int) bool {
+	t := s.toks[i]
+	if t.Flags&article.Cap == 0 || t.Flags&article.AllCaps != 0 || t.Flags&article.LineStart != 0 || i <= s.ss {
+		return false
+	}
+	p := s.toks[i-1]
+	if p.Kind == article.Punct && s.isAny(i-1, ":", "\"", "“", "‘", "'", "(", "-", "—", "–", "``") {
+		return false
+	}
+	// Title Case headlines: the word before is capitalised too and so is
+	// the one after
+	if p.Kind == article.Word && p.Flags&article.Cap != 0 && s.inSent(i+1) && s.toks[i+1].Flags&article.Cap != 0 && s.lex(i-1).kind != kNone {
+		return false
+	}
+	return true
+}
+
+// yearAfter returns the year written at token j or after "of", or 0.
+func (s *scanner) yearAfter(j int) int {
+	if s.is(j, "of") {
+		j++
+	}
+	y, _, _ := s.yearAt(j)
+	return y
+}
+
 // anaphor marks f as computed from the reference time or by a shift.
 func anaphor(f found) found {
 	f.anaphor = true
@@ -214,8 +243,32 @@ func refFound(start, end, r int) found {
 }
 
 func durFound(start, end int, n float64, g gran, typ string) found {
-	n, g = wholeUnits(n, g)
-	return found{start: start, end: end, typ: typ, val: duration(n, g), g: g}
+	return found{start: start, end: end, typ: typ, val: durationValue(n, g), g: g}
+}
+
+// durationValue writes n units of g, splitting a fraction into the next
+// smaller unit: 5.5 hours is PT5H30M, 1.5 years P1Y6M.
+func durationValue(n float64, g gran) string {
+	if n < 0 || n == math.Trunc(n) {
+		return duration(n, g)
+	}
+	whole, frac := math.Trunc(n), n-math.Trunc(n)
+	n2, g2 := wholeUnits(frac, g)
+	if g2 == g || n2 != math.Trunc(n2) || g == gDecade || g == gCentury {
+		n, g = wholeUnits(n, g)
+		return duration(n, g)
+	}
+	if whole == 0 {
+		return duration(n2, g2)
+	}
+	a, b := duration(whole, g), duration(n2, g2)
+	switch {
+	case a[1] == 'T': // PT5H + PT30M
+		return a + b[2:]
+	case b[1] == 'T': // P1D + PT12H
+		return a + b[1:]
+	}
+	return a + b[1:] // P1Y + P6M
 }
 
 // wholeUnits turns fractional counts into a smaller unit where one fits:
@@ -427,7 +480,7 @@ func (s *scanner) weekday(i int, e entry) (found, bool) {
 		default:
 			dir = s.tense(start, end)
 			// Friday's ruling: a noun's modifier, not the verb's time
-			if dir == 0 || s.isAny(end, "'s", "’s") {
+			if _, poss := s.possessive(end); dir == 0 || poss {
 				dir = -1
 			}
 		}
@@ -507,8 +560,9 @@ func (s *scanner) dayMonth(j, d, k int, me entry) (found, bool) {
 func (s *scanner) season(i int, e entry) (found, bool) {
 	si := int(e.v)
 	end := i + 1
-	// the Arab Spring, Operation Winter Storm
-	if s.cap(i) && i != s.ss && i-1 >= s.ss && s.cap(i-1) {
+	// the Arab Spring, the Spring Group: seasons are lower case in
+	// running text, so a capital one is a name unless a year follows
+	if s.midCap(i) && s.yearAfter(end) == 0 {
 		return found{}, false
 	}
 	j := end
@@ -611,8 +665,8 @@ func (s *scanner) partOfDay(i int, e entry) (found, bool) {
 // deictic handles "today", "yesterday", "tomorrow", "tonight", "yesterday
 // morning", "late yesterday".
 func (s *scanner) deictic(i int, e entry) (found, bool) {
-	// USA Today, VOA Today
-	if s.cap(i) && i != s.ss && i-1 >= s.ss && s.cap(i-1) && s.toks[i-1].Kind == article.Word {
+	// USA Today, the Today programme
+	if s.midCap(i) {
 		return found{}, false
 	}
 	end := i + 1
@@ -697,11 +751,12 @@ func (s *scanner) holiday(i int, e entry) (found, bool) {
 			}
 			j++
 			if poss {
-				if !s.isAny(j, "'s", "’s") {
+				k, isPoss := s.possessive(j)
+				if !isPoss {
 					ok = false
 					break
 				}
-				j++
+				j = k
 			}
 		}
 		if ok && j > bestEnd {
@@ -1012,9 +1067,10 @@ func (s *scanner) durationAfter(start, numStart int, n float64, g gran, end int)
 			e++
 		}
 		return s.shifted(start, e, n, g, false), true
-	case s.is(end, "earlier") || s.is(end, "before") && s.clauseEnds(end+1):
+	case !s.shiftWord(end):
+	case s.isAny(end, "earlier", "before"):
 		return s.shifted(start, end+1, -n, g, true), true
-	case s.is(end, "later") || s.is(end, "after") && s.clauseEnds(end+1):
+	case s.isAny(end, "later", "after"):
 		return s.shifted(start, end+1, n, g, true), true
 	}
 	return durFound(start, end, n, g, tDuration), true
@@ -1055,6 +1111,10 @@ func (s *scanner) shifted(start, end int, n float64, g gran, fromRef bool) found
 		n = math.Round(n / map[gran]float64{gSecond: 86400, gMinute: 1440, gHour: 24}[g])
 	case gWeekend:
 		gg = gWeek
+	case gDecade, gCentury, gMillennium:
+		// "a decade ago" is a year, ten years back
+		n *= map[gran]float64{gDecade: 10, gCentury: 100, gMillennium: 1000}[g]
+		gg = gYear
 	}
 	var base point
 	// "up 5% from a year earlier": a comparison with the same period a
@@ -1089,7 +1149,7 @@ func (s *scanner) unit(i int, e entry) (found, bool) {
 		return s.period(i, gQuarter, 0, i)
 	}
 	// this year's third quarter: left to the quarter
-	if g == gYear && !plural && s.isAny(i+1, "'s", "’s") && s.periodAhead(i+2) {
+	if k, poss := s.possessive(i + 1); g == gYear && !plural && poss && s.periodAhead(k) {
 		return found{}, false
 	}
 	start, r := s.leftRel(i)
@@ -1231,6 +1291,9 @@ func (s *scanner) comparison(j int) bool {
 // shiftWord reports whether token j turns a duration into a date: "ago",
 // "earlier", "later", "from now", "hence".
 func (s *scanner) shiftWord(j int) bool {
+	if s.isAny(j, "earlier", "later") && s.is(j+1, "than") {
+		return false // a year later than planned
+	}
 	return s.isAny(j, "ago", "hence", "earlier", "later") || s.is(j, "from") && s.is(j+1, "now") ||
 		s.isAny(j, "before", "after") && s.clauseEnds(j+1)
 }
@@ -1276,10 +1339,20 @@ func (s *scanner) period(i int, g gran, ord, first int) (found, bool) {
 	start := first
 	j := first - 1
 	isPeriodWord := s.is(i, "period") || s.is(i, "periods")
-	if first == i && strings.IndexByte(s.word(i), '-') > 0 {
-		// the third-quarter results: the article belongs to "results"
+	preYear := 0
+	if first == i && (strings.IndexByte(s.word(i), '-') > 0 || ord > 0) {
+		// the third-quarter results: the article belongs to "results";
+		// a year or "fiscal" before it still joins (the 1998
+		// third-quarter results)
 		if s.is(i-1, "fiscal") && i-1 >= lim {
 			first--
+		}
+		if y, ok := s.yearTok(first - 1); ok && first-1 >= lim {
+			first--
+			preYear = y
+			if s.is(first-1, "the") && first-1 >= lim {
+				first--
+			}
 		}
 		lim = first
 		start, j = first, first-1
@@ -1303,15 +1376,16 @@ func (s *scanner) period(i int, g gran, ord, first int) (found, bool) {
 	if s.cap(i) && i != s.ss && s.toks[i].Flags&article.AllCaps == 0 && ord == 0 {
 		return found{}, false
 	}
-	year := 0 // 0: not given; -1: given relative but unknown
+	year := preYear // 0: not given
 	r := rNone
 	switch {
-	case j-1 >= lim && s.isAny(j, "'s", "’s"):
+	case s.possessiveBefore(j) >= lim && s.possessiveBefore(j)-1 >= lim:
 		// 1989's third quarter, this year's third quarter
-		if y, ok := s.yearTok(j - 1); ok {
-			year, start = y, j-1
-		} else if y, _, ok := s.relYear(j - 2); ok && j-2 >= lim {
-			year, start = y, j-2
+		p := s.possessiveBefore(j)
+		if y, ok := s.yearTok(p - 1); ok {
+			year, start = y, p-1
+		} else if y, _, ok := s.relYear(p - 2); ok && p-2 >= lim {
+			year, start = y, p-2
 		}
 	case j >= lim:
 		// the 1988 third quarter, the 1988 period
@@ -1330,9 +1404,11 @@ func (s *scanner) period(i int, g gran, ord, first int) (found, bool) {
 		start, r = s.leftRel(start)
 	}
 	end := i + 1
-	// of 1998, of this year, of fiscal 1998
+	// of 1998, of this year, of fiscal 1998; Q3 2024
 	k := end
-	if s.is(k, "of") {
+	if y, ok := s.yearTok(k); ok && ord > 0 {
+		year, end = y, k+1
+	} else if s.is(k, "of") {
 		k++
 		if s.is(k, "fiscal") {
 			k++
@@ -1473,6 +1549,30 @@ func (s *scanner) hasFutureWord(start, end int) bool {
 		}
 	}
 	return false
+}
+
+// possessive reports a possessive "'s" at token j, written as one token
+// or as an apostrophe and an adjacent "s", and returns the token after it.
+func (s *scanner) possessive(j int) (int, bool) {
+	switch {
+	case s.isAny(j, "'s", "’s"):
+		return j + 1, true
+	case s.isAny(j, "'", "’") && s.adj(j) && s.is(j+1, "s"):
+		return j + 2, true
+	}
+	return j, false
+}
+
+// possessiveBefore returns the first token of a possessive "'s" ending at
+// token j, or -1.
+func (s *scanner) possessiveBefore(j int) int {
+	switch {
+	case s.isAny(j, "'s", "’s"):
+		return j
+	case s.is(j, "s") && s.isAny(j-1, "'", "’") && s.adj(j-1):
+		return j - 1
+	}
+	return -1
 }
 
 // periodAhead reports whether a quarter or half named by an ordinal starts

@@ -88,7 +88,11 @@ func splitDigits(w string) (string, string) {
 // year handles a year in digits, with its modifiers: "2022", "early
 // 1990", "the end of 1994", "the year 2000".
 func (s *scanner) year(i, y int) (found, bool) {
-	if !s.yearContext(i, y) || s.periodAhead(i+1) {
+	if !s.yearContext(i, y) {
+		return found{}, false
+	}
+	// the 1988 third quarter, the 1988 period: left to the period
+	if s.periodAhead(i+1) && (!s.is(i+1, "period") || s.is(i-1, "the")) {
 		return found{}, false
 	}
 	start := s.leftMod(i)
