@@ -137,6 +137,13 @@ func (s *scan) amountAt(i int) (article.Amount, int, bool) {
 		if a, end, ok := s.vague(j); ok {
 			return a, end, true
 		}
+		// a hundred, a dozen: the count starts at the article
+		if s.isAny(j-1, "a", "an") && j-1 >= max(s.lo, s.ss) {
+			if _, isScale := scaleWords[lower(s.word(j))]; isScale || s.is(j, "dozen") {
+				j--
+				start = j
+			}
+		}
 	}
 	v, k, ok := NumberAt(s.src, s.toks, j, s.se)
 	if !ok {
@@ -171,15 +178,20 @@ func (s *scan) amountAt(i int) (article.Amount, int, bool) {
 			}
 		}
 	}
+	// 30 or so reporters, 200 or more
+	if s.is(end, "or") && s.isAny(end+1, "so", "more") && end+1 < s.se {
+		end += 2
+		a.Approximate = true
+	}
 	if a.Unit == "" || a.Unit != "" && s.is(end, "of") {
 		if obj, k2, ok := s.object(end); ok {
 			a.Object, end = obj, k2
 		}
 	}
-	if a.Unit == "" && a.Object == "" && !scaled {
+	if a.Unit == "" && a.Object == "" && !scaled && a.Max == 0 {
 		return article.Amount{}, k, false // a bare number counts nothing named
 	}
-	if isWord && a.Unit == "" && a.Object == "" {
+	if isWord && a.Unit == "" && a.Object == "" && a.Max == 0 {
 		return article.Amount{}, k, false
 	}
 	if s.yearLike(j, hasCur) && a.Unit == "" && a.Object == "" {
@@ -188,10 +200,6 @@ func (s *scan) amountAt(i int) (article.Amount, int, bool) {
 	// about, more than, at least; or so, or more
 	if st := s.approxLeft(start); st < start {
 		start, a.Approximate = st, true
-	}
-	if s.is(end, "or") && s.isAny(end+1, "so", "more") && end+1 < s.se {
-		end += 2
-		a.Approximate = true
 	}
 	if s.is(start-1, "between") && a.Max > 0 && start-1 >= max(s.lo, s.ss) {
 		start--
@@ -474,7 +482,7 @@ var vagueWords = map[string]float64{
 }
 
 // trigger is a quick test that word token i may start an amount: a
-// number word, a scale, a vague quantity, "a" before "dozen", or a currency
+// number word, a scale ("a hundred"), a vague quantity, or a currency
 // prefix such as "US" in "US$5".
 func (s *scan) trigger(i int) bool {
 	t := s.toks[i]
@@ -482,11 +490,19 @@ func (s *scan) trigger(i int) bool {
 	if n > 12 {
 		return false
 	}
-	if n <= 3 && s.adj(i) && i+1 < len(s.toks) && s.toks[i+1].Kind == article.Symbol {
-		return true
+	w := s.src[t.Start:t.End]
+	if n <= 3 && w[0] >= 'A' && w[0] <= 'Z' && s.adj(i) && i+1 < len(s.toks) && s.toks[i+1].Kind == article.Symbol {
+		return true // US$, C$, HK$
+	}
+	if n >= 9 { // twenty-five, forty-one: the tens word decides
+		if k := strings.IndexByte(w, '-'); k > 0 {
+			w, n = w[:k], k
+		}
+	}
+	if triggerFilter[n][letterIndex(w[0])]&(1<<letterIndex(w[n-1])) == 0 {
+		return false
 	}
 	var buf [12]byte
-	w := s.src[t.Start:t.End]
 	for k := 0; k < n; k++ {
 		c := w[k]
 		if 'A' <= c && c <= 'Z' {
@@ -494,24 +510,41 @@ func (s *scan) trigger(i int) bool {
 		}
 		buf[k] = c
 	}
-	b := buf[:n]
-	if _, ok := numWords[string(b)]; ok {
-		return true
+	return triggerWords[string(buf[:n])]
+}
+
+// triggerWords are the words that can start an amount.
+var triggerWords = func() map[string]bool {
+	m := map[string]bool{"dozen": true}
+	for w := range numWords {
+		m[w] = true
 	}
-	if _, ok := vagueWords[string(b)]; ok {
-		return true
+	for w := range scaleWords {
+		m[w] = true
 	}
-	switch string(b) {
-	case "a", "an", "dozen":
-		return true
+	for w := range vagueWords {
+		m[w] = true
 	}
-	for k := 1; k < n; k++ {
-		if b[k] == '-' {
-			_, ok := numWords[string(b[:k])]
-			return ok
-		}
+	return m
+}()
+
+// triggerFilter[n][first] has bit last set when a trigger word of n bytes
+// starts with letter first and ends with letter last.
+var triggerFilter = func() (f [13][27]uint32) {
+	for w := range triggerWords {
+		f[len(w)][letterIndex(w[0])] |= 1 << letterIndex(w[len(w)-1])
 	}
-	return false
+	return f
+}()
+
+// letterIndex maps a byte to 0..25 for ASCII letters of either case and
+// 26 for anything else.
+func letterIndex(c byte) int {
+	c |= 0x20
+	if c >= 'a' && c <= 'z' {
+		return int(c - 'a')
+	}
+	return 26
 }
 
 // stopWords end the search for the noun a number counts.

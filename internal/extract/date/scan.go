@@ -70,7 +70,8 @@ func (s *scanner) run() {
 				continue
 			}
 			if !s.maybeLex(t) {
-				if t.Flags&article.HasDigit != 0 || strings.IndexByte(s.src[t.Start:t.End], '-') > 0 {
+				// compounds: Q3, FY2024, mid-May, two-day, year-end
+				if t.Flags&article.HasDigit != 0 || t.End-t.Start >= 6 && strings.IndexByte(s.src[t.Start:t.End], '-') > 0 {
 					f, ok = s.compound(i)
 				}
 			} else if e := s.lex(i); e.kind != kNone {
