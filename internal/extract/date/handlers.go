@@ -34,7 +34,7 @@ const (
 func (s *scanner) leftRel(i int) (int, rel) {
 	lim := s.limit()
 	start, j := i, i-1
-	if j >= lim && s.is(j, "fiscal") {
+	if j >= lim && s.isAny(j, "fiscal", "full", "whole", "entire", "calendar") {
 		start, j = j, j-1
 	}
 	if j < lim {
@@ -278,6 +278,8 @@ func wholeUnits(n float64, g gran) (float64, gran) {
 		return n, g
 	}
 	switch g {
+	case gMinute:
+		return n * 60, gSecond
 	case gHour:
 		return n * 60, gMinute
 	case gDay:
@@ -1235,6 +1237,15 @@ func (s *scanner) unit(i int, e entry) (found, bool) {
 		case s.leftMod(start) < start && g >= gMonth:
 			// the end of the year, the beginning of the month
 			f := pt(s.leftMod(start), end, s.dctAt(g), true)
+			return f, true
+		case (g == gYear || g == gWeek || g == gMonth) && !s.is(end, "of") && s.leftMod(start) == start:
+			// "the year ended March 31": a fiscal period, a duration
+			if s.isAny(end, "ended", "ending", "through") {
+				return durFound(start, end, 1, g, tDuration), true
+			}
+			// "for the year", "the week": the current one
+			f := pt(start, end, s.dctAt(g), true)
+			f.anaphor = true
 			return f, true
 		case g == gWeek && s.is(end, "of") && s.lex(end+1).kind == kMonth:
 			// the week of March 6

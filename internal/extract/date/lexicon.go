@@ -262,7 +262,7 @@ var approximators = map[string]bool{
 var futureCues = map[string]bool{
 	"will": true, "'ll": true, "’ll": true, "shall": true, "won't": true, "won’t": true,
 	"would": true, "going": true, "scheduled": true, "expected": true, "due": true,
-	"plans": true, "plan": true, "planning": true, "intends": true, "upcoming": true,
+	"planning": true, "intends": true, "upcoming": true,
 	"next": true, "tomorrow": true, "await": true, "awaits": true, "awaiting": true,
 	"slated": true, "could": true, "might": true, "soon": true, "expects": true,
 }

@@ -327,8 +327,8 @@ func (s *scanner) cue(j int) int {
 		return 1
 	case pastCues[w]:
 		return -1
-	case (w == "set" || w == "is" || w == "are") && s.is(j+1, "to"):
-		return 1 // set to resume, is to meet
+	case (w == "set" || w == "is" || w == "are" || w == "plan" || w == "plans") && s.is(j+1, "to"):
+		return 1 // set to resume, is to meet, plans to
 	}
 	n := len(b)
 	if n > 3 && (b[n-3] == '\'' && b[n-2] == 'l' && b[n-1] == 'l') {
@@ -345,7 +345,7 @@ func (s *scanner) cue(j int) int {
 // tense reads the tense of the clause around tokens [a, b): the nearest
 // cue before, else after.
 func (s *scanner) tense(a, b int) int {
-	if s.isAny(a-1, "by", "before") && a-1 >= s.ss {
+	if s.isAny(a-1, "by", "before", "through") && a-1 >= s.ss {
 		return 1 // a deadline: "by Jan. 14"
 	}
 	for j := a - 1; j >= s.ss && j >= a-14; j-- {
