@@ -1200,7 +1200,7 @@ func (s *scanner) unit(i int, e entry) (found, bool) {
 		if g == gDay {
 			return found{}, false
 		}
-		if g < gDay {
+		if g < gDay || g >= gDecade && s.is(start, "the") { // the past hour, the past decade
 			return durFound(start, end, 1, g, tDuration), true
 		}
 		p = s.dctAt(g).shift(-1)
