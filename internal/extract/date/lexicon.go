@@ -263,7 +263,7 @@ var futureCues = map[string]bool{
 	"will": true, "'ll": true, "’ll": true, "shall": true, "won't": true, "won’t": true,
 	"would": true, "going": true, "scheduled": true, "expected": true, "due": true,
 	"planning": true, "intends": true, "upcoming": true,
-	"next": true, "tomorrow": true, "await": true, "awaits": true, "awaiting": true,
+	"tomorrow": true, "await": true, "awaits": true, "awaiting": true,
 	"slated": true, "could": true, "might": true, "soon": true, "expects": true,
 }
 

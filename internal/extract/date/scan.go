@@ -337,6 +337,9 @@ func (s *scanner) cue(j int) int {
 	// a past participle or past tense, unless used as an adjective after
 	// a determiner ("the reduced dividend")
 	if n > 4 && b[n-2] == 'e' && b[n-1] == 'd' && b[n-3] != 'e' && !s.in(j-1, determiners) {
+		if s.isAny(j-1, "be", "being") {
+			return 0 // "would be held": the auxiliary before decides
+		}
 		return -1
 	}
 	return 0
@@ -345,8 +348,19 @@ func (s *scanner) cue(j int) int {
 // tense reads the tense of the clause around tokens [a, b): the nearest
 // cue before, else after.
 func (s *scanner) tense(a, b int) int {
-	if s.isAny(a-1, "by", "before", "through") && a-1 >= s.ss {
-		return 1 // a deadline: "by Jan. 14"
+	// a deadline, "by Jan. 14", "until 9 a.m. Tuesday", is ahead unless
+	// the clause it opens is in the past: "By Monday, officials had
+	// hardened their stance"
+	if s.isAny(a-1, "by", "before", "through", "until", "till") && a-1 >= s.ss {
+		for j := b; j < s.se && j < b+6; j++ {
+			if s.in(j, reportingVerbs) {
+				continue
+			}
+			if d := s.cue(j); d != 0 {
+				return d
+			}
+		}
+		return 1
 	}
 	for j := a - 1; j >= s.ss && j >= a-14; j-- {
 		if d := s.cue(j); d != 0 {
