@@ -461,6 +461,9 @@ func (s *scanner) weekday(i int, e entry) (found, bool) {
 	start, r := s.leftRel(i)
 	var p point
 	rel := true
+	if pe := s.lex(end); pe.kind == kPOD && pe.flags&fPlural != 0 {
+		return s.weekdaySet(start, i, wd) // Tuesday nights
+	}
 	switch r {
 	case rEvery:
 		return s.weekdaySet(start, i, wd)
@@ -730,6 +733,10 @@ func (s *scanner) refWord(i int, e entry) (found, bool) {
 func (s *scanner) setAdv(i int, e entry) (found, bool) {
 	if s.cap(i) && i != s.ss {
 		return found{}, false // the Daily Telegraph
+	}
+	// "the quarterly dividend": a kind of report, not a recurring time
+	if gran(e.v) == gQuarter && s.inSent(i+1) && s.toks[i+1].Kind == article.Word {
+		return found{}, false
 	}
 	return found{start: i, end: i + 1, typ: tSet, val: duration(1, gran(e.v)), g: gran(e.v)}, true
 }
