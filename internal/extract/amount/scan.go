@@ -38,10 +38,13 @@ func (s *scan) run() {
 		if s.inDate(i) {
 			continue
 		}
-		if a, end, ok := s.amountAt(i); ok {
+		a, end, ok := s.amountAt(i)
+		if ok {
 			s.out = append(s.out, a)
 			s.lo = end
-			i = end - 1
+		}
+		if end > i+1 {
+			i = end - 1 // past an amount, or past a score or identifier
 		}
 	}
 }
@@ -153,6 +156,12 @@ func (s *scan) amountAt(i int) (article.Amount, int, bool) {
 	scaled := k > j+1 || hasSuffixScale(s.word(j))
 	if s.identifier(j, k) {
 		return article.Amount{}, k, false
+	}
+	// a score: 3-1, 2-0 (a range goes up: 10-15)
+	if s.toks[j].Kind == article.Number && k == j+1 && s.is(k, "-") && s.adj(j) && s.adj(k) && s.ok(k+1) && s.toks[k+1].Kind == article.Number {
+		if v2, _, ok := NumberAt(s.src, s.toks, k+1, s.se); ok && v2 <= v {
+			return article.Amount{}, k + 2, false
+		}
 	}
 	a := article.Amount{Value: v}
 	end := k
@@ -384,8 +393,9 @@ func (s *scan) object(j int) (string, int, bool) {
 	if head < 0 {
 		return "", j, false
 	}
-	// names and addresses: 10 Downing Street, 7 World Trade Center
-	if s.toks[head].Flags&article.Cap != 0 && s.toks[head].Flags&article.AllCaps == 0 {
+	// names and addresses: 10 Downing Street, 7 World Trade Center;
+	// acronyms: 1900 GMT
+	if s.toks[head].Flags&article.Cap != 0 {
 		return "", j, false
 	}
 	return s.word(head), head + 1, true

@@ -1245,7 +1245,8 @@ func (s *scanner) unit(i int, e entry) (found, bool) {
 			// the end of the year, the beginning of the month
 			f := pt(s.leftMod(start), end, s.dctAt(g), true)
 			return f, true
-		case (g == gYear || g == gWeek || g == gMonth) && !s.is(end, "of") && s.leftMod(start) == start:
+		case (g == gYear || g == gWeek || g == gMonth) && !s.is(end, "of") && s.leftMod(start) == start && !s.is(start-1, "of"):
+			// (not "player of the year", "goal of the month")
 			// "the year ended March 31": a fiscal period, a duration
 			if s.isAny(end, "ended", "ending", "through") {
 				return durFound(start, end, 1, g, tDuration), true
