@@ -1,0 +1,140 @@
+package text
+
+import (
+	"math/bits"
+	"slices"
+	"unicode/utf8"
+)
+
+// Lexicon maps words to values, looked up by a token's text as it stands
+// in the article: the look-up folds case and apostrophes as AppendFold
+// does, on the fly, without allocating. It is made for the per-token
+// look-ups of extraction stages, where a Go map plus a folded copy of each
+// word costs about twice as much. It is read-only and safe for concurrent
+// use once built.
+type Lexicon[V any] struct {
+	slots  []lexSlot
+	keys   []string
+	vals   []V
+	mask   uint64
+	maxLen int
+}
+
+type lexSlot struct {
+	hash uint32
+	idx  int32 // index+1 into keys; 0 means empty
+}
+
+// NewLexicon builds a Lexicon from m, whose keys must already be folded
+// (as AppendFold writes them). Keys are added in sorted order so that the
+// table's layout does not depend on map iteration.
+func NewLexicon[V any](m map[string]V) *Lexicon[V] {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	size := 16
+	for size < 2*len(keys) {
+		size *= 2
+	}
+	l := &Lexicon[V]{slots: make([]lexSlot, size), mask: uint64(size - 1)}
+	for _, k := range keys {
+		l.keys = append(l.keys, k)
+		l.vals = append(l.vals, m[k])
+		l.maxLen = max(l.maxLen, len(k))
+		h := hashFolded(k)
+		i := h & l.mask
+		for l.slots[i].idx != 0 {
+			i = (i + 1) & l.mask
+		}
+		l.slots[i] = lexSlot{hash: uint32(h >> 32), idx: int32(len(l.keys))}
+	}
+	return l
+}
+
+// Len returns the number of words in l.
+func (l *Lexicon[V]) Len() int { return len(l.keys) }
+
+// Get returns the value of word w, folded first.
+func (l *Lexicon[V]) Get(w string) (V, bool) {
+	var zero V
+	if len(w) == 0 || len(w) > 4*l.maxLen {
+		return zero, false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			var arr [128]byte
+			return lexGet(l, AppendFold(arr[:0], w), true)
+		}
+	}
+	return lexGet(l, w, false)
+}
+
+// lexGet looks up w, folded already or (when ASCII) not.
+func lexGet[V any, T string | []byte](l *Lexicon[V], w T, folded bool) (V, bool) {
+	var zero V
+	if len(w) > l.maxLen {
+		return zero, false
+	}
+	h := hashFolded(w)
+	top := uint32(h >> 32)
+	for i := h & l.mask; ; i = (i + 1) & l.mask {
+		s := l.slots[i]
+		if s.idx == 0 {
+			return zero, false
+		}
+		if s.hash == top {
+			k := l.keys[s.idx-1]
+			if folded && k == string(w) || !folded && equalASCIIFold(k, w) {
+				return l.vals[s.idx-1], true
+			}
+		}
+	}
+}
+
+// equalASCIIFold reports whether ASCII w folds to k.
+func equalASCIIFold[T string | []byte](k string, w T) bool {
+	if len(k) != len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != k[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hashFolded hashes w as if ASCII letters were lower case: it sets bit 5
+// of every byte, which lower-cases A–Z and leaves the other bytes of a
+// folded word unchanged on both sides, so that a word and its folded form
+// hash alike. Eight bytes are mixed at a time.
+func hashFolded[T string | []byte](w T) uint64 {
+	const m = 0x9E3779B97F4A7C15
+	h := uint64(len(w)) * m
+	for len(w) >= 8 {
+		v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		h = mix(h ^ (v | 0x2020202020202020))
+		w = w[8:]
+	}
+	if len(w) > 0 {
+		var v uint64
+		for i := 0; i < len(w); i++ {
+			v |= uint64(w[i]|0x20) << (8 * i)
+		}
+		h = mix(h ^ v)
+	}
+	return mix(h)
+}
+
+func mix(h uint64) uint64 {
+	hi, lo := bits.Mul64(h, 0x9E3779B97F4A7C15)
+	return hi ^ lo
+}
+
