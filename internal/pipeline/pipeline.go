@@ -68,7 +68,7 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	var b builder
 	stages = append(stages,
-		segment{}, // tokens and sentences
+		segment{},                // tokens and sentences
 		b.add(tone.New(cfg.KB)),  // V2Tone figures
 		b.add(theme.New(cfg.KB)), // themes from the taxonomy
 	)

@@ -137,4 +137,3 @@ func mix(h uint64) uint64 {
 	hi, lo := bits.Mul64(h, 0x9E3779B97F4A7C15)
 	return hi ^ lo
 }
-
