@@ -81,7 +81,8 @@ func sentenceEnd(s string, toks []article.Token, i int) (int, bool) {
 	}
 	j := i + 1
 	for j < len(toks) && toks[j].Kind == article.Punct && !toks[j].Is(article.LineStart) &&
-		(isCloser(s[toks[j].Start:toks[j].End]) || strayCloser(s, toks, j)) {
+		(isCloser(s[toks[j].Start:toks[j].End]) && (toks[j].Start == toks[j-1].End || !straight(s, toks[j])) ||
+			strayCloser(s, toks, j)) {
 		j++
 	}
 	if j == len(toks) {
@@ -158,6 +159,13 @@ func attribution(s string, toks []article.Token, j int) bool {
 		}
 	}
 	return false
+}
+
+// straight reports a straight quote mark, which may open or close: after a
+// space it opens the next sentence ("tax. ''We should").
+func straight(s string, t article.Token) bool {
+	w := s[t.Start:t.End]
+	return w == "\"" || w == "'"
 }
 
 func isCloser(w string) bool {
