@@ -43,7 +43,7 @@ func NewLexicon[V any](m map[string]V) *Lexicon[V] {
 		l.keys = append(l.keys, k)
 		l.vals = append(l.vals, m[k])
 		l.maxLen = max(l.maxLen, len(k))
-		h := hashFolded(k)
+		h, _ := hashFolded(k)
 		i := h & l.mask
 		for l.slots[i].idx != 0 {
 			i = (i + 1) & l.mask
@@ -62,22 +62,22 @@ func (l *Lexicon[V]) Get(w string) (V, bool) {
 	if len(w) == 0 || len(w) > 4*l.maxLen {
 		return zero, false
 	}
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			var arr [128]byte
-			return lexGet(l, AppendFold(arr[:0], w), true)
-		}
+	h, raw := hashFolded(w)
+	if raw >= utf8.RuneSelf { // not ASCII: fold for real, then look up
+		var arr [128]byte
+		f := AppendFold(arr[:0], w)
+		h, _ = hashFolded(f)
+		return lexGet(l, f, h, true)
 	}
-	return lexGet(l, w, false)
+	return lexGet(l, w, h, false)
 }
 
-// lexGet looks up w, folded already or (when ASCII) not.
-func lexGet[V any, T string | []byte](l *Lexicon[V], w T, folded bool) (V, bool) {
+// lexGet looks up w, whose hash is h, folded already or (when ASCII) not.
+func lexGet[V any, T string | []byte](l *Lexicon[V], w T, h uint64, folded bool) (V, bool) {
 	var zero V
 	if len(w) > l.maxLen {
 		return zero, false
 	}
-	h := hashFolded(w)
 	top := uint32(h >> 32)
 	for i := h & l.mask; ; i = (i + 1) & l.mask {
 		s := l.slots[i]
@@ -111,26 +111,32 @@ func equalASCIIFold[T string | []byte](k string, w T) bool {
 }
 
 // hashFolded hashes w as if ASCII letters were lower case: it sets bit 5
-// of every byte, which lower-cases A–Z and leaves the other bytes of a
-// folded word unchanged on both sides, so that a word and its folded form
-// hash alike. Eight bytes are mixed at a time.
-func hashFolded[T string | []byte](w T) uint64 {
-	const m = 0x9E3779B97F4A7C15
-	h := uint64(len(w)) * m
+// of every byte, which lower-cases A–Z and changes the other bytes of a
+// word and of its folded form alike, so that both hash the same. Eight
+// bytes are mixed at a time. It also returns the OR of w's bytes, whose
+// top bit tells that w is not ASCII.
+func hashFolded[T string | []byte](w T) (h uint64, or byte) {
+	h = uint64(len(w)) * 0x9E3779B97F4A7C15
+	var acc uint64
 	for len(w) >= 8 {
 		v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		acc |= v
 		h = mix(h ^ (v | 0x2020202020202020))
 		w = w[8:]
 	}
 	if len(w) > 0 {
 		var v uint64
 		for i := 0; i < len(w); i++ {
-			v |= uint64(w[i]|0x20) << (8 * i)
+			v |= uint64(w[i]) << (8 * i)
 		}
-		h = mix(h ^ v)
+		acc |= v
+		h = mix(h ^ (v | 0x2020202020202020>>(64-8*len(w))))
 	}
-	return mix(h)
+	acc |= acc >> 32
+	acc |= acc >> 16
+	acc |= acc >> 8
+	return h, byte(acc)
 }
 
 func mix(h uint64) uint64 {

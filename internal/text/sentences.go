@@ -162,7 +162,7 @@ func attribution(s string, toks []article.Token, j int) bool {
 }
 
 // straight reports a straight quote mark, which may open or close: after a
-// space it opens the next sentence ("tax. ''We should").
+// space it opens the next sentence (tax. "We should …).
 func straight(s string, t article.Token) bool {
 	w := s[t.Start:t.End]
 	return w == "\"" || w == "'"
