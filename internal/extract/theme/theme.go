@@ -113,8 +113,9 @@ func New(src kb.Source) (*Extractor, error) {
 			for i, col := range idx[1:] {
 				for _, p := range kb.Multi(r.Cells[col]) {
 					words := keywordWords(p)
-					if len(words) == 0 || len(words) > maxPhrase || words[0] == "*" || words[len(words)-1] == "*" {
-						return nil, &kb.FormatError{File: t.Name, Line: r.Line, Msg: fmt.Sprintf("keyword %q: want 1 to %d words, \"*\" only inside", p, maxPhrase)}
+					if len(words) == 0 || len(words) > maxPhrase || words[0] == "*" || words[len(words)-1] == "*" ||
+						strings.Contains(" "+strings.Join(words, " ")+" ", " * * ") {
+						return nil, &kb.FormatError{File: t.Name, Line: r.Line, Msg: fmt.Sprintf("keyword %q: want 1 to %d words, a single \"*\" only between words", p, maxPhrase)}
 					}
 					kws = append(kws, keyword{id, i == 0, words})
 				}

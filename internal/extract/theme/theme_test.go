@@ -161,9 +161,11 @@ func TestUserThemes(t *testing.T) {
 	if !slices.Contains(got, "WHALING") || !slices.Contains(got, "MILITARY") {
 		t.Errorf("user themes not applied: %v", got)
 	}
-	write("theme\tstrong\tweak\tdescription\nBAD\t* whale\t\t\n")
-	if _, err := theme.New(kb.Source{Dirs: []string{dir}}); err == nil || !strings.Contains(err.Error(), "themes.tsv:2") {
-		t.Errorf("keyword starting with *: got error %v, want one naming themes.tsv:2", err)
+	for _, bad := range []string{"* whale", "whale *", "harpoon * * whale"} {
+		write("theme\tstrong\tweak\tdescription\nBAD\t" + bad + "\t\t\n")
+		if _, err := theme.New(kb.Source{Dirs: []string{dir}}); err == nil || !strings.Contains(err.Error(), "themes.tsv:2") {
+			t.Errorf("keyword %q: got error %v, want one naming themes.tsv:2", bad, err)
+		}
 	}
 }
 
