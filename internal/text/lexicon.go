@@ -13,16 +13,16 @@ import (
 // word costs about twice as much. It is read-only and safe for concurrent
 // use once built.
 type Lexicon[V any] struct {
-	slots  []lexSlot
-	keys   []string
-	vals   []V
-	mask   uint64
-	maxLen int
-}
-
-type lexSlot struct {
-	hash uint32
-	idx  int32 // index+1 into keys; 0 means empty
+	// slots is an open-addressing table; a slot holds index+1 into keys
+	// in its low idxBits bits (0 means empty) and a tag from the word's
+	// hash in the others. Four bytes a slot keep the table small enough
+	// to stay in cache between the stages that use it.
+	slots   []uint32
+	idxBits uint
+	keys    []string
+	vals    []V
+	mask    uint64
+	maxLen  int
 }
 
 // NewLexicon builds a Lexicon from m, whose keys must already be folded
@@ -35,22 +35,31 @@ func NewLexicon[V any](m map[string]V) *Lexicon[V] {
 	}
 	slices.Sort(keys)
 	size := 16
-	for size < 2*len(keys) {
+	for size < len(keys)*3/2 {
 		size *= 2
 	}
-	l := &Lexicon[V]{slots: make([]lexSlot, size), mask: uint64(size - 1)}
+	l := &Lexicon[V]{slots: make([]uint32, size), mask: uint64(size - 1)}
+	l.idxBits = uint(bits.Len(uint(len(keys))))
 	for _, k := range keys {
 		l.keys = append(l.keys, k)
 		l.vals = append(l.vals, m[k])
 		l.maxLen = max(l.maxLen, len(k))
 		h, _ := hashFolded(k)
 		i := h & l.mask
-		for l.slots[i].idx != 0 {
+		for l.slots[i] != 0 {
 			i = (i + 1) & l.mask
 		}
-		l.slots[i] = lexSlot{hash: uint32(h >> 32), idx: int32(len(l.keys))}
+		l.slots[i] = l.tag(h) | uint32(len(l.keys))
 	}
 	return l
+}
+
+// tag returns the bits of hash h that a slot keeps above the index.
+func (l *Lexicon[V]) tag(h uint64) uint32 {
+	if l.idxBits >= 32 {
+		return 0
+	}
+	return uint32(h>>32) &^ (1<<l.idxBits - 1)
 }
 
 // Len returns the number of words in l.
@@ -78,16 +87,16 @@ func lexGet[V any, T string | []byte](l *Lexicon[V], w T, h uint64, folded bool)
 	if len(w) > l.maxLen {
 		return zero, false
 	}
-	top := uint32(h >> 32)
+	tag, idxMask := l.tag(h), uint32(1)<<l.idxBits-1
 	for i := h & l.mask; ; i = (i + 1) & l.mask {
 		s := l.slots[i]
-		if s.idx == 0 {
+		if s == 0 {
 			return zero, false
 		}
-		if s.hash == top {
-			k := l.keys[s.idx-1]
+		if s&^idxMask == tag {
+			k := l.keys[s&idxMask-1]
 			if folded && k == string(w) || !folded && equalASCIIFold(k, w) {
-				return l.vals[s.idx-1], true
+				return l.vals[s&idxMask-1], true
 			}
 		}
 	}
