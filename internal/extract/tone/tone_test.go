@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -192,4 +193,38 @@ func BenchmarkProcess(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkBBC runs the stage over the BBC corpus of ../shared (skipped
+// when absent) and reports ns/word: a wider vocabulary than one article,
+// so closer to what the stage costs in the pipeline.
+func BenchmarkBBC(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join(testutil.SharedDir(b), "corpora", "news", "bbc", "*", "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("no BBC corpus")
+	}
+	var docs []*article.Doc
+	words := 0
+	for _, p := range paths {
+		s, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := newDoc(string(s))
+		for _, t := range d.Tokens {
+			if t.Kind == article.Word {
+				words++
+			}
+		}
+		docs = append(docs, d)
+	}
+	x := newExtractor(b)
+	for b.Loop() {
+		for _, d := range docs {
+			if err := x.Process(context.Background(), d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(words), "ns/word")
 }
