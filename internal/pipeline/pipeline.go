@@ -16,6 +16,7 @@ import (
 
 	"newsgraph/internal/article"
 	"newsgraph/internal/clean"
+	"newsgraph/internal/extract/quote"
 	"newsgraph/internal/kb"
 	"newsgraph/internal/text"
 )
@@ -64,8 +65,13 @@ func New(cfg Config) (*Pipeline, error) {
 	} else {
 		stages = append(stages, clean.New()) // HTML → text, boilerplate, embeds, normalisation
 	}
+	quotes, err := quote.New(cfg.KB)
+	if err != nil {
+		return nil, fmt.Errorf("quote stage: %w", err)
+	}
 	stages = append(stages,
 		segment{}, // tokens and sentences
+		quotes,    // quotes and attributions with their speakers (after entities)
 	)
 	p := &Pipeline{stages: stages, stats: make([]stageStats, len(stages))}
 	p.version = "newsgraph/" + Version + " kb/" + kb.Digest(cfg.KB)
