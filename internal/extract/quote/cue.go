@@ -22,6 +22,9 @@ type rel struct {
 	pieces        [4]piece
 	n             int
 	from          int // the relation whose source and cue this one shares, or -1
+	// newPara marks a quote continuing a relation from the previous
+	// paragraph: it shares the source but not the cue.
+	newPara bool
 }
 
 func (l *rel) add(p piece) {
@@ -104,7 +107,7 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		return
 	}
 	l := rel{cue: ci, cueEnd: ce, c: c, form: form, subj: -1, from: -1, tagStart: ci, tagEnd: ce}
-	participle := form == formIng && (r.is(ci-1, ",") || r.is(ci-1, "—") || r.is(ci-1, "–") || r.isWord(ci-1, "and") || r.isWord(ci-1, "while"))
+	participle := form == formIng && !r.class(ci-1, clAux|clPron) && !r.isWord(ci-1, "to")
 	inverted := false
 	switch {
 	case participle:
@@ -195,7 +198,8 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		}
 		r.forwardClause(&l, k, sl)
 	default:
-		if back < 0 || !r.backward(&l, back, sf) {
+		// what follows is unclear: only a quote right before the tag
+		if back < 0 || r.backRegion(back) < 0 || !r.backward(&l, back, sf) {
 			return
 		}
 	}
@@ -272,8 +276,15 @@ func (r *run) possessive(i int) bool {
 // subject and its verb ("has also said") and an infinitive's governor
 // ("went on to say"), and returns the index of the subject's last token.
 func (r *run) skipBack(i, sf int) int {
-	for n := 0; i >= sf && n < 4 && r.adverb(i); n++ {
-		i--
+	for n := 0; i >= sf && n < 4; n++ {
+		switch {
+		case r.adverb(i):
+			i--
+		case r.possessive(i):
+			i -= 2 // he’s claiming, she’s said
+		default:
+			n = 4
+		}
 	}
 	if r.isWord(i, "to") {
 		j := i - 1
@@ -297,16 +308,18 @@ func (r *run) skipBack(i, sf int) int {
 // group, said") and a prepositional phrase ("Trump in his post
 // disclosed").
 func (r *run) subjectBefore(j, sf int) (int, int, bool) {
-	for try := 0; try < 3 && j >= sf; try++ {
+	for try := 0; try < 4 && j >= sf; try++ {
 		switch {
 		case r.is(j, ","):
-			// an apposition or a relative clause between commas
-			p := j - 1
-			for p > sf && j-p < 22 && !r.is(p, ",") && r.inQ[p] == 0 {
-				p--
-			}
-			if p <= sf || !r.is(p, ",") || !(r.class(p+1, clDet|clRel|clPrep) || r.lowerWord(p+1) || r.toks[p+1].Kind == article.Number) {
+			// appositions or a relative clause between commas: "Scott
+			// Pruitt, the attorney general of Oklahoma, one of the states
+			// suing, said"
+			p := r.appositionStart(j, sf)
+			if p < 0 {
 				return 0, 0, false
+			}
+			for q := r.appositionStart(p, sf); q >= 0; q = r.appositionStart(p, sf) {
+				p = q
 			}
 			j = p - 1
 			continue
@@ -331,17 +344,42 @@ func (r *run) subjectBefore(j, sf int) (int, int, bool) {
 		if !ok {
 			return 0, 0, false
 		}
-		// "Trump in his post disclosed": the phrase after a preposition is
-		// not the subject; the one before it is.
-		if a-1 >= sf && r.class(a-1, clPrep) && !r.class(a-1, clNPLink) && r.lowerWord(a-1) {
-			if b, ok := r.npBefore(a-2, sf); ok && a-2 >= sf {
-				return b, a - 1, true
+		// "Trump in his post disclosed", "a poll released in late August
+		// found": the phrase after a preposition is not the subject; the
+		// one before it (and its participle) is.
+		p := a - 1
+		if p >= sf && r.lowerWord(p) && r.infos[p] == nil && r.class(p-1, clPrep) {
+			p-- // an adjective: "in late August"
+		}
+		if p >= sf && r.class(p, clPrep) && !r.class(p, clNPLink) && r.lowerWord(p) {
+			q := p - 1
+			if q >= sf && r.lowerWord(q) && strings.HasSuffix(r.word(q), "ed") {
+				q-- // "released"
+			}
+			if b, ok := r.npBefore(q, sf); ok && q >= sf {
+				return b, q + 1, true
 			}
 			return 0, 0, false
 		}
 		return a, j + 1, true
 	}
 	return 0, 0, false
+}
+
+// appositionStart returns the comma that opens the apposition or
+// relative clause closed by the comma at j, or -1.
+func (r *run) appositionStart(j, sf int) int {
+	p := j - 1
+	for p > sf && j-p < 22 && !r.is(p, ",") && r.inQ[p] == 0 {
+		p--
+	}
+	if p <= sf || p == j-1 || !r.is(p, ",") {
+		return -1
+	}
+	if r.class(p+1, clDet|clRel|clPrep) || r.lowerWord(p+1) || r.toks[p+1].Kind == article.Number {
+		return p
+	}
+	return -1
 }
 
 // npBefore returns the start of the noun phrase ending at token j.
@@ -351,6 +389,9 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 	}
 	in := r.infos[j]
 	t := r.toks[j]
+	if in != nil && in.class&clTime != 0 {
+		return 0, false // "early Friday"
+	}
 	switch {
 	case in != nil && in.class&clPron != 0 && (t.Is(article.Cap) == (j == sf) || r.isWord(j, "i")):
 		return j, true
@@ -374,6 +415,11 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 			a = k
 		case r.class(k, clDet):
 			a, det = k, true
+			// "Mr. Morgan of the Sierra Club"
+			if r.class(k-1, clNPLink) && r.lowerWord(k-1) && k-2 >= sf && (r.capName(k-2) || r.infos[k-2] != nil && r.infos[k-2].src != 0) {
+				a, det = k-1, false
+				k--
+			}
 		case r.is(k, ")"):
 			p := k - 1
 			for p > sf && k-p < 6 && !r.is(p, "(") {
@@ -480,7 +526,7 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 		case in != nil && in.class&clTime != 0, tk.Kind == article.Number:
 			k++
 			continue
-		case in != nil && in.class&clPrep != 0 && !r.isWord(k, "to") && !r.isWord(k, "of") || (r.isWord(k, "to") && k == start && c.flags&flagListener != 0):
+		case in != nil && in.class&clPrep != 0 && !r.isWord(k, "to") && (!r.isWord(k, "of") || k == start) || (r.isWord(k, "to") && k == start && c.flags&flagListener != 0):
 			k = r.skipPP(k+1, sl)
 			continue
 		}
@@ -543,7 +589,8 @@ func (r *run) skipPP(k, sl int) int {
 		switch {
 		case r.isWord(k, "that"):
 			return k
-		case tk.Kind == article.Word && (in == nil || in.class&(clDet|clNPLink|clTime) != 0 && in.class&clPron == 0):
+		case tk.Kind == article.Word && (in == nil || in.cue == nil && (in.class == 0 || in.class&(clDet|clNPLink|clTime) != 0) &&
+			in.class&(clPron|clAux|clRel|clVerbish) == 0):
 		case tk.Kind == article.Number, r.possessive(k), r.is(k, "’") || r.is(k, "'"):
 		default:
 			return k
@@ -563,7 +610,15 @@ func (r *run) clauseStart(k int) bool {
 	if r.class(k, clPron|clDet) {
 		return true
 	}
-	return t.Kind == article.Word && t.Is(article.Cap)
+	if t.Kind != article.Word {
+		return false
+	}
+	if t.Is(article.Cap) {
+		return true
+	}
+	// a bare noun phrase: "says political correctness has run amok"
+	in := r.infos[k]
+	return in == nil || in.class&(clPrep|clConj|clAux|clAdv|clRel|clObj|clVerbish) == 0 && in.cue == nil
 }
 
 // newClause reports whether the words after a mid-sentence tag start a
@@ -601,7 +656,7 @@ func (r *run) mainClause(ci, sf int) int {
 // end (a comma or the closing mark of a quote): the quote, or the words
 // from the start of the sentence.
 func (r *run) backward(l *rel, end, sf int) bool {
-	if g := r.backRegion(end); g >= 0 {
+	if g := r.backRegion(end); g >= 0 && r.opensClause(g, sf) {
 		if r.regions[g].rel >= 0 || r.scareQuote(g) {
 			return false
 		}
@@ -616,6 +671,25 @@ func (r *run) backward(l *rel, end, sf int) bool {
 		return false
 	}
 	l.add(piece{a, end, -1})
+	return true
+}
+
+// opensClause reports whether quote region g (or the first piece of its
+// chain) starts its sentence, so that the quote is the whole content
+// before a tag rather than part of a clause.
+func (r *run) opensClause(g, sf int) bool {
+	for r.regions[g].prev >= 0 {
+		return true
+	}
+	o := r.regions[g].open
+	if o <= sf {
+		return true
+	}
+	for i := sf; i < o; i++ {
+		if r.toks[i].Kind == article.Word && !r.class(i, clConj) {
+			return false
+		}
+	}
 	return true
 }
 
@@ -653,7 +727,7 @@ func (r *run) forwardQuote(l *rel, k, sl int) {
 		last = r.regions[last].next
 	}
 	e := r.regionEnd(&r.regions[last])
-	if e < sl && !r.endPunct(e, sl) && !r.is(e, ",") && r.lowerWord(r.regions[g].first) {
+	if e < sl && !r.endPunct(e, sl) && !r.is(e, ",") && !r.is(e, ";") {
 		r.forwardClause(l, k, sl)
 		return
 	}
@@ -681,6 +755,10 @@ func (r *run) forwardClause(l *rel, k, sl int) {
 			e = i
 			break
 		}
+		if r.inQ[i] == 0 && r.andVerb(i) {
+			e = i // "… and said he was …": a second verb of the subject
+			break
+		}
 		// a comma inside a closing quote: …gun," but he said …
 		if g := r.regionAt(i); g >= 0 && r.regions[g].close == i && r.is(i-1, ",") && r.clauseBreak(i+1) {
 			e = i + 1
@@ -693,6 +771,20 @@ func (r *run) forwardClause(l *rel, k, sl int) {
 	}
 }
 
+// andVerb reports "and" or "but" followed by a cue verb in the past or
+// present tense: the subject goes on to a second statement.
+func (r *run) andVerb(i int) bool {
+	if !r.isWord(i, "and") && !r.isWord(i, "but") {
+		return false
+	}
+	j := i + 1
+	for j < len(r.toks) && j-i < 3 && r.adverb(j) {
+		j++
+	}
+	in := r.infos[min(j, len(r.toks)-1)]
+	return in != nil && in.cue != nil && (in.form == formPast || in.form == formPres)
+}
+
 // clauseBreak reports whether the words after a comma at k-1 leave the
 // reported clause: a contrasting conjunction ("but", "while"), a
 // participle ("…, adding", "…, engaging in").
@@ -702,7 +794,7 @@ func (r *run) clauseBreak(k int) bool {
 	}
 	switch {
 	case r.isWord(k, "but"), r.isWord(k, "while"), r.isWord(k, "although"), r.isWord(k, "though"),
-		r.isWord(k, "whereas"), r.isWord(k, "according"):
+		r.isWord(k, "whereas"), r.isWord(k, "according"), r.isWord(k, "which"):
 		return true
 	}
 	if r.lowerWord(k) {

@@ -27,7 +27,12 @@ func (r *run) attachFree() {
 			}
 			continue
 		}
-		l := rel{cue: -1, subj: -1, from: r.continues(k)}
+		l := rel{cue: -1, subj: -1, from: -1}
+		if d, a, b, ok := r.dashTag(k); ok {
+			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = d, d+1, dashCue, a, b, d, b
+		} else {
+			l.from, l.newPara = r.continues(k)
+		}
 		r.addRegion(&l, k)
 		r.rels = append(r.rels, l)
 		r.markRegions(len(r.rels) - 1)
@@ -58,6 +63,9 @@ func (r *run) fragment(k int) bool {
 		if !r.lowerWord(v) || r.infos[v] != nil && r.infos[v].class != 0 {
 			continue
 		}
+		if w := r.word(v); (r.infos[v] == nil || r.infos[v].cue == nil) && !strings.HasSuffix(w, "ed") {
+			continue // only a past tense or a known cue is taken for the verb
+		}
 		j := r.skipBack(v-1, sf)
 		a, b, ok := r.subjectBefore(j, sf)
 		if !ok || !r.personLike(a, b) {
@@ -65,6 +73,11 @@ func (r *run) fragment(k int) bool {
 		}
 		l := rel{cue: v, cueEnd: v + 1, c: verbCue, subj: a, subjEnd: b, from: -1, tagStart: a, tagEnd: v + 1}
 		e := r.clauseEnd(r.regionEnd(g), sl)
+		for i := r.regionEnd(g); i < e; i++ {
+			if r.inQ[i] == 0 && r.andVerb(i) {
+				e = i
+			}
+		}
 		if e > v+1 {
 			l.add(piece{v + 1, e, -1})
 		}
@@ -121,10 +134,39 @@ func (l *rel) end() int {
 	return e
 }
 
-// continues returns the relation that a quote region k with no cue of its
-// own continues, or -1: the closest relation before it with a source,
-// ending in the same or the previous sentence.
-func (r *run) continues(k int) int {
+// dashCue is the dash that ties a quote to a name after it: “…” ― Name.
+var dashCue = &cue{lemma: "―", kind: kindSpeech}
+
+// dashTag finds a name after a dash closing quote region k's paragraph
+// (“…” ― Sonya Herridge) and returns the dash and the name's tokens.
+func (r *run) dashTag(k int) (int, int, int, bool) {
+	last := k
+	for r.regions[last].next >= 0 {
+		last = r.regions[last].next
+	}
+	d := r.regionEnd(&r.regions[last])
+	if r.is(d, ",") {
+		d++
+	}
+	if d >= len(r.toks) || !(r.is(d, "―") || r.is(d, "—") || r.is(d, "–") || r.is(d, "-") || r.is(d, "--")) {
+		return 0, 0, 0, false
+	}
+	end := d + 1
+	for end < len(r.toks) && !r.para[end] && end-d < 14 {
+		end++
+	}
+	a, b, ok := r.npAfter(d+1, end)
+	if !ok || !r.capName(b-1) || r.trimEnd(b, end) != b {
+		return 0, 0, 0, false
+	}
+	return d, a, b, true
+}
+
+// continues returns the relation that quote region k, with no cue of its
+// own, continues, or -1: the closest relation before it with a source,
+// ending in the same or the previous sentence. newPara reports that the
+// relation lies in an earlier paragraph.
+func (r *run) continues(k int) (from int, newPara bool) {
 	open := r.regions[k].open
 	best, bestEnd := -1, -1
 	for i := range r.rels {
@@ -133,16 +175,33 @@ func (r *run) continues(k int) int {
 		}
 	}
 	if best < 0 || bestEnd <= 0 {
-		return -1
+		return -1, false
 	}
 	root := r.root(best)
-	if r.rels[root].subj < 0 {
-		return -1
+	if r.rels[root].subj < 0 || r.rels[root].cue < 0 {
+		return -1, false
 	}
 	if r.sent[open]-r.sent[bestEnd-1] > 1 {
-		return -1
+		return -1, false
 	}
-	return best
+	sf, sl := r.sentBounds(open)
+	if sf != open && r.sent[bestEnd-1] != r.sent[open] {
+		return -1, false
+	}
+	// The quote must stand alone: words after it would be a tag of its own.
+	last := k
+	for r.regions[last].next >= 0 {
+		last = r.regions[last].next
+	}
+	if e := r.regionEnd(&r.regions[last]); e < sl && !r.endPunct(e, sl) {
+		return -1, false
+	}
+	for i := bestEnd; i <= open; i++ {
+		if r.para[i] {
+			return best, true
+		}
+	}
+	return best, false
 }
 
 func (r *run) root(k int) int {
@@ -247,7 +306,7 @@ func (r *run) emit() {
 		}
 		var cueSpan *article.Span
 		cueText := ""
-		if root.cue >= 0 {
+		if root.cue >= 0 && !l.newPara {
 			s := r.span(root.cue, root.cueEnd)
 			cueSpan = &s
 			cueText = r.s[s.Start:s.End]

@@ -42,8 +42,17 @@ func (r *run) markAt(i int) mark {
 	w := r.s[t.Start:t.End]
 	switch w {
 	case "“", "„", "«":
+		// Some texts close with “: take it as closing when a word touches
+		// it before and space follows.
+		if r.context(i, i) < 0 {
+			return mark{ok: true, double: true, dir: 0, width: 1}
+		}
 		return mark{ok: true, double: true, dir: +1, width: 1}
 	case "”", "»":
+		// … and some open with ” at a paragraph start.
+		if r.context(i, i) > 0 {
+			return mark{ok: true, double: true, dir: 0, width: 1}
+		}
 		return mark{ok: true, double: true, dir: -1, width: 1}
 	case "\"":
 		return mark{ok: true, straight: true, double: true, dir: r.context(i, i), width: 1}

@@ -139,10 +139,20 @@ func (r *run) reset(lex *lexicon, doc *article.Doc) {
 	// "You …") may have been taken as closing the previous one.
 	for si := 0; si+1 < len(r.sf); si++ {
 		l := r.sl[si] - 1
-		if l > r.sf[si] && r.sl[si] == r.sf[si+1] && r.is(l, "\"") && r.context(l, l) > 0 {
+		if l <= r.sf[si] || r.sl[si] != r.sf[si+1] {
+			continue
+		}
+		w := 0
+		switch {
+		case r.is(l, "\"") && r.context(l, l) > 0:
+			w = 1
+		case r.is(l, "'") && r.is(l-1, "'") && l-1 > r.sf[si] && r.context(l-1, l) > 0:
+			w = 2 // ''
+		}
+		for ; w > 0; w-- {
 			r.sl[si]--
 			r.sf[si+1]--
-			r.sent[l] = int32(si + 1)
+			r.sent[r.sf[si+1]] = int32(si + 1)
 		}
 	}
 }
