@@ -107,7 +107,17 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		return
 	}
 	l := rel{cue: ci, cueEnd: ce, c: c, form: form, subj: -1, from: -1, tagStart: ci, tagEnd: ce}
-	participle := form == formIng && !r.class(ci-1, clAux|clPron) && !r.isWord(ci-1, "to")
+	participle := false
+	if form == formIng && !r.class(ci-1, clAux|clPron) && !r.isWord(ci-1, "to") {
+		// "…, saying", "while saying": the main clause's subject; but
+		// "footage of Trump saying": the noun phrase right before.
+		participle = true
+		if !r.is(ci-1, ",") && !r.dash(ci-1) && !r.class(ci-1, clConj|clPrep) {
+			if a, b, ok := r.subjectBefore(ci-1, sf); ok && r.personLike(a, b) {
+				participle = false
+			}
+		}
+	}
 	inverted := false
 	switch {
 	case participle:
@@ -121,6 +131,13 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		}
 	default:
 		j := r.skipBack(ci-1, sf)
+		if j < ci-1 && r.isWord(j+1, "going") || r.is(j, ",") && r.isWord(ci-1, "to") {
+			// "…, going on to say that": the main clause's subject
+			if l.from = r.mainClause(ci, sf); l.from >= 0 {
+				participle = true
+				break
+			}
+		}
 		if a, b, ok := r.subjectBefore(j, sf); ok {
 			l.subj, l.subjEnd, l.tagStart = a, b, a
 			break
@@ -197,6 +214,9 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 			break
 		}
 		r.forwardClause(&l, k, sl)
+		if c.flags&flagWeak != 0 {
+			r.quoteAnchor(&l, k)
+		}
 	default:
 		// what follows is unclear: only a quote right before the tag
 		if back < 0 || r.backRegion(back) < 0 || !r.backward(&l, back, sf) {
@@ -227,7 +247,9 @@ func (r *run) push(l rel) {
 // boundary reports whether token i ends what comes before a tag: a comma,
 // a dash or a closing quotation mark.
 func (r *run) boundary(i, sf int) bool {
-	if i < 0 || i < sf-1 {
+	// The closing mark may end the previous sentence (“…?” she asked),
+	// but not the previous paragraph.
+	if i < 0 || i < sf-1 || i == sf-1 && r.para[sf] {
 		return false
 	}
 	if g := r.regionAt(i); g >= 0 {
@@ -325,7 +347,7 @@ func (r *run) subjectBefore(j, sf int) (int, int, bool) {
 			continue
 		case r.class(j, clRel):
 			j--
-			if r.is(j, ",") {
+			if r.is(j, ",") || r.dash(j) {
 				j--
 			}
 			continue
@@ -413,6 +435,8 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 			k--
 		case r.capName(k), tk.Is(article.Abbrev) && tk.Is(article.Cap), tk.Is(article.AllCaps) && tk.Kind == article.Word:
 			a = k
+		case tk.Kind == article.Number && r.class(k-1, clDet):
+			a = k // "a 2014 study"
 		case r.class(k, clDet):
 			a, det = k, true
 			// "Mr. Morgan of the Sierra Club"
@@ -432,7 +456,7 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 			a, k = p, p
 		case r.class(k, clNPLink) && r.lowerWord(k) && (r.capName(k-1) || r.is(k-1, ")")):
 			a = k
-		case tk.Kind == article.Word && !tk.Is(article.Cap) && (r.infos[k] == nil || r.infos[k].class == 0) && r.detBefore(k, sf):
+		case tk.Kind == article.Word && !tk.Is(article.Cap) && (r.infos[k] == nil || r.infos[k].class == 0 && r.infos[k].cue == nil) && r.detBefore(k, sf):
 			a = k
 		default:
 			k = sf // stop
@@ -523,7 +547,7 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 				return k, afterQuote
 			}
 			return k, afterNone
-		case in != nil && in.class&clTime != 0, tk.Kind == article.Number:
+		case in != nil && in.class&clTime != 0 && !r.possessive(k+2) && tk.Kind == article.Word:
 			k++
 			continue
 		case in != nil && in.class&clPrep != 0 && !r.isWord(k, "to") && (!r.isWord(k, "of") || k == start) || (r.isWord(k, "to") && k == start && c.flags&flagListener != 0):
@@ -670,6 +694,9 @@ func (r *run) backward(l *rel, end, sf int) bool {
 	if end-a < 2 {
 		return false
 	}
+	if g := r.regionAt(end); g >= 0 && r.regionEnd(&r.regions[g]) == end+1 {
+		end++ // keep the closing mark of a quote inside the clause
+	}
 	l.add(piece{a, end, -1})
 	return true
 }
@@ -681,16 +708,20 @@ func (r *run) opensClause(g, sf int) bool {
 	for r.regions[g].prev >= 0 {
 		return true
 	}
-	o := r.regions[g].open
-	if o <= sf {
-		return true
-	}
-	for i := sf; i < o; i++ {
+	for i := r.regions[g].open - 1; i >= sf; i-- {
+		if r.is(i, ":") || r.is(i, ";") || r.dash(i) {
+			return true
+		}
 		if r.toks[i].Kind == article.Word && !r.class(i, clConj) {
 			return false
 		}
 	}
 	return true
+}
+
+// dash reports a dash token: — – ― or --.
+func (r *run) dash(i int) bool {
+	return r.is(i, "—") || r.is(i, "–") || r.is(i, "―") || r.is(i, "--")
 }
 
 // backRegion returns the quote region that ends at token end (its
@@ -727,7 +758,7 @@ func (r *run) forwardQuote(l *rel, k, sl int) {
 		last = r.regions[last].next
 	}
 	e := r.regionEnd(&r.regions[last])
-	if e < sl && !r.endPunct(e, sl) && !r.is(e, ",") && !r.is(e, ";") {
+	if e < sl && !r.endPunct(e, sl) && !r.is(e, ",") && !r.is(e, ";") && !r.is(r.regions[last].last-1, ",") && !(r.class(e, clConj) && !r.isWord(e, "and") && !r.isWord(e, "or")) {
 		r.forwardClause(l, k, sl)
 		return
 	}
@@ -813,6 +844,32 @@ func (r *run) quoteIn(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// quoteAnchor ends the last piece of l at the end of the last quote in
+// it when only an adjunct follows the quote: "criticized the law as a
+// “crazy system” during a stop in Flint" reports "the law as a “crazy
+// system”".
+func (r *run) quoteAnchor(l *rel, k int) {
+	if l.n == 0 {
+		return
+	}
+	pc := &l.pieces[l.n-1]
+	end := -1
+	for i := pc.a; i < pc.b; i++ {
+		if g := r.regionAt(i); g >= 0 && r.regions[g].open == i {
+			end = r.regionEnd(&r.regions[g])
+			i = end - 1
+		}
+	}
+	if end < 0 || end >= pc.b {
+		return
+	}
+	switch {
+	case r.is(end, ","), r.class(end, clPrep|clConj|clTime) && !r.isWord(end, "and") && !r.isWord(end, "or") && !r.isWord(end, "of"),
+		r.toks[end].Kind == article.Word && r.toks[end].Is(article.Cap) && r.infos[end] != nil && r.infos[end].class&clTime != 0:
+		pc.b = end
+	}
 }
 
 // trimEnd drops final sentence punctuation and commas outside quotes.
@@ -921,16 +978,12 @@ func (r *run) document(a, b int) bool {
 	if a < 0 || b <= a {
 		return false
 	}
-	in := r.infos[b-1]
-	if in == nil {
-		return false
-	}
-	if in.src == srcDocument {
+	if in := r.infos[b-1]; in != nil && in.src == srcDocument {
 		return true
 	}
 	w := r.word(b - 1)
 	if len(w) > 3 && w[len(w)-1] == 's' {
-		in = r.lex.words[strings.ToLower(w[:len(w)-1])]
+		in := r.lex.words[strings.ToLower(w[:len(w)-1])]
 		return in != nil && in.src == srcDocument
 	}
 	return false
@@ -960,7 +1013,7 @@ func (r *run) trim() {
 				if j == i || b.tagStart <= pc.a || b.tagStart >= pc.b {
 					continue
 				}
-				if r.is(b.tagStart-1, ",") || r.is(b.tagStart-1, "—") || r.is(b.tagStart-1, ";") {
+				if t := b.tagStart - 1; r.is(t, ",") || r.is(t, ";") || r.is(t, ":") || r.dash(t) {
 					pc.b = r.trimEnd(pc.a, b.tagStart-1)
 				}
 			}

@@ -185,8 +185,8 @@ func (r *run) continues(k int) (from int, newPara bool) {
 		return -1, false
 	}
 	sf, sl := r.sentBounds(open)
-	if sf != open && r.sent[bestEnd-1] != r.sent[open] {
-		return -1, false
+	if sf != open && (r.sent[bestEnd-1] != r.sent[open] || !(r.is(open-1, ",") || r.is(open-1, ":"))) {
+		return -1, false // mid-sentence, only after a comma in the tag's sentence
 	}
 	// The quote must stand alone: words after it would be a tag of its own.
 	last := k
@@ -231,7 +231,8 @@ func (r *run) fullQuote(k int) bool {
 		return false
 	}
 	sf, _ := r.sentBounds(g.open)
-	return g.open == sf || r.toks[g.first].Is(article.Cap) || stop
+	_ = stop
+	return g.open == sf || r.toks[g.first].Is(article.Cap) || r.is(g.open-1, ":") || r.is(g.open-1, ",")
 }
 
 // labels are words after which a quoted phrase names something rather
