@@ -123,8 +123,8 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	case participle:
 		l.from = r.mainClause(ci, sf)
 		if l.from < 0 {
-			a, b, ok := r.npAfter(sf, ci)
-			if !ok || a != sf {
+			a, b, ok := r.sentenceSubject(sf, ci)
+			if !ok {
 				return
 			}
 			l.subj, l.subjEnd = a, b
@@ -145,7 +145,7 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		if (r.isWord(j, "and") || r.isWord(j, "but")) && j > sf {
 			// "X has encouraged … but has said …": the subject of the
 			// sentence.
-			if a, b, ok := r.npAfter(sf, j); ok && r.personLike(a, b) {
+			if a, b, ok := r.sentenceSubject(sf, j); ok {
 				l.subj, l.subjEnd = a, b
 				break
 			}
@@ -392,14 +392,21 @@ func (r *run) subjectBefore(j, sf int) (int, int, bool) {
 // relative clause closed by the comma at j, or -1.
 func (r *run) appositionStart(j, sf int) int {
 	p := j - 1
-	for p > sf && j-p < 22 && !r.is(p, ",") && r.inQ[p] == 0 {
+	for p > sf && j-p < 32 && !r.is(p, ",") && r.inQ[p] == 0 {
 		p--
 	}
 	if p <= sf || p == j-1 || !r.is(p, ",") {
 		return -1
 	}
-	if r.class(p+1, clDet|clRel|clPrep) || r.lowerWord(p+1) || r.toks[p+1].Kind == article.Number {
+	if r.class(p+1, clDet|clRel|clPrep) || r.lowerWord(p+1) || r.toks[p+1].Kind == article.Number || r.possessive(p+3) {
 		return p
+	}
+	// "Dianne Feinstein, Democrat of California, said": a capitalised
+	// apposition with lower-case words in it.
+	for i := p + 2; i < j; i++ {
+		if r.lowerWord(i) {
+			return p
+		}
 	}
 	return -1
 }
@@ -425,11 +432,14 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 	}
 	a := j
 	det := false
+	srcHead := in != nil && in.src != 0
 	for k := j - 1; k >= sf && j-k < 12 && !det; k-- {
 		tk := r.toks[k]
 		switch {
 		case r.inQ[k] != 0:
 			k = sf // stop
+		case srcHead && j-k <= 3 && tk.Kind == article.Word && !tk.Is(article.Cap) && (r.infos[k] == nil || r.infos[k].class == 0 && r.infos[k].cue == nil) && a == k+1:
+			a = k // "federal officials", "senior administration officials
 		case r.possessive(k):
 			a = k - 1
 			k--
@@ -652,13 +662,40 @@ func (r *run) newClause(k int) bool {
 	if k >= len(r.toks) {
 		return true
 	}
-	if r.class(k, clConj) || r.isWord(k, "according") || r.isWord(k, "which") || r.isWord(k, "who") {
+	// Coordinators start a new clause; subordinators ("until", "because")
+	// go on with the reported one.
+	if r.isWord(k, "and") || r.isWord(k, "but") || r.isWord(k, "or") || r.isWord(k, "so") || r.isWord(k, "yet") ||
+		r.isWord(k, "according") || r.isWord(k, "which") || r.isWord(k, "who") {
 		return true
 	}
 	if in := r.infos[k]; in != nil && in.cue != nil && in.form == formIng {
 		return true
 	}
+	if r.lowerWord(k) && strings.HasSuffix(r.word(k), "ing") {
+		return true
+	}
 	return r.toks[k].Kind == article.Punct
+}
+
+// sentenceSubject returns the subject of the sentence starting at sf: its
+// first noun phrase, after a leading phrase ending in a comma ("In a
+// brief interview, Ms. Conway …").
+func (r *run) sentenceSubject(sf, hi int) (int, int, bool) {
+	if a, b, ok := r.npAfter(sf, hi); ok && r.personLike(a, b) {
+		return a, b, true
+	}
+	if !r.class(sf, clPrep|clConj) {
+		return 0, 0, false
+	}
+	for i := sf + 1; i < hi && i-sf < 15; i++ {
+		if r.is(i, ",") {
+			if a, b, ok := r.npAfter(i+1, hi); ok && r.personLike(a, b) {
+				return a, b, true
+			}
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
 }
 
 // mainClause returns the last relation with a subject in the sentence
@@ -786,7 +823,7 @@ func (r *run) forwardClause(l *rel, k, sl int) {
 			e = i
 			break
 		}
-		if r.inQ[i] == 0 && r.andVerb(i) {
+		if r.inQ[i] == 0 && (r.andVerb(i) || r.is(i, ";")) {
 			e = i // "… and said he was …": a second verb of the subject
 			break
 		}
@@ -809,6 +846,12 @@ func (r *run) andVerb(i int) bool {
 		return false
 	}
 	j := i + 1
+	// "and Democrats accused …": a new subject first
+	if _, b, ok := r.npAfter(j, min(j+5, len(r.toks))); ok && b < len(r.toks) && (r.capName(j) || r.class(j, clPron|clDet)) {
+		if in := r.infos[b]; in != nil && in.cue != nil && (in.form == formPast || in.form == formPres) {
+			return true
+		}
+	}
 	for j < len(r.toks) && j-i < 3 && r.adverb(j) {
 		j++
 	}
@@ -825,7 +868,7 @@ func (r *run) clauseBreak(k int) bool {
 	}
 	switch {
 	case r.isWord(k, "but"), r.isWord(k, "while"), r.isWord(k, "although"), r.isWord(k, "though"),
-		r.isWord(k, "whereas"), r.isWord(k, "according"), r.isWord(k, "which"):
+		r.isWord(k, "whereas"), r.isWord(k, "according"):
 		return true
 	}
 	if r.lowerWord(k) {
