@@ -106,6 +106,12 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	if form == formBase && !r.baseVerb(ci, sf) {
 		return
 	}
+	if form == formPast && r.passive(ci) {
+		return // "he was asked", "is expected to": the subject is not the source
+	}
+	// "had little to say", "declined to say": an infinitive takes its
+	// content after it, never before.
+	infinitive := form == formBase && r.isWord(ci-1, "to")
 	l := rel{cue: ci, cueEnd: ce, c: c, form: form, subj: -1, from: -1, tagStart: ci, tagEnd: ce}
 	participle := false
 	if form == formIng && !r.class(ci-1, clAux|clPron) && !r.isWord(ci-1, "to") {
@@ -162,7 +168,7 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	}
 
 	back := -1 // the token before the tag's comma or quote: the content ends there
-	if !participle && r.boundary(l.tagStart-1, sf) {
+	if !participle && !infinitive && c.kind != kindThought && r.boundary(l.tagStart-1, sf) {
 		back = l.tagStart - 1
 	}
 	k, what := r.afterTag(l.tagEnd, sl, c, inverted)
@@ -206,12 +212,16 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	case afterThat, afterTo:
 		r.forwardClause(&l, k, sl)
 	case afterClause:
-		if c.flags&flagWeak != 0 && !r.quoteIn(k, sl) && !(c.kind == kindReport && r.document(l.subj, l.subjEnd)) {
-			// "added 200 jobs": a weak cue needs a quote in its object.
-			if back < 0 || !r.backward(&l, back, sf) {
+		if back >= 0 && r.backRegion(back) >= 0 && !r.quoteIn(k, sl) {
+			// “…,” Clinton told union workers in Los Angeles.
+			if !r.backward(&l, back, sf) {
 				return
 			}
 			break
+		}
+		if c.flags&flagWeak != 0 && !r.quoteIn(k, sl) && !(c.kind == kindReport && r.document(l.subj, l.subjEnd)) {
+			// "added 200 jobs": a weak cue needs a quote in its object.
+			return
 		}
 		r.forwardClause(&l, k, sl)
 		if c.flags&flagWeak != 0 {
@@ -256,6 +266,23 @@ func (r *run) boundary(i, sf int) bool {
 		return r.regionEnd(&r.regions[g]) == i+1
 	}
 	return i >= sf && (r.is(i, ",") || r.is(i, "—") || r.is(i, "–") || r.is(i, "--"))
+}
+
+// passive reports a past participle after a form of "be" ("was asked",
+// "is expected", "have been told").
+func (r *run) passive(ci int) bool {
+	p := ci - 1
+	for n := 0; p >= 0 && n < 2 && r.adverb(p) && !r.class(p, clAux); n++ {
+		p-- // "was also asked"
+	}
+	if p < 0 || r.toks[p].Kind != article.Word {
+		return false
+	}
+	switch strings.ToLower(r.word(p)) {
+	case "was", "were", "is", "are", "be", "been", "being", "am", "'s", "’s", "get", "got", "gets", "getting":
+		return true
+	}
+	return false
 }
 
 // nounUse reports whether a cue form that is also a noun is used as one:
@@ -609,10 +636,11 @@ func (r *run) skipListener(k, sl int) int {
 	if _, b, ok := r.npAfter(k, sl); ok {
 		return b
 	}
-	if r.lowerWord(k) && r.infos[k] == nil { // "told reporters"
-		return k + 1
+	j := k
+	for j < sl && j-k < 3 && r.lowerWord(j) && r.infos[j] == nil { // "told reporters", "told union workers"
+		j++
 	}
-	return k
+	return j
 }
 
 // skipPP skips the noun phrase of a prepositional phrase from k.
@@ -728,7 +756,15 @@ func (r *run) backward(l *rel, end, sf int) bool {
 		return true
 	}
 	a := sf
-	if end-a < 2 {
+	words := 0
+	for i := a; i < end; i++ {
+		if r.toks[i].Kind == article.Word || r.toks[i].Kind == article.Number {
+			words++
+		}
+	}
+	// "In fact, …", "When reached by the AP, …": a leading phrase, not
+	// a reported clause.
+	if words < 2 || words < 8 && (r.class(a, clPrep|clConj) || r.isWord(a, "like")) && !r.quoteIn(a, end) {
 		return false
 	}
 	if g := r.regionAt(end); g >= 0 && r.regionEnd(&r.regions[g]) == end+1 {
