@@ -1092,6 +1092,9 @@ func (r *run) trim() {
 				if j == i || b.tagStart <= pc.a || b.tagStart >= pc.b {
 					continue
 				}
+				if b.start() >= pc.b+64 {
+					break // sorted by start: the rest lie further on
+				}
 				if t := b.tagStart - 1; r.is(t, ",") || r.is(t, ";") || r.is(t, ":") || r.dash(t) {
 					pc.b = r.trimEnd(pc.a, b.tagStart-1)
 				}

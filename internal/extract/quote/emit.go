@@ -340,18 +340,24 @@ func (r *run) emit() {
 			}
 		}
 	}
-	slices.SortStableFunc(rec.Quotes, func(a, b article.Quote) int {
+	byQuote := func(a, b article.Quote) int {
 		if a.Span.Start != b.Span.Start {
 			return a.Span.Start - b.Span.Start
 		}
 		return b.Span.End - a.Span.End
-	})
-	slices.SortStableFunc(rec.Attributions, func(a, b article.Attribution) int {
+	}
+	if !slices.IsSortedFunc(rec.Quotes, byQuote) {
+		slices.SortStableFunc(rec.Quotes, byQuote)
+	}
+	byClaim := func(a, b article.Attribution) int {
 		if a.Claim.Start != b.Claim.Start {
 			return a.Claim.Start - b.Claim.Start
 		}
 		return b.Claim.End - a.Claim.End
-	})
+	}
+	if !slices.IsSortedFunc(rec.Attributions, byClaim) {
+		slices.SortStableFunc(rec.Attributions, byClaim)
+	}
 }
 
 // quote makes a Quote of content tokens [a, b), without a trailing comma.

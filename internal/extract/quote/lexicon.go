@@ -115,6 +115,68 @@ var closed = map[uint16]string{
 type lexicon struct {
 	words  map[string]*info
 	gender map[string]byte // given name (lower case) → 'm' or 'f'
+	// fast is an open-addressing copy of words keyed by an FNV-1a hash
+	// computed while a token is lower-cased, so that looking up every
+	// word of a text costs a few nanoseconds; maxLen is the longest key.
+	fast   []slot
+	mask   uint64
+	maxLen int
+}
+
+type slot struct {
+	h   uint64
+	key string
+	in  *info
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnv(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// index builds the fast table from words.
+func (l *lexicon) index() {
+	n := 1
+	for n < 4*len(l.words) {
+		n <<= 1
+	}
+	l.fast = make([]slot, n)
+	l.mask = uint64(n - 1)
+	keys := make([]string, 0, len(l.words))
+	for k := range l.words {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		h := fnv(k)
+		i := h & l.mask
+		for l.fast[i].in != nil {
+			i = (i + 1) & l.mask
+		}
+		l.fast[i] = slot{h: h, key: k, in: l.words[k]}
+		l.maxLen = max(l.maxLen, len(k))
+	}
+}
+
+// get looks up lower-cased key with hash h.
+func (l *lexicon) get(h uint64, key []byte) *info {
+	for i := h & l.mask; ; i = (i + 1) & l.mask {
+		s := &l.fast[i]
+		if s.in == nil {
+			return nil
+		}
+		if s.h == h && s.key == string(key) {
+			return s.in
+		}
+	}
 }
 
 func newLexicon() *lexicon {
@@ -153,6 +215,7 @@ func loadLexicon(src kb.Source) (*lexicon, error) {
 			}
 		}
 	}
+	defer l.index()
 	if tables, err := src.Tables(namesFile); err == nil {
 		for _, t := range tables {
 			name, gender := t.Col("name"), t.Col("gender")

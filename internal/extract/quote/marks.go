@@ -136,7 +136,12 @@ func (r *run) pairMarks() {
 		top, nested = -1, false
 	}
 	for i := 0; i < n; i++ {
-		m := r.markAt(i)
+		var m mark
+		if t := r.toks[i]; t.Kind == article.Punct {
+			if c := r.s[t.Start]; c == '"' || c == '\'' || c >= 0xC2 {
+				m = r.markAt(i)
+			}
+		}
 		if top >= 0 && r.para[i] && i > r.regions[top].first {
 			g := r.regions[top]
 			if m.ok && m.double == !g.single && m.dir >= 0 && m.straight == g.straight {

@@ -167,11 +167,12 @@ func grow[T any](s []T, n int) []T {
 // lookup returns the lexicon info of token i's lower-cased text.
 func (r *run) lookup(i int) *info {
 	t := r.toks[i]
-	if t.Kind != article.Word || t.End-t.Start > len(r.buf) {
+	if t.Kind != article.Word || t.End-t.Start > r.lex.maxLen+4 {
 		return nil
 	}
 	w := r.s[t.Start:t.End]
 	n := 0
+	h := uint64(fnvOffset)
 	for j := 0; j < len(w); j++ {
 		c := w[j]
 		switch {
@@ -183,8 +184,12 @@ func (r *run) lookup(i int) *info {
 		}
 		r.buf[n] = c
 		n++
+		h = (h ^ uint64(c)) * fnvPrime
 	}
-	return r.lex.words[string(r.buf[:n])]
+	if n > r.lex.maxLen {
+		return nil
+	}
+	return r.lex.get(h, r.buf[:n])
 }
 
 // word returns the text of token i.

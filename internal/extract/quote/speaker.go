@@ -17,8 +17,9 @@ type speaker struct {
 
 // said remembers a resolved speaker: where it was named and which entity.
 type said struct {
-	at  int
-	ent int
+	at   int
+	ent  int
+	head string // the last word of how it was named ("report")
 }
 
 // speaker names the source at tokens [a, b) and links it to an entity:
@@ -39,16 +40,33 @@ func (r *run) speaker(a, b int) speaker {
 			ei, kind = r.resolvePronoun(a), "pronoun"
 		case r.infos[b-1] != nil && r.infos[b-1].role && r.class(a, clDet):
 			ei, kind = r.resolveRole(b-1), "title"
+		case b-a == 2 && r.isWord(a, "the") && r.infos[b-1] != nil && r.infos[b-1].src == srcDocument:
+			// "the report" after "a Council on Foreign Relations report"
+			// The report is not the organisation: no mention is added.
+			ei, kind = r.resolveDocument(b-1), ""
 		}
-		if ei >= 0 {
+		if ei >= 0 && kind != "" {
 			addMention(&ents[ei], s, kind)
 		}
 	}
 	if ei >= 0 {
 		sp.id = ents[ei].ID
-		r.said = append(r.said, said{at: s.Start, ent: ei})
+		r.said = append(r.said, said{at: s.Start, ent: ei, head: r.word(b - 1)})
 	}
 	return sp
+}
+
+// resolveDocument finds the entity behind a definite document ("the
+// report", head word at token h): the last earlier source with the same
+// head word that was linked to an entity.
+func (r *run) resolveDocument(h int) int {
+	at := r.toks[h].Start
+	for k := len(r.said) - 1; k >= 0; k-- {
+		if r.said[k].at < at && strings.EqualFold(r.said[k].head, r.word(h)) {
+			return r.said[k].ent
+		}
+	}
+	return -1
 }
 
 // gender returns 'm', 'f' or 'p' (plural) for a pronoun, 0 for others.
