@@ -143,6 +143,10 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 				participle = true
 				break
 			}
+			if a, b, ok := r.sentenceSubject(sf, j); ok {
+				l.subj, l.subjEnd, participle = a, b, true
+				break
+			}
 		}
 		if a, b, ok := r.subjectBefore(j, sf); ok {
 			l.subj, l.subjEnd, l.tagStart = a, b, a
@@ -316,9 +320,21 @@ func (r *run) baseVerb(ci, sf int) bool {
 	return r.toks[p].Kind == article.Word && len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
 }
 
-// possessive reports whether token i is the "s" of a possessive ’s.
+// possessive reports whether token i ends a possessive: the "s" of ’s,
+// or the apostrophe of a plural ("the protesters' leader").
 func (r *run) possessive(i int) bool {
-	return i > 0 && (r.is(i, "s") || r.is(i, "S")) && (r.is(i-1, "’") || r.is(i-1, "'")) && r.toks[i-1].End == r.toks[i].Start
+	if i <= 0 || i >= len(r.toks) {
+		return false
+	}
+	if (r.is(i, "s") || r.is(i, "S")) && (r.is(i-1, "’") || r.is(i-1, "'")) && r.toks[i-1].End == r.toks[i].Start {
+		return true
+	}
+	if (r.is(i, "’") || r.is(i, "'")) && r.toks[i-1].End == r.toks[i].Start && r.inQ[i] == 0 {
+		w := r.word(i - 1)
+		return r.toks[i-1].Kind == article.Word && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') &&
+			i+1 < len(r.toks) && r.toks[i+1].Start > r.toks[i].End && r.toks[i+1].Kind == article.Word
+	}
+	return false
 }
 
 // skipBack skips, backwards from i, the adverbs and auxiliaries between a
@@ -469,7 +485,9 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 			a = k // "federal officials", "senior administration officials
 		case r.possessive(k):
 			a = k - 1
-			k--
+			if r.is(k, "s") || r.is(k, "S") {
+				k--
+			}
 		case r.capName(k), tk.Is(article.Abbrev) && tk.Is(article.Cap), tk.Is(article.AllCaps) && tk.Kind == article.Word:
 			a = k
 		case tk.Kind == article.Number && r.class(k-1, clDet):
@@ -651,6 +669,8 @@ func (r *run) skipPP(k, sl int) int {
 		switch {
 		case r.isWord(k, "that"):
 			return k
+		case tk.Kind == article.Word && in != nil && in.class&clTime != 0 && in.class&clDet == 0:
+			return k + 1 // "on Tuesday": what follows is the content
 		case tk.Kind == article.Word && (in == nil || in.cue == nil && (in.class == 0 || in.class&(clDet|clNPLink|clTime) != 0) &&
 			in.class&(clPron|clAux|clRel|clVerbish) == 0):
 		case tk.Kind == article.Number, r.possessive(k), r.is(k, "’") || r.is(k, "'"):
@@ -965,6 +985,19 @@ func (r *run) according(ci, ce, sf, sl int) {
 	a, b, ok := r.sourceAfter(ce, sl)
 	if !ok {
 		return
+	}
+	// "two officials familiar with it, …": modifiers of the source up to
+	// the comma that ends the phrase.
+	if b < sl && !r.is(b, ",") && !r.endPunct(b, sl) {
+		for i := b; i < sl && i-b < 8 && r.inQ[i] == 0; i++ {
+			if r.is(i, ",") {
+				b = i
+				break
+			}
+			if in := r.infos[i]; in != nil && (in.cue != nil || in.class&clVerbish != 0) {
+				break
+			}
+		}
 	}
 	l := rel{cue: ci, cueEnd: ce, subj: a, subjEnd: b, from: -1, tagStart: ci, tagEnd: b}
 	lead := ci - sf

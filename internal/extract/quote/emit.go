@@ -389,6 +389,12 @@ func (r *run) isAttribution(l *rel) bool {
 		return r.doc.Rec.Entities[ei].Type != article.Person
 	}
 	head := l.subjEnd - 1
+	for i := l.subj + 1; i < l.subjEnd; i++ {
+		if r.lowerWord(i) && (r.isWord(i, "of") || r.isWord(i, "for") || r.isWord(i, "at")) {
+			head = i - 1 // "a spokesman for the ministry"
+			break
+		}
+	}
 	if in := r.infos[head]; in != nil {
 		if in.src == srcGroup || in.src == srcDocument {
 			return true
