@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 
 	"newsgraph/internal/article"
@@ -875,6 +876,9 @@ func (r *run) forwardClause(l *rel, k, sl int) {
 		}
 	}
 	for i := k + 1; i < e; i++ {
+		if g := r.regionAt(i); g >= 0 && r.regions[g].open == i && r.regions[g].close > i+1 {
+			i = r.regions[g].close - 1 // jump to the closing mark
+		}
 		if r.inQ[i] == 0 && r.is(i, ",") && r.clauseBreak(i+1) {
 			e = i
 			break
@@ -938,8 +942,11 @@ func (r *run) clauseBreak(k int) bool {
 // scare quote opens in tokens [a, b).
 func (r *run) quoteIn(a, b int) bool {
 	for i := a; i < b; i++ {
-		if g := r.regionAt(i); g >= 0 && r.regions[g].open == i && !r.scareQuote(g) {
-			return true
+		if g := r.regionAt(i); g >= 0 {
+			if r.regions[g].open == i && !r.scareQuote(g) {
+				return true
+			}
+			i = max(i, r.regionEnd(&r.regions[g])-1)
 		}
 	}
 	return false
@@ -1110,9 +1117,16 @@ func (r *run) endsNP(i, sl int) bool {
 
 // trim ends a relation's reported words where a later tag starts after a
 // comma ("…, adding that …", "…, X said."), so that one relation's content
-// does not swallow another's tag.
+// does not swallow another's tag; then it drops relations nested in
+// another's reported words. Both passes look up tags and cues through
+// sorted indexes, so the work stays linear in the number of relations.
 func (r *run) trim() {
 	r.sortRels()
+	r.order = r.order[:0]
+	for i := range r.rels {
+		r.order = append(r.order, int32(i))
+	}
+	slices.SortFunc(r.order, func(x, y int32) int { return r.rels[x].tagStart - r.rels[y].tagStart })
 	for i := range r.rels {
 		a := &r.rels[i]
 		for p := 0; p < a.n; p++ {
@@ -1120,13 +1134,15 @@ func (r *run) trim() {
 			if pc.reg >= 0 {
 				continue
 			}
-			for j := range r.rels {
+			k, _ := slices.BinarySearchFunc(r.order, pc.a+1, func(x int32, t int) int { return r.rels[x].tagStart - t })
+			for ; k < len(r.order); k++ {
+				j := int(r.order[k])
 				b := &r.rels[j]
-				if j == i || b.tagStart <= pc.a || b.tagStart >= pc.b {
-					continue
+				if b.tagStart >= pc.b {
+					break
 				}
-				if b.start() >= pc.b+64 {
-					break // sorted by start: the rest lie further on
+				if j == i {
+					continue
 				}
 				if t := b.tagStart - 1; r.is(t, ",") || r.is(t, ";") || r.is(t, ":") || r.dash(t) {
 					pc.b = r.trimEnd(pc.a, b.tagStart-1)
@@ -1146,15 +1162,25 @@ func (r *run) trim() {
 	// A relation whose cue lies in another's reported words is part of
 	// that content ("Mook told CBS that the campaign expects …"): PolNeAR
 	// and readers take the outer one.
+	slices.SortFunc(r.order, func(x, y int32) int { return r.rels[x].cue - r.rels[y].cue })
 	for i := range r.rels {
-		b := &r.rels[i]
-		for j := range r.rels {
-			a := &r.rels[j]
-			if i == j || a.n == 0 {
+		a := &r.rels[i]
+		if a.n == 0 {
+			continue
+		}
+		for p := 0; p < a.n; p++ {
+			pc := a.pieces[p]
+			if pc.reg >= 0 {
 				continue
 			}
-			for p := 0; p < a.n; p++ {
-				if pc := a.pieces[p]; pc.reg < 0 && b.cue >= pc.a && b.cue < pc.b && b.tagStart >= pc.a {
+			k, _ := slices.BinarySearchFunc(r.order, pc.a, func(x int32, t int) int { return r.rels[x].cue - t })
+			for ; k < len(r.order); k++ {
+				j := int(r.order[k])
+				b := &r.rels[j]
+				if b.cue >= pc.b {
+					break
+				}
+				if j != i && b.tagStart >= pc.a {
 					b.n = 0
 				}
 			}
@@ -1187,9 +1213,12 @@ func (r *run) markRegions(k int) {
 			continue
 		}
 		for i := pc.a; i < pc.b; i++ {
-			if g := r.regionAt(i); g >= 0 && r.regions[g].rel < 0 {
-				r.regions[g].rel = k
-				r.regions[g].partial = true
+			if g := r.regionAt(i); g >= 0 {
+				if r.regions[g].rel < 0 {
+					r.regions[g].rel = k
+					r.regions[g].partial = true
+				}
+				i = max(i, r.regionEnd(&r.regions[g])-1) // skip over the quote
 			}
 		}
 	}

@@ -12,6 +12,12 @@ import (
 // previous sentence (“…,” he said. “…”), or stands without a speaker.
 // Quoted titles, scare quotes and short quoted terms are left out.
 func (r *run) attachFree() {
+	r.cued = len(r.rels)
+	r.ends = r.ends[:0]
+	for i := range r.rels {
+		r.ends = append(r.ends, int32(i))
+	}
+	slices.SortStableFunc(r.ends, func(x, y int32) int { return r.rels[x].end() - r.rels[y].end() })
 	for k := range r.regions {
 		g := &r.regions[k]
 		if g.rel >= 0 || g.prev >= 0 {
@@ -30,8 +36,8 @@ func (r *run) attachFree() {
 		l := rel{cue: -1, subj: -1, from: -1}
 		if d, a, b, ok := r.dashTag(k); ok {
 			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = d, d+1, dashCue, a, b, d, b
-		} else {
-			l.from, l.newPara = r.continues(k)
+		} else if l.from, l.newPara = r.continues(k); l.from >= 0 {
+			l.from = r.root(l.from)
 		}
 		r.addRegion(&l, k)
 		r.rels = append(r.rels, l)
@@ -169,9 +175,15 @@ func (r *run) dashTag(k int) (int, int, int, bool) {
 func (r *run) continues(k int) (from int, newPara bool) {
 	open := r.regions[k].open
 	best, bestEnd := -1, -1
-	for i := range r.rels {
-		if e := r.rels[i].end(); e <= open && e > bestEnd {
-			best, bestEnd = i, e
+	// The relations found by cues are indexed by end; those added here
+	// come in text order, so the last one is the latest of them.
+	if i, _ := slices.BinarySearchFunc(r.ends, open+1, func(x int32, t int) int { return r.rels[x].end() - t }); i > 0 {
+		best = int(r.ends[i-1])
+		bestEnd = r.rels[best].end()
+	}
+	if n := len(r.rels); n > r.cued {
+		if e := r.rels[n-1].end(); e <= open && e > bestEnd {
+			best, bestEnd = n-1, e
 		}
 	}
 	if best < 0 || bestEnd <= 0 {
@@ -217,8 +229,8 @@ func (r *run) fullQuote(k int) bool {
 	g := &r.regions[k]
 	words := 0
 	stop := false
-	for h := k; h >= 0; h = r.regions[h].next {
-		for i := r.regions[h].first; i < r.regions[h].last; i++ {
+	for h := k; h >= 0 && words < 3; h = r.regions[h].next {
+		for i := r.regions[h].first; i < r.regions[h].last && words < 3; i++ {
 			t := r.toks[i]
 			if t.Kind == article.Word || t.Kind == article.Number {
 				words++
@@ -258,7 +270,7 @@ var smallWords = map[string]bool{
 func (r *run) scareQuote(k int) bool {
 	g := &r.regions[k]
 	words, caps, small := 0, 0, 0
-	for i := g.first; i < g.last; i++ {
+	for i := g.first; i < g.last && words <= 8; i++ {
 		t := r.toks[i]
 		switch {
 		case t.Kind == article.Word:
@@ -297,13 +309,19 @@ func (r *run) scareQuote(k int) bool {
 // linking sources to entities.
 func (r *run) emit() {
 	rec := &r.doc.Rec
+	r.spk = grow(r.spk, len(r.rels))
+	for k := range r.spk {
+		r.spk[k] = speaker{}
+	}
 	for k := range r.rels {
 		l := &r.rels[k]
-		root := &r.rels[r.root(k)]
+		ri := r.root(k)
+		root := &r.rels[ri]
 		attr := r.isAttribution(root)
-		var sp speaker
-		if root.subj >= 0 {
+		sp := r.spk[ri]
+		if root.subj >= 0 && sp.span == nil {
 			sp = r.speaker(root.subj, root.subjEnd)
+			r.spk[ri] = sp
 		}
 		var cueSpan *article.Span
 		cueText := ""
@@ -340,6 +358,7 @@ func (r *run) emit() {
 			}
 		}
 	}
+	r.applyMentions()
 	byQuote := func(a, b article.Quote) int {
 		if a.Span.Start != b.Span.Start {
 			return a.Span.Start - b.Span.Start
@@ -385,7 +404,7 @@ func (r *run) isAttribution(l *rel) bool {
 	if l.subj < 0 {
 		return false
 	}
-	if ei := r.doc.EntityAt(r.span(l.subj, l.subjEnd)); ei >= 0 {
+	if ei := r.entityAt(r.span(l.subj, l.subjEnd)); ei >= 0 {
 		return r.doc.Rec.Entities[ei].Type != article.Person
 	}
 	head := l.subjEnd - 1

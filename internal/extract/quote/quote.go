@@ -102,7 +102,14 @@ type run struct {
 
 	regions []region
 	rels    []rel
-	said    []said // speakers linked to entities so far, in order
+	said    []said  // speakers linked to entities so far, in order
+	order   []int32 // relation indexes, sorted for look-ups
+	ends    []int32 // relations found by cues, sorted by end
+	cued    int     // number of relations found by cues
+	spk     []speaker
+	ments   []ment // entity mentions sorted by start, built on first use
+	mentsOK bool
+	added   []ment // mentions to add to entities once emitting is done
 	buf     [48]byte
 }
 
@@ -116,6 +123,7 @@ func (r *run) reset(lex *lexicon, doc *article.Doc) {
 	r.regions = r.regions[:0]
 	r.rels = r.rels[:0]
 	r.said = r.said[:0]
+	r.ments, r.mentsOK, r.added = r.ments[:0], false, r.added[:0]
 	for i := range r.toks {
 		r.infos[i] = r.lookup(i)
 		r.inQ[i] = 0

@@ -13,6 +13,8 @@ import (
 	"newsgraph/internal/text"
 )
 
+func kbSource(dirs []string) kb.Source { return kb.Source{Dirs: dirs} }
+
 func newExtractor(t testing.TB) *quote.Extractor {
 	t.Helper()
 	ex, err := quote.New(kb.Source{})

@@ -32,7 +32,7 @@ func (r *run) speaker(a, b int) speaker {
 	if len(ents) == 0 {
 		return sp
 	}
-	ei := r.doc.EntityAt(s)
+	ei := r.entityAt(s)
 	if ei < 0 {
 		kind := ""
 		switch {
@@ -46,7 +46,7 @@ func (r *run) speaker(a, b int) speaker {
 			ei, kind = r.resolveDocument(b-1), ""
 		}
 		if ei >= 0 && kind != "" {
-			addMention(&ents[ei], s, kind)
+			r.added = append(r.added, ment{s: s, ent: int32(ei), kind: kind})
 		}
 	}
 	if ei >= 0 {
@@ -115,24 +115,17 @@ func (r *run) resolvePronoun(a int) int {
 		if s == si {
 			hi = r.toks[a].Start
 		}
-		for k := len(r.said) - 1; k >= 0; k-- {
+		for k, n := len(r.said)-1, 0; k >= 0 && n < 64; k, n = k-1, n+1 {
 			if at := r.said[k].at; at >= lo && at < hi && r.compatible(&ents[r.said[k].ent], g) {
 				return r.said[k].ent
 			}
 		}
-		best, bestAt := -1, hi
-		for ei := range ents {
-			if !r.compatible(&ents[ei], g) {
-				continue
+		ms := r.mentions()
+		i, _ := slices.BinarySearchFunc(ms, lo, func(m ment, t int) int { return m.s.Start - t })
+		for ; i < len(ms) && ms[i].s.Start < hi; i++ {
+			if ms[i].s.End <= hi && r.compatible(&ents[ms[i].ent], g) {
+				return int(ms[i].ent) // the first named in the sentence
 			}
-			for _, m := range ents[ei].Mentions {
-				if m.Span.Start >= lo && m.Span.End <= hi && m.Span.Start < bestAt {
-					best, bestAt = ei, m.Span.Start
-				}
-			}
-		}
-		if best >= 0 {
-			return best
 		}
 	}
 	return -1
@@ -144,30 +137,84 @@ func (r *run) resolvePronoun(a int) int {
 func (r *run) resolveRole(h int) int {
 	role := strings.ToLower(r.word(h))
 	at := r.toks[h].Start
-	best, bestAt := -1, -1
-	for ei, e := range r.doc.Rec.Entities {
-		if e.Type != article.Person || !strings.Contains(strings.ToLower(e.Role), role) {
+	ents := r.doc.Rec.Entities
+	ms := r.mentions()
+	i, _ := slices.BinarySearchFunc(ms, at, func(m ment, t int) int { return m.s.Start - t })
+	for n := 0; i > 0 && n < 1000; i, n = i-1, n+1 {
+		e := &ents[ms[i-1].ent]
+		if e.Type == article.Person && strings.Contains(strings.ToLower(e.Role), role) {
+			return int(ms[i-1].ent)
+		}
+	}
+	return -1
+}
+
+// ment is an entity mention in the index of mentions.
+type ment struct {
+	s    article.Span
+	ent  int32
+	kind string
+}
+
+// mentions returns every entity mention sorted by start, built once per
+// document.
+func (r *run) mentions() []ment {
+	if !r.mentsOK {
+		r.mentsOK = true
+		for ei := range r.doc.Rec.Entities {
+			for _, m := range r.doc.Rec.Entities[ei].Mentions {
+				r.ments = append(r.ments, ment{s: m.Span, ent: int32(ei)})
+			}
+		}
+		slices.SortStableFunc(r.ments, func(a, b ment) int { return a.s.Start - b.s.Start })
+	}
+	return r.ments
+}
+
+// entityAt is doc.EntityAt through the index: the entity with a mention
+// overlapping s, preferring the one that covers most of s, or -1.
+func (r *run) entityAt(s article.Span) int {
+	if len(r.doc.Rec.Entities) == 0 {
+		return -1
+	}
+	ms := r.mentions()
+	i, _ := slices.BinarySearchFunc(ms, s.End, func(m ment, t int) int { return m.s.Start - t })
+	best, bestLen := -1, 0
+	for ; i > 0; i-- {
+		m := ms[i-1]
+		if m.s.Start < s.Start-512 {
+			break // mentions are short: nothing further back reaches s
+		}
+		if !m.s.Overlaps(s) {
 			continue
 		}
-		for _, m := range e.Mentions {
-			if m.Span.Start < at && m.Span.Start > bestAt {
-				best, bestAt = ei, m.Span.Start
-			}
+		if ov := min(m.s.End, s.End) - max(m.s.Start, s.Start); ov > bestLen || ov == bestLen && int(m.ent) < best {
+			best, bestLen = int(m.ent), ov
 		}
 	}
 	return best
 }
 
-// addMention adds span s to e's mentions in order, once.
-func addMention(e *article.Entity, s article.Span, kind string) {
-	i, found := slices.BinarySearchFunc(e.Mentions, s, func(m article.Mention, s article.Span) int {
-		if m.Span.Start != s.Start {
-			return m.Span.Start - s.Start
-		}
-		return m.Span.End - s.End
-	})
-	if found {
-		return
+// applyMentions adds the resolved pronoun and title mentions to their
+// entities, in order and once each.
+func (r *run) applyMentions() {
+	ents := r.doc.Rec.Entities
+	for _, a := range r.added {
+		e := &ents[a.ent]
+		e.Mentions = append(e.Mentions, article.Mention{Span: a.s, Kind: a.kind})
 	}
-	e.Mentions = slices.Insert(e.Mentions, i, article.Mention{Span: s, Kind: kind})
+	for _, a := range r.added {
+		e := &ents[a.ent]
+		if !slices.IsSortedFunc(e.Mentions, cmpMention) {
+			slices.SortStableFunc(e.Mentions, cmpMention)
+		}
+		e.Mentions = slices.CompactFunc(e.Mentions, func(x, y article.Mention) bool { return x.Span == y.Span })
+	}
+}
+
+func cmpMention(x, y article.Mention) int {
+	if x.Span.Start != y.Span.Start {
+		return x.Span.Start - y.Span.Start
+	}
+	return x.Span.End - y.Span.End
 }
