@@ -902,7 +902,22 @@ func (r *run) forwardClause(l *rel, k, sl int) {
 // andVerb reports "and" or "but" followed by a cue verb in the past or
 // present tense: the subject goes on to a second statement.
 func (r *run) andVerb(i int) bool {
-	if !r.isWord(i, "and") && !r.isWord(i, "but") {
+	and := r.isWord(i, "and") || r.isWord(i, "but")
+	if !and && !r.isWord(i, "before") && !r.isWord(i, "after") && !r.isWord(i, "while") {
+		return false
+	}
+	if i+1 < len(r.toks) && r.lowerWord(i+1) {
+		w := r.word(i + 1)
+		// "… and questioning how", "before claiming that": a participle
+		if len(w) > 5 && strings.HasSuffix(w, "ing") && r.infos[i+1] == nil || r.infos[i+1] != nil && r.infos[i+1].cue != nil && r.infos[i+1].form == formIng {
+			return true
+		}
+		// "…, and contrasted the candidate": a second verb with its object
+		if and && r.is(i-1, ",") && len(w) > 4 && strings.HasSuffix(w, "ed") && (r.class(i+2, clDet|clObj) || r.capName(i+2)) {
+			return true
+		}
+	}
+	if !and {
 		return false
 	}
 	j := i + 1
@@ -972,7 +987,7 @@ func (r *run) quoteAnchor(l *rel, k int) {
 		return
 	}
 	switch {
-	case r.is(end, ","), r.class(end, clPrep|clConj|clTime) && !r.isWord(end, "and") && !r.isWord(end, "or") && !r.isWord(end, "of"),
+	case r.is(end, ","), r.class(end, clPrep|clConj|clTime) && !r.isWord(end, "and") && !r.isWord(end, "or") && !r.isWord(end, "of") && !r.isWord(end, "to"),
 		r.toks[end].Kind == article.Word && r.toks[end].Is(article.Cap) && r.infos[end] != nil && r.infos[end].class&clTime != 0:
 		pc.b = end
 	}
@@ -1079,6 +1094,8 @@ func (r *run) sourceAfter(k, sl int) (int, int, bool) {
 			head = true
 		case tk.Kind == article.Word && !tk.Is(article.Cap) && (in == nil || in.class == 0) && !r.endsNP(i, sl):
 			// adjectives before the head: "a new report"
+		case tk.Kind == article.Word && !tk.Is(article.Cap) && (in == nil || in.class == 0 && in.cue == nil) && i > k && r.class(k, clDet|clObj):
+			head = true // "his longtime personal physician"
 		case tk.Kind == article.Number:
 		default:
 			goto done

@@ -13,6 +13,13 @@ import (
 // Quoted titles, scare quotes and short quoted terms are left out.
 func (r *run) attachFree() {
 	r.cued = len(r.rels)
+	r.cues = r.cues[:0]
+	for i := range r.rels {
+		if r.rels[i].cue >= 0 {
+			r.cues = append(r.cues, int32(r.rels[i].cue))
+		}
+	}
+	slices.Sort(r.cues)
 	r.ends = r.ends[:0]
 	for i := range r.rels {
 		r.ends = append(r.ends, int32(i))
@@ -69,11 +76,22 @@ func (r *run) fragment(k int) bool {
 		if !r.lowerWord(v) || r.infos[v] != nil && r.infos[v].class != 0 {
 			continue
 		}
-		if w := r.word(v); (r.infos[v] == nil || r.infos[v].cue == nil) && !strings.HasSuffix(w, "ed") {
-			continue // only a past tense or a known cue is taken for the verb
+		w := r.word(v)
+		ing := strings.HasSuffix(w, "ing") && len(w) > 5
+		if (r.infos[v] == nil || r.infos[v].cue == nil) && !strings.HasSuffix(w, "ed") && !ing {
+			continue // only a past tense, a participle or a known cue is taken for the verb
 		}
-		j := r.skipBack(v-1, sf)
-		a, b, ok := r.subjectBefore(j, sf)
+		if r.cueUsed(v) {
+			break // that verb's relation did not take the quote
+		}
+		var a, b int
+		var ok bool
+		if ing && (r.is(v-1, ",") || r.class(v-1, clConj)) {
+			// "Mr. Manafort continued, referring to … ''formal settings''"
+			a, b, ok = r.sentenceSubject(sf, v)
+		} else {
+			a, b, ok = r.subjectBefore(r.skipBack(v-1, sf), sf)
+		}
 		if !ok || !r.personLike(a, b) {
 			continue
 		}
@@ -95,6 +113,12 @@ func (r *run) fragment(k int) bool {
 		return true
 	}
 	return false
+}
+
+// cueUsed reports whether token v is the cue of a relation found so far.
+func (r *run) cueUsed(v int) bool {
+	_, found := slices.BinarySearch(r.cues, int32(v))
+	return found
 }
 
 // personLike reports whether the phrase at tokens [a, b) names someone

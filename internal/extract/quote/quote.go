@@ -106,6 +106,7 @@ type run struct {
 	order   []int32 // relation indexes, sorted for look-ups
 	ends    []int32 // relations found by cues, sorted by end
 	cued    int     // number of relations found by cues
+	cues    []int32 // their cue tokens, sorted
 	spk     []speaker
 	ments   []ment // entity mentions sorted by start, built on first use
 	mentsOK bool
