@@ -198,16 +198,18 @@ func (r *run) entityAt(s article.Span) int {
 // applyMentions adds the resolved pronoun and title mentions to their
 // entities, in order and once each.
 func (r *run) applyMentions() {
-	ents := r.doc.Rec.Entities
-	for _, a := range r.added {
-		e := &ents[a.ent]
-		e.Mentions = append(e.Mentions, article.Mention{Span: a.s, Kind: a.kind})
+	if len(r.added) == 0 {
+		return
 	}
-	for _, a := range r.added {
-		e := &ents[a.ent]
-		if !slices.IsSortedFunc(e.Mentions, cmpMention) {
-			slices.SortStableFunc(e.Mentions, cmpMention)
+	ents := r.doc.Rec.Entities
+	slices.SortStableFunc(r.added, func(a, b ment) int { return int(a.ent) - int(b.ent) })
+	for i := 0; i < len(r.added); {
+		ei := r.added[i].ent
+		e := &ents[ei]
+		for ; i < len(r.added) && r.added[i].ent == ei; i++ {
+			e.Mentions = append(e.Mentions, article.Mention{Span: r.added[i].s, Kind: r.added[i].kind})
 		}
+		slices.SortStableFunc(e.Mentions, cmpMention)
 		e.Mentions = slices.CompactFunc(e.Mentions, func(x, y article.Mention) bool { return x.Span == y.Span })
 	}
 }
