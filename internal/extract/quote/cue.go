@@ -185,7 +185,7 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	case afterComma:
 		nextQuote := r.regionAt(k+1) >= 0 && r.regions[r.regionAt(k+1)].open == k+1
 		switch {
-		case nextQuote && back >= 0 && r.backRegion(back) >= 0:
+		case nextQuote && back >= 0 && r.backRegion(back) >= 0 && r.opensClause(r.backRegion(back), sf):
 			// “…,” he said, “…”: a quote split by its tag.
 			if !r.backward(&l, back, sf) {
 				return
@@ -197,7 +197,9 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 			if !r.backward(&l, back, sf) {
 				return
 			}
-			if l.pieces[0].reg < 0 && !r.newClause(k+1) {
+			// After "…, said Smith," comes an apposition of the speaker,
+			// not more content.
+			if l.pieces[0].reg < 0 && !inverted && !r.newClause(k+1) {
 				// The economy, he said, is improving.
 				r.forwardClause(&l, k+1, sl)
 			}
@@ -888,8 +890,8 @@ func (r *run) forwardClause(l *rel, k, sl int) {
 			break
 		}
 		// a comma inside a closing quote: …gun," but he said …
-		if g := r.regionAt(i); g >= 0 && r.regions[g].close == i && r.is(i-1, ",") && r.clauseBreak(i+1) {
-			e = i + 1
+		if g := r.regionAt(i); g >= 0 && r.regions[g].close == i && r.is(i-1, ",") && r.clauseBreak(r.regionEnd(&r.regions[g])) {
+			e = r.regionEnd(&r.regions[g])
 			break
 		}
 	}
@@ -1163,6 +1165,13 @@ func (r *run) trim() {
 				}
 				if t := b.tagStart - 1; r.is(t, ",") || r.is(t, ";") || r.is(t, ":") || r.dash(t) {
 					pc.b = r.trimEnd(pc.a, b.tagStart-1)
+				} else if b.n > 0 && b.pieces[0].reg >= 0 && r.regions[b.pieces[0].reg].open > pc.a {
+					// "… unserious - “Again, …,” she said - and …": the
+					// quote and its tag belong to b.
+					pc.b = r.trimEnd(pc.a, r.regions[b.pieces[0].reg].open)
+					for pc.b > pc.a && (r.dash(pc.b-1) || r.is(pc.b-1, ":")) {
+						pc.b--
+					}
 				}
 			}
 		}

@@ -220,6 +220,15 @@ func (r *run) continues(k int) (from int, newPara bool) {
 	if r.sent[open]-r.sent[bestEnd-1] > 1 {
 		return -1, false
 	}
+	// The tag must close its sentence ("…,” he said. “…”), not go on to
+	// another statement ("she told the crowd, then referred to …").
+	if ps := r.sent[bestEnd-1]; ps != r.sent[open] {
+		for i := bestEnd; i+1 < r.sl[ps]; i++ {
+			if r.is(i, ",") && r.inQ[i] == 0 && (r.isWord(i+1, "then") || r.isWord(i+1, "before") || r.isWord(i+1, "and") && r.lowerWord(i+2) && strings.HasSuffix(r.word(i+2), "ed")) {
+				return -1, false
+			}
+		}
+	}
 	sf, sl := r.sentBounds(open)
 	if sf != open && (r.sent[bestEnd-1] != r.sent[open] || !(r.is(open-1, ",") || r.is(open-1, ":"))) {
 		return -1, false // mid-sentence, only after a comma in the tag's sentence
