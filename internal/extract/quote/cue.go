@@ -778,7 +778,7 @@ func (r *run) backward(l *rel, end, sf int) bool {
 		r.addRegion(l, g)
 		return true
 	}
-	a := sf
+	a := r.clauseStart2(sf, end)
 	words := 0
 	for i := a; i < end; i++ {
 		if r.toks[i].Kind == article.Word || r.toks[i].Kind == article.Number {
@@ -818,6 +818,21 @@ func (r *run) opensClause(g, sf int) bool {
 // dash reports a dash token: — – ― or --.
 func (r *run) dash(i int) bool {
 	return r.is(i, "—") || r.is(i, "–") || r.is(i, "―") || r.is(i, "--")
+}
+
+// clauseStart2 returns where the words before a tag ending at end begin:
+// the sentence start, the opening mark of a quote the sentence starts in,
+// or the token after the last colon, semicolon or dash.
+func (r *run) clauseStart2(sf, end int) int {
+	if g := r.regionAt(sf); g >= 0 && r.regions[g].open < sf {
+		sf = r.regions[g].open
+	}
+	for i := end - 1; i > sf; i-- {
+		if r.inQ[i] == 0 && (r.is(i, ":") || r.is(i, ";") || r.dash(i)) && end-i > 3 {
+			return i + 1
+		}
+	}
+	return sf
 }
 
 // backRegion returns the quote region that ends at token end (its
@@ -1043,13 +1058,14 @@ func (r *run) according(ci, ce, sf, sl int) {
 		if end-sf < 2 {
 			return
 		}
-		if g := r.regionAt(end - 1); g >= 0 && r.regionEnd(&r.regions[g]) == end && r.regions[g].rel < 0 {
+		if g := r.regionAt(end - 1); g >= 0 && r.regionEnd(&r.regions[g]) == end && r.regions[g].rel < 0 && r.opensClause(g, sf) {
 			for r.regions[g].prev >= 0 {
 				g = r.regions[g].prev
 			}
 			r.addRegion(&l, g)
 		} else {
-			l.add(piece{sf, r.trimEnd(sf, end), -1})
+			a := r.clauseStart2(sf, end)
+			l.add(piece{a, r.trimEnd(a, end), -1})
 		}
 		if r.is(b, ",") && !r.newClause(b+1) && b+1 < sl {
 			r.forwardClause(&l, b+1, sl)
@@ -1069,45 +1085,37 @@ func (r *run) according(ci, ce, sf, sl int) {
 	r.push(l)
 }
 
-// sourceAfter returns the source named after "according to": "a Council
-// on Foreign Relations (CFR) report", "the report", "officials".
+// sourceAfter returns the source named after "according to": the noun
+// phrase up to the next comma or the end of the sentence ("a Council on
+// Foreign Relations (CFR) report", "exit polls reported by CNN", "three
+// people briefed on the discussions"), stopping early at a verb.
 func (r *run) sourceAfter(k, sl int) (int, int, bool) {
-	if k >= sl {
-		return 0, 0, false
-	}
-	if r.class(k, clObj|clPron) {
-		return k, k + 1, true
-	}
 	i := k
-	head := false
-	for ; i < sl && i-k < 16 && r.inQ[i] == 0; i++ {
+	words := 0
+	for ; i < sl && i-k < 20 && r.inQ[i] == 0; i++ {
 		tk := r.toks[i]
+		if tk.Kind == article.Punct {
+			switch r.word(i) {
+			case "(", ")", "'", "’", "-", "/", "&":
+				continue
+			}
+			break
+		}
 		in := r.infos[i]
-		switch {
-		case r.capName(i), tk.Is(article.Abbrev) && tk.Is(article.Cap), tk.Is(article.AllCaps) && tk.Kind == article.Word:
-			head = true
-		case r.class(i, clDet):
-		case (r.is(i, "’") || r.is(i, "'")) && r.possessive(i+1):
-			i++
-		case r.class(i, clNPLink) && r.lowerWord(i) && (r.capName(i+1) || r.class(i+1, clDet)):
-		case r.is(i, "(") && i+2 < sl && r.is(i+2, ")"):
-			i += 2
-		case in != nil && in.src != 0:
-			head = true
-		case tk.Kind == article.Word && !tk.Is(article.Cap) && (in == nil || in.class == 0) && !r.endsNP(i, sl):
-			// adjectives before the head: "a new report"
-		case tk.Kind == article.Word && !tk.Is(article.Cap) && (in == nil || in.class == 0 && in.cue == nil) && i > k && r.class(k, clDet|clObj):
-			head = true // "his longtime personal physician"
-		case tk.Kind == article.Number:
-		default:
-			goto done
+		if in != nil && (in.class&(clVerbish|clAux|clRel) != 0 || in.cue != nil && in.cue.flags&flagNoun == 0 && in.form != formPast) {
+			break
+		}
+		if r.isWord(i, "that") {
+			break
+		}
+		if tk.Kind == article.Word || tk.Kind == article.Number {
+			words++
 		}
 	}
-done:
-	for i > k && r.class(i-1, clNPLink|clDet) && r.lowerWord(i-1) {
+	for i > k && (r.class(i-1, clNPLink|clDet|clPrep) && r.lowerWord(i-1) || r.is(i-1, "(") || r.is(i-1, "-")) {
 		i--
 	}
-	return k, i, head
+	return k, i, words > 0 && i > k
 }
 
 // document reports whether the phrase at tokens [a, b) is headed by a
