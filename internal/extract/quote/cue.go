@@ -827,8 +827,16 @@ func (r *run) clauseStart2(sf, end int) int {
 	if g := r.regionAt(sf); g >= 0 && r.regions[g].open < sf {
 		sf = r.regions[g].open
 	}
+	dashes := 0
+	for i := sf; i < end; i++ {
+		if r.inQ[i] == 0 && r.dash(i) {
+			dashes++
+		}
+	}
 	for i := end - 1; i > sf; i-- {
-		if r.inQ[i] == 0 && (r.is(i, ":") || r.is(i, ";") || r.dash(i)) && end-i > 3 {
+		// paired dashes enclose an aside: "its leaders — along with … —
+		// played key roles"
+		if r.inQ[i] == 0 && (r.is(i, ":") || r.is(i, ";") || r.dash(i) && dashes%2 == 1) && end-i > 3 {
 			return i + 1
 		}
 	}
