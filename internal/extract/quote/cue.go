@@ -185,8 +185,9 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	case afterComma:
 		nextQuote := r.regionAt(k+1) >= 0 && r.regions[r.regionAt(k+1)].open == k+1
 		switch {
-		case nextQuote && back >= 0 && r.backRegion(back) >= 0 && r.opensClause(r.backRegion(back), sf):
-			// “…,” he said, “…”: a quote split by its tag.
+		case nextQuote && back >= 0 && (r.backRegion(back) >= 0 && r.opensClause(r.backRegion(back), sf) || r.opensWithQuote(sf, back)):
+			// “…,” he said, “…”: a quote split by its tag; also “…” by
+			// X, Y, Clinton said, “…”.
 			if !r.backward(&l, back, sf) {
 				return
 			}
@@ -453,6 +454,11 @@ func (r *run) appositionStart(j, sf int) int {
 		if r.lowerWord(i) {
 			return p
 		}
+	}
+	// "Her chief policy aide, Jake Sullivan, calls": a name after a
+	// description.
+	if in := r.infos[p-1]; in != nil && in.src == srcPerson && r.capName(p+1) {
+		return p
 	}
 	return -1
 }
@@ -841,6 +847,15 @@ func (r *run) clauseStart2(sf, end int) int {
 		}
 	}
 	return sf
+}
+
+// opensWithQuote reports whether the words before a tag ending at end
+// start with a quotation (“If there had not been that intervention” by
+// the United States, …).
+func (r *run) opensWithQuote(sf, end int) bool {
+	a := r.clauseStart2(sf, end)
+	g := r.regionAt(a)
+	return g >= 0 && r.regions[g].open == a && r.regionEnd(&r.regions[g]) < end
 }
 
 // backRegion returns the quote region that ends at token end (its
