@@ -499,6 +499,8 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 			}
 		case r.capName(k), tk.Is(article.Abbrev) && tk.Is(article.Cap), tk.Is(article.AllCaps) && tk.Kind == article.Word:
 			a = k
+		case tk.Kind == article.Word && tk.Is(article.Cap) && a == k+1 && k > sf && r.toks[k-1].Is(article.Cap) && r.toks[k-1].Kind == article.Word:
+			a = k // "CBS This Morning co-anchor …": a function word inside a name
 		case tk.Kind == article.Number && r.class(k-1, clDet):
 			a = k // "a 2014 study"
 		case r.class(k, clDet):
@@ -607,6 +609,10 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 		switch {
 		case r.inQ[k] != 0:
 			g := r.regionAt(k)
+			if r.regions[g].open == k && r.scareQuote(g) && k > start {
+				k = r.regionEnd(&r.regions[g]) // a title: on NBC's “Meet the Press”
+				continue
+			}
 			if r.regions[g].open == k {
 				return k, afterQuote
 			}
@@ -744,12 +750,11 @@ func (r *run) sentenceSubject(sf, hi int) (int, int, bool) {
 	if !r.class(sf, clPrep|clConj) {
 		return 0, 0, false
 	}
-	for i := sf + 1; i < hi && i-sf < 15; i++ {
-		if r.is(i, ",") {
+	for i := sf + 1; i < hi && i-sf < 30; i++ {
+		if r.is(i, ",") && r.inQ[i] == 0 {
 			if a, b, ok := r.npAfter(i+1, hi); ok && r.personLike(a, b) {
 				return a, b, true
 			}
-			return 0, 0, false
 		}
 	}
 	return 0, 0, false
