@@ -128,7 +128,18 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	inverted := false
 	switch {
 	case participle:
+		if a, b, ok := r.andSubject(ci, sf); ok {
+			// "…, and the ACLU has sued the city, saying …"
+			l.subj, l.subjEnd = a, b
+			break
+		}
 		l.from = r.mainClause(ci, sf)
+		if l.from < 0 && ci == sf && len(r.rels) > 0 {
+			// "Adding, “…”" opening a sentence: the last speaker
+			if k := len(r.rels) - 1; r.rels[k].subj >= 0 && r.sent[r.rels[k].cue] == r.sent[ci]-1 {
+				l.from = k
+			}
+		}
 		if l.from < 0 {
 			a, b, ok := r.sentenceSubject(sf, ci)
 			if !ok {
@@ -173,8 +184,11 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	}
 
 	back := -1 // the token before the tag's comma or quote: the content ends there
-	if !participle && !infinitive && c.kind != kindThought && r.boundary(l.tagStart-1, sf) {
+	if !participle && !infinitive && r.boundary(l.tagStart-1, sf) {
 		back = l.tagStart - 1
+		if c.kind == kindThought && r.backRegion(back) < 0 {
+			back = -1 // "…, I believe" is rare; "“…?” he wondered" is not
+		}
 	}
 	k, what := r.afterTag(l.tagEnd, sl, c, inverted)
 	switch what {
@@ -216,6 +230,13 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 			return
 		}
 	case afterQuote:
+		if back >= 0 && r.backRegion(back) >= 0 && k > l.tagEnd+1 {
+			// “…,” Cruz said after a brief “I’m sorry”: the first quote
+			if !r.backward(&l, back, sf) {
+				return
+			}
+			break
+		}
 		r.forwardQuote(&l, k, sl)
 	case afterThat, afterTo:
 		r.forwardClause(&l, k, sl)
@@ -383,6 +404,14 @@ func (r *run) subjectBefore(j, sf int) (int, int, bool) {
 			// appositions or a relative clause between commas: "Scott
 			// Pruitt, the attorney general of Oklahoma, one of the states
 			// suing, said"
+			if w := r.relativeStart(j, sf); w > 0 {
+				j = w - 2 // "Mr. Slinker, whose latest start-up, Paradata, …, said"
+				continue
+			}
+			if r.is(j-1, ")") {
+				j-- // "Sen. Jack Reed (D-R.I.), said"
+				continue
+			}
 			p := r.appositionStart(j, sf)
 			if p < 0 {
 				return 0, 0, false
@@ -433,6 +462,20 @@ func (r *run) subjectBefore(j, sf int) (int, int, bool) {
 		return a, j + 1, true
 	}
 	return 0, 0, false
+}
+
+// relativeStart returns the relative pronoun opening a relative clause
+// (", who …", ", whose …", ", which …") that the comma at j closes, or -1.
+func (r *run) relativeStart(j, sf int) int {
+	for w := j - 2; w > sf+1 && j-w < 30; w-- {
+		if r.inQ[w] != 0 || r.is(w, ".") {
+			return -1
+		}
+		if r.is(w-1, ",") && (r.isWord(w, "who") || r.isWord(w, "whose") || r.isWord(w, "which")) {
+			return w
+		}
+	}
+	return -1
 }
 
 // appositionStart returns the comma that opens the apposition or
@@ -740,6 +783,30 @@ func (r *run) newClause(k int) bool {
 	return r.toks[k].Kind == article.Punct
 }
 
+// andSubject finds a clause of its own between the last relation of the
+// sentence and a participle at ci: "and" or "but" followed by a name and
+// a verb ("…, and the American Civil Liberties Union has sued the city,
+// saying …"). It returns that name.
+func (r *run) andSubject(ci, sf int) (int, int, bool) {
+	lo := sf
+	for k := len(r.rels) - 1; k >= 0; k-- {
+		if c := r.rels[k].cue; c >= sf && c < ci {
+			lo = r.rels[k].cueEnd
+			break
+		}
+	}
+	for i := ci - 2; i > lo; i-- {
+		if (r.isWord(i, "and") || r.isWord(i, "but")) && r.is(i-1, ",") && r.inQ[i] == 0 {
+			a, b, ok := r.npAfter(i+1, ci)
+			if ok && (r.capName(b-1) || r.class(a, clPron)) && b < ci && r.lowerWord(b) && !r.class(b, clPrep|clConj) {
+				return a, b, true
+			}
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
 // sentenceSubject returns the subject of the sentence starting at sf: its
 // first noun phrase, after a leading phrase ending in a comma ("In a
 // brief interview, Ms. Conway …").
@@ -966,9 +1033,13 @@ func (r *run) andVerb(i int) bool {
 		return false
 	}
 	j := i + 1
-	// "and Democrats accused …": a new subject first
-	if _, b, ok := r.npAfter(j, min(j+5, len(r.toks))); ok && b < len(r.toks) && (r.capName(j) || r.class(j, clPron|clDet)) {
+	// "and Democrats accused …", ", and the Union has sued": a new
+	// subject and its verb
+	if _, b, ok := r.npAfter(j, min(j+6, len(r.toks))); ok && b < len(r.toks) && (r.capName(j) || r.class(j, clPron|clDet)) {
 		if in := r.infos[b]; in != nil && in.cue != nil && (in.form == formPast || in.form == formPres) {
+			return true
+		}
+		if r.is(i-1, ",") && (r.class(b, clAux) || r.lowerWord(b) && strings.HasSuffix(r.word(b), "ed")) {
 			return true
 		}
 	}

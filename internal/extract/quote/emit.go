@@ -43,6 +43,8 @@ func (r *run) attachFree() {
 		l := rel{cue: -1, subj: -1, from: -1}
 		if d, a, b, ok := r.dashTag(k); ok {
 			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = d, d+1, dashCue, a, b, d, b
+		} else if a, b, ok := r.colonTag(k); ok {
+			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = b, b+1, colonCue, a, b, a, b+1
 		} else if l.from, l.newPara = r.continues(k); l.from >= 0 {
 			l.from = r.root(l.from)
 		}
@@ -190,6 +192,27 @@ func (r *run) dashTag(k int) (int, int, int, bool) {
 		return 0, 0, 0, false
 	}
 	return d, a, b, true
+}
+
+// colonCue is the colon after a speaker's name: Rep. Gowdy: “…”.
+var colonCue = &cue{lemma: ":", kind: kindSpeech}
+
+// colonTag finds a name alone before a colon that opens quote region k
+// (as transcripts and lists of reactions print them) and returns it.
+func (r *run) colonTag(k int) (int, int, bool) {
+	o := r.regions[k].open
+	if !r.is(o-1, ":") {
+		return 0, 0, false
+	}
+	sf, _ := r.sentBounds(o - 1)
+	a, b, ok := r.subjectBefore(o-2, sf)
+	if !ok || a != sf || !(r.capName(b-1) || r.toks[b-1].Is(article.AllCaps)) {
+		return 0, 0, false
+	}
+	if b != o-1 && !(r.is(b, "(") && r.is(o-2, ")")) {
+		return 0, 0, false // only the name, and perhaps its party and state
+	}
+	return a, b, true
 }
 
 // continues returns the relation that quote region k, with no cue of its
