@@ -16,6 +16,7 @@ import (
 
 	"newsgraph/internal/article"
 	"newsgraph/internal/clean"
+	"newsgraph/internal/extract/quote"
 	"newsgraph/internal/extract/theme"
 	"newsgraph/internal/extract/tone"
 	"newsgraph/internal/kb"
@@ -69,6 +70,7 @@ func New(cfg Config) (*Pipeline, error) {
 	var b builder
 	stages = append(stages,
 		segment{},                // tokens and sentences
+		b.add(quote.New(cfg.KB)), // quotes and attributions with their speakers (after entities)
 		b.add(tone.New(cfg.KB)),  // V2Tone figures
 		b.add(theme.New(cfg.KB)), // themes from the taxonomy
 	)
