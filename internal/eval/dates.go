@@ -180,13 +180,13 @@ func (r *DateResult) addError(keep bool, doc TimeMLDoc, kind string, g *Timex, s
 			at = s.Span
 		}
 	}
-	e.Context = context(doc.Text, at, 60)
+	e.Context = snippet(doc.Text, at, 60)
 	r.Errors = append(r.Errors, e)
 }
 
-// context returns up to n bytes of text either side of s, on one line,
+// snippet returns up to n bytes of text either side of s, on one line,
 // with s in brackets.
-func context(t string, s article.Span, n int) string {
+func snippet(t string, s article.Span, n int) string {
 	lo, hi := max(s.Start-n, 0), min(s.End+n, len(t))
 	for lo > 0 && lo < len(t) && t[lo]&0xc0 == 0x80 {
 		lo--
