@@ -3,6 +3,7 @@ module newsgraph
 go 1.26.8
 
 require (
+	github.com/jonreiter/govader v0.0.0-20250429093935-f6505c8d03cc
 	github.com/spf13/cobra v1.10.2
 	golang.org/x/text v0.44.0
 	golang.org/x/tools v0.52.0

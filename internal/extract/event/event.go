@@ -40,6 +40,9 @@ type Options struct {
 	// agents are matched besides the record's entities, and their verbs
 	// are looked up before ours.
 	Dict *petrarch.Dict
+	// DictFiles are dictionary files to read into Dict (KIND:PATH or
+	// PATH; see petrarch.LoadFiles).
+	DictFiles []string
 	// DictOnly codes with the dictionaries alone: no entities, no agents,
 	// verbs or modality rules of ours (the PETRARCH unit tests).
 	DictOnly bool
@@ -59,6 +62,21 @@ type Coder struct {
 
 // New builds a Coder.
 func New(opts Options) (*Coder, error) {
+	if len(opts.DictFiles) > 0 {
+		d, err := petrarch.LoadFiles(opts.DictFiles...)
+		if err != nil {
+			return nil, fmt.Errorf("event: %w", err)
+		}
+		if opts.Dict != nil {
+			d.Actors = append(opts.Dict.Actors, d.Actors...)
+			d.Agents = append(opts.Dict.Agents, d.Agents...)
+			d.Discards = append(opts.Dict.Discards, d.Discards...)
+			if d.Verbs == nil {
+				d.Verbs = opts.Dict.Verbs
+			}
+		}
+		opts.Dict = d
+	}
 	c := &Coder{opts: opts, parser: parse.New()}
 	var err error
 	if c.codes, err = loadCodebook(opts.KB); err != nil {
