@@ -699,6 +699,8 @@ func (sc *sentCtx) add(src, tgt member, code string, ev evInfo) {
 		conf -= 0.1
 	}
 	e.Confidence = float64(int(conf*100+0.5)) / 100
+	sc.place(&e, src, tgt)
+	e.Date = sc.eventDate()
 	for _, x := range s.events {
 		if x.Source == e.Source && x.Target == e.Target && x.Code == e.Code && x.Sentence == e.Sentence {
 			return
@@ -713,6 +715,56 @@ func (sc *sentCtx) add(src, tgt member, code string, ev evInfo) {
 		s.partners[src.code] = tgt
 		s.partners[tgt.code] = src
 	}
+}
+
+// place sets the event's location: a place named in the sentence after
+// in, at, near or outside (one that is not the source or the target
+// itself), else the article's dateline.
+func (sc *sentCtx) place(e *article.Event, src, tgt member) {
+	s := sc.s
+	ws := s.sent.Words
+	for _, m := range s.ments {
+		if m.entity == "" || m.start == 0 || m.entity == src.entity || m.entity == tgt.entity {
+			continue
+		}
+		switch ws[m.start-1].Low {
+		case "in", "at", "near", "outside", "inside", "into":
+		default:
+			continue
+		}
+		i, ok := s.entityIndex[m.entity]
+		if !ok {
+			continue
+		}
+		ent := &sc.doc.Rec.Entities[i]
+		if ent.Type != article.Place {
+			continue
+		}
+		setPlace(e, ent)
+		return
+	}
+	if s.dateline != nil {
+		setPlace(e, s.dateline)
+	}
+}
+
+func setPlace(e *article.Event, ent *article.Entity) {
+	e.Location, e.Country, e.Lat, e.Lon = ent.ID, ent.Country, ent.Lat, ent.Lon
+}
+
+// eventDate returns a day named in the sentence (from the date stage),
+// else the publication date.
+func (sc *sentCtx) eventDate() string {
+	span := sc.doc.Sents[sc.si].Span
+	for _, d := range sc.doc.Rec.Dates {
+		if d.Span.Start >= span.Start && d.Span.End <= span.End && len(d.Value) == 10 && d.Value[4] == '-' && d.Type != "DURATION" {
+			return d.Value
+		}
+	}
+	if p := sc.doc.Rec.Published; len(p) >= 10 {
+		return p[:10]
+	}
+	return ""
 }
 
 // matchPatterns tries the patterns of the triggers and returns the code

@@ -47,14 +47,14 @@ type scratch struct {
 	lastSubjThing  []member
 	recentPersons  [][]member
 	recentThings   [][]member
-	quoteSpeak  []quoteSpeaker
-	partners    map[string]member // speaker entity or code → last consult partner
-	dateline    *article.Entity
-	sentDates   []article.Date
-	memberBuf   []member
-	codeBuf     []string
-	nameTok     map[int]bool
-	entityIndex map[string]int
+	quoteSpeak     []quoteSpeaker
+	partners       map[string]member // speaker entity or code → last consult partner
+	dateline       *article.Entity
+	sentDates      []article.Date
+	memberBuf      []member
+	codeBuf        []string
+	nameTok        map[int]bool
+	entityIndex    map[string]int
 }
 
 type quoteSpeaker struct {
@@ -86,6 +86,19 @@ func (s *scratch) reset(doc *article.Doc) {
 			}
 			for t := doc.TokenAt(m.Span.Start); t < len(doc.Tokens) && doc.Tokens[t].Start < m.Span.End; t++ {
 				s.nameTok[t] = true
+			}
+		}
+	}
+	// a dateline: the article opens with a place ("MINSK, Aug 8 (Reuters) -")
+	for i := range doc.Rec.Entities {
+		e := &doc.Rec.Entities[i]
+		if e.Type != article.Place || len(e.Mentions) == 0 {
+			continue
+		}
+		if m := e.Mentions[0].Span; m.Start == 0 && m.End < len(doc.Rec.Text) {
+			rest := doc.Rec.Text[m.End:min(len(doc.Rec.Text), m.End+3)]
+			if strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, " -") || strings.HasPrefix(rest, " —") || strings.HasPrefix(rest, " (") {
+				s.dateline = e
 			}
 		}
 	}
