@@ -18,6 +18,7 @@ scores as JSON instead of the table.`,
 		evalDatesCmd(e),
 		evalQuotesCmd(e),
 		evalEventsCmd(e),
+		evalPloverCmd(e),
 	)
 	return cmd
 }
