@@ -605,10 +605,11 @@ func (sc *sentCtx) emit(a *args, ev evInfo) {
 		tgt = nil // a bare "officials" is no target we can code
 	}
 	if len(tgt) == 0 {
-		if sc.c.opts.DictOnly || !sc.allowNoTarget(a, code) {
-			if !sc.c.opts.DictOnly || a.hasObject {
-				return
-			}
+		// With dictionaries alone, as PETRARCH does, a verb whose object
+		// names no actor codes nothing; ours reports the event with the
+		// target unknown, as GDELT does.
+		if sc.c.opts.DictOnly && a.hasObject {
+			return
 		}
 		for _, m := range src {
 			sc.add(m, member{}, code, ev)
@@ -642,19 +643,6 @@ func hasCountry(ms []member) bool {
 		if !m.agentOnly {
 			return true
 		}
-	}
-	return false
-}
-
-// allowNoTarget decides whether an event with a source and no target is
-// reported: when the verb has no object at all, or its object is a group
-// of people we cannot place ("released 16 prisoners").
-func (sc *sentCtx) allowNoTarget(a *args, code string) bool {
-	if !a.hasObject {
-		return true
-	}
-	if a.objUnit >= 0 && peopleNoun(sc.s.units[a.objUnit].head) {
-		return true
 	}
 	return false
 }
