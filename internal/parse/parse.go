@@ -341,6 +341,15 @@ func (p *Parser) tag(s *Sentence, titleCase bool) {
 	}
 }
 
+// sameInPast lists verbs whose past is their base form.
+func sameInPast(l string) bool {
+	switch l {
+	case "set", "put", "cut", "hit", "let", "shut", "spread", "cost", "beat", "hurt", "quit", "bet", "burst", "cast", "split", "upset", "broadcast", "forecast", "bid", "rid", "shed", "thrust":
+		return true
+	}
+	return false
+}
+
 // bareInfVerb lists verbs followed by a bare infinitive: "help win", "let go".
 func bareInfVerb(l string) bool {
 	switch l {
@@ -527,6 +536,10 @@ func (p *Parser) verbOrNot(ws []Word, i int) Tag {
 			return Verb // "soldiers routinely beat", "troops pull out"
 		}
 		if w.Form == Base && !pluralNoun(ws[pj].Low) {
+			if sameInPast(w.Lemma) && startsNP(ws, i+1) || sameInPast(w.Lemma) && i+1 < len(ws) && ws[i+1].Tag == Noun {
+				w.Form = Past // "Hebron set fire", "Russia cut ties"
+				return Verb
+			}
 			return noun() // a singular subject takes -s: "cool minister Calimehtar"
 		}
 		if startsNP(ws, i+1) && !(i+1 < len(ws) && ws[i+1].Tag == Num && w.Form == Pres3) {

@@ -140,6 +140,7 @@ type args struct {
 	tgtMembers []member // set when a pattern or rule picks members directly
 	srcMembers []member
 	compound   bool // % pattern: code the subject's members with each other
+	passive    bool // a passive without by-phrase: the source is unknown
 }
 
 // codeGroup codes verb group gi.
@@ -213,6 +214,9 @@ func (sc *sentCtx) arguments(gi, vend int) args {
 	obj, direct, has := sc.object(gi, vend)
 	a.objUnit, a.hasObject = direct, has
 	passive := g.Has(parse.Passive)
+	if passive && vend < len(s.sent.Words) && s.sent.Words[vend].Low == "to" && !s.sent.Words[g.Head].Cap {
+		passive = false // "is committed to", "is opposed to": an adjective
+	}
 	if passive {
 		// the by-phrase is the source; the subject, the target
 		by := sc.byAgent(vend)
@@ -231,6 +235,7 @@ func (sc *sentCtx) arguments(gi, vend int) args {
 			if subj >= 0 {
 				a.tgt = s.units[subj].grp
 			}
+			a.passive = true
 			return a
 		}
 	}
@@ -307,6 +312,9 @@ func (sc *sentCtx) subject(gi, depth int) int {
 			// subject: look before the preposition
 			if st := s.units[u].start; st > 0 && ws[st-1].Tag == parse.Prep && st-1 > 0 {
 				i = st - 2
+				for i >= 0 && (ws[i].Tag == parse.Prep || ws[i].Tag == parse.Adv) {
+					i-- // "Washington along with its allies"
+				}
 				continue
 			}
 			// "Eriador's death and injury toll": a conjunct with an actor
@@ -338,6 +346,21 @@ func (sc *sentCtx) subject(gi, depth int) int {
 				if pg.End <= i && ws[pg.Head].Tag == parse.Verb {
 					return sc.subject(k, depth+1)
 				}
+			}
+			return -1
+		case w.Low == "," && i > 0 && s.unitAt[i-1] >= 0:
+			// "Kenzo Oshima, the UN relief coordinator, demanded"
+			u := s.unitAt[i-1]
+			st := s.units[u].start
+			if st >= 2 && ws[st-1].Low == "," && s.unitAt[st-2] >= 0 {
+				v := s.unitAt[st-2]
+				if s.units[v].grp >= 0 {
+					return sc.groupHeadUnit(v)
+				}
+				if s.units[u].grp >= 0 {
+					return sc.groupHeadUnit(u)
+				}
+				return v
 			}
 			return -1
 		case w.Tag == parse.Punct:
@@ -599,7 +622,26 @@ func (sc *sentCtx) emit(a *args, ev evInfo) {
 		return
 	}
 	if len(src) == 0 || !hasCountry(src) {
-		return
+		if sc.c.opts.DictOnly {
+			return
+		}
+		loc := sc.locationCountry(tgt)
+		switch {
+		case len(src) > 0 && allAgentOnly(src) && loc != "":
+			// "the military government … in Haiti": the country of the
+			// place where a bare agent acts
+			src = []member{{code: loc + agentPart(src[0].code), country: loc}}
+		case len(src) == 0 && a.passive && len(tgt) > 0:
+			// "was arrested in Lebanon": a state acts where it arrests,
+			// tries or investigates; otherwise the doer is unknown
+			if r := root(code); (r == "09" || r == "17") && loc != "" {
+				src = []member{{code: loc + "GOV", country: loc}}
+			} else {
+				src = []member{{}}
+			}
+		default:
+			return
+		}
 	}
 	if !sc.c.opts.DictOnly && len(tgt) > 0 && allAgentOnly(tgt) {
 		tgt = nil // a bare "officials" is no target we can code
@@ -703,6 +745,32 @@ func (sc *sentCtx) add(src, tgt member, code string, ev evInfo) {
 		s.partners[src.code] = tgt
 		s.partners[tgt.code] = src
 	}
+}
+
+// locationCountry returns the country of the place the sentence names
+// after in, at or near, other than the target's own.
+func (sc *sentCtx) locationCountry(tgt []member) string {
+	s := sc.s
+	ws := s.sent.Words
+	for _, m := range s.ments {
+		if m.start == 0 || m.kind == mAgent || len(m.codes) == 0 {
+			continue
+		}
+		switch ws[m.start-1].Low {
+		case "in", "at", "near", "throughout", "across", "outside":
+		default:
+			continue
+		}
+		c := m.country
+		if c == "" && len(m.codes[0]) >= 3 {
+			c = m.codes[0][:3]
+		}
+		if len(tgt) > 0 && tgt[0].country == c && tgt[0].entity == m.entity {
+			continue
+		}
+		return c
+	}
+	return ""
 }
 
 // place sets the event's location: a place named in the sentence after

@@ -200,11 +200,20 @@ func (c *Coder) buildUnits(s *scratch, nullCountry string) {
 			j++
 		}
 		u.end = j
+		// the head is the last common noun (else the last name): "a
+		// landmark hearing Wednesday" is a hearing
 		for k := j - 1; k >= i; k-- {
-			if ws[k].Tag == parse.Noun || ws[k].Tag == parse.Propn {
-				u.head = ws[k].Low
-				u.headLemma = ws[k].Lemma
+			if ws[k].Tag == parse.Noun {
+				u.head, u.headLemma = ws[k].Low, ws[k].Lemma
 				break
+			}
+		}
+		if u.head == "" {
+			for k := j - 1; k >= i; k-- {
+				if ws[k].Tag == parse.Propn {
+					u.head, u.headLemma = ws[k].Low, ws[k].Lemma
+					break
+				}
 			}
 		}
 		for mi < len(s.ments) && s.ments[mi].end <= i {
@@ -375,7 +384,7 @@ func (c *Coder) buildGroups(s *scratch) {
 		if len(g.members) == 0 || !allAgentOnly(g.members) || h.start != g.end+1 && !(h.start == g.end+2 && ws[g.end+1].Tag == parse.Det) {
 			continue
 		}
-		if p := ws[g.end].Low; p != "of" && p != "in" && p != "from" {
+		if p := ws[g.end].Low; p != "of" && p != "in" && p != "from" && p != "throughout" && p != "across" {
 			continue
 		}
 		if allAgentOnly(h.members) {

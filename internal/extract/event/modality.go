@@ -49,10 +49,10 @@ func (sc *sentCtx) modality(gi int, t *trigger, ev *evInfo, a *args) bool {
 		kind = 'a'
 	}
 	if kind != 0 || t.flags&fLight != 0 {
-		if code, tgt, ok := sc.complement(gi, a); ok {
+		if code, tgt, ok := sc.complement(gi, a, t.flags&fLight != 0); ok {
 			if t.flags&fLight != 0 {
 				ev.code = code
-			} else if x := sc.c.codes.transform(code, kind); x != "" {
+			} else if x := sc.transform(code, kind); x != "" {
 				ev.code = x
 			}
 			if obj := sc.objectBefore(gi); obj >= 0 && (kind == 'd' || kind == 'a' || t.flags&fLight != 0) {
@@ -64,10 +64,11 @@ func (sc *sentCtx) modality(gi int, t *trigger, ev *evInfo, a *args) bool {
 	}
 	// "is ready/willing/prepared to X"
 	if g.Has(parse.Infinitive) && g.Start >= 1 && readyAdj(ws[g.Start-1].Low) {
-		if x := sc.c.codes.transform(ev.code, 'i'); x != "" {
+		if x := sc.transform(ev.code, 'i'); x != "" {
 			ev.code = x
+		} else {
+			ev.modal = true
 		}
-		ev.modal = true
 	}
 	r := root(ev.code)
 	switch {
@@ -82,15 +83,36 @@ func (sc *sentCtx) modality(gi int, t *trigger, ev *evInfo, a *args) bool {
 			if x := sc.c.codes.transform(ev.code, 'i'); x != "" {
 				ev.code = x
 			}
-		case conflict(r) || r == "16" || r == "17":
+		case conflict(r) && r != "16" || r == "17":
+			// an announced sanction (16) is the sanction; an announced
+			// attack is a threat
 			if x := sc.c.codes.transform(ev.code, 't'); x != "" {
 				ev.code = x
 			}
 		default:
 			ev.modal = true
 		}
+	case g.Modal == "must" || g.Modal == "should" || mustHave(ws, g):
+		// "Russia said Sudan must return the helicopter": a demand of the
+		// speaker's
+		sp := sc.speechAbove(gi)
+		if sp < 0 {
+			return false
+		}
+		if x := sc.c.codes.transform(ev.code, 'd'); x != "" {
+			ev.code = x
+		} else {
+			ev.code = "100"
+		}
+		if subj := sc.subject(gi, 0); subj >= 0 && s.units[subj].grp >= 0 {
+			a.tgt = s.units[subj].grp
+		}
+		if su := sc.subject(sp, 0); su >= 0 {
+			a.src = s.units[su].grp
+		}
+		a.srcMembers = nil
 	case g.Modal != "":
-		return false // can, could, may, might, should, must: not an event
+		return false // can, could, may, might: not an event
 	}
 	// a verb whose subject is in a conditional clause ("if X attacks")
 	if g.Start > 0 {
@@ -104,6 +126,37 @@ func (sc *sentCtx) modality(gi int, t *trigger, ev *evInfo, a *args) bool {
 		}
 	}
 	return true
+}
+
+// transform returns the code for intending (i), refusing (r), threatening
+// (t), demanding (d) or appealing for (a) code; an intent to use force is
+// a threat.
+func (sc *sentCtx) transform(code string, kind byte) string {
+	x := sc.c.codes.transform(code, kind)
+	if x == "" && kind == 'i' {
+		x = sc.c.codes.transform(code, 't')
+	}
+	return x
+}
+
+// mustHave reports "has to" / "have to" before an infinitive group.
+func mustHave(ws []parse.Word, g *parse.Group) bool {
+	return g.Has(parse.Infinitive) && g.Start >= 1 && ws[g.Start-1].Lemma == "have"
+}
+
+// speechAbove returns the verb group of saying whose complement holds
+// group gi, or -1.
+func (sc *sentCtx) speechAbove(gi int) int {
+	for k := gi - 1; k >= 0; k-- {
+		pg := &sc.s.sent.Groups[k]
+		if sc.s.sent.Words[pg.Head].Tag != parse.Verb {
+			continue
+		}
+		if ts, _, _ := sc.lookup(pg.Head); len(ts) > 0 && ts[0].flags&fSpeech != 0 {
+			return k
+		}
+	}
+	return -1
 }
 
 func readyAdj(w string) bool {
@@ -143,36 +196,70 @@ func (sc *sentCtx) underNonFactive(gi int) bool {
 // ("threatened sanctions against", "called for the release of",
 // "launched an attack on"). It returns the event's code and target unit
 // group, and marks a verb complement as handled.
-func (sc *sentCtx) complement(gi int, a *args) (code string, tgt int, ok bool) {
+func (sc *sentCtx) complement(gi int, a *args, light bool) (code string, tgt int, ok bool) {
 	s := sc.s
 	ws := s.sent.Words
 	g := &s.sent.Groups[gi]
 	tgt = -1
-	// a verb complement
+	// an event noun as object comes first for light verbs ("issued an
+	// ultimatum to Ecuador to halt attacks")
+	if light {
+		if c, t, found := sc.nounObject(g.End); found {
+			return c, t, true
+		}
+	}
+	// a verb complement: to + verb, or an -ing form after to, on, of
 	if gi+1 < len(s.sent.Groups) {
 		ng := &s.sent.Groups[gi+1]
 		between := ng.Start - g.End
 		comp := ng.Has(parse.Infinitive) || ng.Has(parse.Gerund) && ng.Start > 0 && (ws[ng.Start-1].Low == "to" || ws[ng.Start-1].Low == "on" || ws[ng.Start-1].Low == "of")
-		if comp && between <= 8 && ws[ng.Head].Tag == parse.Verb {
+		thatClause := !comp && between >= 1 && between <= 8 && (ws[g.End].Low == "that" || ws[g.End].Tag == parse.Propn || ws[g.End].Tag == parse.Det) && ng.Has(parse.Finite)
+		if (comp || thatClause && (sc.takesClause(gi))) && between <= 8 && ws[ng.Head].Tag == parse.Verb {
 			ts, vs, ve := sc.lookup(ng.Head)
 			if len(ts) > 0 {
 				na := sc.arguments(gi+1, ve)
 				c, _ := sc.matchPatterns(ts, vs, ve, &na)
 				if !isNull(c) {
 					s.handled[gi+1] = true
+					if thatClause && na.src >= 0 {
+						// "demanded that Hamas renounce": Hamas is the target
+						return c, na.src, true
+					}
 					return c, na.tgt, true
 				}
 			}
 			s.handled[gi+1] = true
+			if thatClause {
+				if u := sc.subject(gi+1, 0); u >= 0 && s.units[u].grp >= 0 {
+					return "", s.units[u].grp, false
+				}
+			}
 			return "", -1, false
 		}
 	}
-	// an event noun as object
-	j := g.End
+	if !light {
+		return sc.nounObject(g.End)
+	}
+	return "", -1, false
+}
+
+// takesClause reports verbs of demanding and appealing whose that-clause
+// says what they want done.
+func (sc *sentCtx) takesClause(gi int) bool {
+	ts, _, _ := sc.lookup(sc.s.sent.Groups[gi].Head)
+	return len(ts) > 0 && ts[0].flags&(fDemand|fAppeal) != 0
+}
+
+// nounObject finds an event noun in the first units after word j (the
+// object of a verb, possibly a list: "launched artillery, mortar and
+// rocket fire against …") and codes it.
+func (sc *sentCtx) nounObject(j int) (string, int, bool) {
+	s := sc.s
+	ws := s.sent.Words
 	for j < len(ws) && (ws[j].Tag == parse.Adv || ws[j].Low == "for" || ws[j].Low == "on" || ws[j].Low == "out") {
 		j++
 	}
-	if j < len(ws) && s.unitAt[j] >= 0 {
+	for n := 0; n < 3 && j < len(ws) && s.unitAt[j] >= 0; n++ {
 		u := &s.units[s.unitAt[j]]
 		for k := u.end - 1; k >= u.start; k-- {
 			if ws[k].Tag != parse.Noun {
@@ -181,8 +268,16 @@ func (sc *sentCtx) complement(gi int, a *args) (code string, tgt int, ok bool) {
 			if c, t, found := sc.codeNoun(k); found {
 				return c, t, true
 			}
-			break
 		}
+		j = u.end
+		if j < len(ws) && (ws[j].Low == "," || ws[j].Low == "and" || ws[j].Low == "or") {
+			j++
+			if j < len(ws) && (ws[j].Low == "and" || ws[j].Low == "or") {
+				j++
+			}
+			continue
+		}
+		break
 	}
 	return "", -1, false
 }
@@ -366,10 +461,11 @@ func (sc *sentCtx) dominated(k int) bool {
 func (sc *sentCtx) nounSource(k int) int {
 	s := sc.s
 	ws := s.sent.Words
-	if u := s.unitAt[k]; u >= 0 {
-		un := &s.units[u]
-		for j := un.start; j < k; j++ {
-			if ws[j].Tag == parse.Poss && j > un.start && s.units[u].grp >= 0 {
+	if u := s.unitAt[k]; u >= 0 && s.units[u].grp >= 0 {
+		// "Russia's attack", "Palestinian riots", "two Israeli air raids":
+		// the actor named in the noun's own phrase, before it
+		for _, m := range s.ments {
+			if m.kind != mAgent && len(m.codes) > 0 && m.start >= s.units[u].start && m.end <= k {
 				return s.units[u].grp
 			}
 		}
