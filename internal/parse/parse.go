@@ -535,8 +535,11 @@ func (p *Parser) verbOrNot(ws []Word, i int) Tag {
 		if rawPrev == Adv || i+1 < len(ws) && isParticle(ws[i+1].Low) {
 			return Verb // "soldiers routinely beat", "troops pull out"
 		}
+		if w.Form == Pres3 && i+2 < len(ws) && ws[i+1].Low == "to" && ws[i+2].Tag == Verb && (ws[i+2].Form == Base || ws[i+2].Form == Pres) {
+			return Verb // "Ukraine plans to meet"
+		}
 		if w.Form == Base && !pluralNoun(ws[pj].Low) {
-			if sameInPast(w.Lemma) && startsNP(ws, i+1) || sameInPast(w.Lemma) && i+1 < len(ws) && ws[i+1].Tag == Noun {
+			if sameInPast(w.Lemma) && (startsNP(ws, i+1) || i+1 < len(ws) && (ws[i+1].Tag == Noun || ws[i+1].Tag == Verb && ws[i+1].Form == Pres3)) {
 				w.Form = Past // "Hebron set fire", "Russia cut ties"
 				return Verb
 			}

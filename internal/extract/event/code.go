@@ -72,7 +72,10 @@ func (c *Coder) codeSentence(s *scratch, doc *article.Doc, si int, pubDate strin
 
 // sentCtx is the state of coding one sentence.
 type sentCtx struct {
-	c    *Coder
+	// symNoun is set by codeNoun when the event noun is reciprocal
+	// ("talks"): a compound subject codes both ways.
+	symNoun bool
+	c       *Coder
 	s    *scratch
 	doc  *article.Doc
 	si   int
@@ -348,6 +351,9 @@ func (sc *sentCtx) subject(gi, depth int) int {
 				}
 			}
 			return -1
+		case w.Low == "," && sc.relativeBefore(i) >= 0:
+			// "Zelensky, who visited Poland last week, thanked Macron"
+			return sc.relativeBefore(i)
 		case w.Low == "," && i > 0 && s.unitAt[i-1] >= 0:
 			// "Kenzo Oshima, the UN relief coordinator, demanded"
 			u := s.unitAt[i-1]
@@ -378,6 +384,27 @@ func (sc *sentCtx) subject(gi, depth int) int {
 		default:
 			return -1
 		}
+	}
+	return -1
+}
+
+// relativeBefore returns, when the comma at i closes a relative clause
+// (", who …,"), the unit before the clause; else -1.
+func (sc *sentCtx) relativeBefore(i int) int {
+	s := sc.s
+	ws := s.sent.Words
+	for j := i - 1; j > 0 && j > i-20; j-- {
+		if ws[j].Low != "," {
+			continue
+		}
+		if j+1 < i && ws[j+1].Tag == parse.Wh && s.unitAt[j-1] >= 0 {
+			u := s.unitAt[j-1]
+			if s.units[u].grp >= 0 {
+				return sc.groupHeadUnit(u)
+			}
+			return u
+		}
+		return -1
 	}
 	return -1
 }
@@ -532,7 +559,7 @@ func (sc *sentCtx) object(gi, vend int) (tgt, direct int, has bool) {
 			return tgt, direct, has
 		case s.unitAt[j] >= 0:
 			u := s.unitAt[j]
-			if s.units[u].grp >= 0 && len(s.groups[s.units[u].grp].members) > 0 {
+			if gr := s.units[u].grp; gr >= 0 && len(s.groups[gr].members) > 0 && (dict || !allAgentOnly(s.groups[gr].members)) {
 				return u, direct, has || u == direct
 			}
 			j = s.units[u].end - 1
@@ -601,6 +628,12 @@ func (sc *sentCtx) emit(a *args, ev evInfo) {
 	src := a.srcMembers
 	if src == nil {
 		src = sc.members(a.src)
+		if a.src >= 0 && sc.s.groups[a.src].capital && len(src) == 1 && len(src[0].code) == 3 {
+			// "Moscow said": a capital that acts is its government
+			m := src[0]
+			m.code += "GOV"
+			src = []member{m}
+		}
 	}
 	tgt := a.tgtMembers
 	if tgt == nil {

@@ -19,7 +19,7 @@ var coder *event.Coder
 func newCoder(t testing.TB) *event.Coder {
 	t.Helper()
 	if coder == nil {
-		c, err := event.New(event.Options{KB: kb.Source{}})
+		c, err := event.New(event.Options{KB: kb.Source{Dirs: []string{"testdata/kb"}}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -57,8 +57,11 @@ func (sc *sentCtx) modality(gi int, t *trigger, ev *evInfo, a *args) bool {
 			}
 			if obj := sc.objectBefore(gi); obj >= 0 && (kind == 'd' || kind == 'a' || t.flags&fLight != 0) {
 				a.tgt = obj // "urged Bree to help", "permitted Putin to station troops"
-			} else if tgt >= 0 || a.tgt < 0 {
-				a.tgt = tgt
+			} else if tgt >= 0 || a.tgt < 0 || t.flags&fLight != 0 {
+				a.tgt = tgt // a light verb's target is its noun's: "held talks in Moscow" has none
+			}
+			if sc.symNoun && a.tgt < 0 && a.src >= 0 && len(s.groups[a.src].members) > 1 {
+				a.compound = true // "Putin and Xi held talks"
 			}
 		}
 	}
@@ -324,6 +327,7 @@ func (sc *sentCtx) codeNoun(k int) (string, int, bool) {
 	if isNull(code) {
 		return "", -1, false
 	}
+	sc.symNoun = ts[0].flags&fSym != 0
 	if !matched || a.tgt < 0 {
 		a.tgt = sc.nounTarget(k)
 	}
