@@ -178,11 +178,8 @@ func (p *Parser) verbLemma(w string) (string, uint8) {
 	n := len(w)
 	switch {
 	case n > 4 && strings.HasSuffix(w, "ing"):
-		s := w[:n-3]
-		for _, c := range stemCandidates(s, "e") {
-			if isVerb(c) {
-				return c, Ing
-			}
+		if c, ok := stemVerb(w[:n-3], isVerb); ok {
+			return c, Ing
 		}
 	case n > 3 && strings.HasSuffix(w, "ed"):
 		if strings.HasSuffix(w, "ied") && isVerb(w[:n-3]+"y") {
@@ -191,10 +188,8 @@ func (p *Parser) verbLemma(w string) (string, uint8) {
 		if isVerb(w[:n-1]) { // deplored → deplore
 			return w[:n-1], PastOrPart
 		}
-		for _, c := range stemCandidates(w[:n-2], "") {
-			if isVerb(c) {
-				return c, PastOrPart
-			}
+		if c, ok := stemVerb(w[:n-2], isVerb); ok {
+			return c, PastOrPart
 		}
 	case n > 2 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != '\'':
 		if strings.HasSuffix(w, "ies") && n > 4 && isVerb(w[:n-3]+"y") {
@@ -214,17 +209,18 @@ func (p *Parser) verbLemma(w string) (string, uint8) {
 	return "", FormNone
 }
 
-// stemCandidates returns the possible lemmas of a stem left by cutting
-// -ing or -ed: the stem, the stem plus e (mov-ing), and the stem with a
-// doubled final consonant undone (stopp-ed).
-func stemCandidates(s, e string) []string {
-	out := []string{s}
-	if n := len(s); n >= 2 && s[n-1] == s[n-2] && !strings.ContainsRune("aeiousl", rune(s[n-1])) {
-		out = append(out, s[:n-1])
-	} else if n >= 2 && s[n-1] == s[n-2] && s[n-1] == 'l' {
-		out = append(out, s[:n-1]) // travelled, cancelled
+// stemVerb finds the lemma of a stem left by cutting -ing or -ed: the
+// stem itself, the stem with a doubled final consonant undone (stopp-ed,
+// travell-ed), or the stem plus e (mov-ing).
+func stemVerb(s string, isVerb func(string) bool) (string, bool) {
+	if isVerb(s) {
+		return s, true
 	}
-	out = append(out, s+"e")
-	_ = e
-	return out
+	if n := len(s); n >= 2 && s[n-1] == s[n-2] && !strings.ContainsRune("aeious", rune(s[n-1])) && isVerb(s[:n-1]) {
+		return s[:n-1], true
+	}
+	if e := s + "e"; isVerb(e) {
+		return e, true
+	}
+	return "", false
 }

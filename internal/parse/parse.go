@@ -209,6 +209,9 @@ func (p *Parser) addWords(text string, t article.Token, tok int, name bool, s *S
 
 // nt returns the byte length of the part before a final n't (n’t), or 0.
 func nt(w string) int {
+	if len(w) < 4 || w[len(w)-1] != 't' && w[len(w)-1] != 'T' {
+		return 0
+	}
 	for _, suf := range []string{"n't", "n’t", "N'T", "N’T"} {
 		if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
 			n := len(w) - len(suf)

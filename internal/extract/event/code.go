@@ -56,6 +56,11 @@ func (c *Coder) codeSentence(s *scratch, doc *article.Doc, si int, pubDate strin
 	}
 	s.handled = s.handled[:len(s.sent.Groups)]
 	clear(s.handled)
+	if cap(s.trig) < len(ws) {
+		s.trig = make([]trigLookup, len(ws))
+	}
+	s.trig = s.trig[:len(ws)]
+	clear(s.trig)
 	sc := &sentCtx{c: c, s: s, doc: doc, si: si, date: date}
 	sc.resolvePronouns()
 	for gi := range s.sent.Groups {
@@ -82,26 +87,64 @@ type sentCtx struct {
 	date string
 }
 
+// trigLookup is a cached lookup.
+type trigLookup struct {
+	ts         []*trigger
+	start, end int
+	done       bool
+}
+
 // lookup returns the triggers of verb word w at index i: dictionary
 // triggers by surface form, ours by lemma, multi-word ones only when
 // their fixed words are there. It returns the span the trigger covers.
 func (sc *sentCtx) lookup(i int) (ts []*trigger, start, end int) {
+	s := sc.s
+	if i < len(s.trig) && s.trig[i].done {
+		c := &s.trig[i]
+		return c.ts, c.start, c.end
+	}
+	ts, start, end = sc.lookupRaw(i)
+	if i < len(s.trig) {
+		s.trig[i] = trigLookup{ts: ts, start: start, end: end, done: true}
+	}
+	return ts, start, end
+}
+
+// lookupRaw does the look-up of lookup.
+func (sc *sentCtx) lookupRaw(i int) (ts []*trigger, start, end int) {
 	ws := sc.s.sent.Words
 	w := ws[i]
 	start, end = i, i+1
 	best := 0
 	try := func(cands []*trigger) {
+		// the common case: one trigger, or all of the same length, all
+		// matching: the candidate list itself, without allocating
+		if len(cands) > 0 {
+			n0 := len(cands[0].pre) + len(cands[0].post)
+			same := n0 >= best
+			for _, t := range cands {
+				if len(t.pre)+len(t.post) != n0 || !fixedWords(ws, i, t) {
+					same = false
+					break
+				}
+			}
+			if same && (n0 > best || len(ts) == 0) {
+				ts, best = cands, n0
+				start, end = i-len(cands[0].pre), i+1+len(cands[0].post)
+				return
+			}
+		}
 		for _, t := range cands {
 			if !fixedWords(ws, i, t) {
 				continue
 			}
 			n := len(t.pre) + len(t.post)
 			if n > best {
-				ts = ts[:0]
+				ts = nil
 				best = n
 			}
 			if n == best {
-				ts = append(ts, t)
+				ts = append(ts[:len(ts):len(ts)], t)
 				start, end = i-len(t.pre), i+1+len(t.post)
 			}
 		}
@@ -512,7 +555,7 @@ func (sc *sentCtx) object(gi, vend int) (tgt, direct int, has bool) {
 	tgt, direct = -1, -1
 	dict := sc.c.opts.DictOnly
 	speech, topical := false, false
-	if !dict {
+	if !dict && gi >= 0 && gi < len(s.sent.Groups) {
 		if ts, _, _ := sc.lookup(s.sent.Groups[gi].Head); len(ts) > 0 {
 			speech = ts[0].flags&fSpeech != 0
 			topical = ts[0].flags&fDominate != 0
@@ -526,7 +569,7 @@ func (sc *sentCtx) object(gi, vend int) (tgt, direct int, has bool) {
 		direct = s.unitAt[j]
 		has = true
 	}
-	nextGroup := gi + 1
+	nextGroup := max(gi+1, 0)
 	for nextGroup < len(s.sent.Groups) && s.sent.Groups[nextGroup].End <= j {
 		nextGroup++
 	}
@@ -935,7 +978,7 @@ func (sc *sentCtx) groupOfHead(i int) int {
 			return gi
 		}
 	}
-	return 0
+	return -1
 }
 
 // upperSubject returns the first actor group of the sentence before word

@@ -41,6 +41,9 @@ type scratch struct {
 	unitAt  []int
 	groups  []group
 	handled []bool
+	covered []bool
+	// trig caches the trigger look-up of each verb group's head
+	trig []trigLookup
 	events  []article.Event
 	// discourse state across the sentences of a document
 	lastSubjPerson []member
@@ -166,14 +169,17 @@ func (c *Coder) buildUnits(s *scratch, nullCountry string) {
 		last = m.end
 	}
 	s.ments = kept
-	inMent := func(i int) bool {
-		for _, m := range s.ments {
-			if i >= m.start && i < m.end {
-				return true
-			}
-		}
-		return false
+	if cap(s.covered) < n {
+		s.covered = make([]bool, n)
 	}
+	s.covered = s.covered[:n]
+	clear(s.covered)
+	for _, m := range s.ments {
+		for k := m.start; k < m.end && k < n; k++ {
+			s.covered[k] = true
+		}
+	}
+	inMent := func(i int) bool { return s.covered[i] }
 	s.units = s.units[:0]
 	mi := 0
 	for i := 0; i < n; {
