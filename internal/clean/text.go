@@ -1,0 +1,391 @@
+package clean
+
+import (
+	"bytes"
+	"strings"
+
+	"newsgraph/internal/article"
+)
+
+// Result is a plain text cleaned: the body, and what was taken out of it.
+type Result struct {
+	// Text is the clean body: one paragraph per line, or paragraphs
+	// separated by one blank line, as given.
+	Text string
+	// Boilerplate and Embeds were removed from the body; their At is an
+	// offset in Text.
+	Boilerplate []article.Boilerplate
+	Embeds      []article.Embed
+	// Repaired is set when bytes that were not UTF-8 were read as
+	// Windows-1252.
+	Repaired bool
+}
+
+// Text cleans a plain-text article body. It normalises Unicode and
+// whitespace line by line, takes out boilerplate lines and bracketed
+// boilerplate inside lines, and recognises embedded social-media posts.
+// Paragraph structure is kept as given: lines are not joined. Cleaning the
+// cleaned text changes nothing. Text is a pure function, safe for
+// concurrent use; it runs in time linear in len(s).
+func Text(s string) Result {
+	var st state
+	s, st.res.Repaired = repairUTF8(s)
+	st.out = make([]byte, 0, len(s))
+	for len(s) > 0 {
+		i := strings.IndexAny(s, "\n\r")
+		raw := s
+		if i < 0 {
+			s = ""
+		} else {
+			raw = s[:i]
+			if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			s = s[i+1:]
+		}
+		st.line, st.flags, st.words, st.scratch = normLine(st.line, st.scratch, raw)
+		if len(st.line) == 0 {
+			st.blank = len(st.out) > 0
+			continue
+		}
+		st.process()
+	}
+	st.res.Text = string(st.out)
+	return st.res
+}
+
+// maxRecent is how many written lines are remembered for the walk back
+// over a post's lines when its signature shows up.
+const maxRecent = 16
+
+// written is a line already in the output.
+type written struct {
+	start, end int // its bytes in out
+	cut        int // where the separator before it starts
+	flags      uint16
+	words      int
+	blank      bool // a blank line stood before it
+	marker     bool // an embed opened here ("View this post on Instagram")
+}
+
+// state is one run of Text: the output so far and the line at hand.
+type state struct {
+	res     Result
+	out     []byte
+	recent  []written
+	blank   bool // a blank line is pending before the next line
+	line    []byte
+	scratch []byte
+	key     []byte
+	flags   uint16
+	words   int
+	// marker is the index in res.Embeds of an Instagram embed whose
+	// opening line was seen and whose signature may follow; -1 if none.
+	marker  int
+	started bool
+}
+
+// process handles the normalised line in st.line.
+func (st *state) process() {
+	if !st.started {
+		st.marker, st.started = -1, true
+	}
+	line := st.line
+	origLen := len(line)
+	bpBefore := len(st.res.Boilerplate)
+	if st.flags&fBracket != 0 {
+		line = st.cutInline(line)
+	}
+	if n, kind := tailCut(line); n >= 0 {
+		st.addBoiler(kind, string(bytes.TrimSpace(line[n:])), n)
+		line = line[:n]
+	}
+	if len(line) == 0 {
+		st.fixAt(bpBefore, st.boundary())
+		return
+	}
+	st.line = line
+	if bytes.Contains(line, []byte("(@")) {
+		if sig, ok := xSignature(line); ok {
+			st.fixAt(bpBefore, st.boundary())
+			st.post(PlatformX, sig, line[:sig.textEnd], false)
+			return
+		}
+	}
+	words := st.words
+	if len(line) != origLen {
+		words = bytes.Count(line, []byte(" ")) + 1
+	}
+	if words <= maxBoilerWords {
+		st.key = lineKey(st.key, line)
+		if sig, ok := instaSignature(line, st.key); ok {
+			st.fixAt(bpBefore, st.boundary())
+			st.post(PlatformInstagram, sig, nil, true)
+			return
+		}
+		if isInstaOpener(st.key) {
+			st.fixAt(bpBefore, st.boundary())
+			st.res.Embeds = append(st.res.Embeds, article.Embed{Platform: PlatformInstagram, At: st.boundary()})
+			st.marker = len(st.res.Embeds) - 1
+			st.pushMarker()
+			return
+		}
+		if kind := matchLine(line, st.key, words); kind != "" {
+			st.fixAt(bpBefore, st.boundary())
+			st.addBoiler(kind, string(line), -1)
+			return
+		}
+	}
+	if st.flags&fSlash != 0 && st.embedLinks(line, words) {
+		st.fixAt(bpBefore, st.boundary())
+		return
+	}
+	st.write(line)
+}
+
+// boundary is the offset in the output where a removed line stood: the end
+// of the text written so far.
+func (st *state) boundary() int { return len(st.out) }
+
+// fixAt moves the boilerplate found on the current line (from index i on)
+// to offset at: used when the whole line went.
+func (st *state) fixAt(i, at int) {
+	for ; i < len(st.res.Boilerplate); i++ {
+		st.res.Boilerplate[i].At = at
+	}
+}
+
+// addBoiler records boilerplate; off ≥ 0 is its offset within the line to
+// be written next, -1 means the whole line went.
+func (st *state) addBoiler(kind, s string, off int) {
+	at := st.boundary()
+	if off >= 0 {
+		at = st.nextStart() + off
+	}
+	st.res.Boilerplate = append(st.res.Boilerplate, article.Boilerplate{Kind: kind, Text: s, At: at})
+}
+
+// nextStart is where the next written line will start.
+func (st *state) nextStart() int {
+	switch {
+	case len(st.out) == 0:
+		return 0
+	case st.blank:
+		return len(st.out) + 2
+	}
+	return len(st.out) + 1
+}
+
+// write appends a line to the output.
+func (st *state) write(line []byte) {
+	w := written{cut: len(st.out), flags: st.flags, words: st.words, blank: st.blank}
+	if len(st.out) > 0 {
+		if st.blank {
+			st.out = append(st.out, '\n', '\n')
+		} else {
+			st.out = append(st.out, '\n')
+		}
+	}
+	w.start = len(st.out)
+	st.out = append(st.out, line...)
+	w.end = len(st.out)
+	st.blank = false
+	st.remember(w)
+}
+
+func (st *state) remember(w written) {
+	if len(st.recent) >= 4*maxRecent {
+		st.recent = append(st.recent[:0], st.recent[len(st.recent)-maxRecent:]...)
+	}
+	st.recent = append(st.recent, w)
+}
+
+// pushMarker remembers where an Instagram embed opened, as an empty line.
+func (st *state) pushMarker() {
+	st.remember(written{start: len(st.out), end: len(st.out), cut: len(st.out), blank: st.blank, marker: true})
+}
+
+// cutInline takes bracketed boilerplate out of line: "(RELATED: …)",
+// "[Read more: …]", "(Photo by …)". The space before it goes with it.
+func (st *state) cutInline(line []byte) []byte {
+	w := 0
+	for r := 0; r < len(line); {
+		c := line[r]
+		if (c == '(' || c == '[') && r+1 < len(line) {
+			if kind := inlineKind(line[r+1:]); kind != "" {
+				if j := closeBracket(line[r:]); j > 0 {
+					if w > 0 && line[w-1] == ' ' {
+						w--
+					}
+					st.addBoiler(kind, string(line[r:r+j+1]), w)
+					r += j + 1
+					if w == 0 {
+						for r < len(line) && line[r] == ' ' {
+							r++
+						}
+					}
+					continue
+				}
+			}
+		}
+		line[w] = c
+		w++
+		r++
+	}
+	return bytes.TrimRight(line[:w], " ")
+}
+
+// isInstaOpener recognises the first line of a copied Instagram post.
+func isInstaOpener(key []byte) bool {
+	k := strings.TrimRight(string(key), ". ")
+	return k == "view this post on instagram" || k == "view this profile on instagram"
+}
+
+// post records a copied post whose signature is the current line: the
+// post's text is pre (the signature line before its dash) plus the lines
+// above that look like a post, which are taken out of the output again.
+// Instagram posts take every line since their opening line instead.
+func (st *state) post(platform string, sig signature, pre []byte, insta bool) {
+	k := st.walkBack(len(pre), insta)
+	at := st.boundary()
+	var body []byte
+	blank := st.blank
+	if k < len(st.recent) {
+		at = st.recent[k].cut
+		blank = st.recent[k].blank
+		for _, w := range st.recent[k:] {
+			if w.end > w.start {
+				body = append(body, st.out[w.start:w.end]...)
+				body = append(body, '\n')
+			}
+		}
+		st.out = st.out[:at]
+		st.recent = st.recent[:k]
+		for i := range st.res.Boilerplate {
+			if st.res.Boilerplate[i].At > at {
+				st.res.Boilerplate[i].At = at
+			}
+		}
+		for i := range st.res.Embeds {
+			if st.res.Embeds[i].At > at {
+				st.res.Embeds[i].At = at
+			}
+		}
+	}
+	st.blank = blank && len(st.out) > 0
+	body = append(body, pre...)
+	txt, links := takeLinks(body)
+	e := article.Embed{Platform: platform, Author: sig.author, Handle: sig.handle, Date: sig.date, Text: txt, Links: links, At: at}
+	if insta && st.marker >= 0 {
+		e.At = st.res.Embeds[st.marker].At
+		if e.At > at {
+			e.At = at
+		}
+		st.res.Embeds[st.marker] = e
+		st.marker = -1
+		return
+	}
+	st.res.Embeds = append(st.res.Embeds, e)
+}
+
+// Walk-back limits: a post is at most this many lines above its
+// signature, and this many bytes.
+const (
+	maxPostLines = 8
+	maxPostBytes = 1500
+	// maxWeakWords is the longest line taken into a post with no mark of
+	// one (hashtag, mention, emoji, link).
+	maxWeakWords = 12
+)
+
+// walkBack returns the index in st.recent of the first line that belongs
+// to the post whose signature is at hand; len(st.recent) when none does.
+// It goes up over lines that look like a post — hashtags, mentions,
+// emoji, ⁰ artefacts, post links, or short lines — and stops at ordinary
+// prose, at a line that introduces the post ("He wrote:"), or at a blank
+// line above a line with no mark of a post. For Instagram it goes up to
+// the opening line when one was seen.
+func (st *state) walkBack(size int, insta bool) int {
+	k := len(st.recent)
+	if insta && st.marker >= 0 {
+		for i := k - 1; i >= 0 && k-i <= 12; i-- {
+			if st.recent[i].marker {
+				return i
+			}
+		}
+		st.marker = -1
+	}
+	crossBlank := false
+	for n := 0; k > 0 && n < maxPostLines; n++ {
+		w := st.recent[k-1]
+		if w.marker {
+			break
+		}
+		line := st.out[w.start:w.end]
+		strong := w.flags&(fHash|fMention|fEmoji|fArtefact) != 0 || hasPostLink(line)
+		if w.words > 60 || !strong && (w.words > maxWeakWords || crossBlank || line[len(line)-1] == ':') {
+			break
+		}
+		size += len(line)
+		if size > maxPostBytes {
+			break
+		}
+		k--
+		crossBlank = w.blank
+	}
+	return k
+}
+
+func hasPostLink(line []byte) bool {
+	return bytes.Contains(line, []byte("pic.twitter.com/")) || bytes.Contains(line, []byte("t.co/"))
+}
+
+// embedLinks handles a line holding post links: a line that is only an
+// embed link becomes an embed; a short post-like line with a
+// pic.twitter.com or t.co link is a post without its signature; elsewhere
+// such links are cut out. It reports whether the line was taken whole.
+func (st *state) embedLinks(line []byte, words int) bool {
+	if words == 1 {
+		if p := linkPlatform(string(line)); p != "" {
+			st.res.Embeds = append(st.res.Embeds, article.Embed{Platform: p, Links: []string{string(line)}, At: st.boundary()})
+			return true
+		}
+		return false
+	}
+	if !hasPostLink(line) {
+		return false
+	}
+	if words <= 60 && st.flags&(fHash|fMention|fEmoji|fArtefact) != 0 {
+		st.post(PlatformX, signature{}, line, false)
+		return true
+	}
+	// links in prose: cut them out, keep the prose
+	w := 0
+	start := st.nextStart()
+	for r := 0; r < len(line); {
+		if isLinkStart(line, r) && (bytes.HasPrefix(line[r:], []byte("pic.twitter.com/")) || bytes.HasPrefix(line[r:], []byte("https://t.co/")) || bytes.HasPrefix(line[r:], []byte("t.co/"))) {
+			if j := linkEnd(line, r); j > r {
+				if w > 0 && line[w-1] == ' ' {
+					w--
+				}
+				st.res.Embeds = append(st.res.Embeds, article.Embed{Platform: PlatformX, Links: []string{string(line[r:j])}, At: start + w})
+				r = j
+				continue
+			}
+		}
+		line[w] = line[r]
+		w++
+		r++
+	}
+	line = bytes.TrimSpace(line[:w])
+	if len(line) == 0 {
+		for i := range st.res.Embeds {
+			if st.res.Embeds[i].At > st.boundary() {
+				st.res.Embeds[i].At = st.boundary()
+			}
+		}
+		return true
+	}
+	st.write(line)
+	return true
+}
