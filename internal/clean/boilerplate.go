@@ -78,6 +78,12 @@ var lineRules = []lineRule{
 	{kind: KindRelated, prefix: "most popular", maxWords: 6},
 	{kind: KindRelated, prefix: "top stories", exact: true},
 	{kind: KindRelated, prefix: "trending", exact: true},
+	{kind: KindRelated, prefix: "don't miss", exact: true},
+	{kind: KindRelated, prefix: "must read", exact: true},
+	{kind: KindRelated, prefix: "editor's picks", exact: true},
+	{kind: KindRelated, prefix: "latest news", exact: true},
+	{kind: KindRelated, prefix: "more news", exact: true},
+	{kind: KindRelated, prefix: "see more", exact: true},
 	{kind: KindRelated, prefix: "trending now", exact: true},
 	{kind: KindRelated, prefix: "watch:", maxWords: 30},
 	{kind: KindRelated, prefix: "listen:", maxWords: 30},
@@ -89,7 +95,16 @@ var lineRules = []lineRule{
 	{kind: KindRelated, prefix: "listen to this article", maxWords: 12},
 	{kind: KindRelated, prefix: "listen to article", maxWords: 12},
 	// calls to read on
-	{kind: KindReadMore, prefix: "read more", maxWords: 25},
+	{kind: KindReadMore, prefix: "read more", exact: true},
+	{kind: KindReadMore, prefix: "read more:"},
+	{kind: KindReadMore, prefix: "read more at", maxWords: 20},
+	{kind: KindReadMore, prefix: "read more here", maxWords: 20},
+	{kind: KindReadMore, prefix: "read more about", maxWords: 20},
+	{kind: KindReadMore, prefix: "read more from", maxWords: 20},
+	{kind: KindReadMore, prefix: "read more on", maxWords: 20},
+	{kind: KindReadMore, prefix: "read more stories", maxWords: 20},
+	{kind: KindReadMore, prefix: "read more news", maxWords: 20},
+	{kind: KindReadMore, prefix: "see more:", maxWords: 30},
 	{kind: KindReadMore, prefix: "read the full article", maxWords: 20},
 	{kind: KindReadMore, prefix: "read the full story", maxWords: 20},
 	{kind: KindReadMore, prefix: "read the full report", maxWords: 20},
@@ -110,7 +125,7 @@ var lineRules = []lineRule{
 	{kind: KindReadMore, prefix: "tap here", maxWords: 30},
 	{kind: KindReadMore, prefix: "click to read", maxWords: 20},
 	// subscriptions and sign-ups
-	{kind: KindSubscribe, prefix: "subscribe", maxWords: 35},
+	{kind: KindSubscribe, prefix: "subscribe", maxWords: 35, need: append([]string{"channel", " now", "today", "here", "to our", " for ", " us "}, needNewsletter...)},
 	{kind: KindSubscribe, prefix: "sign up", need: needNewsletter},
 	{kind: KindSubscribe, prefix: "signup", need: needNewsletter},
 	{kind: KindSubscribe, prefix: "get our", need: needNewsletter},
@@ -134,6 +149,18 @@ var lineRules = []lineRule{
 	{kind: KindSubscribe, prefix: "log in", maxWords: 12, need: []string{"subscri", "account", "continue"}},
 	{kind: KindSubscribe, prefix: "support", maxWords: 30, need: []string{"donate", "subscri", "become a member", "independent journalism"}},
 	{kind: KindSubscribe, prefix: "this article is", maxWords: 30, need: []string{"newsletter"}},
+	{kind: KindSubscribe, prefix: "thanks for signing up", maxWords: 20},
+	{kind: KindSubscribe, prefix: "thank you for signing up", maxWords: 20},
+	{kind: KindSubscribe, prefix: "thanks for subscribing", maxWords: 20},
+	{kind: KindSubscribe, prefix: "thank you for subscribing", maxWords: 20},
+	{kind: KindSubscribe, prefix: "keep an eye on your inbox", maxWords: 20},
+	{kind: KindSubscribe, prefix: "check your inbox", maxWords: 20},
+	{kind: KindSubscribe, prefix: "there was an error processing your subscription", maxWords: 20},
+	{kind: KindSubscribe, prefix: "by signing up", maxWords: 40, need: []string{"agree", "privacy", "terms"}},
+	{kind: KindSubscribe, prefix: "by subscribing", maxWords: 40, need: []string{"agree", "privacy", "terms"}},
+	{kind: KindSubscribe, prefix: "by clicking", maxWords: 40, need: []string{"agree", "privacy", "terms", "subscri"}},
+	{kind: KindSubscribe, prefix: "invalid email", maxWords: 15},
+	{kind: KindSubscribe, prefix: "please enter a valid email", maxWords: 15},
 	// sharing, following, commenting
 	{kind: KindShare, prefix: "share this", maxWords: 12},
 	{kind: KindShare, prefix: "share on", maxWords: 10, need: needNetwork},
@@ -224,7 +251,7 @@ var lineRules = []lineRule{
 	// copyright
 	{kind: KindCopyright, prefix: "©"},
 	{kind: KindCopyright, prefix: "(c)", need: []string{"19", "20", "rights"}},
-	{kind: KindCopyright, prefix: "copyright", need: []string{"©", "19", "20", "rights", "(c)"}},
+	{kind: KindCopyright, prefix: "copyright", need: []string{"©", "rights reserved", "(c)"}},
 	{kind: KindCopyright, prefix: "all rights reserved"},
 	{kind: KindCopyright, prefix: "this material may not be published"},
 	// notes on the story itself
@@ -405,6 +432,15 @@ func matchSpecial(line []byte, key string, words int) string {
 		!strings.HasSuffix(strings.TrimSpace(key), ".") {
 		return KindCredit
 	}
+	if words <= maxBoilerWords && creditTail(key) {
+		return KindCredit
+	}
+	if words <= 8 && isCopyrightYear(key) {
+		return KindCopyright
+	}
+	if words <= 6 && (strings.HasSuffix(strings.TrimRight(key, ".!: "), "newsletter") || strings.HasSuffix(strings.TrimRight(key, ".!: "), "newsletters")) {
+		return KindSubscribe
+	}
 	if words <= 25 && strings.Contains(key, "all rights reserved") {
 		return KindCopyright
 	}
@@ -482,7 +518,7 @@ func isTimestamp(key string, words int) bool {
 			continue
 		}
 		rest := key[len(p):]
-		if strings.HasSuffix(strings.TrimSpace(rest), ".") && !strings.HasSuffix(rest, " ago.") {
+		if r := strings.TrimSpace(rest); strings.HasSuffix(r, ".") && !strings.HasSuffix(r, " ago.") && !strings.HasSuffix(r, "a.m.") && !strings.HasSuffix(r, "p.m.") {
 			return false
 		}
 		return strings.Contains(rest, " ago") || hasDateOrTime(rest)
@@ -698,4 +734,24 @@ func equalFoldASCII(b []byte, s string) bool {
 		}
 	}
 	return true
+}
+
+// creditTail reports a caption line that ends with an agency's photo
+// credit: "… on Saturday. REUTERS/Jane Doe", "… (AFP/Getty Images)".
+func creditTail(key string) bool {
+	tail := key[max(0, len(key)-48):]
+	for _, p := range []string{"reuters/", "afp/", "ap/", "epa/", "epa-efe/", "anadolu/", "xinhua/", "tass/", "sputnik/", "dpa/", "ansa/", "bloomberg/", "pa/", "shutterstock/"} {
+		i := strings.LastIndex(tail, p)
+		if i >= 0 && (i == 0 || tail[i-1] == ' ' || tail[i-1] == '(') && i+len(p) < len(tail) && !strings.Contains(tail[i:], ". ") {
+			return true
+		}
+	}
+	return false
+}
+
+// isCopyrightYear recognises "Copyright 2025 Example Media" lines: the
+// word, then a year.
+func isCopyrightYear(key string) bool {
+	rest, ok := strings.CutPrefix(key, "copyright ")
+	return ok && len(rest) >= 4 && isDigit(rest[0]) && isDigit(rest[1]) && isDigit(rest[2]) && isDigit(rest[3]) && (len(rest) == 4 || !isDigit(rest[4]))
 }

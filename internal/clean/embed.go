@@ -285,7 +285,7 @@ func linkEnd(s []byte, i int) int {
 	j := i
 	for j < len(s) {
 		c := s[j]
-		if c == ' ' || c == '"' || c == '<' || c == '>' {
+		if c == ' ' || c == '\n' || c == '"' || c == '<' || c == '>' {
 			break
 		}
 		if c >= utf8.RuneSelf {

@@ -104,8 +104,8 @@ func normLine(dst, scratch []byte, s string) (line []byte, flags uint16, words i
 				if wordStart && i < len(s) && isASCIILetter(s[i]) {
 					flags |= fHash
 				}
-			case '@':
-				if wordStart && i < len(s) && (isASCIILetter(s[i]) || s[i] == '_' || isDigit(s[i])) {
+			case '@': // a handle in brackets names someone; it is no mark of a post
+				if wordStart && i < len(s) && (isASCIILetter(s[i]) || s[i] == '_' || isDigit(s[i])) && (len(dst) == 0 || dst[len(dst)-1] != '(') {
 					flags |= fMention
 				}
 			case '(', '[':

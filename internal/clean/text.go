@@ -50,6 +50,9 @@ func Text(s string) Result {
 		}
 		st.process()
 	}
+	if st.pending {
+		st.flushPending()
+	}
 	st.res.Text = string(st.out)
 	return st.res
 }
@@ -83,12 +86,19 @@ type state struct {
 	// opening line was seen and whose signature may follow; -1 if none.
 	marker  int
 	started bool
+	// pending is set when the last written line holds a post link
+	// (pic.twitter.com, t.co): whether it is a post is decided by the next
+	// line, which may be the post's signature.
+	pending bool
 }
 
 // process handles the normalised line in st.line.
 func (st *state) process() {
 	if !st.started {
 		st.marker, st.started = -1, true
+	}
+	if st.pending && !isSignatureLine(st.line) {
+		st.flushPending()
 	}
 	line := st.line
 	origLen := len(line)
@@ -246,7 +256,7 @@ func isInstaOpener(key []byte) bool {
 // above that look like a post, which are taken out of the output again.
 // Instagram posts take every line since their opening line instead.
 func (st *state) post(platform string, sig signature, pre []byte, insta bool) {
-	k := st.walkBack(len(pre), insta)
+	k := st.walkBack(len(bytes.TrimSpace(pre)), insta)
 	at := st.boundary()
 	var body []byte
 	blank := st.blank
@@ -261,16 +271,7 @@ func (st *state) post(platform string, sig signature, pre []byte, insta bool) {
 		}
 		st.out = st.out[:at]
 		st.recent = st.recent[:k]
-		for i := range st.res.Boilerplate {
-			if st.res.Boilerplate[i].At > at {
-				st.res.Boilerplate[i].At = at
-			}
-		}
-		for i := range st.res.Embeds {
-			if st.res.Embeds[i].At > at {
-				st.res.Embeds[i].At = at
-			}
-		}
+		st.clampAt(at)
 	}
 	st.blank = blank && len(st.out) > 0
 	body = append(body, pre...)
@@ -288,24 +289,36 @@ func (st *state) post(platform string, sig signature, pre []byte, insta bool) {
 	st.res.Embeds = append(st.res.Embeds, e)
 }
 
+// clampAt moves to at the boilerplate and embeds recorded past it, after
+// the output was cut back to at. Offsets are recorded in order, so only
+// the last entries can be past it.
+func (st *state) clampAt(at int) {
+	for i := len(st.res.Boilerplate) - 1; i >= 0 && st.res.Boilerplate[i].At > at; i-- {
+		st.res.Boilerplate[i].At = at
+	}
+	for i := len(st.res.Embeds) - 1; i >= 0 && st.res.Embeds[i].At > at; i-- {
+		st.res.Embeds[i].At = at
+	}
+}
+
 // Walk-back limits: a post is at most this many lines above its
 // signature, and this many bytes.
 const (
 	maxPostLines = 8
 	maxPostBytes = 1500
-	// maxWeakWords is the longest line taken into a post with no mark of
-	// one (hashtag, mention, emoji, link).
-	maxWeakWords = 12
+	// maxPostWords is the longest line taken into a post.
+	maxPostWords = 60
 )
 
 // walkBack returns the index in st.recent of the first line that belongs
 // to the post whose signature is at hand; len(st.recent) when none does.
 // It goes up over lines that look like a post — hashtags, mentions,
-// emoji, ⁰ artefacts, post links, or short lines — and stops at ordinary
-// prose, at a line that introduces the post ("He wrote:"), or at a blank
-// line above a line with no mark of a post. For Instagram it goes up to
-// the opening line when one was seen.
-func (st *state) walkBack(size int, insta bool) int {
+// emoji, ⁰ artefacts, post links — and stops at other lines, with one
+// exception: when the signature line holds no text of its own (pre is
+// 0), the line right above it is the post's text whatever it looks like,
+// unless it introduces the post ("He wrote:") or is long. For Instagram
+// it goes up to the opening line when one was seen.
+func (st *state) walkBack(pre int, insta bool) int {
 	k := len(st.recent)
 	if insta && st.marker >= 0 {
 		for i := k - 1; i >= 0 && k-i <= 12; i-- {
@@ -315,15 +328,16 @@ func (st *state) walkBack(size int, insta bool) int {
 		}
 		st.marker = -1
 	}
-	crossBlank := false
+	size := pre
 	for n := 0; k > 0 && n < maxPostLines; n++ {
 		w := st.recent[k-1]
 		if w.marker {
 			break
 		}
 		line := st.out[w.start:w.end]
-		strong := w.flags&(fHash|fMention|fEmoji|fArtefact) != 0 || hasPostLink(line)
-		if w.words > 60 || !strong && (w.words > maxWeakWords || crossBlank || line[len(line)-1] == ':') {
+		marked := w.flags&(fHash|fMention|fEmoji|fArtefact) != 0 || hasPostLink(line)
+		textless := n == 0 && pre == 0 && w.words <= maxPostWords && line[len(line)-1] != ':'
+		if w.words > maxPostWords || !marked && !textless {
 			break
 		}
 		size += len(line)
@@ -331,7 +345,6 @@ func (st *state) walkBack(size int, insta bool) int {
 			break
 		}
 		k--
-		crossBlank = w.blank
 	}
 	return k
 }
@@ -340,10 +353,10 @@ func hasPostLink(line []byte) bool {
 	return bytes.Contains(line, []byte("pic.twitter.com/")) || bytes.Contains(line, []byte("t.co/"))
 }
 
-// embedLinks handles a line holding post links: a line that is only an
-// embed link becomes an embed; a short post-like line with a
-// pic.twitter.com or t.co link is a post without its signature; elsewhere
-// such links are cut out. It reports whether the line was taken whole.
+// embedLinks handles a line holding links: a line that is only an embed
+// link becomes an embed; a line with a pic.twitter.com or t.co link is
+// written and left pending (see flushPending). It reports whether it took
+// the line.
 func (st *state) embedLinks(line []byte, words int) bool {
 	if words == 1 {
 		if p := linkPlatform(string(line)); p != "" {
@@ -352,40 +365,76 @@ func (st *state) embedLinks(line []byte, words int) bool {
 		}
 		return false
 	}
-	if !hasPostLink(line) {
+	if words > maxPostWords || !hasPostLink(line) {
 		return false
 	}
-	if words <= 60 && st.flags&(fHash|fMention|fEmoji|fArtefact) != 0 {
-		st.post(PlatformX, signature{}, line, false)
-		return true
+	st.write(line)
+	st.pending = true
+	return true
+}
+
+// isSignatureLine reports whether line ends with a post's signature.
+func isSignatureLine(line []byte) bool {
+	if !bytes.Contains(line, []byte("(@")) {
+		return false
 	}
-	// links in prose: cut them out, keep the prose
-	w := 0
-	start := st.nextStart()
+	_, ok := xSignature(line)
+	return ok
+}
+
+// flushPending decides on the last written line, which holds post links
+// and was not followed by a signature: with the marks of a post
+// (hashtags, mentions, emoji) it is a post without its signature, taken
+// out with the marked lines above it; otherwise it is prose, and only its
+// post links are taken out, each as an embed of its own.
+func (st *state) flushPending() {
+	st.pending = false
+	if len(st.recent) == 0 {
+		return
+	}
+	w := st.recent[len(st.recent)-1]
+	if w.flags&(fHash|fMention|fEmoji|fArtefact) != 0 {
+		st.post(PlatformX, signature{}, nil, false)
+		return
+	}
+	line := st.out[w.start:w.end]
+	out := make([]byte, 0, len(line))
+	var links []string
+	var ats []int
 	for r := 0; r < len(line); {
 		if isLinkStart(line, r) && (bytes.HasPrefix(line[r:], []byte("pic.twitter.com/")) || bytes.HasPrefix(line[r:], []byte("https://t.co/")) || bytes.HasPrefix(line[r:], []byte("t.co/"))) {
 			if j := linkEnd(line, r); j > r {
-				if w > 0 && line[w-1] == ' ' {
-					w--
+				for len(out) > 0 && out[len(out)-1] == ' ' {
+					out = out[:len(out)-1]
 				}
-				st.res.Embeds = append(st.res.Embeds, article.Embed{Platform: PlatformX, Links: []string{string(line[r:j])}, At: start + w})
+				links = append(links, string(line[r:j]))
+				ats = append(ats, len(out))
 				r = j
 				continue
 			}
 		}
-		line[w] = line[r]
-		w++
+		out = append(out, line[r])
 		r++
 	}
-	line = bytes.TrimSpace(line[:w])
-	if len(line) == 0 {
-		for i := range st.res.Embeds {
-			if st.res.Embeds[i].At > st.boundary() {
-				st.res.Embeds[i].At = st.boundary()
-			}
-		}
-		return true
+	out = bytes.TrimSpace(out)
+	// boilerplate cut from inside this line moves to its start: the
+	// line's bytes are shifting
+	for i := len(st.res.Boilerplate) - 1; i >= 0 && st.res.Boilerplate[i].At > w.start; i-- {
+		st.res.Boilerplate[i].At = w.start
 	}
-	st.write(line)
-	return true
+	st.out = append(st.out[:w.start], out...)
+	st.recent[len(st.recent)-1].end = len(st.out)
+	if len(out) == 0 { // nothing but links: the line goes
+		st.out = st.out[:w.cut]
+		st.recent = st.recent[:len(st.recent)-1]
+		st.blank = w.blank && len(st.out) > 0
+		st.clampAt(len(st.out))
+	}
+	for i, l := range links {
+		at := min(w.start+ats[i], len(st.out))
+		if len(out) == 0 {
+			at = len(st.out)
+		}
+		st.res.Embeds = append(st.res.Embeds, article.Embed{Platform: PlatformX, Links: []string{l}, At: at})
+	}
 }
