@@ -39,7 +39,7 @@ type lineRule struct {
 }
 
 var (
-	needNewsletter = []string{"newsletter", "subscribe", "subscription", "sign up", "sign-up", "inbox", "email", "e-mail", "alerts", "notifications", " app", "podcast", "register"}
+	needNewsletter = []string{"newsletter", "briefing", "digest", "subscribe", "subscription", "sign up", "sign-up", "inbox", "email", "e-mail", "alerts", "notifications", " app", "podcast", "register"}
 	needNetwork    = []string{"twitter", "facebook", "instagram", " x ", " x.", "@", "threads", "bluesky", "linkedin", "telegram", "tiktok", "youtube", "whatsapp", "social media", "google news", " us "}
 )
 
@@ -160,6 +160,7 @@ var lineRules = []lineRule{
 	{kind: KindSubscribe, prefix: "by subscribing", maxWords: 40, need: []string{"agree", "privacy", "terms"}},
 	{kind: KindSubscribe, prefix: "by clicking", maxWords: 40, need: []string{"agree", "privacy", "terms", "subscri"}},
 	{kind: KindSubscribe, prefix: "invalid email", maxWords: 15},
+	{kind: KindSubscribe, prefix: "let our news meet your inbox", maxWords: 25},
 	{kind: KindSubscribe, prefix: "please enter a valid email", maxWords: 15},
 	// sharing, following, commenting
 	{kind: KindShare, prefix: "share this", maxWords: 12},
@@ -183,6 +184,8 @@ var lineRules = []lineRule{
 	{kind: KindShare, prefix: "print", exact: true},
 	{kind: KindShare, prefix: "copy link", maxWords: 6},
 	{kind: KindShare, prefix: "have a news tip", maxWords: 40},
+	{kind: KindShare, prefix: "have a tip", maxWords: 40},
+	{kind: KindShare, prefix: "got a tip", maxWords: 40},
 	{kind: KindShare, prefix: "got a news tip", maxWords: 40},
 	{kind: KindShare, prefix: "send us a tip", maxWords: 40},
 	// photo and video credits, captions
@@ -248,8 +251,26 @@ var lineRules = []lineRule{
 	{kind: KindAdvert, prefix: "scroll to continue", maxWords: 10},
 	{kind: KindAdvert, prefix: "scroll down to continue", maxWords: 10},
 	{kind: KindAdvert, prefix: "this content is not available", maxWords: 12},
+	// remnants of widgets: galleries, players
+	{kind: KindEmbed, prefix: "this slideshow requires javascript", maxWords: 10},
+	{kind: KindEmbed, prefix: "this video requires javascript", maxWords: 10},
+	{kind: KindEmbed, prefix: "please enable javascript", maxWords: 20},
+	{kind: KindEmbed, prefix: "javascript is disabled", maxWords: 20},
+	{kind: KindEmbed, prefix: "you need to enable javascript", maxWords: 20},
+	{kind: KindEmbed, prefix: "your browser does not support", maxWords: 20},
+	{kind: KindEmbed, prefix: "sorry, your browser", maxWords: 20},
+	{kind: KindEmbed, prefix: "play video", maxWords: 8},
+	{kind: KindEmbed, prefix: "watch:", maxWords: 30, need: []string{"http"}},
+	{kind: KindCredit, prefix: "caption", exact: true},
+	{kind: KindCredit, prefix: "hide caption", exact: true},
+	{kind: KindCredit, prefix: "toggle caption", exact: true},
+	{kind: KindCredit, prefix: "show caption", exact: true},
+	{kind: KindCredit, prefix: "close", exact: true},
+	{kind: KindCredit, prefix: "enlarge this image", exact: true},
+	{kind: KindCredit, prefix: "expand", exact: true},
 	// copyright
-	{kind: KindCopyright, prefix: "©"},
+	{kind: KindCopyright, prefix: "©", need: []string{"19", "20", "rights", "ltd", "inc", "limited", "llc", "plc"}},
+	{kind: KindCredit, prefix: "©", maxWords: 40},
 	{kind: KindCopyright, prefix: "(c)", need: []string{"19", "20", "rights"}},
 	{kind: KindCopyright, prefix: "copyright", need: []string{"©", "rights reserved", "(c)"}},
 	{kind: KindCopyright, prefix: "all rights reserved"},
@@ -420,6 +441,21 @@ func matchSpecial(line []byte, key string, words int) string {
 	if isTimestamp(key, words) {
 		return KindUpdate
 	}
+	if isContributors(key) {
+		return KindByline
+	}
+	if words <= 30 && strings.Contains(key, "your inbox") && containsAny(key, []string{"sign up", "subscribe", "newsletter", "delivered weekday", "delivered daily", "delivered every", "straight to your inbox", "directly to your inbox"}) {
+		return KindSubscribe
+	}
+	if isGalleryCounter(key) {
+		return KindCredit
+	}
+	if isRelatedLabel(key) {
+		return KindRelated
+	}
+	if isLabelledLink(key, words) {
+		return KindRelated
+	}
 	if words <= 12 && isShareBar(key) {
 		return KindShare
 	}
@@ -580,7 +616,7 @@ func isAgencyByline(line []byte, key string, words int) bool {
 		}
 	}
 	right := strings.Trim(key[cut+1:], " .")
-	if !agencies[right] {
+	if !agencies[right] && !isStaffRole(right) {
 		return false
 	}
 	left := strings.TrimSpace(string(line[:cut]))
@@ -630,6 +666,11 @@ var inlineKeys = []struct{ key, kind string }{
 	{"credit:", KindCredit},
 	{"getty images", KindCredit},
 	{"advertisement", KindAdvert},
+	{"reporting by", KindByline},
+	{"additional reporting", KindByline},
+	{"writing by", KindByline},
+	{"editing by", KindByline},
+	{"compiled by", KindByline},
 }
 
 // inlineKind returns the kind of bracketed boilerplate that opens at
@@ -754,4 +795,63 @@ func creditTail(key string) bool {
 func isCopyrightYear(key string) bool {
 	rest, ok := strings.CutPrefix(key, "copyright ")
 	return ok && len(rest) >= 4 && isDigit(rest[0]) && isDigit(rest[1]) && isDigit(rest[2]) && isDigit(rest[3]) && (len(rest) == 4 || !isDigit(rest[4]))
+}
+
+// staffRoles end a byline's role: "AP Auto Writer", "Senior
+// Correspondent".
+var staffRoles = map[string]bool{"writer": true, "reporter": true, "correspondent": true, "editor": true, "contributor": true,
+	"columnist": true, "producer": true, "photographer": true, "journalist": true}
+
+func isStaffRole(s string) bool {
+	f := strings.Fields(s)
+	return len(f) > 0 && len(f) <= 5 && staffRoles[f[len(f)-1]]
+}
+
+// isContributors recognises "Associated Press writers A and B contributed
+// to this report."
+func isContributors(key string) bool {
+	k := strings.TrimRight(key, ". )")
+	if len(strings.Fields(k)) > 45 {
+		return false
+	}
+	for _, t := range []string{"contributed to this report", "contributed to this story", "contributed to this article", "contributed reporting", "contributed to this post"} {
+		if strings.HasSuffix(k, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// isGalleryCounter recognises the counters of photo galleries: "Image 1
+// of 23", "Photo 3 of / 8", "1 of 12".
+func isGalleryCounter(key string) bool {
+	f := strings.Fields(key)
+	if len(f) > 6 || len(f) < 3 {
+		return false
+	}
+	if f[0] == "image" || f[0] == "photo" || f[0] == "picture" || f[0] == "slide" || f[0] == "gallery" {
+		f = f[1:]
+	}
+	return len(f) >= 3 && isNum(f[0], 1, 3) && f[1] == "of" && (isNum(f[2], 1, 3) || f[2] == "/" && len(f) > 3 && isNum(f[3], 1, 3))
+}
+
+// isRelatedLabel recognises "Related post: …", "Related video: …": the
+// word related and at most two more words before a colon.
+func isRelatedLabel(key string) bool {
+	rest, ok := strings.CutPrefix(key, "related ")
+	if !ok {
+		return false
+	}
+	colon := strings.IndexByte(rest, ':')
+	return colon > 0 && strings.Count(rest[:colon], " ") <= 1
+}
+
+// isLabelledLink recognises a label and a bare URL: "Download:
+// http://…", "iTunes: https://…".
+func isLabelledLink(key string, words int) bool {
+	if words > 5 {
+		return false
+	}
+	i := strings.Index(key, ": http")
+	return i > 0 && !strings.Contains(key[i+2:], " ")
 }

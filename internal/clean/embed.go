@@ -271,7 +271,7 @@ func linkPlatform(link string) string {
 // isLinkStart reports whether a link starts at s[i]: a URL with a scheme,
 // or one of the bare short links that copied posts carry.
 func isLinkStart(s []byte, i int) bool {
-	if i > 0 && !(s[i-1] == ' ' || s[i-1] == '(' || s[i-1] >= utf8.RuneSelf) {
+	if i > 0 && (isASCIILetter(s[i-1]) || isDigit(s[i-1]) || s[i-1] == '/') {
 		return false
 	}
 	t := s[i:]

@@ -28,7 +28,9 @@ type Engine int
 // README (newsgraph eval extract).
 const (
 	// EngineAuto is the measured best choice: go-trafilatura and
-	// go-readability combined paragraph by paragraph (see combine).
+	// go-readability combined paragraph by paragraph (see combine). Pages
+	// too large for trafilatura use readability, pages too large for both
+	// the whole body.
 	EngineAuto Engine = iota
 	// EngineTrafilatura is github.com/markusmobius/go-trafilatura alone.
 	EngineTrafilatura
@@ -120,6 +122,7 @@ func (c *Cleaner) HTML(ctx context.Context, page string) (Page, error) {
 	p.Title, p.Authors, p.Outlet, p.URL = m.title, m.authors, m.outlet, m.canonical
 	p.Published, p.PublishedTime = m.published, m.publishedTime
 	embeds := prepareEmbeds(doc)
+	prune(doc)
 	body, problem := c.extract(doc, m)
 	if problem != "" {
 		p.Problems = append(p.Problems, problem)
@@ -149,15 +152,25 @@ func (c *Cleaner) extract(doc *html.Node, m meta) (string, string) {
 		}
 		return txt
 	}
+	// Engines slow down faster than the page grows (trafilatura is
+	// quadratic in paragraphs): large pages go to the cheaper ones.
+	engine := c.opts.Engine
+	if n := countElements(doc); n > maxReadabilityElements {
+		problems = append(problems, fmt.Sprintf("page of %d elements: body text taken whole", n))
+		engine = EngineWhole
+	} else if n > maxTrafilaturaElements && (engine == EngineAuto || engine == EngineTrafilatura) {
+		problems = append(problems, fmt.Sprintf("page of %d elements: readability alone", n))
+		engine = EngineReadability
+	}
 	var txt string
-	switch c.opts.Engine {
+	switch engine {
 	case EngineAuto:
 		txt = combine(run(EngineTrafilatura), run(EngineReadability))
 		if strings.TrimSpace(txt) == "" {
 			txt = run(EngineWhole)
 		}
 	default:
-		txt = run(c.opts.Engine)
+		txt = run(engine)
 	}
 	return dropTitle(txt, m.title), strings.Join(problems, "; ")
 }
@@ -223,8 +236,26 @@ func runEngine(e Engine, doc *html.Node, pageURL *url.URL) (txt string, err erro
 
 var errNoContent = errors.New("no content found")
 
-// maxTreeNodes bounds the elements an engine works on.
-const maxTreeNodes = 200_000
+// Element limits: past maxTrafilaturaElements a page skips trafilatura,
+// past maxReadabilityElements readability too. News pages have a few
+// thousand elements; at 10,000 paragraphs trafilatura takes seconds.
+const (
+	maxTrafilaturaElements = 8_000
+	maxReadabilityElements = 100_000
+	maxTreeNodes           = maxReadabilityElements
+)
+
+// countElements counts the element nodes under n.
+func countElements(n *html.Node) int {
+	c := 0
+	if n.Type == html.ElementNode {
+		c = 1
+	}
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		c += countElements(k)
+	}
+	return c
+}
 
 func findBody(n *html.Node) *html.Node {
 	if n.Type == html.ElementNode && n.DataAtom == atom.Body {
@@ -251,7 +282,7 @@ func decodePage(page string) (string, string) {
 		return page, ""
 	}
 	head := []byte(page[:min(len(page), 4096)])
-	enc, name, _ := charset.DetermineEncoding(head, "text/html")
+	enc, name, certain := charset.DetermineEncoding(head, "text/html")
 	if name == "utf-8" || enc == nil {
 		s, _ := repairUTF8(page)
 		return s, "bytes that are not UTF-8 read as Windows-1252"
@@ -261,7 +292,10 @@ func decodePage(page string) (string, string) {
 		s, _ := repairUTF8(page)
 		return s, fmt.Sprintf("page not decodable as %s (%v): stray bytes read as Windows-1252", name, err)
 	}
-	return out, "page decoded from " + name
+	if !certain {
+		return out, "page declares no charset and is not UTF-8: read as " + name
+	}
+	return out, ""
 }
 
 // streamText returns the text of a page that could not be parsed into a

@@ -193,6 +193,33 @@ func hasClass(n *html.Node, class string) bool {
 	return false
 }
 
+// prune removes from doc what must never reach the text, before any
+// engine sees the page: the skipped elements (scripts, styles, frames,
+// forms, media) and hidden ones. Engines re-create elements and drop
+// attributes, so this cannot wait for rendering. Comments go too.
+func prune(n *html.Node) {
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			switch {
+			case c.Type == html.CommentNode,
+				c.Type == html.ElementNode && (skipped[nodeAtom(c)] && !keptForEngines[nodeAtom(c)] || hidden(c)):
+				n.RemoveChild(c)
+			case depth < maxRenderDepth:
+				walk(c, depth+1)
+			}
+			c = next
+		}
+	}
+	walk(n, 0)
+}
+
+// keptForEngines are skipped elements that engines use as signals (the
+// head's metadata, figures around images); they are skipped when
+// rendering instead.
+var keptForEngines = atomSet(atom.Head, atom.Title, atom.Meta, atom.Link, atom.Base, atom.Figure, atom.Figcaption, atom.Img, atom.Picture, atom.Source)
+
 // prepareEmbeds finds the embedded posts of a page — the blockquotes that
 // X, Instagram and TikTok give publishers to paste — and reads each into
 // an Embed (its At unset). The blockquotes stay in the page: where the
