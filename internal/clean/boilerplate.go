@@ -347,15 +347,14 @@ func matchLine(line, key []byte, words int) string {
 	if words > maxBoilerWords || len(key) == 0 {
 		return ""
 	}
-	k := string(key) // no copy escapes: used for comparisons only
-	trimmed := strings.TrimRight(k, ".!:;,… ")
+	k := string(key)
 	for _, ri := range rulesByByte[k[0]] {
 		r := &lineRules[ri]
 		if !strings.HasPrefix(k, r.prefix) {
 			continue
 		}
 		if r.exact {
-			if trimmed == r.prefix {
+			if strings.TrimRight(k, ".!:;,… ") == r.prefix {
 				return r.kind
 			}
 			continue
@@ -433,57 +432,56 @@ var agencies = map[string]bool{
 }
 
 // matchSpecial recognises the boilerplate lines that a prefix cannot:
-// bylines, share-button bars, bracketed credits, credit tails.
+// bylines, share-button bars, credits, timestamps, contributor lines.
+// Each check is gated by cheap tests, since most prose lines get here.
 func matchSpecial(line []byte, key string, words int) string {
-	if isByline(line, key, words) || isAgencyByline(line, key, words) {
+	switch {
+	case isByline(line, key, words) || isAgencyByline(line, key, words):
 		return KindByline
-	}
-	if isTimestamp(key, words) {
+	case isTimestamp(key, words):
 		return KindUpdate
-	}
-	if isContributors(key) {
+	case words <= 45 && isContributors(key):
 		return KindByline
-	}
-	if words <= 30 && strings.Contains(key, "your inbox") && containsAny(key, []string{"sign up", "subscribe", "newsletter", "delivered weekday", "delivered daily", "delivered every", "straight to your inbox", "directly to your inbox"}) {
+	case words <= 12 && isShareBar(key):
+		return KindShare
+	case words <= 8 && isCopyrightYear(key):
+		return KindCopyright
+	case words <= 6 && isGalleryCounter(key):
+		return KindCredit
+	case words <= 5 && isLabelledLink(key):
+		return KindRelated
+	case isRelatedLabel(key):
+		return KindRelated
+	case words <= 6 && (strings.HasSuffix(strings.TrimRight(key, ".!: "), "newsletter") || strings.HasSuffix(strings.TrimRight(key, ".!: "), "newsletters")):
 		return KindSubscribe
 	}
-	if isGalleryCounter(key) {
-		return KindCredit
-	}
-	if isRelatedLabel(key) {
-		return KindRelated
-	}
-	if isLabelledLink(key, words) {
-		return KindRelated
-	}
-	if words <= 12 && isShareBar(key) {
-		return KindShare
-	}
+	slash := strings.IndexByte(key, '/') >= 0
+	paren := strings.IndexByte(key, '(') >= 0 || strings.IndexByte(key, '[') >= 0
 	n := len(key)
-	if n > 2 && (key[0] == '(' && key[n-1] == ')' || key[0] == '[' && key[n-1] == ']') && words <= 20 &&
+	if paren && n > 2 && (key[0] == '(' && key[n-1] == ')' || key[0] == '[' && key[n-1] == ']') && words <= 20 &&
 		containsAny(key, []string{"photo", "getty", "reuters/", "/reuters", "afp/", "/afp", "/ap", "ap/", "image", "credit", "shutterstock", "courtesy"}) {
 		return KindCredit
 	}
-	if words <= 30 && containsAny(key, []string{"/getty images", "via getty images", "/ reuters", "/reuters", "/afp", "/shutterstock", "ap photo/", "/ap photo", "/epa", "(getty images)", "(reuters)", "(afp)", "(ap)", "| getty images"}) &&
-		!strings.HasSuffix(strings.TrimSpace(key), ".") {
+	if words <= 30 && (slash || paren || strings.Contains(key, "getty")) && key[n-1] != '.' &&
+		containsAny(key, []string{"/getty images", "via getty images", "/ reuters", "/reuters", "/afp", "/shutterstock", "ap photo/", "/ap photo", "/epa", "(getty images)", "(reuters)", "(afp)", "(ap)", "| getty images"}) {
 		return KindCredit
 	}
-	if words <= maxBoilerWords && creditTail(key) {
+	if slash && words <= maxBoilerWords && creditTail(key) {
 		return KindCredit
-	}
-	if words <= 8 && isCopyrightYear(key) {
-		return KindCopyright
-	}
-	if words <= 6 && (strings.HasSuffix(strings.TrimRight(key, ".!: "), "newsletter") || strings.HasSuffix(strings.TrimRight(key, ".!: "), "newsletters")) {
-		return KindSubscribe
 	}
 	if words <= 25 && strings.Contains(key, "all rights reserved") {
 		return KindCopyright
+	}
+	if words <= 30 && strings.Contains(key, "your inbox") && containsAny(key, []string{"sign up", "subscribe", "newsletter", "delivered weekday", "delivered daily", "delivered every", "straight to your inbox", "directly to your inbox"}) {
+		return KindSubscribe
 	}
 	return ""
 }
 
 func isShareBar(key string) bool {
+	if sp := strings.IndexByte(key, ' '); sp < 0 || !shareWords[strings.Trim(key[:sp], ",:;")] {
+		return false
+	}
 	net := false
 	n := 0
 	for w := range strings.FieldsSeq(key) {
@@ -811,9 +809,6 @@ func isStaffRole(s string) bool {
 // to this report."
 func isContributors(key string) bool {
 	k := strings.TrimRight(key, ". )")
-	if len(strings.Fields(k)) > 45 {
-		return false
-	}
 	for _, t := range []string{"contributed to this report", "contributed to this story", "contributed to this article", "contributed reporting", "contributed to this post"} {
 		if strings.HasSuffix(k, t) {
 			return true
@@ -848,10 +843,7 @@ func isRelatedLabel(key string) bool {
 
 // isLabelledLink recognises a label and a bare URL: "Download:
 // http://…", "iTunes: https://…".
-func isLabelledLink(key string, words int) bool {
-	if words > 5 {
-		return false
-	}
+func isLabelledLink(key string) bool {
 	i := strings.Index(key, ": http")
 	return i > 0 && !strings.Contains(key[i+2:], " ")
 }

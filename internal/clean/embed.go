@@ -310,7 +310,7 @@ func takeLinks(s []byte) (string, []string) {
 	var links []string
 	var out []byte
 	for i := 0; i < len(s); {
-		if isLinkStart(s, i) {
+		if c := s[i]; (c == 'h' || c == 'p' || c == 't') && isLinkStart(s, i) {
 			j := linkEnd(s, i)
 			if j > i {
 				links = append(links, string(s[i:j]))
@@ -324,18 +324,30 @@ func takeLinks(s []byte) (string, []string) {
 	return collapseSpaces(out), links
 }
 
-// collapseSpaces trims each line of b and collapses runs of spaces.
+// collapseSpaces trims each line of b, collapses runs of spaces and
+// drops empty lines.
 func collapseSpaces(b []byte) string {
-	var sb strings.Builder
-	for line := range bytes.SplitSeq(b, []byte("\n")) {
-		f := bytes.Fields(line)
-		if len(f) == 0 {
-			continue
+	out := make([]byte, 0, len(b))
+	space, lineStart := false, true
+	for _, c := range b {
+		switch c {
+		case ' ':
+			space = !lineStart
+		case '\n':
+			if !lineStart {
+				out = append(out, '\n')
+			}
+			space, lineStart = false, true
+		default:
+			if space {
+				out = append(out, ' ')
+			}
+			out = append(out, c)
+			space, lineStart = false, false
 		}
-		if sb.Len() > 0 {
-			sb.WriteByte('\n')
-		}
-		sb.Write(bytes.Join(f, []byte(" ")))
 	}
-	return sb.String()
+	for len(out) > 0 && out[len(out)-1] == '\n' {
+		out = out[:len(out)-1]
+	}
+	return string(out)
 }

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -84,6 +85,22 @@ func normLine(dst, scratch []byte, s string) (line []byte, flags uint16, words i
 	wordStart := true // the next byte starts a word
 	for i := 0; i < len(s); {
 		c := s[i]
+		if asciiClass[c] == plain {
+			// a run of plain bytes: letters, digits, most punctuation
+			j := i + 1
+			for j < len(s) && asciiClass[s[j]] == plain {
+				j++
+			}
+			if space {
+				dst = append(dst, ' ')
+				words++
+				space = false
+			}
+			dst = append(dst, s[i:j]...)
+			wordStart = false
+			i = j
+			continue
+		}
 		if c < utf8.RuneSelf {
 			i++
 			switch {
@@ -176,6 +193,21 @@ func normLine(dst, scratch []byte, s string) (line []byte, flags uint16, words i
 	}
 	return dst, flags, words, scratch
 }
+
+// Byte classes for the normaliser's fast path.
+const (
+	plain   = iota // copied as is
+	special        // needs a look: space, control, # @ ( [ / : quotes, or ≥ 0x80
+)
+
+var asciiClass = func() (t [256]uint8) {
+	for c := range 256 {
+		if c < 0x20 || c >= 0x7f || strings.IndexByte(" #@([/:\"'", byte(c)) >= 0 {
+			t[c] = special
+		}
+	}
+	return t
+}()
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 

@@ -32,17 +32,18 @@ func Text(s string) Result {
 	s, st.res.Repaired = repairUTF8(s)
 	st.out = make([]byte, 0, len(s))
 	for len(s) > 0 {
-		i := strings.IndexAny(s, "\n\r")
-		raw := s
+		// a line ends at \n, \r\n, or a lone \r
+		i := strings.IndexByte(s, '\n')
 		if i < 0 {
-			s = ""
-		} else {
-			raw = s[:i]
-			if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
-				i++
-			}
-			s = s[i+1:]
+			i = len(s)
 		}
+		raw := s[:i]
+		if j := strings.IndexByte(raw, '\r'); j >= 0 && j < len(raw)-1 {
+			raw, i = s[:j], j
+		} else if j >= 0 {
+			raw = raw[:j]
+		}
+		s = s[min(i+1, len(s)):]
 		st.line, st.flags, st.words, st.scratch = normLine(st.line, st.scratch, raw)
 		if len(st.line) == 0 {
 			st.blank = len(st.out) > 0
