@@ -127,7 +127,7 @@ func (c *Cleaner) HTML(ctx context.Context, page string) (Page, error) {
 	if problem != "" {
 		p.Problems = append(p.Problems, problem)
 	}
-	p.Result = Text(body)
+	p.Result = Text(restoreSignatures(body, embeds))
 	p.Embeds = mergeEmbeds(p.Embeds, embeds, len(p.Text))
 	p.Language = Language(p.Text)
 	if p.Language == "" {

@@ -1,7 +1,10 @@
 package clean
 
 import (
+	"fmt"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -266,8 +269,17 @@ func domPost(n *html.Node, platform string) (article.Embed, bool) {
 	res := Text(render(n))
 	e := article.Embed{Platform: platform}
 	if len(res.Embeds) > 0 {
+		// the blockquote is the post: its text is all the text the
+		// signature's walk back left behind, and the post's own
 		e = res.Embeds[len(res.Embeds)-1]
 		e.Platform = platform
+		if res.Text != "" {
+			txt, links := takeLinks([]byte(res.Text))
+			e.Text = strings.TrimSpace(txt + "\n" + e.Text)
+			for _, l := range links {
+				e.Links = appendNew(e.Links, l)
+			}
+		}
 	} else {
 		e.Text = res.Text
 	}
@@ -309,6 +321,9 @@ func mergeEmbeds(found, dom []article.Embed, at int) []article.Embed {
 				for _, l := range d.Links {
 					f.Links = appendNew(f.Links, l)
 				}
+				if len(d.Text) >= len(f.Text) {
+					f.Text = d.Text // the page's version keeps the post's lines
+				}
 				matched = true
 				break
 			}
@@ -319,4 +334,79 @@ func mergeEmbeds(found, dom []article.Embed, at int) []article.Embed {
 		}
 	}
 	return found
+}
+
+// restoreSignatures prepares the body for the text cleaner to take out
+// the embedded X posts the page holds (read from its blockquotes): where
+// the engine kept a post's text, its lines are joined into one and its
+// signature line ("— Name (@handle) Month D, YYYY", which engines often
+// drop) is put back after it, so that the cleaner takes the whole post
+// out where it stood.
+func restoreSignatures(body string, embeds []article.Embed) string {
+	for _, e := range embeds {
+		if e.Platform != PlatformX || e.Handle == "" || e.Date == "" || e.Text == "" {
+			continue
+		}
+		lines := strings.Split(e.Text, "\n")
+		start := strings.Index(body, prefixBytes(lines[0], 60))
+		if start < 0 {
+			continue
+		}
+		last := start
+		if len(lines) > 1 {
+			i := strings.Index(body[start:], prefixBytes(lines[len(lines)-1], 60))
+			if i < 0 || i > 4*len(e.Text)+200 {
+				continue
+			}
+			last = start + i
+		}
+		end := strings.IndexByte(body[last:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += last
+		}
+		var kept []string
+		for line := range strings.SplitSeq(body[start:end], "\n") {
+			if !strings.Contains(line, "(@"+e.Handle+")") { // the engine may have moved the signature
+				kept = append(kept, line)
+			}
+		}
+		joined := strings.Join(strings.Fields(strings.Join(kept, " ")), " ")
+		rest := body[end:]
+		next := strings.TrimLeft(rest, "\n ")
+		if nl := strings.IndexByte(next, '\n'); nl >= 0 {
+			next = next[:nl]
+		}
+		if strings.Contains(next, "(@"+e.Handle+")") {
+			body = body[:start] + joined + rest
+			continue
+		}
+		author := e.Author
+		if author == "" {
+			author = e.Handle
+		}
+		body = body[:start] + joined + fmt.Sprintf("\n— %s (@%s) %s", author, e.Handle, longDate(e.Date)) + rest
+	}
+	return body
+}
+
+// prefixBytes returns at most n bytes of s, cut at a rune boundary.
+func prefixBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// longDate writes 2025-08-08 as "August 8, 2025".
+func longDate(iso string) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return t.Format("January 2, 2006")
 }
