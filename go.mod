@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	codeberg.org/readeck/go-readability/v2 v2.1.3
+	github.com/jonreiter/govader v0.0.0-20250429093935-f6505c8d03cc
 	github.com/markusmobius/go-trafilatura v1.12.2
 	github.com/spf13/cobra v1.10.2
 	golang.org/x/net v0.62.0

@@ -14,6 +14,10 @@ func evalCmd(e *env) *cobra.Command {
 of the form "TASK F1=… P=… R=…" that scripts can read. --json prints the
 scores as JSON instead of the table.`,
 	}
-	cmd.AddCommand(evalExtractCmd(e))
+	cmd.AddCommand(
+		evalDatesCmd(e),
+		evalQuotesCmd(e),
+		evalExtractCmd(e),
+	)
 	return cmd
 }

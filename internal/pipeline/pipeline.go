@@ -16,6 +16,11 @@ import (
 
 	"newsgraph/internal/article"
 	"newsgraph/internal/clean"
+	"newsgraph/internal/extract/amount"
+	"newsgraph/internal/extract/date"
+	"newsgraph/internal/extract/quote"
+	"newsgraph/internal/extract/theme"
+	"newsgraph/internal/extract/tone"
 	"newsgraph/internal/kb"
 	"newsgraph/internal/text"
 )
@@ -64,12 +69,32 @@ func New(cfg Config) (*Pipeline, error) {
 	} else {
 		stages = append(stages, clean.New(clean.Options{})) // HTML → text, boilerplate, embeds, normalisation
 	}
+	var b builder
 	stages = append(stages,
-		segment{}, // tokens and sentences
+		segment{},                 // tokens and sentences
+		date.New(),                // dates, normalised against the publication date
+		b.add(amount.New(cfg.KB)), // numbers with what they count (after date: skips its spans)
+		b.add(quote.New(cfg.KB)),  // quotes and attributions with their speakers (after entities)
+		b.add(tone.New(cfg.KB)),   // V2Tone figures
+		b.add(theme.New(cfg.KB)),  // themes from the taxonomy
 	)
+	if b.err != nil {
+		return nil, b.err
+	}
 	p := &Pipeline{stages: stages, stats: make([]stageStats, len(stages))}
 	p.version = "newsgraph/" + Version + " kb/" + kb.Digest(cfg.KB)
 	return p, nil
+}
+
+// builder keeps the first error of the stage constructors called in New,
+// so that the stage list reads as one list.
+type builder struct{ err error }
+
+func (b *builder) add(s Stage, err error) Stage {
+	if err != nil && b.err == nil {
+		b.err = fmt.Errorf("build pipeline: %w", err)
+	}
+	return s
 }
 
 // Stages returns the stage names in order.
