@@ -54,7 +54,7 @@ var langCodes, langTable = func() ([]string, map[string]uint16) {
 }()
 
 // langSample is how many words Language reads.
-const langSample = 600
+const langSample = 150
 
 // Language guesses the ISO 639-1 code of s, or returns "" when the text is
 // too short or unclear. English is recognised when at least a fifth of
@@ -65,6 +65,36 @@ func Language(s string) string {
 	words := 0
 	var buf [32]byte
 	for i := 0; i < len(s) && words < langSample; {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				i++
+				continue
+			}
+			// an ASCII word: the common case, done without decoding
+			j, n := i, 0
+			for j < len(s) && (isASCIILetter(s[j]) || s[j] == '\'') {
+				if n < len(buf) {
+					buf[n] = s[j] | 0x20
+					n++
+				}
+				j++
+			}
+			if j < len(s) && s[j] >= utf8.RuneSelf {
+				// the word goes on beyond ASCII: read it the slow way
+			} else {
+				scripts.latin += j - i
+				words++
+				if bits := langTable[string(buf[:n])]; bits != 0 {
+					for b := range langCodes {
+						if bits&(1<<b) != 0 {
+							counts[b]++
+						}
+					}
+				}
+				i = j
+				continue
+			}
+		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])

@@ -69,10 +69,12 @@ const (
 	fSlash                       // a slash: maybe a link
 	fNonASCII                    // any byte ≥ 0x80
 	fColon                       // a colon
+	fRepaired                    // a byte that is not UTF-8, read as Windows-1252
 )
 
 // normLine writes the normalised form of the raw line s (no newline in
-// it) to dst and returns it with the line's flags and word count:
+// it) to dst and returns it with the line's flags and word count: bytes
+// that are not UTF-8 are read as Windows-1252 (fRepaired);
 // whitespace runs become one space and the ends are trimmed; zero-width
 // characters, the BOM, soft hyphens, bidi controls and other control
 // characters are removed (C1 controls are read as Windows-1252, their
@@ -86,10 +88,18 @@ func normLine(dst, scratch []byte, s string) (line []byte, flags uint16, words i
 	for i := 0; i < len(s); {
 		c := s[i]
 		if asciiClass[c] == plain {
-			// a run of plain bytes: letters, digits, most punctuation
+			// a run of plain bytes (letters, digits, most punctuation) and
+			// single spaces between them: copied as is
 			j := i + 1
-			for j < len(s) && asciiClass[s[j]] == plain {
-				j++
+			for j < len(s) {
+				if asciiClass[s[j]] == plain {
+					j++
+				} else if s[j] == ' ' && j+1 < len(s) && asciiClass[s[j+1]] == plain {
+					words++
+					j += 2
+				} else {
+					break
+				}
 			}
 			if space {
 				dst = append(dst, ' ')
@@ -139,6 +149,7 @@ func normLine(dst, scratch []byte, s string) (line []byte, flags uint16, words i
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			r = byteRune(c)
+			flags |= fRepaired
 		} else if r >= 0x80 && r <= 0x9f {
 			r = cp1252[r-0x80]
 		}

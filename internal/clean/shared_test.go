@@ -230,3 +230,23 @@ func BenchmarkHTML(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLanguage guesses the language of BBC articles.
+func BenchmarkLanguage(b *testing.B) {
+	shared := testutil.SharedDir(b)
+	files, _ := filepath.Glob(filepath.Join(shared, "corpora", "news", "bbc", "*", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("no BBC corpus")
+	}
+	var texts []string
+	for _, f := range files[:min(len(files), 500)] {
+		raw, _ := os.ReadFile(f)
+		texts = append(texts, string(raw))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			clean.Language(s)
+		}
+	}
+}

@@ -2,7 +2,9 @@ package clean
 
 import (
 	"bytes"
+	"slices"
 	"strings"
+	"sync"
 
 	"newsgraph/internal/article"
 )
@@ -28,9 +30,9 @@ type Result struct {
 // cleaned text changes nothing. Text is a pure function, safe for
 // concurrent use; it runs in time linear in len(s).
 func Text(s string) Result {
-	var st state
-	s, st.res.Repaired = repairUTF8(s)
-	st.out = make([]byte, 0, len(s))
+	st := statePool.Get().(*state)
+	defer st.release()
+	st.out = slices.Grow(st.out[:0], len(s))
 	for len(s) > 0 {
 		// a line ends at \n, \r\n, or a lone \r
 		i := strings.IndexByte(s, '\n')
@@ -45,6 +47,9 @@ func Text(s string) Result {
 		}
 		s = s[min(i+1, len(s)):]
 		st.line, st.flags, st.words, st.scratch = normLine(st.line, st.scratch, raw)
+		if st.flags&fRepaired != 0 {
+			st.res.Repaired = true
+		}
 		if len(st.line) == 0 {
 			st.blank = len(st.out) > 0
 			continue
@@ -56,6 +61,22 @@ func Text(s string) Result {
 	}
 	st.res.Text = string(st.out)
 	return st.res
+}
+
+// statePool keeps the buffers of finished runs for the next ones.
+var statePool = sync.Pool{New: func() any { return new(state) }}
+
+// maxPooledBytes is the largest output buffer kept for reuse.
+const maxPooledBytes = 1 << 20
+
+// release resets st and returns it to the pool.
+func (st *state) release() {
+	out, line, scratch, key, recent := st.out[:0], st.line[:0], st.scratch[:0], st.key[:0], st.recent[:0]
+	if cap(out) > maxPooledBytes {
+		out = nil
+	}
+	*st = state{out: out, line: line, scratch: scratch, key: key, recent: recent}
+	statePool.Put(st)
 }
 
 // maxRecent is how many written lines are remembered for the walk back
