@@ -86,10 +86,6 @@ type Page struct {
 	Problems []string
 }
 
-// minEngineRunes is the least text an engine must find before the auto
-// engine trusts it.
-const minEngineRunes = 250
-
 // HTML extracts the article from an HTML page: the page is decoded to
 // UTF-8 (BOM, meta charset, or Windows-1252 for stray bytes), parsed, its
 // main content found by the Cleaner's engine and rendered to text
