@@ -10,5 +10,8 @@ require (
 
 require (
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
+	github.com/pariz/gountries v0.1.6 // indirect
 	github.com/spf13/pflag v1.0.9 // indirect
+	github.com/tidwall/cities v0.1.0 // indirect
+	gopkg.in/yaml.v2 v2.4.0 // indirect
 )

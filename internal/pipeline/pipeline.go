@@ -16,6 +16,7 @@ import (
 
 	"newsgraph/internal/article"
 	"newsgraph/internal/clean"
+	"newsgraph/internal/extract/entity"
 	"newsgraph/internal/kb"
 	"newsgraph/internal/text"
 )
@@ -58,6 +59,10 @@ type stageStats struct {
 
 // New builds the stages in the order they run.
 func New(cfg Config) (*Pipeline, error) {
+	ent, err := entity.New(cfg.KB)
+	if err != nil {
+		return nil, err
+	}
 	var stages []Stage
 	if cfg.Raw {
 		stages = append(stages, rawText{})
@@ -66,6 +71,7 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	stages = append(stages,
 		segment{}, // tokens and sentences
+		ent,       // people, organisations, places, groups; mentions resolved
 	)
 	p := &Pipeline{stages: stages, stats: make([]stageStats, len(stages))}
 	p.version = "newsgraph/" + Version + " kb/" + kb.Digest(cfg.KB)

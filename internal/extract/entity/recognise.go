@@ -1,0 +1,662 @@
+package entity
+
+import (
+	"newsgraph/internal/article"
+	"newsgraph/internal/kb"
+)
+
+// scratch is the per-call working space, reused through a pool.
+type scratch struct {
+	buf    []byte  // lookup forms of the tokens, one after the other
+	ns, ne []int32 // token i's lookup form is buf[ns[i]:ne[i]]
+	key    []byte  // a phrase being looked up
+	cands  []cand
+}
+
+func (s *scratch) reset(doc *article.Doc) {
+	n := len(doc.Tokens)
+	s.buf = s.buf[:0]
+	if cap(s.ns) < n {
+		s.ns = make([]int32, n)
+		s.ne = make([]int32, n)
+	}
+	s.ns, s.ne = s.ns[:n], s.ne[:n]
+	for i, t := range doc.Tokens {
+		s.ns[i] = int32(len(s.buf))
+		if t.Kind == article.Word || t.Kind == article.Symbol && t.End-t.Start == 1 && doc.Rec.Text[t.Start] == '&' {
+			s.buf = kb.AppendNorm(s.buf, doc.Rec.Text[t.Start:t.End])
+		}
+		s.ne[i] = int32(len(s.buf))
+	}
+	s.cands = s.cands[:0]
+}
+
+// w returns token i's lookup form (empty for punctuation and numbers).
+func (s *scratch) w(i int) []byte { return s.buf[s.ns[i]:s.ne[i]] }
+
+// phrase returns the lookup key of tokens [a, b).
+func (s *scratch) phrase(a, b int) []byte {
+	s.key = s.key[:0]
+	for i := a; i < b; i++ {
+		w := s.w(i)
+		if len(w) == 0 {
+			continue
+		}
+		if len(s.key) > 0 {
+			s.key = append(s.key, ' ')
+		}
+		s.key = append(s.key, w...)
+	}
+	return s.key
+}
+
+// cand is a candidate mention: tokens [first, last) with what is known of
+// it.
+type cand struct {
+	first, last int
+	typ         string // article.Person, …; "" while unknown
+	kind        string // country, city, igo, …
+	refs        []kb.Ref
+	role        string // from a title before the name
+	roleCode    string // CAMEO sector of the title
+	roleCountry string // ISO-3 of a country named with the title
+	form        string // mention kind: name, alias, acronym, surname, demonym
+	weak        bool   // kept only when the document names it elsewhere
+	hint        string // a weak type guess from context
+	sentStart   bool   // first word of its sentence or line
+	acronymOf   int    // 1 + index of the cand this acronym abbreviates
+}
+
+// Sentence modes: how far capitals can be trusted.
+const (
+	modeNormal = iota // ordinary prose
+	modeTitle         // headline in title case: every word capitalised
+	modeCaps          // all capitals
+)
+
+func (e *Extractor) recognise(s *scratch, doc *article.Doc) {
+	for _, sent := range doc.Sents {
+		mode := e.sentenceMode(s, doc, sent.First, sent.Last)
+		e.recogniseSentence(s, doc, sent.First, sent.Last, mode)
+	}
+}
+
+// sentenceMode tells prose from headlines in title case or all capitals.
+func (e *Extractor) sentenceMode(s *scratch, doc *article.Doc, first, last int) int {
+	words, caps, lower, capCommon := 0, 0, 0, 0
+	for i := first; i < last; i++ {
+		t := doc.Tokens[i]
+		if t.Kind != article.Word || t.Is(article.HasDigit) {
+			continue
+		}
+		words++
+		switch {
+		case t.Is(article.AllCaps):
+			caps++
+		case t.Is(article.Cap):
+			if e.gaz.CommonWord(s.w(i)) && !e.cues.is(cueTitle, s.w(i)) {
+				capCommon++
+			}
+		default:
+			if !e.cues.is(cueConnector, s.w(i)) && !isFunctionWord(s.w(i)) {
+				lower++
+			}
+		}
+	}
+	switch {
+	case words == 0:
+		return modeNormal
+	case caps >= 2 && caps*10 >= words*7 && lower == 0:
+		return modeCaps
+	case words >= 3 && lower == 0 && capCommon >= 2:
+		return modeTitle
+	}
+	return modeNormal
+}
+
+// isFunctionWord reports short words headlines may keep in lower case.
+func isFunctionWord(w []byte) bool {
+	switch string(w) {
+	case "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "and", "or", "as", "from", "vs", "v", "is", "are", "be":
+		return true
+	}
+	return false
+}
+
+// nameish reports whether token i may be part of a name in the mode.
+func (e *Extractor) nameish(s *scratch, doc *article.Doc, i, mode int) bool {
+	t := doc.Tokens[i]
+	if t.Kind != article.Word {
+		return false
+	}
+	w := s.w(i)
+	if len(w) == 0 {
+		return false
+	}
+	if e.cues.is(cueNonName, w) && e.gaz.Longest(w) == 0 {
+		return false
+	}
+	if mode == modeNormal {
+		return t.Is(article.Cap) || particleName(doc.TokenText(i))
+	}
+	if t.Is(article.HasDigit) {
+		return false
+	}
+	return !e.gaz.CommonWord(w) && !isFunctionWord(w) && !e.cues.is(cueNonName, w) || e.gaz.Longest(w) > 0 || e.cues.maxWords(cueTitle, w) > 0
+}
+
+// particleName reports words such as "al-Assad", "d'Estaing", "bin",
+// "McCain" that are names though their first letter is small.
+func particleName(w string) bool {
+	for _, p := range []string{"al-", "el-", "d'", "d’", "ul-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"} {
+		if len(w) > len(p) && w[:len(p)] == p && w[len(p)] >= 'A' && w[len(p)] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceInitial reports whether token i is the first word of its
+// sentence or line (after opening quotes or brackets).
+func sentenceInitial(doc *article.Doc, first, i int) bool {
+	for j := i; j >= first; j-- {
+		t := doc.Tokens[j]
+		if j < i && t.Kind == article.Word || j < i && t.Kind == article.Number {
+			return false
+		}
+		if t.Is(article.LineStart) {
+			return true
+		}
+		if j < i && t.Kind == article.Punct {
+			switch doc.TokenText(j) {
+			case ":", "-", "—", "–", "--":
+				return true
+			}
+		}
+	}
+	return true
+}
+
+func (e *Extractor) recogniseSentence(s *scratch, doc *article.Doc, first, last, mode int) {
+	i := first
+	for i < last {
+		if !e.nameish(s, doc, i, mode) || e.cues.is(cueConnector, s.w(i)) && !doc.Tokens[i].Is(article.Cap) {
+			i++
+			continue
+		}
+		j := e.runEnd(s, doc, i, last, mode)
+		e.splitRun(s, doc, i, j, first, last, mode)
+		i = j
+	}
+}
+
+// runEnd returns the end of the run of name-like tokens starting at i:
+// capitalised words, initials and connectors between them.
+func (e *Extractor) runEnd(s *scratch, doc *article.Doc, i, last, mode int) int {
+	j := i + 1
+	for j < last {
+		if e.nameish(s, doc, j, mode) && !isPossessiveS(s, doc, j) {
+			j++
+			continue
+		}
+		// connectors: up to two ("of the") before a name-like word
+		k := j
+		for k < last && k-j < 2 && doc.Tokens[k].Kind != article.Punct && e.cues.is(cueConnector, s.w(k)) && !doc.Tokens[k].Is(article.Cap) {
+			k++
+		}
+		if k > j && k < last && e.nameish(s, doc, k, mode) {
+			j = k + 1
+			continue
+		}
+		break
+	}
+	return j
+}
+
+func isPossessiveS(s *scratch, doc *article.Doc, i int) bool {
+	return i > 0 && string(s.w(i)) == "s" && doc.Tokens[i-1].Kind == article.Punct && doc.Tokens[i-1].End == doc.Tokens[i].Start
+}
+
+// kbMatch returns the longest gazetteer name starting at token p and
+// ending by b: its length in tokens and readings.
+func (e *Extractor) kbMatch(s *scratch, doc *article.Doc, p, b int) (int, []kb.Ref) {
+	w := s.w(p)
+	if len(w) == 0 {
+		return 0, nil
+	}
+	n := e.gaz.Longest(w)
+	for k := min(n, b-p); k >= 1; k-- {
+		if k > 1 && (doc.Tokens[p+k-1].Kind != article.Word || e.cues.is(cueConnector, s.w(p+k-1))) {
+			continue
+		}
+		if refs := e.gaz.Lookup(s.phrase(p, p+k)); refs != nil {
+			return k, refs
+		}
+	}
+	return 0, nil
+}
+
+// cueMatch returns the longest cue of class starting at token p and ending
+// by b.
+func (e *Extractor) cueMatch(s *scratch, p, b int, class string) (int, kb.Cue) {
+	w := s.w(p)
+	if len(w) == 0 {
+		return 0, kb.Cue{}
+	}
+	n := e.cues.maxWords(class, w)
+	for k := min(n, b-p); k >= 1; k-- {
+		if q, ok := e.cues.get(class, s.phrase(p, p+k)); ok {
+			return k, q
+		}
+	}
+	return 0, kb.Cue{}
+}
+
+// splitRun turns the run [a, b) of sentence [first, last) into candidate
+// mentions.
+func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mode int) {
+	// A sentence-initial "The" belongs to a name only when the
+	// gazetteer says so ("The Guardian", "The Hague").
+	if b-a > 1 && string(s.w(a)) == "the" {
+		if n, _ := e.kbMatch(s, doc, a, b); n == 0 {
+			a++
+		}
+	}
+	for a < b && e.cues.is(cueConnector, s.w(a)) && !doc.Tokens[a].Is(article.Cap) {
+		a++
+	}
+	for b > a && e.cues.is(cueConnector, s.w(b-1)) {
+		b--
+	}
+	if a >= b {
+		return
+	}
+	initial := sentenceInitial(doc, first, a)
+	// The whole run is a known name.
+	if n, refs := e.kbMatch(s, doc, a, b); n == b-a {
+		if c, ok := e.kbCand(s, doc, a, b, refs, first, mode, initial); ok {
+			e.push(s, c)
+			return
+		}
+	}
+	// Organisation, place and event patterns over the whole run, after
+	// any leading title.
+	p, role, code := a, "", ""
+	var roleCountry string
+	if n, q := e.cueMatch(s, a, b, cueTitle); n > 0 && n < b-a {
+		p, role, code = a+n, q.Value, q.Code
+	}
+	if c, ok := e.patternCand(s, doc, a, p, b, mode); ok {
+		c.sentStart = initial
+		e.push(s, c)
+		return
+	}
+	// Titles met before the run in lower case: "former president X".
+	if role == "" {
+		role, code = e.titleBefore(s, doc, first, a)
+		if role != "" {
+			roleCountry = e.countryBefore(s, doc, first, a)
+		}
+	} else {
+		roleCountry = e.countryBefore(s, doc, first, a)
+	}
+	e.segment(s, doc, p, b, first, last, mode, initial && p == a, role, code, roleCountry)
+}
+
+// titleBefore looks for a title in lower case just before token a
+// ("former president", "prime minister").
+func (e *Extractor) titleBefore(s *scratch, doc *article.Doc, first, a int) (string, string) {
+	for k := 3; k >= 1; k-- {
+		if a-k < first {
+			continue
+		}
+		if q, ok := e.cues.get(cueTitle, s.phrase(a-k, a)); ok && doc.Tokens[a-1].Kind == article.Word {
+			if q.Value == "Leader" || q.Value == "Chief" || q.Value == "Manager" || q.Value == "Director" || q.Value == "Chair" {
+				// "party leader X" is fine, but these words alone
+				// too often end a noun phrase before a name.
+				if k == 1 {
+					return q.Value, q.Code
+				}
+			}
+			return q.Value, q.Code
+		}
+		if q, ok := e.cues.get(cueHonorific, s.phrase(a-k, a)); ok && k == 1 {
+			return "", q.Code
+		}
+	}
+	return "", ""
+}
+
+// countryBefore returns the country of a candidate ending just before
+// token a, directly or through a possessive ("Belarus's President").
+func (e *Extractor) countryBefore(s *scratch, doc *article.Doc, first, a int) string {
+	if len(s.cands) == 0 {
+		return ""
+	}
+	c := &s.cands[len(s.cands)-1]
+	gap := a - c.last
+	if gap < 0 || gap > 2 || c.first < first {
+		return ""
+	}
+	if gap == 2 && !isPossessiveS(s, doc, a-1) {
+		return ""
+	}
+	if gap == 1 && doc.TokenText(a-1) != "’" && doc.TokenText(a-1) != "'" {
+		return ""
+	}
+	if len(c.refs) == 0 {
+		return ""
+	}
+	r := c.refs[0]
+	switch r.Kind {
+	case kb.RefCountry, kb.RefNORP, kb.RefPeople:
+		return e.gaz.Countries[r.Index].ISO3
+	}
+	return ""
+}
+
+func (e *Extractor) push(s *scratch, c cand) { s.cands = append(s.cands, c) }
+
+// kbCand makes a candidate of a gazetteer match [a, b), or reports that
+// the match is too doubtful (a city called like a common word with no
+// sign of being a place, an acronym that is a word in a headline).
+func (e *Extractor) kbCand(s *scratch, doc *article.Doc, a, b int, refs []kb.Ref, first, mode int, initial bool) (cand, bool) {
+	r := refs[0]
+	c := cand{first: a, last: b, refs: refs, sentStart: initial}
+	switch r.Kind {
+	case kb.RefCountry:
+		c.typ, c.kind = article.Place, "country"
+	case kb.RefPlace:
+		c.typ, c.kind = article.Place, e.gaz.Places[r.Index].Kind
+	case kb.RefOrg:
+		c.typ, c.kind = article.Org, e.gaz.Orgs[r.Index].Kind
+	case kb.RefPerson:
+		c.typ = article.Person
+	case kb.RefNORP, kb.RefPeople:
+		c.typ, c.kind = article.NORP, "nationality"
+	}
+	c.form = formName(r.Form)
+	if b-a > 1 {
+		return c, true
+	}
+	w := s.w(a)
+	common := e.gaz.CommonWord(w) || e.cues.is(cueNonName, w)
+	if r.Form == kb.FormAcronym && mode == modeNormal && !doc.Tokens[a].Is(article.AllCaps) && !doc.Tokens[a].Is(article.Abbrev) && common {
+		return c, false // "Time" is not TIME, "who" is not WHO
+	}
+	if !common {
+		return c, true
+	}
+	switch {
+	case r.Kind == kb.RefCountry || r.Kind == kb.RefNORP || r.Kind == kb.RefPeople:
+		return c, true
+	case mode != modeNormal:
+		return c, false
+	case r.Kind == kb.RefPlace:
+		// A place called like a common word needs a sign of place: a
+		// preposition before it or ", Country" after it.
+		if a > first && doc.Tokens[a-1].Kind == article.Word && e.cues.is(cuePlacePrep, s.w(a-1)) && !initial {
+			return c, true
+		}
+		if a+2 < len(doc.Tokens) && doc.TokenText(a+1) == "," {
+			if n, rr := e.kbMatch(s, doc, a+2, min(a+6, len(doc.Tokens))); n > 0 && (rr[0].Kind == kb.RefCountry || rr[0].Kind == kb.RefPlace && e.gaz.Places[rr[0].Index].Kind == "state") {
+				return c, true
+			}
+		}
+		c.weak = true
+		return c, !initial
+	case initial:
+		c.weak = true
+		return c, true
+	}
+	return c, true
+}
+
+func formName(f uint8) string {
+	switch f {
+	case kb.FormAcronym:
+		return "acronym"
+	case kb.FormAlias, kb.FormOfficial:
+		return "alias"
+	case kb.FormDemonym:
+		return "demonym"
+	}
+	return "name"
+}
+
+// patternCand recognises organisations, places and events by the words
+// that head or end their names: "Ministry of …", "… Party", "Lake …",
+// "… Sea", "… Cup". Tokens [a, p) are a title before the name.
+func (e *Extractor) patternCand(s *scratch, doc *article.Doc, a, p, b, mode int) (cand, bool) {
+	// "General Motors": a title before a lone organisation tail is part
+	// of the name.
+	if n, q := e.tailMatch(s, p, b, cueOrgTail); n > 0 && (b-p > n || p > a) {
+		start := p
+		if b-p == n {
+			start = a
+		}
+		return cand{first: start, last: b, typ: article.Org, kind: q.Value, form: "name"}, true
+	}
+	for h := p; h < b-1; h++ {
+		if !e.cues.is(cueOrgHead, s.w(h)) || !e.cues.is(cueConnector, s.w(h+1)) || doc.Tokens[h+1].Is(article.Cap) {
+			continue
+		}
+		switch string(s.w(h + 1)) {
+		case "of", "for", "on", "de", "des", "du":
+			q, _ := e.cues.get(cueOrgHead, s.w(h))
+			return cand{first: p, last: b, typ: article.Org, kind: q.Value, form: "name"}, true
+		}
+	}
+	if n, _ := e.cueMatch(s, p, b, cuePlaceHead); n > 0 && b-p > n {
+		return cand{first: p, last: b, typ: article.Place, kind: "region", form: "name"}, true
+	}
+	if n, _ := e.tailMatch(s, p, b, cuePlaceTail); n > 0 && b-p > n {
+		return cand{first: p, last: b, typ: article.Place, kind: "region", form: "name"}, true
+	}
+	if n, _ := e.tailMatch(s, p, b, cueEventTail); n > 0 && b-p > n {
+		return cand{first: p, last: b, typ: article.EventNE, form: "name"}, true
+	}
+	return cand{}, false
+}
+
+// tailMatch finds a cue of class ending the run [p, b): one or two words.
+func (e *Extractor) tailMatch(s *scratch, p, b int, class string) (int, kb.Cue) {
+	for k := min(2, b-p); k >= 1; k-- {
+		if q, ok := e.cues.get(class, s.phrase(b-k, b)); ok {
+			return k, q
+		}
+	}
+	return 0, kb.Cue{}
+}
+
+// segment splits the rest [p, b) of a run into known names, titles and
+// unknown names, and types the unknown ones by their context.
+func (e *Extractor) segment(s *scratch, doc *article.Doc, p, b, first, last, mode int, initial bool, role, code, roleCountry string) {
+	q := p
+	for q < b {
+		w := s.w(q)
+		if e.cues.is(cueConnector, w) && !doc.Tokens[q].Is(article.Cap) || len(w) == 0 {
+			q++
+			continue
+		}
+		if n, t := e.cueMatch(s, q, b, cueTitle); n > 0 && q+n < b {
+			role, code = t.Value, t.Code
+			q += n
+			continue
+		}
+		if n, t := e.cueMatch(s, q, b, cueHonorific); n > 0 && q+n < b {
+			if role == "" {
+				code = t.Code
+				role = "\x00" // an honorific: a person, no role
+			}
+			q += n
+			continue
+		}
+		if n, refs := e.kbMatch(s, doc, q, b); n > 0 && !e.personStart(s, doc, q, n, b, refs) {
+			c, ok := e.kbCand(s, doc, q, q+n, refs, first, mode, initial && q == p)
+			if ok {
+				if c.typ == article.Person && role != "" && role != "\x00" {
+					c.role, c.roleCode, c.roleCountry = role, code, roleCountry
+				}
+				if c.typ == article.Place || c.typ == article.NORP {
+					// "Belarus President X", "Russian Foreign Minister X"
+					roleCountry = ""
+					if r := refs[0]; r.Kind == kb.RefCountry || r.Kind == kb.RefNORP || r.Kind == kb.RefPeople {
+						roleCountry = e.gaz.Countries[r.Index].ISO3
+					}
+				}
+				e.push(s, c)
+				q += n
+				continue
+			}
+			if mode != modeNormal || initial && q == p {
+				q += n
+				continue
+			}
+		}
+		// An unknown name: up to the next connector that splits names
+		// or the next known name that does not continue a person's name.
+		u := q
+		q++
+		for q < b {
+			w := s.w(q)
+			if e.cues.is(cueConnector, w) && !doc.Tokens[q].Is(article.Cap) {
+				if !nameParticle(w) {
+					break
+				}
+				q++
+				continue
+			}
+			if n, refs := e.kbMatch(s, doc, q, b); n > 0 && !e.continuesPerson(s, doc, u, q, refs) {
+				break
+			}
+			if n, _ := e.cueMatch(s, q, b, cueTitle); n > 0 && q+n < b && !e.isGiven(s, u) {
+				break
+			}
+			q++
+		}
+		for q > u+1 && e.cues.is(cueConnector, s.w(q-1)) && !doc.Tokens[q-1].Is(article.Cap) {
+			q--
+		}
+		c := cand{first: u, last: q, form: "name", sentStart: initial && u == p}
+		e.typeUnknown(s, doc, &c, first, last, mode, role, code, roleCountry)
+		e.push(s, c)
+		role, code = "", ""
+	}
+}
+
+// nameParticle reports connectors that sit inside people's names: "bin",
+// "van", "de".
+func nameParticle(w []byte) bool {
+	switch string(w) {
+	case "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "do", "la", "le", "al", "el", "ter", "zu", "y", "abu", "&":
+		return true
+	}
+	return false
+}
+
+func (e *Extractor) isGiven(s *scratch, i int) bool {
+	_, ok := e.gaz.GivenName(s.w(i))
+	return ok
+}
+
+// personStart reports a known place or organisation name that here starts
+// a person's name instead: a given name followed by a capitalised word
+// the gazetteer does not know ("Victoria Beckham", "Paris Hilton").
+func (e *Extractor) personStart(s *scratch, doc *article.Doc, q, n, b int, refs []kb.Ref) bool {
+	if n != 1 || q+1 >= b || refs[0].Kind == kb.RefPerson || refs[0].Kind == kb.RefCountry || refs[0].Kind == kb.RefNORP {
+		return false
+	}
+	if !e.isGiven(s, q) {
+		return false
+	}
+	m, _ := e.kbMatch(s, doc, q+1, b)
+	return m == 0 && !e.cues.is(cueConnector, s.w(q+1))
+}
+
+// continuesPerson reports whether a known name at q goes on the unknown
+// name [u, q) as part of a person's name ("George Washington").
+func (e *Extractor) continuesPerson(s *scratch, doc *article.Doc, u, q int, refs []kb.Ref) bool {
+	switch refs[0].Kind {
+	case kb.RefCountry, kb.RefNORP, kb.RefPeople, kb.RefOrg:
+		return false
+	}
+	return e.isGiven(s, u) || doc.Tokens[q-1].Is(article.Abbrev)
+}
+
+// typeUnknown gives an unknown name a type from its form and context, or
+// leaves it for the document-level pass.
+func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, last, mode int, role, code, roleCountry string) {
+	n := c.last - c.first
+	if role != "" {
+		c.typ = article.Person
+		if role != "\x00" {
+			c.role, c.roleCode, c.roleCountry = role, code, roleCountry
+		}
+		return
+	}
+	if refs := e.gaz.SurnameOf(s.w(c.last - 1)); n == 1 && len(refs) > 0 {
+		c.typ, c.form = article.Person, "surname"
+		return
+	}
+	given := e.isGiven(s, c.first)
+	if given && n >= 2 {
+		c.typ = article.Person
+		return
+	}
+	for i := c.first; i < c.last; i++ {
+		t := doc.Tokens[i]
+		if i < c.last-1 && t.Is(article.Abbrev) && t.End-t.Start == 2 { // an initial
+			c.typ = article.Person
+			return
+		}
+		if particleName(doc.TokenText(i)) || i > c.first && nameParticle(s.w(i)) && string(s.w(i)) != "&" {
+			if n >= 2 {
+				c.typ = article.Person
+				return
+			}
+		}
+	}
+	// Context after the name: "X said", "X, a spokesman for".
+	if c.last < last {
+		nt := doc.Tokens[c.last]
+		if nt.Kind == article.Word && e.cues.is(cueSpeech, s.w(c.last)) && n <= 3 {
+			c.hint = article.Person
+		}
+		if nt.Kind == article.Punct && doc.TokenText(c.last) == "," && e.appositionRole(s, doc, c.last+1, last) {
+			c.typ = article.Person
+			return
+		}
+	}
+	if c.first > first {
+		pt := doc.Tokens[c.first-1]
+		if pt.Kind == article.Word && e.cues.is(cuePlacePrep, s.w(c.first-1)) && n <= 2 && c.hint == "" {
+			c.hint = article.Place
+		}
+	}
+	if given && c.hint == "" {
+		c.hint = article.Person
+	}
+	w := s.w(c.first)
+	if n == 1 && (c.sentStart || mode != modeNormal) && (e.gaz.CommonWord(w) || e.cues.is(cueNonName, w)) {
+		c.weak = true
+	}
+	if n == 1 && e.cues.is(cueNonName, w) {
+		c.weak = true
+	}
+}
+
+// appositionRole reports ", a spokesman for", ", the company's chairman,"
+// after a name: a role noun within a few words from token i.
+func (e *Extractor) appositionRole(s *scratch, doc *article.Doc, i, last int) bool {
+	for k := i; k < last && k < i+5; k++ {
+		t := doc.Tokens[k]
+		if t.Kind == article.Punct && doc.TokenText(k) != "’" && doc.TokenText(k) != "'" {
+			return false
+		}
+		if t.Kind == article.Word && e.cues.is(cueRoleNoun, s.w(k)) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,343 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"newsgraph/internal/article"
+	"newsgraph/internal/kb"
+)
+
+// resolve decides the candidates left open by the sentence pass using the
+// whole article (a word capitalised at a sentence start is a name when the
+// article uses it as one elsewhere; a lone surname is the person named in
+// full elsewhere), links acronyms to the names they abbreviate, and groups
+// mentions into entities.
+func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
+	cands := s.cands
+	keys := make([]string, len(cands))
+	strong := map[string]string{} // key → type of a confident mention
+	surnames := map[string]int{}  // surname key → cand of the person's full name
+	for i := range cands {
+		c := &cands[i]
+		keys[i] = string(s.phrase(c.first, c.last))
+		if c.weak || c.typ == "" {
+			continue
+		}
+		if _, ok := strong[keys[i]]; !ok {
+			strong[keys[i]] = c.typ
+		}
+		if c.typ == article.Person && c.last-c.first >= 2 {
+			k := string(s.w(e.surnameToken(s, c)))
+			if _, ok := surnames[k]; !ok {
+				surnames[k] = i
+			}
+		}
+	}
+	// Open candidates take the type the article gives the same words
+	// elsewhere, a lone surname that of the person.
+	for i := range cands {
+		c := &cands[i]
+		if c.last-c.first == 1 {
+			if _, ok := surnames[keys[i]]; ok && (c.typ == "" || c.typ == article.Person || c.weak) {
+				c.typ, c.form, c.weak = article.Person, "surname", false
+				continue
+			}
+		}
+		if c.weak {
+			if t, ok := strong[keys[i]]; ok && (c.typ == "" || c.typ == t) {
+				c.typ, c.weak = t, false
+			}
+			continue
+		}
+		if c.typ == "" {
+			if t, ok := strong[keys[i]]; ok {
+				c.typ = t
+			} else if c.hint != "" {
+				c.typ = c.hint
+			} else if c.last-c.first >= 2 {
+				c.typ = article.Person
+			}
+		}
+	}
+	e.acronyms(s, doc, cands, keys)
+
+	// Group mentions into entities.
+	type group struct {
+		ent   article.Entity
+		first int
+		ref   kb.Ref
+		hasRf bool
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	for i := range cands {
+		c := &cands[i]
+		if c.weak || c.typ == "" {
+			continue
+		}
+		gk, g := e.groupKey(s, doc, i, keys, cands, surnames)
+		gr := byKey[gk]
+		if gr == nil {
+			gr = &group{first: doc.Tokens[c.first].Start}
+			gr.ent = e.newEntity(doc, c, g)
+			byKey[gk] = gr
+			groups = append(groups, gr)
+		}
+		if c.role != "" && gr.ent.Role == "" {
+			gr.ent.Role = c.role
+			if c.roleCountry != "" && gr.ent.Country == "" {
+				gr.ent.Country = c.roleCountry
+			}
+			if gr.ent.Actor == "" && gr.ent.Country != "" && c.roleCode != "" {
+				gr.ent.Actor = gr.ent.Country + c.roleCode
+			}
+		}
+		gr.ent.Mentions = append(gr.ent.Mentions, article.Mention{
+			Span: article.Span{Start: doc.Tokens[c.first].Start, End: doc.Tokens[c.last-1].End},
+			Kind: c.form,
+		})
+	}
+	out := make([]article.Entity, 0, len(groups))
+	for _, g := range groups {
+		slices.SortFunc(g.ent.Mentions, func(a, b article.Mention) int { return a.Span.Start - b.Span.Start })
+		g.ent.Mentions = slices.CompactFunc(g.ent.Mentions, func(a, b article.Mention) bool { return a.Span == b.Span })
+		out = append(out, g.ent)
+	}
+	slices.SortStableFunc(out, func(a, b article.Entity) int { return a.Mentions[0].Span.Start - b.Mentions[0].Span.Start })
+	return out
+}
+
+// surnameToken returns the token holding the surname of a person's name.
+func (e *Extractor) surnameToken(s *scratch, c *cand) int {
+	i := c.last - 1
+	for i > c.first {
+		switch string(s.w(i)) {
+		case "jr", "sr", "ii", "iii", "iv":
+			i--
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// groupKey returns the key that gathers the mentions of one entity, and a
+// candidate naming it in full (c itself or the full name of a surname).
+func (e *Extractor) groupKey(s *scratch, doc *article.Doc, i int, keys []string, cands []cand, surnames map[string]int) (string, *cand) {
+	c, key := &cands[i], keys[i]
+	if c.acronymOf > 0 {
+		k, _ := e.groupKey(s, doc, c.acronymOf-1, keys, cands, surnames)
+		return k, &cands[c.acronymOf-1]
+	}
+	if len(c.refs) > 0 {
+		r := c.refs[0]
+		switch r.Kind {
+		case kb.RefNORP, kb.RefPeople:
+			return "n" + string(rune(r.Index)), c
+		}
+		return string(rune('0'+r.Kind)) + string(rune(r.Index)), c
+	}
+	if c.typ == article.Person {
+		k := key
+		if c.last-c.first >= 2 {
+			k = string(s.w(e.surnameToken(s, c)))
+		}
+		if i, ok := surnames[k]; ok {
+			full := &cands[i]
+			if len(full.refs) > 0 && full.refs[0].Kind == kb.RefPerson {
+				return string(rune('0'+kb.RefPerson)) + string(rune(full.refs[0].Index)), full
+			}
+			return "p" + k, full
+		}
+		// A surname of a known person never named in full here.
+		if c.last-c.first == 1 {
+			if p, ok := e.knownBySurname(doc, s.w(c.first)); ok {
+				c.refs = []kb.Ref{{Kind: kb.RefPerson, Form: kb.FormAlias, Index: p}}
+				return string(rune('0'+kb.RefPerson)) + string(rune(p)), c
+			}
+		}
+		return "p" + k, c
+	}
+	return c.typ + "\x00" + key, c
+}
+
+// knownBySurname returns the one person of the knowledge base with this
+// surname, or the one in office on the article's date among several.
+func (e *Extractor) knownBySurname(doc *article.Doc, w []byte) (int32, bool) {
+	ps := e.gaz.SurnameOf(w)
+	switch len(ps) {
+	case 0:
+		return 0, false
+	case 1:
+		return ps[0], true
+	}
+	if doc.Published.IsZero() {
+		return 0, false
+	}
+	found := int32(-1)
+	for _, p := range ps {
+		if _, ok := e.gaz.People[p].TermAt(doc.Published); ok {
+			if found >= 0 {
+				return 0, false
+			}
+			found = p
+		}
+	}
+	return found, found >= 0
+}
+
+// newEntity fills an entity's fields from the candidate naming it in full.
+func (e *Extractor) newEntity(doc *article.Doc, c *cand, full *cand) article.Entity {
+	ent := article.Entity{Type: c.typ, Kind: c.kind}
+	if len(full.refs) > 0 {
+		c = full
+	}
+	if len(c.refs) == 0 {
+		ent.Name = cleanName(doc.Text(article.Span{Start: doc.Tokens[full.first].Start, End: doc.Tokens[full.last-1].End}))
+		ent.Type = full.typ
+		ent.ID = idPrefix(ent.Type) + ":" + slug(ent.Name)
+		return ent
+	}
+	ent.Known = true
+	r := c.refs[0]
+	switch r.Kind {
+	case kb.RefCountry:
+		ct := &e.gaz.Countries[r.Index]
+		ent.Type, ent.Kind, ent.Name = article.Place, "country", ct.Name
+		ent.Country, ent.Actor, ent.Lat, ent.Lon = ct.ISO3, ct.ISO3, ct.Lat, ct.Lon
+	case kb.RefPlace:
+		p := &e.gaz.Places[r.Index]
+		ent.Type, ent.Kind, ent.Name = article.Place, p.Kind, p.Name
+		ent.Country, ent.Lat, ent.Lon = p.Country, p.Lat, p.Lon
+	case kb.RefOrg:
+		o := &e.gaz.Orgs[r.Index]
+		ent.Type, ent.Kind, ent.Name = article.Org, o.Kind, o.Name
+		ent.Country, ent.Actor = o.Country, o.Actor
+	case kb.RefPerson:
+		p := &e.gaz.People[r.Index]
+		ent.Type, ent.Kind, ent.Name = article.Person, "", p.Name
+		if t, ok := p.TermAt(doc.Published); ok {
+			ent.Role, ent.Country, ent.Actor = t.Role, t.Country, t.Actor
+		} else if len(p.Terms) > 0 {
+			ent.Country = p.Terms[len(p.Terms)-1].Country
+		}
+	case kb.RefNORP, kb.RefPeople:
+		ct := &e.gaz.Countries[r.Index]
+		ent.Type, ent.Kind = article.NORP, "nationality"
+		ent.Name = ct.Name
+		if len(ct.Demonyms) > 0 {
+			ent.Name = ct.Demonyms[0]
+		}
+		ent.Country, ent.Actor = ct.ISO3, ct.ISO3
+	}
+	ent.ID = idPrefix(ent.Type) + ":" + slug(ent.Name)
+	return ent
+}
+
+// cleanName drops line breaks and doubled spaces from a name as written.
+func cleanName(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func idPrefix(typ string) string {
+	switch typ {
+	case article.Person:
+		return "person"
+	case article.Org:
+		return "org"
+	case article.Place:
+		return "place"
+	case article.NORP:
+		return "norp"
+	case article.EventNE:
+		return "event"
+	case article.Work:
+		return "work"
+	}
+	return "misc"
+}
+
+// slug makes an id from a name: lower case, no diacritics, words joined by
+// hyphens ("Côte d'Ivoire" → "cote-d-ivoire").
+func slug(name string) string {
+	n := kb.Norm(name)
+	var b strings.Builder
+	dash := false
+	for _, r := range n {
+		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') || r >= utf8.RuneSelf && r != '’' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}
+
+// acronyms links an acronym defined in brackets after a name ("Council on
+// Foreign Relations (CFR)") to that name, and every later use of the
+// acronym with it.
+func (e *Extractor) acronyms(s *scratch, doc *article.Doc, cands []cand, keys []string) {
+	defs := map[string]int{} // acronym key → cand of the full name
+	for i := range cands {
+		c := &cands[i]
+		if c.weak || c.typ == "" || c.last-c.first < 2 {
+			continue
+		}
+		k := c.last
+		if k+2 >= len(doc.Tokens) || doc.TokenText(k) != "(" || doc.TokenText(k+2) != ")" {
+			continue
+		}
+		t := doc.Tokens[k+1]
+		if t.Kind != article.Word || !t.Is(article.AllCaps) && !t.Is(article.Abbrev) {
+			continue
+		}
+		acr := string(s.w(k + 1))
+		if !initialsMatch(acr, s, c) {
+			continue
+		}
+		if _, ok := defs[acr]; !ok {
+			defs[acr] = i
+		}
+	}
+	if len(defs) == 0 {
+		return
+	}
+	for i := range cands {
+		c := &cands[i]
+		if c.last-c.first != 1 {
+			continue
+		}
+		j, ok := defs[keys[i]]
+		if !ok || !doc.Tokens[c.first].Is(article.AllCaps) && !doc.Tokens[c.first].Is(article.Abbrev) {
+			continue
+		}
+		full := &cands[j]
+		c.typ, c.kind, c.refs, c.weak, c.form = full.typ, full.kind, full.refs, false, "acronym"
+		c.acronymOf = j + 1
+	}
+	// Acronyms the sentence pass left alone (a lone "CFR" inside a longer
+	// capitalised run is rare; all-capital words alone are not).
+}
+
+// initialsMatch reports whether acr (lower case) is made of the initials of
+// the words of c, all of them or those that are not connectors.
+func initialsMatch(acr string, s *scratch, c *cand) bool {
+	var all, content []byte
+	for i := c.first; i < c.last; i++ {
+		w := s.w(i)
+		if len(w) == 0 {
+			continue
+		}
+		all = append(all, w[0])
+		switch string(w) {
+		case "of", "the", "for", "and", "on", "in", "de", "&":
+			continue
+		}
+		content = append(content, w[0])
+	}
+	return acr == string(all) || acr == string(content) || len(acr) >= 2 && strings.HasPrefix(string(content), acr)
+}
