@@ -79,7 +79,7 @@ PER/ORG/LOC.`,
 					if i >= errors {
 						break
 					}
-					fmt.Fprintf(e.stdout, "%s %-4s %-40q gold/pred=%s doc=%d\n", er.Kind, er.Type, er.Text, er.Other, er.Doc+1)
+					fmt.Fprintf(e.stdout, "%s %-4s %-40q gold/pred=%s doc=%d | %s\n", er.Kind, er.Type, er.Text, er.Other, er.Doc+1, er.Line)
 				}
 			}
 			rep := res.Report(

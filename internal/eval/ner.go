@@ -182,6 +182,8 @@ type NERError struct {
 	// Other is the other side's reading of the same words when there is
 	// one: the gold type of a false positive with a wrong type, …
 	Other string `json:"other,omitempty"`
+	// Line is the sentence the words are in.
+	Line string `json:"line"`
 }
 
 // NERResult holds the counts per type.
@@ -199,6 +201,19 @@ func ScoreNER(docs []NERDoc, pred [][]NERSpan) NERResult {
 			return fmt.Sprintf("(unaligned at byte %d)", s.Last)
 		}
 		return d.Text[d.Tokens[s.First].Start:d.Tokens[s.Last-1].End]
+	}
+	line := func(d *NERDoc, s NERSpan) string {
+		if s.First < 0 {
+			return ""
+		}
+		a, b := d.Tokens[s.First].Start, d.Tokens[s.Last-1].End
+		a = strings.LastIndexByte(d.Text[:a], '\n') + 1
+		if i := strings.IndexByte(d.Text[b:], '\n'); i >= 0 {
+			b += i
+		} else {
+			b = len(d.Text)
+		}
+		return d.Text[a:b]
 	}
 	for di := range docs {
 		d := &docs[di]
@@ -221,7 +236,7 @@ func ScoreNER(docs []NERDoc, pred [][]NERSpan) NERResult {
 				c.TP++
 			} else {
 				c.FP++
-				res.Errors = append(res.Errors, NERError{Doc: di, Kind: "fp", Type: p.Type, Text: text(d, p), Other: goldAt[[2]int{p.First, p.Last}]})
+				res.Errors = append(res.Errors, NERError{Doc: di, Kind: "fp", Type: p.Type, Text: text(d, p), Other: goldAt[[2]int{p.First, p.Last}], Line: line(d, p)})
 			}
 			res.ByType[p.Type] = c
 		}
@@ -230,7 +245,7 @@ func ScoreNER(docs []NERDoc, pred [][]NERSpan) NERResult {
 				c := res.ByType[g.Type]
 				c.FN++
 				res.ByType[g.Type] = c
-				res.Errors = append(res.Errors, NERError{Doc: di, Kind: "fn", Type: g.Type, Text: text(d, g), Other: predAt[[2]int{g.First, g.Last}]})
+				res.Errors = append(res.Errors, NERError{Doc: di, Kind: "fn", Type: g.Type, Text: text(d, g), Other: predAt[[2]int{g.First, g.Last}], Line: line(d, g)})
 			}
 		}
 	}

@@ -23,6 +23,9 @@ func AppendNorm(dst []byte, w string) []byte {
 		}
 	}
 	if ascii {
+		if len(w) == 5 && (w == "Saint" || w == "saint" || w == "SAINT") {
+			return append(dst, "st"...) // Saint Louis, St. Louis, St Louis
+		}
 		for i := 0; i < len(w); i++ {
 			c := w[i]
 			switch {

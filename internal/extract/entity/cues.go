@@ -20,6 +20,9 @@ const (
 	cueSpeech    = "speech"
 	cuePlacePrep = "place_prep"
 	cueRoleNoun  = "role_noun"
+	cueSport     = "sport"
+	cueTeamVerb  = "team_verb"
+	cueFunction  = "function"
 )
 
 // cues indexes the rows of entity_words.tsv by class and lookup form.

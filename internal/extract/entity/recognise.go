@@ -11,6 +11,7 @@ type scratch struct {
 	ns, ne []int32 // token i's lookup form is buf[ns[i]:ne[i]]
 	key    []byte  // a phrase being looked up
 	cands  []cand
+	sports bool // the article reports sport: places name teams
 }
 
 func (s *scratch) reset(doc *article.Doc) {
@@ -75,10 +76,37 @@ const (
 )
 
 func (e *Extractor) recognise(s *scratch, doc *article.Doc) {
+	s.sports = e.isSports(s, doc)
 	for _, sent := range doc.Sents {
 		mode := e.sentenceMode(s, doc, sent.First, sent.Last)
 		e.recogniseSentence(s, doc, sent.First, sent.Last, mode)
 	}
+}
+
+// isSports reports an article about sport: several words of sports
+// reports, or a few with result tables (lines of numbers).
+func (e *Extractor) isSports(s *scratch, doc *article.Doc) bool {
+	words, tables, nums := 0, 0, 0
+	for i, t := range doc.Tokens {
+		if t.Is(article.LineStart) {
+			if nums >= 3 {
+				tables++
+			}
+			nums = 0
+		}
+		switch t.Kind {
+		case article.Number:
+			nums++
+		case article.Word:
+			if e.cues.is(cueSport, s.w(i)) {
+				words++
+			}
+		}
+	}
+	if nums >= 3 {
+		tables++
+	}
+	return words >= 3 || words >= 1 && tables >= 3
 }
 
 // sentenceMode tells prose from headlines in title case or all capitals.
@@ -265,6 +293,14 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 	for a < b && e.cues.is(cueConnector, s.w(a)) && !doc.Tokens[a].Is(article.Cap) {
 		a++
 	}
+	// "But Deportivo", "Neither Lebed": a closed-class word capitalised
+	// at the start of a sentence or headline.
+	for b-a > 1 && e.cues.is(cueFunction, s.w(a)) && (mode != modeNormal || sentenceInitial(doc, first, a)) {
+		if n, _ := e.kbMatch(s, doc, a, b); n > 0 {
+			break
+		}
+		a++
+	}
 	for b > a && e.cues.is(cueConnector, s.w(b-1)) {
 		b--
 	}
@@ -272,6 +308,21 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 		return
 	}
 	initial := sentenceInitial(doc, first, a)
+	// "Prices of U.S. Treasury": an ordinary word capitalised at the
+	// start of a sentence, joined by a connector to a name.
+	if initial && b-a > 2 && e.plainWord(s, a) && e.cues.is(cueConnector, s.w(a+1)) && !doc.Tokens[a+1].Is(article.Cap) {
+		if n, _ := e.kbMatch(s, doc, a, b); n < 3 {
+			e.splitRun(s, doc, a+2, b, first, last, mode)
+			return
+		}
+	}
+	// "Keith O'Neill of Norwich City": a person of a place or
+	// organisation.
+	if k := e.personOf(s, doc, a, b); k > 0 {
+		e.splitRun(s, doc, a, k, first, last, mode)
+		e.splitRun(s, doc, k+1, b, first, last, mode)
+		return
+	}
 	// The whole run is a known name.
 	if n, refs := e.kbMatch(s, doc, a, b); n == b-a {
 		if c, ok := e.kbCand(s, doc, a, b, refs, first, mode, initial); ok {
@@ -301,6 +352,48 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 		roleCountry = e.countryBefore(s, doc, first, a)
 	}
 	e.segment(s, doc, p, b, first, last, mode, initial && p == a, role, code, roleCountry)
+}
+
+// plainWord reports an ordinary English word that is no cue and no name
+// of the knowledge base.
+func (e *Extractor) plainWord(s *scratch, i int) bool {
+	w := s.w(i)
+	if !e.gaz.CommonWord(w) || e.gaz.Longest(w) > 0 || e.isGiven(s, i) {
+		return false
+	}
+	for _, class := range []string{cueTitle, cueHonorific, cueOrgHead, cueOrgTail, cuePlaceHead, cueEventTail} {
+		if e.cues.maxWords(class, w) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// personOf returns the position of "of" in a run that starts with a
+// person's name (a given name, or a title and a name) and goes on with
+// "of" and another name; 0 when there is none.
+func (e *Extractor) personOf(s *scratch, doc *article.Doc, a, b int) int {
+	p := a
+	if n, _ := e.cueMatch(s, a, b, cueTitle); n > 0 {
+		p = a + n
+	} else if n, _ := e.cueMatch(s, a, b, cueHonorific); n > 0 {
+		p = a + n
+	}
+	if p >= b || !e.isGiven(s, p) && p == a {
+		return 0
+	}
+	if m, refs := e.kbMatch(s, doc, p, b); m > 0 && refs[0].Kind != kb.RefPerson {
+		return 0
+	}
+	for k := p + 1; k < b-1 && k < p+4; k++ {
+		if string(s.w(k)) == "of" && !doc.Tokens[k].Is(article.Cap) {
+			return k
+		}
+		if doc.Tokens[k].Kind != article.Word || e.cues.is(cueConnector, s.w(k)) && !nameParticle(s.w(k)) {
+			return 0
+		}
+	}
+	return 0
 }
 
 // titleBefore looks for a title in lower case just before token a
@@ -361,6 +454,65 @@ func (e *Extractor) push(s *scratch, c cand) { s.cands = append(s.cands, c) }
 // the match is too doubtful (a city called like a common word with no
 // sign of being a place, an acronym that is a word in a headline).
 func (e *Extractor) kbCand(s *scratch, doc *article.Doc, a, b int, refs []kb.Ref, first, mode int, initial bool) (cand, bool) {
+	c, ok := e.kbCand1(s, doc, a, b, refs, first, mode, initial)
+	if ok && s.sports && c.typ == article.Place && c.kind != "country" && len(refs) > 0 && refs[0].Kind == kb.RefPlace &&
+		!e.gaz.Places[refs[0].Index].Extra && !e.placeContext(s, doc, a, b, first) && e.teamPosition(s, doc, a, b, first) {
+		// In sports reports a city or county names its team.
+		c.typ, c.kind, c.refs = article.Org, "sport", nil
+	}
+	return c, ok
+}
+
+// teamPosition reports whether [a, b) stands where sports reports put a
+// team: before a score or a table's numbers, or next to "beat", "v",
+// "drew", "against".
+func (e *Extractor) teamPosition(s *scratch, doc *article.Doc, a, b, first int) bool {
+	if b < len(doc.Tokens) {
+		t := doc.Tokens[b]
+		if t.Kind == article.Number && !t.Is(article.LineStart) && !isDate(doc, b) {
+			return true
+		}
+		if t.Kind == article.Word && e.cues.is(cueTeamVerb, s.w(b)) {
+			return true
+		}
+		if t.Kind == article.Punct && (doc.TokenText(b) == "’" || doc.TokenText(b) == "'") {
+			return true // "Leeds's goalkeeper"
+		}
+	}
+	if a > first {
+		t := doc.Tokens[a-1]
+		if t.Kind == article.Word && e.cues.is(cueTeamVerb, s.w(a-1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDate reports a date written with digits at token i: 1996-08-30.
+func isDate(doc *article.Doc, i int) bool {
+	w := doc.TokenText(i)
+	return len(w) == 4 && i+1 < len(doc.Tokens) && doc.TokenText(i+1) == "-"
+}
+
+// placeContext reports words around [a, b) that show a place: a
+// preposition before it, ", Country" after it, or a dateline (the name
+// starts a line and a date or bracket follows).
+func (e *Extractor) placeContext(s *scratch, doc *article.Doc, a, b, first int) bool {
+	if a > first && doc.Tokens[a-1].Kind == article.Word && e.cues.is(cuePlacePrep, s.w(a-1)) {
+		return true
+	}
+	if doc.Tokens[a].Is(article.LineStart) && b < len(doc.Tokens) && (doc.Tokens[b].Kind == article.Number || doc.TokenText(b) == "(") {
+		return true
+	}
+	if b+1 < len(doc.Tokens) && doc.TokenText(b) == "," {
+		if n, rr := e.kbMatch(s, doc, b+1, min(b+5, len(doc.Tokens))); n > 0 && (rr[0].Kind == kb.RefCountry || rr[0].Kind == kb.RefPlace && e.gaz.Places[rr[0].Index].Kind == "state") {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Extractor) kbCand1(s *scratch, doc *article.Doc, a, b int, refs []kb.Ref, first, mode int, initial bool) (cand, bool) {
 	r := refs[0]
 	c := cand{first: a, last: b, refs: refs, sentStart: initial}
 	switch r.Kind {
@@ -436,6 +588,9 @@ func (e *Extractor) patternCand(s *scratch, doc *article.Doc, a, p, b, mode int)
 			start = a
 		}
 		return cand{first: start, last: b, typ: article.Org, kind: q.Value, form: "name"}, true
+	}
+	if q, ok := e.cues.get(cueOrgTail, s.w(p)); ok && q.Value == "sport" && b-p >= 2 {
+		return cand{first: p, last: b, typ: article.Org, kind: "sport", form: "name"}, true
 	}
 	for h := p; h < b-1; h++ {
 		if !e.cues.is(cueOrgHead, s.w(h)) || !e.cues.is(cueConnector, s.w(h+1)) || doc.Tokens[h+1].Is(article.Cap) {
@@ -627,6 +782,9 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 			c.typ = article.Person
 			return
 		}
+	}
+	if s.sports && c.hint == "" && e.teamPosition(s, doc, c.first, c.last, first) {
+		c.hint = article.Org
 	}
 	if c.first > first {
 		pt := doc.Tokens[c.first-1]

@@ -56,8 +56,8 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 				c.typ = t
 			} else if c.hint != "" {
 				c.typ = c.hint
-			} else if c.last-c.first >= 2 {
-				c.typ = article.Person
+			} else {
+				c.typ = e.defaultType(s, c)
 			}
 		}
 	}
@@ -107,6 +107,30 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	}
 	slices.SortStableFunc(out, func(a, b article.Entity) int { return a.Mentions[0].Span.Start - b.Mentions[0].Span.Start })
 	return out
+}
+
+// defaultType types a name nothing else typed. A name of several words
+// is an organisation when it starts with an ordinary English word
+// ("Federal Reserve", "Rotor Volgograd") or joins words with "&", and a
+// person otherwise ("Jearl Miles"). A lone word is left out: the article
+// gives no sign of what it names.
+func (e *Extractor) defaultType(s *scratch, c *cand) string {
+	if c.last-c.first == 1 {
+		if s.sports && c.hint == article.Org {
+			return article.Org
+		}
+		return ""
+	}
+	w := s.w(c.first)
+	if _, given := e.gaz.GivenName(w); !given && e.gaz.CommonWord(w) {
+		return article.Org
+	}
+	for i := c.first; i < c.last; i++ {
+		if string(s.w(i)) == "&" {
+			return article.Org
+		}
+	}
+	return article.Person
 }
 
 // surnameToken returns the token holding the surname of a person's name.
