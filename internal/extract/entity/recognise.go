@@ -66,6 +66,8 @@ type cand struct {
 	hint        string // a weak type guess from context
 	sentStart   bool   // first word of its sentence or line
 	acronymOf   int    // 1 + index of the cand this acronym abbreviates
+	placeCtx    bool   // words around it show a place (in X, X, Country)
+	team        bool   // a place name taken for a sports team
 }
 
 // Sentence modes: how far capitals can be trusted.
@@ -455,10 +457,13 @@ func (e *Extractor) push(s *scratch, c cand) { s.cands = append(s.cands, c) }
 // sign of being a place, an acronym that is a word in a headline).
 func (e *Extractor) kbCand(s *scratch, doc *article.Doc, a, b int, refs []kb.Ref, first, mode int, initial bool) (cand, bool) {
 	c, ok := e.kbCand1(s, doc, a, b, refs, first, mode, initial)
-	if ok && s.sports && c.typ == article.Place && c.kind != "country" && len(refs) > 0 && refs[0].Kind == kb.RefPlace &&
-		!e.gaz.Places[refs[0].Index].Extra && !e.placeContext(s, doc, a, b, first) && e.teamPosition(s, doc, a, b, first) {
+	if !ok || !s.sports || c.typ != article.Place || refs[0].Kind != kb.RefPlace || e.gaz.Places[refs[0].Index].Extra {
+		return c, ok
+	}
+	c.placeCtx = e.placeContext(s, doc, a, b, first)
+	if !c.placeCtx && e.teamPosition(s, doc, a, b, first) {
 		// In sports reports a city or county names its team.
-		c.typ, c.kind, c.refs = article.Org, "sport", nil
+		c.typ, c.kind, c.refs, c.team = article.Org, "sport", nil, true
 	}
 	return c, ok
 }
@@ -501,7 +506,7 @@ func (e *Extractor) placeContext(s *scratch, doc *article.Doc, a, b, first int) 
 	if a > first && doc.Tokens[a-1].Kind == article.Word && e.cues.is(cuePlacePrep, s.w(a-1)) {
 		return true
 	}
-	if doc.Tokens[a].Is(article.LineStart) && b < len(doc.Tokens) && (doc.Tokens[b].Kind == article.Number || doc.TokenText(b) == "(") {
+	if doc.Tokens[a].Is(article.LineStart) && b < len(doc.Tokens) && (isDate(doc, b) || doc.TokenText(b) == "(") {
 		return true
 	}
 	if b+1 < len(doc.Tokens) && doc.TokenText(b) == "," {

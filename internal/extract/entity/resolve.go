@@ -18,10 +18,14 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	cands := s.cands
 	keys := make([]string, len(cands))
 	strong := map[string]string{} // key → type of a confident mention
+	teams := map[string]bool{}    // keys of places taken for teams
 	surnames := map[string]int{}  // surname key → cand of the person's full name
 	for i := range cands {
 		c := &cands[i]
 		keys[i] = string(s.phrase(c.first, c.last))
+		if c.team {
+			teams[keys[i]] = true
+		}
 		if c.weak || c.typ == "" {
 			continue
 		}
@@ -33,6 +37,14 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			if _, ok := surnames[k]; !ok {
 				surnames[k] = i
 			}
+		}
+	}
+	// A place that names a team somewhere in a sports report names it
+	// wherever no word shows a place.
+	for i := range cands {
+		c := &cands[i]
+		if teams[keys[i]] && c.typ == article.Place && !c.placeCtx && len(c.refs) > 0 && c.refs[0].Kind == kb.RefPlace {
+			c.typ, c.kind, c.refs, c.team = article.Org, "sport", nil, true
 		}
 	}
 	// Open candidates take the type the article gives the same words
