@@ -20,6 +20,7 @@ const (
 	cueSpeech    = "speech"
 	cuePlacePrep = "place_prep"
 	cueRoleNoun  = "role_noun"
+	cueKin       = "kin"
 	cueSport     = "sport"
 	cueTeamVerb  = "team_verb"
 	cueFunction  = "function"

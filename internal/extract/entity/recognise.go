@@ -124,7 +124,7 @@ func (e *Extractor) sentenceMode(s *scratch, doc *article.Doc, first, last int) 
 		case t.Is(article.AllCaps):
 			caps++
 		case t.Is(article.Cap):
-			if e.gaz.CommonWord(s.w(i)) && !e.cues.is(cueTitle, s.w(i)) {
+			if e.plainWord(s, i) && !isFunctionWord(s.w(i)) {
 				capCommon++
 			}
 		default:
@@ -138,7 +138,7 @@ func (e *Extractor) sentenceMode(s *scratch, doc *article.Doc, first, last int) 
 		return modeNormal
 	case caps >= 2 && caps*10 >= words*7 && lower == 0:
 		return modeCaps
-	case words >= 3 && lower == 0 && capCommon >= 2:
+	case words >= 3 && lower == 0 && capCommon >= 2 && capCommon*3 >= words:
 		return modeTitle
 	}
 	return modeNormal
@@ -399,25 +399,25 @@ func (e *Extractor) personOf(s *scratch, doc *article.Doc, a, b int) int {
 }
 
 // titleBefore looks for a title in lower case just before token a
-// ("former president", "prime minister").
+// ("former president", "prime minister"), or another word that puts a
+// person's name after it (an honorific, "wife", "striker", "analyst"). It
+// returns the role, its CAMEO sector, and "\x00" as the role for a person
+// with no role.
 func (e *Extractor) titleBefore(s *scratch, doc *article.Doc, first, a int) (string, string) {
+	if a == first || doc.Tokens[a-1].Kind != article.Word {
+		return "", ""
+	}
 	for k := 3; k >= 1; k-- {
 		if a-k < first {
 			continue
 		}
-		if q, ok := e.cues.get(cueTitle, s.phrase(a-k, a)); ok && doc.Tokens[a-1].Kind == article.Word {
-			if q.Value == "Leader" || q.Value == "Chief" || q.Value == "Manager" || q.Value == "Director" || q.Value == "Chair" {
-				// "party leader X" is fine, but these words alone
-				// too often end a noun phrase before a name.
-				if k == 1 {
-					return q.Value, q.Code
-				}
-			}
+		if q, ok := e.cues.get(cueTitle, s.phrase(a-k, a)); ok {
 			return q.Value, q.Code
 		}
-		if q, ok := e.cues.get(cueHonorific, s.phrase(a-k, a)); ok && k == 1 {
-			return "", q.Code
-		}
+	}
+	w := s.w(a - 1)
+	if e.cues.is(cueHonorific, w) || e.cues.is(cueRoleNoun, w) || e.cues.is(cueKin, w) {
+		return "\x00", ""
 	}
 	return "", ""
 }
