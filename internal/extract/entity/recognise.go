@@ -344,6 +344,10 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 		e.push(s, c)
 		return
 	}
+	if s.sports && p == a && mode == modeNormal && e.teamName(s, doc, a, b) {
+		e.push(s, cand{first: a, last: b, typ: article.Org, kind: "sport", form: "name", sentStart: initial})
+		return
+	}
 	// Titles met before the run in lower case: "former president X".
 	if role == "" {
 		role, code = e.titleBefore(s, doc, first, a)
@@ -396,6 +400,36 @@ func (e *Extractor) personOf(s *scratch, doc *article.Doc, a, b int) int {
 		}
 	}
 	return 0
+}
+
+// teamName reports a run of a sports report that names a team by a city
+// and another word: "Philadelphia Eagles", "Standard Liege", "Dynamo
+// Moscow".
+func (e *Extractor) teamName(s *scratch, doc *article.Doc, a, b int) bool {
+	if b-a < 2 || b-a > 4 || e.isGiven(s, a) {
+		return false
+	}
+	place, other := false, false
+	for q := a; q < b; {
+		if e.cues.is(cueConnector, s.w(q)) {
+			return false
+		}
+		if n, refs := e.kbMatch(s, doc, q, b); n > 0 {
+			r := refs[0]
+			if r.Kind != kb.RefPlace || place {
+				return false
+			}
+			place = true
+			q += n
+			continue
+		}
+		if e.cues.maxWords(cueTitle, s.w(q)) > 0 || e.cues.is(cueHonorific, s.w(q)) {
+			return false
+		}
+		other = true
+		q++
+	}
+	return place && other
 }
 
 // titleBefore looks for a title in lower case just before token a
@@ -786,6 +820,17 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 		if nt.Kind == article.Punct && doc.TokenText(c.last) == "," && e.appositionRole(s, doc, c.last+1, last) {
 			c.typ = article.Person
 			return
+		}
+		// "Jack Pierce ( U.S. ) 13.60": an athlete and his country.
+		if c.last+2 < last && doc.TokenText(c.last) == "(" {
+			if m, refs := e.kbMatch(s, doc, c.last+1, last); m > 0 && c.last+1+m < last && doc.TokenText(c.last+1+m) == ")" &&
+				(refs[0].Kind == kb.RefCountry || refs[0].Kind == kb.RefPlace && e.gaz.Places[refs[0].Index].Extra) {
+				if s.sports {
+					c.typ = article.Person
+					return
+				}
+				c.hint = article.Person
+			}
 		}
 	}
 	if s.sports && c.hint == "" && e.teamPosition(s, doc, c.first, c.last, first) {
