@@ -518,6 +518,54 @@ func (g *Gazetteer) CommonWord(key []byte) bool {
 	return ok
 }
 
+// WordInfo is what the gazetteer knows of one word in lookup form.
+type WordInfo struct {
+	// Given is set for given names of given_names.tsv.
+	Given bool
+	// Common is set for English words written in lower case.
+	Common bool
+	// Longest is the most words of a name starting with this word.
+	Longest int
+	// Surname is set when a person of people.tsv has this surname.
+	Surname bool
+}
+
+// Words calls fn once for every word the gazetteer knows something of,
+// in no particular order, so that a caller can build its own index.
+func (g *Gazetteer) Words(fn func(key string, info WordInfo)) {
+	seen := map[string]bool{}
+	info := func(k string) WordInfo {
+		_, given := g.given[k]
+		_, common := g.common[k]
+		_, sur := g.surnames[k]
+		return WordInfo{Given: given, Common: common, Longest: g.longest[k], Surname: sur}
+	}
+	for _, m := range []map[string]int{g.longest} {
+		for k := range m {
+			seen[k] = true
+			fn(k, info(k))
+		}
+	}
+	for k := range g.given {
+		if !seen[k] {
+			seen[k] = true
+			fn(k, info(k))
+		}
+	}
+	for k := range g.common {
+		if !seen[k] {
+			seen[k] = true
+			fn(k, info(k))
+		}
+	}
+	for k := range g.surnames {
+		if !seen[k] {
+			seen[k] = true
+			fn(k, info(k))
+		}
+	}
+}
+
 // Country returns the country with ISO 3166-1 alpha-3 code iso3.
 func (g *Gazetteer) Country(iso3 string) (*Country, bool) {
 	i, ok := g.iso3[iso3]

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"sync"
 
 	"newsgraph/internal/kb"
 )
@@ -26,19 +27,113 @@ const (
 	cueFunction  = "function"
 )
 
-// cues indexes the rows of entity_words.tsv by class and lookup form.
+// Word flags: what the knowledge base and the cue words say of one word.
+// The scratch space holds them per token, so that the recogniser asks a
+// map once per word.
+const (
+	fCommon    uint32 = 1 << iota // an English word written in lower case
+	fGiven                        // a given name
+	fSurname                      // the surname of a person of people.tsv
+	fGazFirst                     // the first word of a gazetteer name
+	fConnector                    // of, de, von
+	fNonName                      // Monday, I, TV
+	fSpeech                       // said, told
+	fPlacePrep                    // in, at
+	fRoleNoun                     // spokesman, striker
+	fKin                          // wife, son
+	fSport                        // innings, goalkeeper
+	fTeamVerb                     // beat, v
+	fFunction                     // but, neither, the
+	fHonorific                    // Mr (one word)
+	fOrgHead                      // Ministry (one word)
+	fTitleFirst                   // first word of a title ("Foreign" of "Foreign Minister")
+	fOrgTailLast                  // last word of an organisation tail
+	fPlaceHeadFirst               // first word of a place head ("Gulf" of "Gulf of")
+	fPlaceTailLast                // last word of a place tail
+	fEventTailLast                // last word of an event tail
+	fHonorificFirst               // first word of an honorific
+)
+
+// singleFlag maps the classes whose cues are read one word at a time to
+// their flag.
+var singleFlag = map[string]uint32{
+	cueConnector: fConnector, cueNonName: fNonName, cueSpeech: fSpeech,
+	cuePlacePrep: fPlacePrep, cueRoleNoun: fRoleNoun, cueKin: fKin,
+	cueSport: fSport, cueTeamVerb: fTeamVerb, cueFunction: fFunction,
+	cueHonorific: fHonorific, cueOrgHead: fOrgHead,
+}
+
+// firstFlag and lastFlag mark the first or last word of the cues of
+// classes read as phrases.
+var (
+	firstFlag = map[string]uint32{cueTitle: fTitleFirst, cuePlaceHead: fPlaceHeadFirst, cueHonorific: fHonorificFirst}
+	lastFlag  = map[string]uint32{cueOrgTail: fOrgTailLast, cuePlaceTail: fPlaceTailLast, cueEventTail: fEventTailLast}
+)
+
+// lexEntry is what the lexicon holds for one word.
+type lexEntry struct {
+	flags   uint32
+	longest uint8 // most words of a gazetteer name starting here
+}
+
+// cues indexes the rows of entity_words.tsv by class and lookup form, and
+// holds the lexicon of every word the recogniser has something to say of.
 type cues struct {
-	// phrase maps class → lookup form → cue, for classes whose cues may
-	// have several words.
+	// phrase maps class → lookup form → cue.
 	phrase map[string]map[string]kb.Cue
 	// longest maps class → first word → most words of a cue of that class
 	// starting with it.
 	longest map[string]map[string]int
+	lex     map[string]lexEntry
+	// small holds the cue words alone, for words in lower case.
+	small map[string]lexEntry
+	// ids are the entity ids of the gazetteer's entries, by list.
+	countryIDs, placeIDs, personIDs, orgIDs, norpIDs []string
 }
 
-func newCues(list []kb.Cue) *cues {
-	c := &cues{phrase: map[string]map[string]kb.Cue{}, longest: map[string]map[string]int{}}
-	for _, q := range list {
+var (
+	cuesMu    sync.Mutex
+	cuesCache = map[*kb.Gazetteer]*cues{}
+)
+
+// cuesFor returns the cue index and lexicon of g, built once per
+// gazetteer.
+func cuesFor(g *kb.Gazetteer) *cues {
+	cuesMu.Lock()
+	defer cuesMu.Unlock()
+	if c, ok := cuesCache[g]; ok {
+		return c
+	}
+	c := newCues(g)
+	cuesCache[g] = c
+	return c
+}
+
+func newCues(g *kb.Gazetteer) *cues {
+	c := &cues{phrase: map[string]map[string]kb.Cue{}, longest: map[string]map[string]int{}, lex: map[string]lexEntry{}}
+	g.Words(func(k string, info kb.WordInfo) {
+		var e lexEntry
+		if info.Common {
+			e.flags |= fCommon
+		}
+		if info.Given {
+			e.flags |= fGiven
+		}
+		if info.Surname {
+			e.flags |= fSurname
+		}
+		if info.Longest > 0 {
+			e.flags |= fGazFirst
+			e.longest = uint8(min(info.Longest, 255))
+		}
+		c.lex[k] = e
+	})
+	mark := func(w string, f uint32) {
+		e := c.lex[w]
+		e.flags |= f
+		c.lex[w] = e
+	}
+	for _, q := range g.Cues {
 		if c.phrase[q.Class] == nil {
 			c.phrase[q.Class] = map[string]kb.Cue{}
 			c.longest[q.Class] = map[string]int{}
@@ -46,21 +141,47 @@ func newCues(list []kb.Cue) *cues {
 		if _, dup := c.phrase[q.Class][q.Key]; !dup {
 			c.phrase[q.Class][q.Key] = q
 		}
-		first, n := q.Key, strings.Count(q.Key, " ")+1
-		if i := strings.IndexByte(q.Key, ' '); i >= 0 {
-			first = q.Key[:i]
+		words := strings.Fields(q.Key)
+		if len(words) == 0 {
+			continue
 		}
-		if n > c.longest[q.Class][first] {
-			c.longest[q.Class][first] = n
+		if n := len(words); n > c.longest[q.Class][words[0]] {
+			c.longest[q.Class][words[0]] = n
+		}
+		if f, ok := singleFlag[q.Class]; ok && len(words) == 1 {
+			mark(words[0], f)
+		}
+		if f, ok := firstFlag[q.Class]; ok {
+			mark(words[0], f)
+		}
+		if f, ok := lastFlag[q.Class]; ok {
+			mark(words[len(words)-1], f)
+		}
+	}
+	for _, ct := range g.Countries {
+		c.countryIDs = append(c.countryIDs, "place:"+slug(ct.Name))
+		name := ct.Name
+		if len(ct.Demonyms) > 0 {
+			name = ct.Demonyms[0]
+		}
+		c.norpIDs = append(c.norpIDs, "norp:"+slug(name))
+	}
+	for _, p := range g.Places {
+		c.placeIDs = append(c.placeIDs, "place:"+slug(p.Name))
+	}
+	for _, p := range g.People {
+		c.personIDs = append(c.personIDs, "person:"+slug(p.Name))
+	}
+	for _, o := range g.Orgs {
+		c.orgIDs = append(c.orgIDs, "org:"+slug(o.Name))
+	}
+	c.small = map[string]lexEntry{}
+	for _, q := range g.Cues {
+		for _, w := range strings.Fields(q.Key) {
+			c.small[w] = c.lex[w]
 		}
 	}
 	return c
-}
-
-// is reports whether the single word with lookup form w is a cue of class.
-func (c *cues) is(class string, w []byte) bool {
-	_, ok := c.phrase[class][string(w)]
-	return ok
 }
 
 // get returns the cue of class with lookup form key.

@@ -42,7 +42,7 @@ func New(src kb.Source) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("entity: load knowledge base: %w", err)
 	}
-	e := &Extractor{gaz: g, cues: newCues(g.Cues)}
+	e := &Extractor{gaz: g, cues: cuesFor(g)}
 	e.pool.New = func() any { return &scratch{} }
 	return e, nil
 }
@@ -60,7 +60,7 @@ func (e *Extractor) Process(ctx context.Context, doc *article.Doc) error {
 	}
 	s := e.pool.Get().(*scratch)
 	defer e.pool.Put(s)
-	s.reset(doc)
+	s.reset(doc, e.cues.lex, e.cues.small)
 	e.recognise(s, doc)
 	doc.Rec.Entities = e.resolve(s, doc)
 	return nil

@@ -9,28 +9,40 @@ import (
 type scratch struct {
 	buf    []byte  // lookup forms of the tokens, one after the other
 	ns, ne []int32 // token i's lookup form is buf[ns[i]:ne[i]]
+	lex    []lexEntry // token i's flags
 	key    []byte  // a phrase being looked up
 	cands  []cand
 	sports bool // the article reports sport: places name teams
 }
 
-func (s *scratch) reset(doc *article.Doc) {
+func (s *scratch) reset(doc *article.Doc, lex, small map[string]lexEntry) {
 	n := len(doc.Tokens)
 	s.buf = s.buf[:0]
 	if cap(s.ns) < n {
 		s.ns = make([]int32, n)
 		s.ne = make([]int32, n)
+		s.lex = make([]lexEntry, n)
 	}
-	s.ns, s.ne = s.ns[:n], s.ne[:n]
+	s.ns, s.ne, s.lex = s.ns[:n], s.ne[:n], s.lex[:n]
 	for i, t := range doc.Tokens {
 		s.ns[i] = int32(len(s.buf))
 		if t.Kind == article.Word || t.Kind == article.Symbol && t.End-t.Start == 1 && doc.Rec.Text[t.Start] == '&' {
 			s.buf = kb.AppendNorm(s.buf, doc.Rec.Text[t.Start:t.End])
 		}
 		s.ne[i] = int32(len(s.buf))
+		// Words in lower case need only their cue flags, which a much
+		// smaller map holds.
+		if t.Flags&(article.Cap|article.AllCaps) != 0 {
+			s.lex[i] = lex[string(s.buf[s.ns[i]:s.ne[i]])]
+		} else {
+			s.lex[i] = small[string(s.buf[s.ns[i]:s.ne[i]])]
+		}
 	}
 	s.cands = s.cands[:0]
 }
+
+// is reports whether token i has all the flags f.
+func (s *scratch) is(i int, f uint32) bool { return s.lex[i].flags&f == f }
 
 // w returns token i's lookup form (empty for punctuation and numbers).
 func (s *scratch) w(i int) []byte { return s.buf[s.ns[i]:s.ne[i]] }
@@ -100,7 +112,7 @@ func (e *Extractor) isSports(s *scratch, doc *article.Doc) bool {
 		case article.Number:
 			nums++
 		case article.Word:
-			if e.cues.is(cueSport, s.w(i)) {
+			if s.is(i, fSport) {
 				words++
 			}
 		}
@@ -128,7 +140,7 @@ func (e *Extractor) sentenceMode(s *scratch, doc *article.Doc, first, last int) 
 				capCommon++
 			}
 		default:
-			if !e.cues.is(cueConnector, s.w(i)) && !isFunctionWord(s.w(i)) {
+			if !s.is(i, fConnector) && !isFunctionWord(s.w(i)) {
 				lower++
 			}
 		}
@@ -163,7 +175,7 @@ func (e *Extractor) nameish(s *scratch, doc *article.Doc, i, mode int) bool {
 	if len(w) == 0 {
 		return false
 	}
-	if e.cues.is(cueNonName, w) && e.gaz.Longest(w) == 0 {
+	if s.is(i, fNonName) && s.lex[i].longest == 0 {
 		return false
 	}
 	if mode == modeNormal {
@@ -172,12 +184,15 @@ func (e *Extractor) nameish(s *scratch, doc *article.Doc, i, mode int) bool {
 	if t.Is(article.HasDigit) {
 		return false
 	}
-	return !e.gaz.CommonWord(w) && !isFunctionWord(w) && !e.cues.is(cueNonName, w) || e.gaz.Longest(w) > 0 || e.cues.maxWords(cueTitle, w) > 0
+	return !s.is(i, fCommon) && !isFunctionWord(w) && !s.is(i, fNonName) || s.lex[i].longest > 0 || s.is(i, fTitleFirst)
 }
 
 // particleName reports words such as "al-Assad", "d'Estaing", "bin",
 // "McCain" that are names though their first letter is small.
 func particleName(w string) bool {
+	if len(w) < 4 || w[0] != 'a' && w[0] != 'e' && w[0] != 'u' && w[0] != 'd' {
+		return false
+	}
 	for _, p := range []string{"al-", "el-", "d'", "d’", "ul-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"} {
 		if len(w) > len(p) && w[:len(p)] == p && w[len(p)] >= 'A' && w[len(p)] <= 'Z' {
 			return true
@@ -210,7 +225,7 @@ func sentenceInitial(doc *article.Doc, first, i int) bool {
 func (e *Extractor) recogniseSentence(s *scratch, doc *article.Doc, first, last, mode int) {
 	i := first
 	for i < last {
-		if !e.nameish(s, doc, i, mode) || e.cues.is(cueConnector, s.w(i)) && !doc.Tokens[i].Is(article.Cap) {
+		if !e.nameish(s, doc, i, mode) || s.is(i, fConnector) && !doc.Tokens[i].Is(article.Cap) {
 			i++
 			continue
 		}
@@ -231,7 +246,7 @@ func (e *Extractor) runEnd(s *scratch, doc *article.Doc, i, last, mode int) int 
 		}
 		// connectors: up to two ("of the") before a name-like word
 		k := j
-		for k < last && k-j < 2 && doc.Tokens[k].Kind != article.Punct && e.cues.is(cueConnector, s.w(k)) && !doc.Tokens[k].Is(article.Cap) {
+		for k < last && k-j < 2 && doc.Tokens[k].Kind != article.Punct && s.is(k, fConnector) && !doc.Tokens[k].Is(article.Cap) {
 			k++
 		}
 		if k > j && k < last && e.nameish(s, doc, k, mode) {
@@ -250,13 +265,12 @@ func isPossessiveS(s *scratch, doc *article.Doc, i int) bool {
 // kbMatch returns the longest gazetteer name starting at token p and
 // ending by b: its length in tokens and readings.
 func (e *Extractor) kbMatch(s *scratch, doc *article.Doc, p, b int) (int, []kb.Ref) {
-	w := s.w(p)
-	if len(w) == 0 {
+	n := int(s.lex[p].longest)
+	if n == 0 {
 		return 0, nil
 	}
-	n := e.gaz.Longest(w)
 	for k := min(n, b-p); k >= 1; k-- {
-		if k > 1 && (doc.Tokens[p+k-1].Kind != article.Word || e.cues.is(cueConnector, s.w(p+k-1))) {
+		if k > 1 && (doc.Tokens[p+k-1].Kind != article.Word || s.is(p+k-1, fConnector)) {
 			continue
 		}
 		if refs := e.gaz.Lookup(s.phrase(p, p+k)); refs != nil {
@@ -269,6 +283,9 @@ func (e *Extractor) kbMatch(s *scratch, doc *article.Doc, p, b int) (int, []kb.R
 // cueMatch returns the longest cue of class starting at token p and ending
 // by b.
 func (e *Extractor) cueMatch(s *scratch, p, b int, class string) (int, kb.Cue) {
+	if f, ok := firstFlag[class]; ok && !s.is(p, f) {
+		return 0, kb.Cue{}
+	}
 	w := s.w(p)
 	if len(w) == 0 {
 		return 0, kb.Cue{}
@@ -292,18 +309,18 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 			a++
 		}
 	}
-	for a < b && e.cues.is(cueConnector, s.w(a)) && !doc.Tokens[a].Is(article.Cap) {
+	for a < b && s.is(a, fConnector) && !doc.Tokens[a].Is(article.Cap) {
 		a++
 	}
 	// "But Deportivo", "Neither Lebed": a closed-class word capitalised
 	// at the start of a sentence or headline.
-	for b-a > 1 && e.cues.is(cueFunction, s.w(a)) && (mode != modeNormal || sentenceInitial(doc, first, a)) {
+	for b-a > 1 && s.is(a, fFunction) && (mode != modeNormal || sentenceInitial(doc, first, a)) {
 		if n, _ := e.kbMatch(s, doc, a, b); n > 0 {
 			break
 		}
 		a++
 	}
-	for b > a && e.cues.is(cueConnector, s.w(b-1)) {
+	for b > a && s.is(b-1, fConnector) {
 		b--
 	}
 	if a >= b {
@@ -312,7 +329,7 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 	initial := sentenceInitial(doc, first, a)
 	// "Prices of U.S. Treasury": an ordinary word capitalised at the
 	// start of a sentence, joined by a connector to a name.
-	if initial && b-a > 2 && e.plainWord(s, a) && e.cues.is(cueConnector, s.w(a+1)) && !doc.Tokens[a+1].Is(article.Cap) {
+	if initial && b-a > 2 && e.plainWord(s, a) && s.is(a+1, fConnector) && !doc.Tokens[a+1].Is(article.Cap) {
 		if n, _ := e.kbMatch(s, doc, a, b); n < 3 {
 			e.splitRun(s, doc, a+2, b, first, last, mode)
 			return
@@ -363,16 +380,8 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 // plainWord reports an ordinary English word that is no cue and no name
 // of the knowledge base.
 func (e *Extractor) plainWord(s *scratch, i int) bool {
-	w := s.w(i)
-	if !e.gaz.CommonWord(w) || e.gaz.Longest(w) > 0 || e.isGiven(s, i) {
-		return false
-	}
-	for _, class := range []string{cueTitle, cueHonorific, cueOrgHead, cueOrgTail, cuePlaceHead, cueEventTail} {
-		if e.cues.maxWords(class, w) > 0 {
-			return false
-		}
-	}
-	return true
+	const cue = fTitleFirst | fHonorific | fHonorificFirst | fOrgHead | fOrgTailLast | fPlaceHeadFirst | fEventTailLast | fGiven | fGazFirst
+	return s.is(i, fCommon) && s.lex[i].flags&cue == 0
 }
 
 // personOf returns the position of "of" in a run that starts with a
@@ -395,7 +404,7 @@ func (e *Extractor) personOf(s *scratch, doc *article.Doc, a, b int) int {
 		if string(s.w(k)) == "of" && !doc.Tokens[k].Is(article.Cap) {
 			return k
 		}
-		if doc.Tokens[k].Kind != article.Word || e.cues.is(cueConnector, s.w(k)) && !nameParticle(s.w(k)) {
+		if doc.Tokens[k].Kind != article.Word || s.is(k, fConnector) && !nameParticle(s.w(k)) {
 			return 0
 		}
 	}
@@ -411,7 +420,7 @@ func (e *Extractor) teamName(s *scratch, doc *article.Doc, a, b int) bool {
 	}
 	place, other := false, false
 	for q := a; q < b; {
-		if e.cues.is(cueConnector, s.w(q)) {
+		if s.is(q, fConnector) {
 			return false
 		}
 		if n, refs := e.kbMatch(s, doc, q, b); n > 0 {
@@ -423,7 +432,7 @@ func (e *Extractor) teamName(s *scratch, doc *article.Doc, a, b int) bool {
 			q += n
 			continue
 		}
-		if e.cues.maxWords(cueTitle, s.w(q)) > 0 || e.cues.is(cueHonorific, s.w(q)) {
+		if s.is(q, fTitleFirst) || s.is(q, fHonorific) {
 			return false
 		}
 		other = true
@@ -449,8 +458,7 @@ func (e *Extractor) titleBefore(s *scratch, doc *article.Doc, first, a int) (str
 			return q.Value, q.Code
 		}
 	}
-	w := s.w(a - 1)
-	if e.cues.is(cueHonorific, w) || e.cues.is(cueRoleNoun, w) || e.cues.is(cueKin, w) {
+	if s.lex[a-1].flags&(fHonorific|fRoleNoun|fKin) != 0 {
 		return "\x00", ""
 	}
 	return "", ""
@@ -511,7 +519,7 @@ func (e *Extractor) teamPosition(s *scratch, doc *article.Doc, a, b, first int) 
 		if t.Kind == article.Number && !t.Is(article.LineStart) && !isDate(doc, b) {
 			return true
 		}
-		if t.Kind == article.Word && e.cues.is(cueTeamVerb, s.w(b)) {
+		if t.Kind == article.Word && s.is(b, fTeamVerb) {
 			return true
 		}
 		if t.Kind == article.Punct && (doc.TokenText(b) == "’" || doc.TokenText(b) == "'") {
@@ -520,7 +528,7 @@ func (e *Extractor) teamPosition(s *scratch, doc *article.Doc, a, b, first int) 
 	}
 	if a > first {
 		t := doc.Tokens[a-1]
-		if t.Kind == article.Word && e.cues.is(cueTeamVerb, s.w(a-1)) {
+		if t.Kind == article.Word && s.is(a-1, fTeamVerb) {
 			return true
 		}
 	}
@@ -537,7 +545,7 @@ func isDate(doc *article.Doc, i int) bool {
 // preposition before it, ", Country" after it, or a dateline (the name
 // starts a line and a date or bracket follows).
 func (e *Extractor) placeContext(s *scratch, doc *article.Doc, a, b, first int) bool {
-	if a > first && doc.Tokens[a-1].Kind == article.Word && e.cues.is(cuePlacePrep, s.w(a-1)) {
+	if a > first && doc.Tokens[a-1].Kind == article.Word && s.is(a-1, fPlacePrep) {
 		return true
 	}
 	if doc.Tokens[a].Is(article.LineStart) && b < len(doc.Tokens) && (isDate(doc, b) || doc.TokenText(b) == "(") {
@@ -570,8 +578,7 @@ func (e *Extractor) kbCand1(s *scratch, doc *article.Doc, a, b int, refs []kb.Re
 	if b-a > 1 {
 		return c, true
 	}
-	w := s.w(a)
-	common := e.gaz.CommonWord(w) || e.cues.is(cueNonName, w)
+	common := s.lex[a].flags&(fCommon|fNonName) != 0
 	if r.Form == kb.FormAcronym && mode == modeNormal && !doc.Tokens[a].Is(article.AllCaps) && !doc.Tokens[a].Is(article.Abbrev) && common {
 		return c, false // "Time" is not TIME, "who" is not WHO
 	}
@@ -586,7 +593,7 @@ func (e *Extractor) kbCand1(s *scratch, doc *article.Doc, a, b int, refs []kb.Re
 	case r.Kind == kb.RefPlace:
 		// A place called like a common word needs a sign of place: a
 		// preposition before it or ", Country" after it.
-		if a > first && doc.Tokens[a-1].Kind == article.Word && e.cues.is(cuePlacePrep, s.w(a-1)) && !initial {
+		if a > first && doc.Tokens[a-1].Kind == article.Word && s.is(a-1, fPlacePrep) && !initial {
 			return c, true
 		}
 		if a+2 < len(doc.Tokens) && doc.TokenText(a+1) == "," {
@@ -632,7 +639,7 @@ func (e *Extractor) patternCand(s *scratch, doc *article.Doc, a, p, b, mode int)
 		return cand{first: p, last: b, typ: article.Org, kind: "sport", form: "name"}, true
 	}
 	for h := p; h < b-1; h++ {
-		if !e.cues.is(cueOrgHead, s.w(h)) || !e.cues.is(cueConnector, s.w(h+1)) || doc.Tokens[h+1].Is(article.Cap) {
+		if !s.is(h, fOrgHead) || !s.is(h+1, fConnector) || doc.Tokens[h+1].Is(article.Cap) {
 			continue
 		}
 		switch string(s.w(h + 1)) {
@@ -655,6 +662,9 @@ func (e *Extractor) patternCand(s *scratch, doc *article.Doc, a, p, b, mode int)
 
 // tailMatch finds a cue of class ending the run [p, b): one or two words.
 func (e *Extractor) tailMatch(s *scratch, p, b int, class string) (int, kb.Cue) {
+	if f, ok := lastFlag[class]; ok && !s.is(b-1, f) {
+		return 0, kb.Cue{}
+	}
 	for k := min(2, b-p); k >= 1; k-- {
 		if q, ok := e.cues.get(class, s.phrase(b-k, b)); ok {
 			return k, q
@@ -669,7 +679,7 @@ func (e *Extractor) segment(s *scratch, doc *article.Doc, p, b, first, last, mod
 	q := p
 	for q < b {
 		w := s.w(q)
-		if e.cues.is(cueConnector, w) && !doc.Tokens[q].Is(article.Cap) || len(w) == 0 {
+		if s.is(q, fConnector) && !doc.Tokens[q].Is(article.Cap) || len(w) == 0 {
 			q++
 			continue
 		}
@@ -714,7 +724,7 @@ func (e *Extractor) segment(s *scratch, doc *article.Doc, p, b, first, last, mod
 		q++
 		for q < b {
 			w := s.w(q)
-			if e.cues.is(cueConnector, w) && !doc.Tokens[q].Is(article.Cap) {
+			if s.is(q, fConnector) && !doc.Tokens[q].Is(article.Cap) {
 				if !nameParticle(w) {
 					break
 				}
@@ -729,7 +739,7 @@ func (e *Extractor) segment(s *scratch, doc *article.Doc, p, b, first, last, mod
 			}
 			q++
 		}
-		for q > u+1 && e.cues.is(cueConnector, s.w(q-1)) && !doc.Tokens[q-1].Is(article.Cap) {
+		for q > u+1 && s.is(q-1, fConnector) && !doc.Tokens[q-1].Is(article.Cap) {
 			q--
 		}
 		c := cand{first: u, last: q, form: "name", sentStart: initial && u == p}
@@ -750,8 +760,7 @@ func nameParticle(w []byte) bool {
 }
 
 func (e *Extractor) isGiven(s *scratch, i int) bool {
-	_, ok := e.gaz.GivenName(s.w(i))
-	return ok
+	return s.is(i, fGiven)
 }
 
 // personStart reports a known place or organisation name that here starts
@@ -765,7 +774,7 @@ func (e *Extractor) personStart(s *scratch, doc *article.Doc, q, n, b int, refs 
 		return false
 	}
 	m, _ := e.kbMatch(s, doc, q+1, b)
-	return m == 0 && !e.cues.is(cueConnector, s.w(q+1))
+	return m == 0 && !s.is(q+1, fConnector)
 }
 
 // continuesPerson reports whether a known name at q goes on the unknown
@@ -789,7 +798,7 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 		}
 		return
 	}
-	if refs := e.gaz.SurnameOf(s.w(c.last - 1)); n == 1 && len(refs) > 0 {
+	if n == 1 && s.is(c.first, fSurname) {
 		c.typ, c.form = article.Person, "surname"
 		return
 	}
@@ -814,7 +823,7 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	// Context after the name: "X said", "X, a spokesman for".
 	if c.last < last {
 		nt := doc.Tokens[c.last]
-		if nt.Kind == article.Word && e.cues.is(cueSpeech, s.w(c.last)) && n <= 3 {
+		if nt.Kind == article.Word && s.is(c.last, fSpeech) && n <= 3 {
 			c.hint = article.Person
 		}
 		if nt.Kind == article.Punct && doc.TokenText(c.last) == "," && e.appositionRole(s, doc, c.last+1, last) {
@@ -838,18 +847,17 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	}
 	if c.first > first {
 		pt := doc.Tokens[c.first-1]
-		if pt.Kind == article.Word && e.cues.is(cuePlacePrep, s.w(c.first-1)) && n <= 2 && c.hint == "" {
+		if pt.Kind == article.Word && s.is(c.first-1, fPlacePrep) && n <= 2 && c.hint == "" {
 			c.hint = article.Place
 		}
 	}
 	if given && c.hint == "" {
 		c.hint = article.Person
 	}
-	w := s.w(c.first)
-	if n == 1 && (c.sentStart || mode != modeNormal) && (e.gaz.CommonWord(w) || e.cues.is(cueNonName, w)) {
+	if n == 1 && (c.sentStart || mode != modeNormal) && s.lex[c.first].flags&(fCommon|fNonName) != 0 {
 		c.weak = true
 	}
-	if n == 1 && e.cues.is(cueNonName, w) {
+	if n == 1 && s.is(c.first, fNonName) {
 		c.weak = true
 	}
 }
@@ -862,7 +870,7 @@ func (e *Extractor) appositionRole(s *scratch, doc *article.Doc, i, last int) bo
 		if t.Kind == article.Punct && doc.TokenText(k) != "’" && doc.TokenText(k) != "'" {
 			return false
 		}
-		if t.Kind == article.Word && e.cues.is(cueRoleNoun, s.w(k)) {
+		if t.Kind == article.Word && s.is(k, fRoleNoun) {
 			return true
 		}
 	}

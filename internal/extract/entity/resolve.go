@@ -133,8 +133,7 @@ func (e *Extractor) defaultType(s *scratch, c *cand) string {
 		}
 		return ""
 	}
-	w := s.w(c.first)
-	if _, given := e.gaz.GivenName(w); !given && e.gaz.CommonWord(w) {
+	if !s.is(c.first, fGiven) && s.is(c.first, fCommon) {
 		return article.Org
 	}
 	for i := c.first; i < c.last; i++ {
@@ -243,17 +242,21 @@ func (e *Extractor) newEntity(doc *article.Doc, c *cand, full *cand) article.Ent
 		ct := &e.gaz.Countries[r.Index]
 		ent.Type, ent.Kind, ent.Name = article.Place, "country", ct.Name
 		ent.Country, ent.Actor, ent.Lat, ent.Lon = ct.ISO3, ct.ISO3, ct.Lat, ct.Lon
+		ent.ID = e.cues.countryIDs[r.Index]
 	case kb.RefPlace:
 		p := &e.gaz.Places[r.Index]
 		ent.Type, ent.Kind, ent.Name = article.Place, p.Kind, p.Name
 		ent.Country, ent.Lat, ent.Lon = p.Country, p.Lat, p.Lon
+		ent.ID = e.cues.placeIDs[r.Index]
 	case kb.RefOrg:
 		o := &e.gaz.Orgs[r.Index]
 		ent.Type, ent.Kind, ent.Name = article.Org, o.Kind, o.Name
 		ent.Country, ent.Actor = o.Country, o.Actor
+		ent.ID = e.cues.orgIDs[r.Index]
 	case kb.RefPerson:
 		p := &e.gaz.People[r.Index]
 		ent.Type, ent.Kind, ent.Name = article.Person, "", p.Name
+		ent.ID = e.cues.personIDs[r.Index]
 		if t, ok := p.TermAt(doc.Published); ok {
 			ent.Role, ent.Country, ent.Actor = t.Role, t.Country, t.Actor
 		} else if len(p.Terms) > 0 {
@@ -267,8 +270,8 @@ func (e *Extractor) newEntity(doc *article.Doc, c *cand, full *cand) article.Ent
 			ent.Name = ct.Demonyms[0]
 		}
 		ent.Country, ent.Actor = ct.ISO3, ct.ISO3
+		ent.ID = e.cues.norpIDs[r.Index]
 	}
-	ent.ID = idPrefix(ent.Type) + ":" + slug(ent.Name)
 	return ent
 }
 
