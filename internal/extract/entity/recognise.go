@@ -249,6 +249,11 @@ func (e *Extractor) runEnd(s *scratch, doc *article.Doc, i, last, mode int) int 
 		for k < last && k-j < 2 && doc.Tokens[k].Kind != article.Punct && s.is(k, fConnector) && !doc.Tokens[k].Is(article.Cap) {
 			k++
 		}
+		// "the Bank of England and the Federal Reserve": "and the"
+		// (or "and" after a comma list) joins two names, not one.
+		if k-j == 2 && string(s.w(j)) != "of" || k-j == 1 && string(s.w(j)) == "and" && k < last && doc.Tokens[k].Is(article.Cap) && e.startsName(s, doc, k, last) {
+			break
+		}
 		if k > j && k < last && e.nameish(s, doc, k, mode) {
 			j = k + 1
 			continue
@@ -256,6 +261,16 @@ func (e *Extractor) runEnd(s *scratch, doc *article.Doc, i, last, mode int) int 
 		break
 	}
 	return j
+}
+
+// startsName reports a known name, title or given name at token k, which
+// after "and" begins a name of its own ("Latvia and Lithuania").
+func (e *Extractor) startsName(s *scratch, doc *article.Doc, k, last int) bool {
+	if s.lex[k].flags&(fGiven|fTitleFirst|fHonorific) != 0 {
+		return true
+	}
+	n, _ := e.kbMatch(s, doc, k, last)
+	return n > 0
 }
 
 func isPossessiveS(s *scratch, doc *article.Doc, i int) bool {
@@ -628,7 +643,7 @@ func formName(f uint8) string {
 func (e *Extractor) patternCand(s *scratch, doc *article.Doc, a, p, b, mode int) (cand, bool) {
 	// "General Motors": a title before a lone organisation tail is part
 	// of the name.
-	if n, q := e.tailMatch(s, p, b, cueOrgTail); n > 0 && (b-p > n || p > a) {
+	if n, q := e.tailMatch(s, p, b, cueOrgTail); n > 0 && (b-p > n || p > a) && !e.kbEndsAt(s, doc, p, b) {
 		start := p
 		if b-p == n {
 			start = a
@@ -658,6 +673,17 @@ func (e *Extractor) patternCand(s *scratch, doc *article.Doc, a, p, b, mode int)
 		return cand{first: p, last: b, typ: article.EventNE, form: "name"}, true
 	}
 	return cand{}, false
+}
+
+// kbEndsAt reports a gazetteer name of two or three words ending the run
+// [p, b) ("West Bank", "Gaza Strip"), which a tail word must not swallow.
+func (e *Extractor) kbEndsAt(s *scratch, doc *article.Doc, p, b int) bool {
+	for k := 2; k <= 3 && b-k >= p; k++ {
+		if n, _ := e.kbMatch(s, doc, b-k, b); n == k {
+			return true
+		}
+	}
+	return false
 }
 
 // tailMatch finds a cue of class ending the run [p, b): one or two words.
@@ -784,7 +810,16 @@ func (e *Extractor) continuesPerson(s *scratch, doc *article.Doc, u, q int, refs
 	case kb.RefCountry, kb.RefNORP, kb.RefPeople, kb.RefOrg:
 		return false
 	}
-	return e.isGiven(s, u) || doc.Tokens[q-1].Is(article.Abbrev)
+	if e.isGiven(s, u) || doc.Tokens[q-1].Is(article.Abbrev) {
+		return true
+	}
+	// "Marta Kos": a word no dictionary knows and a town's name after it
+	// is a person's name more often than a place.
+	if refs[0].Kind == kb.RefPlace && q == u+1 && !s.is(u, fCommon) && !s.is(u, fGazFirst) && s.lex[u].flags&(fTitleFirst|fHonorific|fOrgHead) == 0 {
+		p := &e.gaz.Places[refs[0].Index]
+		return p.Kind == "city" && !p.Capital
+	}
+	return false
 }
 
 // typeUnknown gives an unknown name a type from its form and context, or

@@ -58,6 +58,11 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			}
 		}
 		if c.weak {
+			// "Reading the report": a word followed by an article is
+			// not a name, whatever the article says elsewhere.
+			if c.last < len(doc.Tokens) && isDeterminer(s.w(c.last)) {
+				continue
+			}
 			if t, ok := strong[keys[i]]; ok && (c.typ == "" || c.typ == t) {
 				c.typ, c.weak = t, false
 			}
@@ -71,6 +76,22 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			} else {
 				c.typ = e.defaultType(s, c)
 			}
+		}
+	}
+	// Persons typed by the passes above lend their surnames too.
+	for i := range cands {
+		c := &cands[i]
+		if !c.weak && c.typ == article.Person && c.last-c.first >= 2 {
+			k := string(s.w(e.surnameToken(s, c)))
+			if _, ok := surnames[k]; !ok {
+				surnames[k] = i
+			}
+		}
+	}
+	for i := range cands {
+		c := &cands[i]
+		if _, ok := surnames[keys[i]]; ok && c.last-c.first == 1 && !c.weak && (c.typ == "" || c.typ == article.Person) && len(c.refs) == 0 {
+			c.typ, c.form = article.Person, "surname"
 		}
 	}
 	e.acronyms(s, doc, cands, keys)
@@ -119,6 +140,14 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	}
 	slices.SortStableFunc(out, func(a, b article.Entity) int { return a.Mentions[0].Span.Start - b.Mentions[0].Span.Start })
 	return out
+}
+
+func isDeterminer(w []byte) bool {
+	switch string(w) {
+	case "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your":
+		return true
+	}
+	return false
 }
 
 // defaultType types a name nothing else typed. A name of several words
@@ -190,6 +219,7 @@ func (e *Extractor) groupKey(s *scratch, doc *article.Doc, i int, keys []string,
 		if c.last-c.first == 1 {
 			if p, ok := e.knownBySurname(doc, s.w(c.first)); ok {
 				c.refs = []kb.Ref{{Kind: kb.RefPerson, Form: kb.FormAlias, Index: p}}
+				c.form = "surname"
 				return string(rune('0'+kb.RefPerson)) + string(rune(p)), c
 			}
 		}
