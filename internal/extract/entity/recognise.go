@@ -722,7 +722,10 @@ func (e *Extractor) segment(s *scratch, doc *article.Doc, p, b, first, last, mod
 			q += n
 			continue
 		}
-		if n, refs := e.kbMatch(s, doc, q, b); n > 0 && !e.personStart(s, doc, q, n, b, refs) {
+		// After a title, a town's name followed by more of the name is a
+		// first name: "President Vladimir Putin".
+		if n, refs := e.kbMatch(s, doc, q, b); n > 0 && !e.personStart(s, doc, q, n, b, refs) &&
+			!(role != "" && n == 1 && q+1 < b && refs[0].Kind == kb.RefPlace && doc.Tokens[q+1].Is(article.Cap)) {
 			c, ok := e.kbCand(s, doc, q, q+n, refs, first, mode, initial && q == p)
 			if ok {
 				if c.typ == article.Person && role != "" && role != "\x00" {
