@@ -31,27 +31,27 @@ const (
 // The scratch space holds them per token, so that the recogniser asks a
 // map once per word.
 const (
-	fCommon    uint32 = 1 << iota // an English word written in lower case
-	fGiven                        // a given name
-	fSurname                      // the surname of a person of people.tsv
-	fGazFirst                     // the first word of a gazetteer name
-	fConnector                    // of, de, von
-	fNonName                      // Monday, I, TV
-	fSpeech                       // said, told
-	fPlacePrep                    // in, at
-	fRoleNoun                     // spokesman, striker
-	fKin                          // wife, son
-	fSport                        // innings, goalkeeper
-	fTeamVerb                     // beat, v
-	fFunction                     // but, neither, the
-	fHonorific                    // Mr (one word)
-	fOrgHead                      // Ministry (one word)
-	fTitleFirst                   // first word of a title ("Foreign" of "Foreign Minister")
-	fOrgTailLast                  // last word of an organisation tail
-	fPlaceHeadFirst               // first word of a place head ("Gulf" of "Gulf of")
-	fPlaceTailLast                // last word of a place tail
-	fEventTailLast                // last word of an event tail
-	fHonorificFirst               // first word of an honorific
+	fCommon         uint32 = 1 << iota // an English word written in lower case
+	fGiven                             // a given name
+	fSurname                           // the surname of a person of people.tsv
+	fGazFirst                          // the first word of a gazetteer name
+	fConnector                         // of, de, von
+	fNonName                           // Monday, I, TV
+	fSpeech                            // said, told
+	fPlacePrep                         // in, at
+	fRoleNoun                          // spokesman, striker
+	fKin                               // wife, son
+	fSport                             // innings, goalkeeper
+	fTeamVerb                          // beat, v
+	fFunction                          // but, neither, the
+	fHonorific                         // Mr (one word)
+	fOrgHead                           // Ministry (one word)
+	fTitleFirst                        // first word of a title ("Foreign" of "Foreign Minister")
+	fOrgTailLast                       // last word of an organisation tail
+	fPlaceHeadFirst                    // first word of a place head ("Gulf" of "Gulf of")
+	fPlaceTailLast                     // last word of a place tail
+	fEventTailLast                     // last word of an event tail
+	fHonorificFirst                    // first word of an honorific
 )
 
 // singleFlag maps the classes whose cues are read one word at a time to

@@ -7,10 +7,10 @@ import (
 
 // scratch is the per-call working space, reused through a pool.
 type scratch struct {
-	buf    []byte  // lookup forms of the tokens, one after the other
-	ns, ne []int32 // token i's lookup form is buf[ns[i]:ne[i]]
+	buf    []byte     // lookup forms of the tokens, one after the other
+	ns, ne []int32    // token i's lookup form is buf[ns[i]:ne[i]]
 	lex    []lexEntry // token i's flags
-	key    []byte  // a phrase being looked up
+	key    []byte     // a phrase being looked up
 	cands  []cand
 	sports bool // the article reports sport: places name teams
 }
