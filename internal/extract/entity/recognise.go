@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"strings"
+
 	"newsgraph/internal/article"
 	"newsgraph/internal/kb"
 )
@@ -184,7 +186,12 @@ func (e *Extractor) nameish(s *scratch, doc *article.Doc, i, mode int) bool {
 	if t.Is(article.HasDigit) {
 		return false
 	}
-	return !s.is(i, fCommon) && !isFunctionWord(w) && !s.is(i, fNonName) || s.lex[i].longest > 0 || s.is(i, fTitleFirst)
+	if !s.is(i, fCommon) && !isFunctionWord(w) && !s.is(i, fNonName) || s.lex[i].longest > 0 {
+		return true
+	}
+	// A title in a headline counts when a name follows it: "PRESIDENT
+	// CLINTON", not "ENGLAND CAPTAIN".
+	return s.is(i, fTitleFirst) && i+1 < len(doc.Tokens) && doc.Tokens[i+1].Kind == article.Word && !s.is(i+1, fCommon)
 }
 
 // particleName reports words such as "al-Assad", "d'Estaing", "bin",
@@ -230,7 +237,14 @@ func (e *Extractor) recogniseSentence(s *scratch, doc *article.Doc, first, last,
 			continue
 		}
 		j := e.runEnd(s, doc, i, last, mode)
-		e.splitRun(s, doc, i, j, first, last, mode)
+		// "de Silva", "van Persie": a particle in lower case before a
+		// name, when no word precedes it in the sentence.
+		a := i
+		if i > first && doc.Tokens[i-1].Kind == article.Word && nameParticle(s.w(i-1)) && !doc.Tokens[i-1].Is(article.Cap) &&
+			(i-1 == first || doc.Tokens[i-2].Kind != article.Word) && mode == modeNormal {
+			a = i - 1
+		}
+		e.splitRun(s, doc, a, j, first, last, mode)
 		i = j
 	}
 }
@@ -239,14 +253,14 @@ func (e *Extractor) recogniseSentence(s *scratch, doc *article.Doc, first, last,
 // capitalised words, initials and connectors between them.
 func (e *Extractor) runEnd(s *scratch, doc *article.Doc, i, last, mode int) int {
 	j := i + 1
-	for j < last {
+	for j < last && !doc.Tokens[j].Is(article.LineStart) {
 		if e.nameish(s, doc, j, mode) && !isPossessiveS(s, doc, j) {
 			j++
 			continue
 		}
 		// connectors: up to two ("of the") before a name-like word
 		k := j
-		for k < last && k-j < 2 && doc.Tokens[k].Kind != article.Punct && s.is(k, fConnector) && !doc.Tokens[k].Is(article.Cap) {
+		for k < last && k-j < 2 && doc.Tokens[k].Kind != article.Punct && s.is(k, fConnector) && !doc.Tokens[k].Is(article.Cap) && !doc.Tokens[k].Is(article.LineStart) {
 			k++
 		}
 		// "the Bank of England and the Federal Reserve": "and the"
@@ -261,6 +275,25 @@ func (e *Extractor) runEnd(s *scratch, doc *article.Doc, i, last, mode int) int 
 		break
 	}
 	return j
+}
+
+// modifierWord reports words such as "Bergamo-based", "Ex-Yankee",
+// "Pro-Moscow": adjectives made from a name with a hyphen.
+func modifierWord(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 {
+		return false
+	}
+	switch strings.ToLower(w[i+1:]) {
+	case "based", "led", "born", "backed", "owned", "run", "controlled", "made", "bound", "held", "linked", "funded", "allied", "style", "era", "speaking", "dominated", "sponsored":
+		return true
+	}
+	j := strings.IndexByte(w, '-')
+	switch strings.ToLower(w[:j]) {
+	case "ex", "pro", "anti", "non", "post", "pre", "neo", "pan", "mid":
+		return true
+	}
+	return false
 }
 
 // startsName reports a known name, title or given name at token k, which
@@ -324,7 +357,12 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 			a++
 		}
 	}
-	for a < b && s.is(a, fConnector) && !doc.Tokens[a].Is(article.Cap) {
+	for a < b && s.is(a, fConnector) && !doc.Tokens[a].Is(article.Cap) && !(nameParticle(s.w(a)) && b-a > 1) {
+		a++
+	}
+	// "Bergamo-based Atalanta", "Ex-Yankee Randy Velarde": a modifier
+	// made with a hyphen is no part of the name after it.
+	for b-a > 1 && modifierWord(doc.TokenText(a)) {
 		a++
 	}
 	// "But Deportivo", "Neither Lebed": a closed-class word capitalised
@@ -369,7 +407,17 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 	p, role, code := a, "", ""
 	var roleCountry string
 	if n, q := e.cueMatch(s, a, b, cueTitle); n > 0 && n < b-a {
-		p, role, code = a+n, q.Value, q.Code
+		// "Major League Baseball": a title word before a word that
+		// heads or ends organisations' or places' names is part of a
+		// name.
+		const nameCue = fOrgHead | fOrgTailLast | fPlaceHeadFirst | fPlaceTailLast | fEventTailLast
+		if s.lex[a+n].flags&nameCue == 0 || s.is(a+n, fGiven) {
+			p, role, code = a+n, q.Value, q.Code
+		}
+	} else if b-a > 1 && s.lex[a].flags&(fRoleNoun|fKin) != 0 && s.is(a, fCommon) && !s.is(a, fGazFirst) {
+		// "Fullback Andre Joubert", "Striker Alan Shearer": a role
+		// noun capitalised at the start of a sentence.
+		p, role = a+1, "\x00"
 	}
 	if c, ok := e.patternCand(s, doc, a, p, b, mode); ok {
 		c.sentStart = initial
@@ -799,6 +847,10 @@ func (e *Extractor) personStart(s *scratch, doc *article.Doc, q, n, b int, refs 
 	if n != 1 || q+1 >= b || refs[0].Kind == kb.RefPerson || refs[0].Kind == kb.RefCountry || refs[0].Kind == kb.RefNORP {
 		return false
 	}
+	if nameParticle(s.w(q)) && doc.Tokens[q+1].Is(article.Cap) { // "Van Poppel", "De Gaulle"
+		m, _ := e.kbMatch(s, doc, q+1, b)
+		return m == 0
+	}
 	if !e.isGiven(s, q) {
 		return false
 	}
@@ -840,6 +892,15 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 		c.typ, c.form = article.Person, "surname"
 		return
 	}
+	// "St Petersburg", "St Mirren": a saint's name is a place's or a
+	// club's more often than a person's.
+	if n >= 2 && string(s.w(c.first)) == "st" {
+		c.hint = article.Place
+		if s.sports {
+			c.hint = article.Org
+		}
+		return
+	}
 	given := e.isGiven(s, c.first)
 	if given && n >= 2 {
 		c.typ = article.Person
@@ -851,7 +912,7 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 			c.typ = article.Person
 			return
 		}
-		if particleName(doc.TokenText(i)) || i > c.first && nameParticle(s.w(i)) && string(s.w(i)) != "&" {
+		if particleName(doc.TokenText(i)) || nameParticle(s.w(i)) && string(s.w(i)) != "&" && i < c.last-1 {
 			if n >= 2 {
 				c.typ = article.Person
 				return
