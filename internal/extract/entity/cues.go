@@ -25,6 +25,8 @@ const (
 	cueSport     = "sport"
 	cueTeamVerb  = "team_verb"
 	cueFunction  = "function"
+	cueOrgAfter  = "org_after"
+	cueOrgBefore = "org_before"
 )
 
 // Word flags: what the knowledge base and the cue words say of one word.
@@ -52,6 +54,8 @@ const (
 	fPlaceTailLast                     // last word of a place tail
 	fEventTailLast                     // last word of an event tail
 	fHonorificFirst                    // first word of an honorific
+	fOrgAfter                          // X shares, X spokesman
+	fOrgBeforeLast                     // last word of "shares in", "rival"
 )
 
 // singleFlag maps the classes whose cues are read one word at a time to
@@ -60,14 +64,14 @@ var singleFlag = map[string]uint32{
 	cueConnector: fConnector, cueNonName: fNonName, cueSpeech: fSpeech,
 	cuePlacePrep: fPlacePrep, cueRoleNoun: fRoleNoun, cueKin: fKin,
 	cueSport: fSport, cueTeamVerb: fTeamVerb, cueFunction: fFunction,
-	cueHonorific: fHonorific, cueOrgHead: fOrgHead,
+	cueHonorific: fHonorific, cueOrgHead: fOrgHead, cueOrgAfter: fOrgAfter,
 }
 
 // firstFlag and lastFlag mark the first or last word of the cues of
 // classes read as phrases.
 var (
 	firstFlag = map[string]uint32{cueTitle: fTitleFirst, cuePlaceHead: fPlaceHeadFirst, cueHonorific: fHonorificFirst}
-	lastFlag  = map[string]uint32{cueOrgTail: fOrgTailLast, cuePlaceTail: fPlaceTailLast, cueEventTail: fEventTailLast}
+	lastFlag  = map[string]uint32{cueOrgTail: fOrgTailLast, cuePlaceTail: fPlaceTailLast, cueEventTail: fEventTailLast, cueOrgBefore: fOrgBeforeLast}
 )
 
 // lexEntry is what the lexicon holds for one word.

@@ -923,7 +923,13 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	if c.last < last {
 		nt := doc.Tokens[c.last]
 		if nt.Kind == article.Word && s.is(c.last, fSpeech) && n <= 3 {
+			// A lone word that speaks is an organisation unless the
+			// article names a person of that surname ("Interfax said");
+			// the document pass links surnames first.
 			c.hint = article.Person
+			if n == 1 {
+				c.hint = article.Org
+			}
 		}
 		if nt.Kind == article.Punct && doc.TokenText(c.last) == "," && e.appositionRole(s, doc, c.last+1, last) {
 			c.typ = article.Person
@@ -940,6 +946,15 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 				c.hint = article.Person
 			}
 		}
+	}
+	// "Pirelli shares", "a Magna spokesman", "shares in Cofinec",
+	// "rival Ericsson": words around the name that go with companies
+	// and other organisations.
+	if c.hint != article.Person && !given && (c.last < last && doc.Tokens[c.last].Kind == article.Word && s.is(c.last, fOrgAfter) ||
+		c.last+1 < last && doc.TokenText(c.last) == "’" && string(s.w(c.last+1)) == "s" && c.last+2 < last && s.is(c.last+2, fOrgAfter) ||
+		c.last+1 < last && doc.TokenText(c.last) == "'" && string(s.w(c.last+1)) == "s" && c.last+2 < last && s.is(c.last+2, fOrgAfter) ||
+		e.orgBefore(s, doc, first, c.first)) {
+		c.hint = article.Org
 	}
 	if s.sports && c.hint == "" && e.teamPosition(s, doc, c.first, c.last, first) {
 		c.hint = article.Org
@@ -959,6 +974,20 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	if n == 1 && s.is(c.first, fNonName) {
 		c.weak = true
 	}
+}
+
+// orgBefore reports words before token a that go before an
+// organisation's name: "shares in", "rival", "analysts at".
+func (e *Extractor) orgBefore(s *scratch, doc *article.Doc, first, a int) bool {
+	if a == first || !s.is(a-1, fOrgBeforeLast) {
+		return false
+	}
+	for k := 1; k <= 3 && a-k >= first; k++ {
+		if _, ok := e.cues.get(cueOrgBefore, s.phrase(a-k, a)); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // appositionRole reports ", a spokesman for", ", the company's chairman,"
