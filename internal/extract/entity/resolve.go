@@ -48,33 +48,46 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 		}
 	}
 	// Open candidates take the type the article gives the same words
-	// elsewhere, a lone surname that of the person.
-	for i := range cands {
-		c := &cands[i]
-		if c.last-c.first == 1 {
-			if _, ok := surnames[keys[i]]; ok && (c.typ == "" || c.typ == article.Person || c.weak) {
-				c.typ, c.form, c.weak = article.Person, "surname", false
+	// elsewhere, a lone surname that of the person. Names of several
+	// words go first, so that the people they name lend their surnames
+	// to the lone words.
+	for round := range 2 {
+		for i := range cands {
+			c := &cands[i]
+			if single := c.last-c.first == 1; single != (round == 1) {
 				continue
 			}
-		}
-		if c.weak {
-			// "Reading the report": a word followed by an article is
-			// not a name, whatever the article says elsewhere.
-			if c.last < len(doc.Tokens) && isDeterminer(s.w(c.last)) {
+			if c.last-c.first == 1 {
+				if _, ok := surnames[keys[i]]; ok && (c.typ == "" || c.typ == article.Person || c.weak) {
+					c.typ, c.form, c.weak = article.Person, "surname", false
+					continue
+				}
+			}
+			if c.weak {
+				// "Reading the report": a word followed by an article
+				// is not a name, whatever the article says elsewhere.
+				if c.last < len(doc.Tokens) && isDeterminer(s.w(c.last)) {
+					continue
+				}
+				if t, ok := strong[keys[i]]; ok && (c.typ == "" || c.typ == t) {
+					c.typ, c.weak = t, false
+				}
 				continue
 			}
-			if t, ok := strong[keys[i]]; ok && (c.typ == "" || c.typ == t) {
-				c.typ, c.weak = t, false
+			if c.typ == "" {
+				if t, ok := strong[keys[i]]; ok {
+					c.typ = t
+				} else if c.hint != "" {
+					c.typ = c.hint
+				} else {
+					c.typ = e.defaultType(s, c)
+				}
 			}
-			continue
-		}
-		if c.typ == "" {
-			if t, ok := strong[keys[i]]; ok {
-				c.typ = t
-			} else if c.hint != "" {
-				c.typ = c.hint
-			} else {
-				c.typ = e.defaultType(s, c)
+			if round == 0 && c.typ == article.Person {
+				k := string(s.w(e.surnameToken(s, c)))
+				if _, ok := surnames[k]; !ok {
+					surnames[k] = i
+				}
 			}
 		}
 	}
