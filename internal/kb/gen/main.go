@@ -30,12 +30,13 @@ import (
 func main() {
 	out := flag.String("out", "internal/kb/data", "directory to write the files into")
 	words := flag.String("words", "/usr/share/dict/american-english", "SCOWL word list (Debian package wamerican)")
+	zones := flag.String("zones", "/usr/share/zoneinfo/zone.tab", "tz database zone.tab (Debian package tzdata): cities with coordinates")
 	flag.Parse()
 	q := gountries.New()
 	if err := writeCountries(q, filepath.Join(*out, "countries.tsv")); err != nil {
 		log.Fatal(err)
 	}
-	if err := writePlaces(q, filepath.Join(*out, "places.tsv")); err != nil {
+	if err := writePlaces(q, *zones, filepath.Join(*out, "places.tsv")); err != nil {
 		log.Fatal(err)
 	}
 	if err := writeWords(*words, filepath.Join(*out, "common_words.tsv")); err != nil {
@@ -70,9 +71,81 @@ var subdivisionCountries = map[string]string{
 	"MEX": "state", "CHN": "region", "ZAF": "region", "GBR": "region", "PAK": "region",
 }
 
-// writePlaces writes the cities of tidwall/cities and the subdivisions of
-// the countries above.
-func writePlaces(q *gountries.Query, path string) error {
+// zoneCity is a city named by a time zone of the tz database.
+type zoneCity struct {
+	name, iso3 string
+	lat, lon   float64
+}
+
+// readZones reads the cities of zone.tab: "Europe/Belgrade" at
+// +4450+02030 in RS.
+func readZones(q *gountries.Query, path string) ([]zoneCity, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("zone.tab: %w (install Debian package tzdata)", err)
+	}
+	var out []zoneCity
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) < 3 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		c, err := q.FindCountryByAlpha(f[0])
+		if err != nil {
+			continue
+		}
+		zone := f[2]
+		if strings.HasPrefix(zone, "Antarctica/") || strings.HasPrefix(zone, "Etc/") {
+			continue
+		}
+		name := strings.ReplaceAll(zone[strings.LastIndexByte(zone, '/')+1:], "_", " ")
+		lat, lon, ok := isoCoords(f[1])
+		if !ok || !goodName(name) {
+			continue
+		}
+		out = append(out, zoneCity{name, c.Alpha3, lat, lon})
+	}
+	return out, nil
+}
+
+// isoCoords reads ISO 6709 coordinates as zone.tab writes them:
+// ±DDMM±DDDMM or ±DDMMSS±DDDMMSS.
+func isoCoords(s string) (float64, float64, bool) {
+	i := strings.IndexAny(s[1:], "+-") + 1
+	if i <= 0 {
+		return 0, 0, false
+	}
+	lat, ok1 := dms(s[:i], 2)
+	lon, ok2 := dms(s[i:], 3)
+	return lat, lon, ok1 && ok2
+}
+
+func dms(s string, degDigits int) (float64, bool) {
+	if len(s) < 1+degDigits+2 {
+		return 0, false
+	}
+	sign := 1.0
+	if s[0] == '-' {
+		sign = -1
+	}
+	d := s[1:]
+	deg, err1 := strconv.Atoi(d[:degDigits])
+	min, err2 := strconv.Atoi(d[degDigits : degDigits+2])
+	sec := 0
+	var err3 error
+	if len(d) >= degDigits+4 {
+		sec, err3 = strconv.Atoi(d[degDigits+2 : degDigits+4])
+	}
+	if err1 != nil || err2 != nil || err3 != nil {
+		return 0, false
+	}
+	return sign * (float64(deg) + float64(min)/60 + float64(sec)/3600), true
+}
+
+// writePlaces writes the cities of tidwall/cities and of the tz database,
+// the capitals gountries names, and the subdivisions of the countries
+// above.
+func writePlaces(q *gountries.Query, zonesPath, path string) error {
 	iso := map[string]string{}
 	for _, c := range q.Countries {
 		iso[strings.ToLower(c.Name.Common)] = c.Alpha3
@@ -102,6 +175,33 @@ func writePlaces(q *gountries.Query, path string) error {
 		seen[k] = true
 		rows = append(rows, []string{name, "", "city", code, coord(c.Latitude), coord(c.Longitude), ""})
 	}
+	zones, err := readZones(q, zonesPath)
+	if err != nil {
+		log.Print(err)
+	}
+	zoneAt := map[string]zoneCity{}
+	for _, z := range zones {
+		k := z.name + "\t" + z.iso3
+		zoneAt[k] = z
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		rows = append(rows, []string{z.name, "", "city", z.iso3, coord(z.lat), coord(z.lon), ""})
+	}
+	for _, c := range q.Countries {
+		name := strings.TrimSpace(c.Capital)
+		k := name + "\t" + c.Alpha3
+		if !goodName(name) || seen[k] {
+			continue
+		}
+		seen[k] = true
+		lat, lon := "", ""
+		if z, ok := zoneAt[k]; ok {
+			lat, lon = coord(z.lat), coord(z.lon)
+		}
+		rows = append(rows, []string{name, "", "city", c.Alpha3, lat, lon, ""})
+	}
 	for _, c := range q.Countries {
 		kind, ok := subdivisionCountries[c.Alpha3]
 		if !ok {
@@ -126,7 +226,9 @@ func writePlaces(q *gountries.Query, path string) error {
 		}
 	}
 	head := generated +
-		"# Sources: github.com/tidwall/cities v0.1.0 (public domain; about 10,600 cities, at most 100 per country, with coordinates)\n" +
+		"# Sources: github.com/tidwall/cities v0.1.0 (public domain; about 10,600 cities, at most 100 per country, with coordinates);\n" +
+		"# the cities that name time zones in the tz database's zone.tab (public domain; Debian package tzdata 2025b);\n" +
+		"# the capitals of github.com/pariz/gountries v0.1.6 (MIT licence) that neither names, without coordinates unless zone.tab has them;\n" +
 		"# and the ISO 3166-2 subdivisions of github.com/pariz/gountries v0.1.6 (MIT licence) for the countries whose subdivision names news writes in English.\n" +
 		"# Population is not given by these sources and is left empty.\n"
 	return writeTSV(path, head, []string{"name", "aliases", "kind", "country", "lat", "lon", "population"}, rows)
