@@ -598,6 +598,12 @@ func (e *Extractor) teamPosition(s *scratch, doc *article.Doc, a, b, first int) 
 	return false
 }
 
+// countryOrState reports a country or a state's name at token i.
+func (e *Extractor) countryOrState(s *scratch, doc *article.Doc, i int) bool {
+	n, rr := e.kbMatch(s, doc, i, min(i+5, len(doc.Tokens)))
+	return n > 0 && (rr[0].Kind == kb.RefCountry || rr[0].Kind == kb.RefPlace && (e.gaz.Places[rr[0].Index].Kind == "state" || e.gaz.Places[rr[0].Index].Extra))
+}
+
 // isDate reports a date written with digits at token i: 1996-08-30.
 func isDate(doc *article.Doc, i int) bool {
 	w := doc.TokenText(i)
@@ -657,6 +663,10 @@ func (e *Extractor) kbCand1(s *scratch, doc *article.Doc, a, b int, refs []kb.Re
 		// A place called like a common word needs a sign of place: a
 		// preposition before it or ", Country" after it.
 		if a > first && doc.Tokens[a-1].Kind == article.Word && s.is(a-1, fPlacePrep) && !initial {
+			return c, true
+		}
+		// "Farmington Hills, Mich.": a state after a town and a comma.
+		if a > first+1 && doc.TokenText(a-1) == "," && len(s.cands) > 0 && s.cands[len(s.cands)-1].last == a-1 && s.cands[len(s.cands)-1].typ == article.Place {
 			return c, true
 		}
 		if a+2 < len(doc.Tokens) && doc.TokenText(a+1) == "," {
@@ -891,6 +901,15 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	if n == 1 && s.is(c.first, fSurname) {
 		c.typ, c.form = article.Person, "surname"
 		return
+	}
+	// Datelines: "KHASAVYURT, Russia 1996-08-31", "N'DJAMENA 1996-08-30",
+	// "TAVILDARA, Tajikistan": a name that starts a line and is followed
+	// by a country or state after a comma, or by a date.
+	if doc.Tokens[c.first].Is(article.LineStart) && c.last < len(doc.Tokens) {
+		if isDate(doc, c.last) || c.last+1 < len(doc.Tokens) && doc.TokenText(c.last) == "," && e.countryOrState(s, doc, c.last+1) {
+			c.typ = article.Place
+			return
+		}
 	}
 	// "St Petersburg", "St Mirren": a saint's name is a place's or a
 	// club's more often than a person's.

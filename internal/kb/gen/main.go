@@ -64,6 +64,19 @@ func writeCountries(q *gountries.Query, path string) error {
 	return writeTSV(path, head, []string{"iso3", "iso2", "name", "official", "lat", "lon", "region", "subregion", "borders"}, rows)
 }
 
+// apStates are the abbreviations of US state names in news datelines
+// (AP style), written for newsgraph; those that are words (Miss., Wash.,
+// Ore.) are left out.
+var apStates = map[string]string{
+	"AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.",
+	"DE": "Del.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.|Kans.",
+	"KY": "Ky.", "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.",
+	"MO": "Mo.", "MT": "Mont.", "NE": "Neb.|Nebr.", "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.",
+	"NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.", "OK": "Okla.", "PA": "Pa.",
+	"RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.", "TX": "Texas|Tex.", "VT": "Vt.",
+	"VA": "Va.", "WV": "W.Va.|W. Va.", "WI": "Wis.|Wisc.", "WY": "Wyo.",
+}
+
 // subdivisionCountries are the countries whose ISO 3166-2 subdivision
 // names, as gountries gives them, are the English names news uses.
 var subdivisionCountries = map[string]string{
@@ -215,6 +228,13 @@ func writePlaces(q *gountries.Query, zonesPath, path string) error {
 			for _, n := range s.Names {
 				if n != s.Name && goodName(n) {
 					aliases = append(aliases, n)
+				}
+			}
+			if c.Alpha3 == "USA" {
+				for _, a := range strings.Split(apStates[s.Code], "|") {
+					if a != "" && a != s.Name {
+						aliases = append(aliases, a)
+					}
 				}
 			}
 			slices.Sort(aliases)
