@@ -27,6 +27,7 @@ const (
 	cueFunction  = "function"
 	cueOrgAfter  = "org_after"
 	cueOrgBefore = "org_before"
+	cueOrgPrefix = "org_prefix"
 )
 
 // Word flags: what the knowledge base and the cue words say of one word.

@@ -566,7 +566,10 @@ func (e *Extractor) kbCand(s *scratch, doc *article.Doc, a, b int, refs []kb.Ref
 		return c, ok
 	}
 	c.placeCtx = e.placeContext(s, doc, a, b, first)
-	if !c.placeCtx && e.teamPosition(s, doc, a, b, first) {
+	// Counties and states in sports reports are teams (Essex, Surrey,
+	// Florida), cities only where a team stands.
+	p := &e.gaz.Places[refs[0].Index]
+	if !c.placeCtx && (p.Kind == "region" || p.Kind == "state" || e.teamPosition(s, doc, a, b, first)) {
 		// In sports reports a city or county names its team.
 		c.typ, c.kind, c.refs, c.team = article.Org, "sport", nil, true
 	}
@@ -707,6 +710,19 @@ func (e *Extractor) patternCand(s *scratch, doc *article.Doc, a, p, b, mode int)
 			start = a
 		}
 		return cand{first: start, last: b, typ: article.Org, kind: q.Value, form: "name"}, true
+	}
+	// "Procter & Gamble", "Douglas & Lomason".
+	for k := p + 1; k < b-1; k++ {
+		if string(s.w(k)) == "&" && doc.Tokens[k-1].Is(article.Cap) && doc.Tokens[k+1].Is(article.Cap) {
+			return cand{first: p, last: b, typ: article.Org, kind: "company", form: "name"}, true
+		}
+	}
+	// "Air France", "Statistics Canada": a word that makes a place's
+	// name an organisation's.
+	if q, ok := e.cues.get(cueOrgPrefix, s.w(p)); ok && b-p >= 2 {
+		if n, refs := e.kbMatch(s, doc, p+1, b); p+1+n == b && refs[0].Kind != kb.RefPerson {
+			return cand{first: p, last: b, typ: article.Org, kind: q.Value, form: "name"}, true
+		}
 	}
 	if q, ok := e.cues.get(cueOrgTail, s.w(p)); ok && q.Value == "sport" && b-p >= 2 {
 		return cand{first: p, last: b, typ: article.Org, kind: "sport", form: "name"}, true

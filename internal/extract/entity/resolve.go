@@ -47,6 +47,24 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			c.typ, c.kind, c.refs, c.team = article.Org, "sport", nil, true
 		}
 	}
+	// In a list ("Essex, Derbyshire and Surrey"), places beside a team
+	// are teams too.
+	if len(teams) > 0 {
+		for pass := 0; pass < 2; pass++ {
+			for i := 1; i < len(cands); i++ {
+				a, b := &cands[i-1], &cands[i]
+				if !listed(s, doc, a.last, b.first) {
+					continue
+				}
+				for _, pr := range [2][2]*cand{{a, b}, {b, a}} {
+					x, y := pr[0], pr[1]
+					if x.team && y.typ == article.Place && !y.placeCtx && len(y.refs) > 0 && y.refs[0].Kind == kb.RefPlace {
+						y.typ, y.kind, y.refs, y.team = article.Org, "sport", nil, true
+					}
+				}
+			}
+		}
+	}
 	// Open candidates take the type the article gives the same words
 	// elsewhere, a lone surname that of the person. Names of several
 	// words go first, so that the people they name lend their surnames
@@ -153,6 +171,22 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	}
 	slices.SortStableFunc(out, func(a, b article.Entity) int { return a.Mentions[0].Span.Start - b.Mentions[0].Span.Start })
 	return out
+}
+
+// listed reports that tokens [a, b) between two names hold only list
+// separators: ",", "and", "or", "v".
+func listed(s *scratch, doc *article.Doc, a, b int) bool {
+	if b <= a || b-a > 2 {
+		return false
+	}
+	for i := a; i < b; i++ {
+		switch w := doc.TokenText(i); w {
+		case ",", "and", "or", "v", "vs":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func isDeterminer(w []byte) bool {
