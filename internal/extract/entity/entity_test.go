@@ -204,3 +204,17 @@ func FuzzExtractor(f *testing.F) {
 		checkSpans(t, "fuzz", d)
 	})
 }
+
+func TestLastPerson(t *testing.T) {
+	ex := newExtractor(t)
+	s := "Trump spoke with Lukashenko on Friday. The call went well, he noted. Belarus agreed.\nIt was sunny. Nobody else spoke."
+	d := run(t, ex, s, time.Time{})
+	he := strings.Index(s, "he noted")
+	i := entity.LastPerson(d, he, 1)
+	if i < 0 || d.Rec.Entities[i].ID != "person:alexander-lukashenko" {
+		t.Errorf("LastPerson(he) = %d\n%s", i, format(d))
+	}
+	if i := entity.LastPerson(d, strings.Index(s, "Nobody"), 1); i != -1 {
+		t.Errorf("LastPerson(Nobody) = %d, want -1 (two sentences away)", i)
+	}
+}
