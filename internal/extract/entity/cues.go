@@ -92,6 +92,12 @@ type cues struct {
 	lex     map[string]lexEntry
 	// small holds the cue words alone, for words in lower case.
 	small map[string]lexEntry
+	// sport holds the sports words as written, for a fast test of whole
+	// articles.
+	sport map[string]bool
+	// sportPair marks the first two bytes of sports words, to skip most
+	// words without a lookup.
+	sportPair [256]uint64
 	// ids are the entity ids of the gazetteer's entries, by list.
 	countryIDs, placeIDs, personIDs, orgIDs, norpIDs []string
 }
@@ -179,6 +185,13 @@ func newCues(g *kb.Gazetteer) *cues {
 	}
 	for _, o := range g.Orgs {
 		c.orgIDs = append(c.orgIDs, "org:"+slug(o.Name))
+	}
+	c.sport = map[string]bool{}
+	for _, q := range g.Cues {
+		if q.Class == cueSport && !strings.Contains(q.Key, " ") && len(q.Key) >= 2 {
+			c.sport[q.Key] = true
+			c.sportPair[q.Key[0]] |= 1 << (q.Key[1] & 63)
+		}
 	}
 	c.small = map[string]lexEntry{}
 	for _, q := range g.Cues {

@@ -60,7 +60,7 @@ func (e *Extractor) Process(ctx context.Context, doc *article.Doc) error {
 	}
 	s := e.pool.Get().(*scratch)
 	defer e.pool.Put(s)
-	s.reset(doc, e.cues.lex, e.cues.small)
+	s.reset(e, doc)
 	e.recognise(s, doc)
 	doc.Rec.Entities = e.resolve(s, doc)
 	return nil

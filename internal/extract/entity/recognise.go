@@ -7,47 +7,89 @@ import (
 	"newsgraph/internal/kb"
 )
 
-// scratch is the per-call working space, reused through a pool.
+// scratch is the per-call working space, reused through a pool. The
+// lookup form and the flags of a token are computed when first asked for:
+// most words of an article are never looked at.
 type scratch struct {
-	buf    []byte     // lookup forms of the tokens, one after the other
-	ns, ne []int32    // token i's lookup form is buf[ns[i]:ne[i]]
-	lex    []lexEntry // token i's flags
-	key    []byte     // a phrase being looked up
+	doc    *article.Doc
+	buf    []byte     // lookup forms of the tokens asked for so far
+	ns, ne []int32    // token i's lookup form is buf[ns[i]:ne[i]]; ns[i] < 0 until computed
+	lex    []lexEntry // token i's flags, valid when known[i]
+	known  []bool
+	key    []byte // a phrase being looked up
 	cands  []cand
-	sports bool // the article reports sport: places name teams
+	big    map[string]lexEntry // the lexicon, for capitalised words
+	small  map[string]lexEntry // the cue words, for words in lower case
+
+	sports, sportsKnown bool // the article reports sport: places name teams
+
+	// maps of the document pass, cleared for each article
+	keys     []string
+	strong   map[string]string
+	teams    map[string]bool
+	surnames map[string]int
+	byKey    map[string]int
+	e        *Extractor
 }
 
-func (s *scratch) reset(doc *article.Doc, lex, small map[string]lexEntry) {
+func (s *scratch) reset(e *Extractor, doc *article.Doc) {
 	n := len(doc.Tokens)
+	s.doc, s.e = doc, e
+	s.big, s.small = e.cues.lex, e.cues.small
 	s.buf = s.buf[:0]
 	if cap(s.ns) < n {
 		s.ns = make([]int32, n)
 		s.ne = make([]int32, n)
 		s.lex = make([]lexEntry, n)
+		s.known = make([]bool, n)
 	}
-	s.ns, s.ne, s.lex = s.ns[:n], s.ne[:n], s.lex[:n]
-	for i, t := range doc.Tokens {
+	s.ns, s.ne, s.lex, s.known = s.ns[:n], s.ne[:n], s.lex[:n], s.known[:n]
+	for i := range s.ns {
+		s.ns[i] = -1
+	}
+	clear(s.known)
+	s.cands = s.cands[:0]
+	s.sportsKnown = false
+}
+
+// w returns token i's lookup form (empty for punctuation and numbers).
+func (s *scratch) w(i int) []byte {
+	if s.ns[i] < 0 {
+		t := s.doc.Tokens[i]
 		s.ns[i] = int32(len(s.buf))
-		if t.Kind == article.Word || t.Kind == article.Symbol && t.End-t.Start == 1 && doc.Rec.Text[t.Start] == '&' {
-			s.buf = kb.AppendNorm(s.buf, doc.Rec.Text[t.Start:t.End])
+		if t.Kind == article.Word || t.Kind == article.Symbol && t.End-t.Start == 1 && s.doc.Rec.Text[t.Start] == '&' {
+			s.buf = kb.AppendNorm(s.buf, s.doc.Rec.Text[t.Start:t.End])
 		}
 		s.ne[i] = int32(len(s.buf))
-		// Words in lower case need only their cue flags, which a much
-		// smaller map holds.
-		if t.Flags&(article.Cap|article.AllCaps) != 0 {
-			s.lex[i] = lex[string(s.buf[s.ns[i]:s.ne[i]])]
-		} else {
-			s.lex[i] = small[string(s.buf[s.ns[i]:s.ne[i]])]
-		}
 	}
-	s.cands = s.cands[:0]
+	return s.buf[s.ns[i]:s.ne[i]]
+}
+
+// entry returns what the lexicon holds for token i. Words in lower case
+// need only their cue flags, which a much smaller map holds.
+func (s *scratch) entry(i int) lexEntry {
+	if !s.known[i] {
+		w := s.w(i)
+		if s.doc.Tokens[i].Flags&(article.Cap|article.AllCaps) != 0 {
+			s.lex[i] = s.big[string(w)]
+		} else {
+			s.lex[i] = s.small[string(w)]
+		}
+		s.known[i] = true
+	}
+	return s.lex[i]
 }
 
 // is reports whether token i has all the flags f.
-func (s *scratch) is(i int, f uint32) bool { return s.lex[i].flags&f == f }
+func (s *scratch) is(i int, f uint32) bool { return s.entry(i).flags&f == f }
 
-// w returns token i's lookup form (empty for punctuation and numbers).
-func (s *scratch) w(i int) []byte { return s.buf[s.ns[i]:s.ne[i]] }
+// isSports reports, once per article, whether it reports sport.
+func (s *scratch) isSports() bool {
+	if !s.sportsKnown {
+		s.sports, s.sportsKnown = s.e.isSports(s, s.doc), true
+	}
+	return s.sports
+}
 
 // phrase returns the lookup key of tokens [a, b).
 func (s *scratch) phrase(a, b int) []byte {
@@ -92,7 +134,6 @@ const (
 )
 
 func (e *Extractor) recognise(s *scratch, doc *article.Doc) {
-	s.sports = e.isSports(s, doc)
 	for _, sent := range doc.Sents {
 		mode := e.sentenceMode(s, doc, sent.First, sent.Last)
 		e.recogniseSentence(s, doc, sent.First, sent.Last, mode)
@@ -110,11 +151,17 @@ func (e *Extractor) isSports(s *scratch, doc *article.Doc) bool {
 			}
 			nums = 0
 		}
-		switch t.Kind {
-		case article.Number:
+		switch {
+		case t.Kind == article.Number:
 			nums++
-		case article.Word:
-			if s.is(i, fSport) {
+		case t.Kind == article.Word && t.Flags&(article.Cap|article.AllCaps) == 0:
+			// Words in lower case are looked up as written, without
+			// making their lookup form.
+			if w := doc.Rec.Text[t.Start:t.End]; len(w) >= 2 && e.cues.sportPair[w[0]]&(1<<(w[1]&63)) != 0 && e.cues.sport[w] {
+				words++
+			}
+		case t.Kind == article.Word:
+			if e.cues.sport[string(s.w(i))] {
 				words++
 			}
 		}
@@ -127,7 +174,9 @@ func (e *Extractor) isSports(s *scratch, doc *article.Doc) bool {
 
 // sentenceMode tells prose from headlines in title case or all capitals.
 func (e *Extractor) sentenceMode(s *scratch, doc *article.Doc, first, last int) int {
-	words, caps, lower, capCommon := 0, 0, 0, 0
+	// A word in lower case that is no function word makes prose: most
+	// sentences end here without a lookup.
+	words, caps := 0, 0
 	for i := first; i < last; i++ {
 		t := doc.Tokens[i]
 		if t.Kind != article.Word || t.Is(article.HasDigit) {
@@ -137,25 +186,48 @@ func (e *Extractor) sentenceMode(s *scratch, doc *article.Doc, first, last int) 
 		switch {
 		case t.Is(article.AllCaps):
 			caps++
-		case t.Is(article.Cap):
-			if e.plainWord(s, i) && !isFunctionWord(s.w(i)) {
-				capCommon++
-			}
-		default:
-			if !s.is(i, fConnector) && !isFunctionWord(s.w(i)) {
-				lower++
+		case !t.Is(article.Cap):
+			if !isFunctionWord(lowerASCII(doc.TokenText(i))) {
+				return modeNormal
 			}
 		}
 	}
 	switch {
 	case words == 0:
 		return modeNormal
-	case caps >= 2 && caps*10 >= words*7 && lower == 0:
+	case caps >= 2 && caps*10 >= words*7:
 		return modeCaps
-	case words >= 3 && lower == 0 && capCommon >= 2 && capCommon*3 >= words:
+	case words < 3:
+		return modeNormal
+	}
+	capCommon := 0
+	for i := first; i < last; i++ {
+		t := doc.Tokens[i]
+		if t.Kind == article.Word && !t.Is(article.HasDigit) && !t.Is(article.AllCaps) && t.Is(article.Cap) && e.plainWord(s, i) && !isFunctionWord(s.w(i)) {
+			capCommon++
+		}
+	}
+	if capCommon >= 2 && capCommon*3 >= words {
 		return modeTitle
 	}
 	return modeNormal
+}
+
+// lowerASCII returns short ASCII words in lower case without allocating
+// when they already are; other words are returned as they are.
+func lowerASCII(w string) []byte {
+	if len(w) > 5 {
+		return nil
+	}
+	var b [5]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return b[:len(w)]
 }
 
 // isFunctionWord reports short words headlines may keep in lower case.
@@ -173,25 +245,29 @@ func (e *Extractor) nameish(s *scratch, doc *article.Doc, i, mode int) bool {
 	if t.Kind != article.Word {
 		return false
 	}
+	if mode == modeNormal && !t.Is(article.Cap) && !particleName(doc.TokenText(i)) {
+		return false
+	}
 	w := s.w(i)
 	if len(w) == 0 {
 		return false
 	}
-	if s.is(i, fNonName) && s.lex[i].longest == 0 {
+	en := s.entry(i)
+	if en.flags&fNonName != 0 && en.longest == 0 {
 		return false
 	}
 	if mode == modeNormal {
-		return t.Is(article.Cap) || particleName(doc.TokenText(i))
+		return true
 	}
 	if t.Is(article.HasDigit) {
 		return false
 	}
-	if !s.is(i, fCommon) && !isFunctionWord(w) && !s.is(i, fNonName) || s.lex[i].longest > 0 {
+	if en.flags&fCommon == 0 && !isFunctionWord(w) && en.flags&fNonName == 0 || en.longest > 0 {
 		return true
 	}
 	// A title in a headline counts when a name follows it: "PRESIDENT
 	// CLINTON", not "ENGLAND CAPTAIN".
-	return s.is(i, fTitleFirst) && i+1 < len(doc.Tokens) && doc.Tokens[i+1].Kind == article.Word && !s.is(i+1, fCommon)
+	return en.flags&fTitleFirst != 0 && i+1 < len(doc.Tokens) && doc.Tokens[i+1].Kind == article.Word && !s.is(i+1, fCommon)
 }
 
 // particleName reports words such as "al-Assad", "d'Estaing", "bin",
@@ -299,7 +375,7 @@ func modifierWord(w string) bool {
 // startsName reports a known name, title or given name at token k, which
 // after "and" begins a name of its own ("Latvia and Lithuania").
 func (e *Extractor) startsName(s *scratch, doc *article.Doc, k, last int) bool {
-	if s.lex[k].flags&(fGiven|fTitleFirst|fHonorific) != 0 {
+	if s.entry(k).flags&(fGiven|fTitleFirst|fHonorific) != 0 {
 		return true
 	}
 	n, _ := e.kbMatch(s, doc, k, last)
@@ -313,7 +389,7 @@ func isPossessiveS(s *scratch, doc *article.Doc, i int) bool {
 // kbMatch returns the longest gazetteer name starting at token p and
 // ending by b: its length in tokens and readings.
 func (e *Extractor) kbMatch(s *scratch, doc *article.Doc, p, b int) (int, []kb.Ref) {
-	n := int(s.lex[p].longest)
+	n := int(s.entry(p).longest)
 	if n == 0 {
 		return 0, nil
 	}
@@ -411,10 +487,10 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 		// heads or ends organisations' or places' names is part of a
 		// name.
 		const nameCue = fOrgHead | fOrgTailLast | fPlaceHeadFirst | fPlaceTailLast | fEventTailLast
-		if s.lex[a+n].flags&nameCue == 0 || s.is(a+n, fGiven) {
+		if s.entry(a+n).flags&nameCue == 0 || s.is(a+n, fGiven) {
 			p, role, code = a+n, q.Value, q.Code
 		}
-	} else if b-a > 1 && s.lex[a].flags&(fRoleNoun|fKin) != 0 && s.is(a, fCommon) && !s.is(a, fGazFirst) {
+	} else if b-a > 1 && s.entry(a).flags&(fRoleNoun|fKin) != 0 && s.is(a, fCommon) && !s.is(a, fGazFirst) {
 		// "Fullback Andre Joubert", "Striker Alan Shearer": a role
 		// noun capitalised at the start of a sentence.
 		p, role = a+1, "\x00"
@@ -424,7 +500,7 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 		e.push(s, c)
 		return
 	}
-	if s.sports && p == a && mode == modeNormal && e.teamName(s, doc, a, b) {
+	if s.isSports() && p == a && mode == modeNormal && e.teamName(s, doc, a, b) {
 		e.push(s, cand{first: a, last: b, typ: article.Org, kind: "sport", form: "name", sentStart: initial})
 		return
 	}
@@ -444,7 +520,7 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 // of the knowledge base.
 func (e *Extractor) plainWord(s *scratch, i int) bool {
 	const cue = fTitleFirst | fHonorific | fHonorificFirst | fOrgHead | fOrgTailLast | fPlaceHeadFirst | fEventTailLast | fGiven | fGazFirst
-	return s.is(i, fCommon) && s.lex[i].flags&cue == 0
+	return s.is(i, fCommon) && s.entry(i).flags&cue == 0
 }
 
 // personOf returns the position of "of" in a run that starts with a
@@ -521,7 +597,7 @@ func (e *Extractor) titleBefore(s *scratch, doc *article.Doc, first, a int) (str
 			return q.Value, q.Code
 		}
 	}
-	if s.lex[a-1].flags&(fHonorific|fRoleNoun|fKin) != 0 {
+	if s.entry(a-1).flags&(fHonorific|fRoleNoun|fKin) != 0 {
 		return "\x00", ""
 	}
 	return "", ""
@@ -562,7 +638,7 @@ func (e *Extractor) push(s *scratch, c cand) { s.cands = append(s.cands, c) }
 // sign of being a place, an acronym that is a word in a headline).
 func (e *Extractor) kbCand(s *scratch, doc *article.Doc, a, b int, refs []kb.Ref, first, mode int, initial bool) (cand, bool) {
 	c, ok := e.kbCand1(s, doc, a, b, refs, first, mode, initial)
-	if !ok || !s.sports || c.typ != article.Place || refs[0].Kind != kb.RefPlace || e.gaz.Places[refs[0].Index].Extra {
+	if !ok || !s.isSports() || c.typ != article.Place || refs[0].Kind != kb.RefPlace || e.gaz.Places[refs[0].Index].Extra {
 		return c, ok
 	}
 	c.placeCtx = e.placeContext(s, doc, a, b, first)
@@ -650,7 +726,7 @@ func (e *Extractor) kbCand1(s *scratch, doc *article.Doc, a, b int, refs []kb.Re
 	if b-a > 1 {
 		return c, true
 	}
-	common := s.lex[a].flags&(fCommon|fNonName) != 0
+	common := s.entry(a).flags&(fCommon|fNonName) != 0
 	if r.Form == kb.FormAcronym && mode == modeNormal && !doc.Tokens[a].Is(article.AllCaps) && !doc.Tokens[a].Is(article.Abbrev) && common {
 		return c, false // "Time" is not TIME, "who" is not WHO
 	}
@@ -896,7 +972,7 @@ func (e *Extractor) continuesPerson(s *scratch, doc *article.Doc, u, q int, refs
 	}
 	// "Marta Kos": a word no dictionary knows and a town's name after it
 	// is a person's name more often than a place.
-	if refs[0].Kind == kb.RefPlace && q == u+1 && !s.is(u, fCommon) && !s.is(u, fGazFirst) && s.lex[u].flags&(fTitleFirst|fHonorific|fOrgHead) == 0 {
+	if refs[0].Kind == kb.RefPlace && q == u+1 && !s.is(u, fCommon) && !s.is(u, fGazFirst) && s.entry(u).flags&(fTitleFirst|fHonorific|fOrgHead) == 0 {
 		p := &e.gaz.Places[refs[0].Index]
 		return p.Kind == "city" && !p.Capital
 	}
@@ -931,7 +1007,7 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	// club's more often than a person's.
 	if n >= 2 && string(s.w(c.first)) == "st" {
 		c.hint = article.Place
-		if s.sports {
+		if s.isSports() {
 			c.hint = article.Org
 		}
 		return
@@ -974,7 +1050,7 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 		if c.last+2 < last && doc.TokenText(c.last) == "(" {
 			if m, refs := e.kbMatch(s, doc, c.last+1, last); m > 0 && c.last+1+m < last && doc.TokenText(c.last+1+m) == ")" &&
 				(refs[0].Kind == kb.RefCountry || refs[0].Kind == kb.RefPlace && e.gaz.Places[refs[0].Index].Extra) {
-				if s.sports {
+				if s.isSports() {
 					c.typ = article.Person
 					return
 				}
@@ -991,7 +1067,7 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 		e.orgBefore(s, doc, first, c.first)) {
 		c.hint = article.Org
 	}
-	if s.sports && c.hint == "" && e.teamPosition(s, doc, c.first, c.last, first) {
+	if s.isSports() && c.hint == "" && e.teamPosition(s, doc, c.first, c.last, first) {
 		c.hint = article.Org
 	}
 	if c.first > first {
@@ -1003,7 +1079,7 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	if given && c.hint == "" {
 		c.hint = article.Person
 	}
-	if n == 1 && (c.sentStart || mode != modeNormal) && s.lex[c.first].flags&(fCommon|fNonName) != 0 {
+	if n == 1 && (c.sentStart || mode != modeNormal) && s.entry(c.first).flags&(fCommon|fNonName) != 0 {
 		c.weak = true
 	}
 	if n == 1 && s.is(c.first, fNonName) {

@@ -16,10 +16,20 @@ import (
 // mentions into entities.
 func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	cands := s.cands
-	keys := make([]string, len(cands))
-	strong := map[string]string{} // key → type of a confident mention
-	teams := map[string]bool{}    // keys of places taken for teams
-	surnames := map[string]int{}  // surname key → cand of the person's full name
+	if s.strong == nil {
+		s.strong, s.teams, s.surnames = map[string]string{}, map[string]bool{}, map[string]int{}
+	}
+	clear(s.strong)
+	clear(s.teams)
+	clear(s.surnames)
+	keys := s.keys[:0]
+	for range cands {
+		keys = append(keys, "")
+	}
+	s.keys = keys
+	strong := s.strong     // key → type of a confident mention
+	teams := s.teams       // keys of places taken for teams
+	surnames := s.surnames // surname key → cand of the person's full name
 	for i := range cands {
 		c := &cands[i]
 		keys[i] = string(s.phrase(c.first, c.last))
@@ -127,47 +137,43 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	}
 	e.acronyms(s, doc, cands, keys)
 
-	// Group mentions into entities.
-	type group struct {
-		ent   article.Entity
-		first int
-		ref   kb.Ref
-		hasRf bool
+	// Group mentions into entities, in the order of their first mention.
+	if s.byKey == nil {
+		s.byKey = map[string]int{}
 	}
-	var groups []*group
-	byKey := map[string]*group{}
+	clear(s.byKey)
+	var out []article.Entity
 	for i := range cands {
 		c := &cands[i]
 		if c.weak || c.typ == "" {
 			continue
 		}
 		gk, g := e.groupKey(s, doc, i, keys, cands, surnames)
-		gr := byKey[gk]
-		if gr == nil {
-			gr = &group{first: doc.Tokens[c.first].Start}
-			gr.ent = e.newEntity(doc, c, g)
-			byKey[gk] = gr
-			groups = append(groups, gr)
+		gi, ok := s.byKey[gk]
+		if !ok {
+			gi = len(out)
+			s.byKey[gk] = gi
+			out = append(out, e.newEntity(s, doc, c, g))
 		}
-		if c.role != "" && gr.ent.Role == "" {
-			gr.ent.Role = c.role
-			if c.roleCountry != "" && gr.ent.Country == "" {
-				gr.ent.Country = c.roleCountry
+		ent := &out[gi]
+		if c.role != "" && c.role != "\x00" && ent.Role == "" {
+			ent.Role = c.role
+			if c.roleCountry != "" && ent.Country == "" {
+				ent.Country = c.roleCountry
 			}
-			if gr.ent.Actor == "" && gr.ent.Country != "" && c.roleCode != "" {
-				gr.ent.Actor = gr.ent.Country + c.roleCode
+			if ent.Actor == "" && ent.Country != "" && c.roleCode != "" {
+				ent.Actor = ent.Country + c.roleCode
 			}
 		}
-		gr.ent.Mentions = append(gr.ent.Mentions, article.Mention{
+		ent.Mentions = append(ent.Mentions, article.Mention{
 			Span: article.Span{Start: doc.Tokens[c.first].Start, End: doc.Tokens[c.last-1].End},
 			Kind: c.form,
 		})
 	}
-	out := make([]article.Entity, 0, len(groups))
-	for _, g := range groups {
-		slices.SortFunc(g.ent.Mentions, func(a, b article.Mention) int { return a.Span.Start - b.Span.Start })
-		g.ent.Mentions = slices.CompactFunc(g.ent.Mentions, func(a, b article.Mention) bool { return a.Span == b.Span })
-		out = append(out, g.ent)
+	for i := range out {
+		m := out[i].Mentions
+		slices.SortFunc(m, func(a, b article.Mention) int { return a.Span.Start - b.Span.Start })
+		out[i].Mentions = slices.CompactFunc(m, func(a, b article.Mention) bool { return a.Span == b.Span })
 	}
 	slices.SortStableFunc(out, func(a, b article.Entity) int { return a.Mentions[0].Span.Start - b.Mentions[0].Span.Start })
 	return out
@@ -204,7 +210,7 @@ func isDeterminer(w []byte) bool {
 // gives no sign of what it names.
 func (e *Extractor) defaultType(s *scratch, c *cand) string {
 	if c.last-c.first == 1 {
-		if s.sports && c.hint == article.Org {
+		if s.isSports() && c.hint == article.Org {
 			return article.Org
 		}
 		return ""
@@ -301,7 +307,7 @@ func (e *Extractor) knownBySurname(doc *article.Doc, w []byte) (int32, bool) {
 }
 
 // newEntity fills an entity's fields from the candidate naming it in full.
-func (e *Extractor) newEntity(doc *article.Doc, c *cand, full *cand) article.Entity {
+func (e *Extractor) newEntity(s *scratch, doc *article.Doc, c *cand, full *cand) article.Entity {
 	ent := article.Entity{Type: c.typ, Kind: c.kind}
 	if len(full.refs) > 0 {
 		c = full
@@ -310,6 +316,14 @@ func (e *Extractor) newEntity(doc *article.Doc, c *cand, full *cand) article.Ent
 		ent.Name = cleanName(doc.Text(article.Span{Start: doc.Tokens[full.first].Start, End: doc.Tokens[full.last-1].End}))
 		ent.Type = full.typ
 		ent.ID = idPrefix(ent.Type) + ":" + slug(ent.Name)
+		if ent.Type == article.Org {
+			// "Ministry of Foreign Affairs of the Republic of Belarus",
+			// "Russian Foreign Ministry": the country named inside.
+			ent.Country = e.countryInside(s, doc, full.first, full.last)
+			if code := sectorOf[ent.Kind]; ent.Country != "" && code != "" {
+				ent.Actor = ent.Country + code
+			}
+		}
 		return ent
 	}
 	ent.Known = true
@@ -350,6 +364,35 @@ func (e *Extractor) newEntity(doc *article.Doc, c *cand, full *cand) article.Ent
 		ent.ID = e.cues.norpIDs[r.Index]
 	}
 	return ent
+}
+
+// sectorOf gives the CAMEO sector code of an organisation's kind.
+var sectorOf = map[string]string{
+	"government": "GOV", "military": "MIL", "police": "COP", "court": "JUD",
+	"legislature": "LEG", "party": "PTY", "media": "MED", "agency": "MED",
+	"education": "EDU", "company": "BUS", "religious": "REL", "intelligence": "SPY",
+}
+
+// countryInside returns the country a name of tokens [a, b) holds, by
+// name or demonym; "" when none or several.
+func (e *Extractor) countryInside(s *scratch, doc *article.Doc, a, b int) string {
+	found := ""
+	for q := a; q < b; {
+		n, refs := e.kbMatch(s, doc, q, b)
+		if n == 0 {
+			q++
+			continue
+		}
+		if r := refs[0]; r.Kind == kb.RefCountry || r.Kind == kb.RefNORP {
+			iso := e.gaz.Countries[r.Index].ISO3
+			if found != "" && found != iso {
+				return ""
+			}
+			found = iso
+		}
+		q += n
+	}
+	return found
 }
 
 // cleanName drops line breaks and doubled spaces from a name as written.
