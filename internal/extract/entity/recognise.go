@@ -248,6 +248,9 @@ func (e *Extractor) nameish(s *scratch, doc *article.Doc, i, mode int) bool {
 	if mode == modeNormal && !t.Is(article.Cap) && !particleName(doc.TokenText(i)) {
 		return false
 	}
+	if t.End-t.Start == 1 && !s.is(i, fGazFirst) {
+		return false // "W L PCT", "N / A": a lone capital is no name
+	}
 	w := s.w(i)
 	if len(w) == 0 {
 		return false
@@ -340,13 +343,23 @@ func (e *Extractor) runEnd(s *scratch, doc *article.Doc, i, last, mode int) int 
 			k++
 		}
 		// "the Bank of England and the Federal Reserve": "and the"
-		// (or "and" after a comma list) joins two names, not one.
-		if k-j == 2 && string(s.w(j)) != "of" || k-j == 1 && string(s.w(j)) == "and" && k < last && doc.Tokens[k].Is(article.Cap) && e.startsName(s, doc, k, last) {
+		// (or "and" before a known name, or after a company's "Inc")
+		// joins two names, not one.
+		if k-j == 2 && string(s.w(j)) != "of" || k-j == 1 && string(s.w(j)) == "and" && k < last && doc.Tokens[k].Is(article.Cap) &&
+			(e.startsName(s, doc, k, last) || s.is(j-1, fOrgTailLast) && e.companyTail(s, j-1)) {
 			break
 		}
 		if k > j && k < last && e.nameish(s, doc, k, mode) {
 			j = k + 1
 			continue
+		}
+		// "Organisation for Security and Cooperation in Europe": "in"
+		// and a place inside an organisation's name.
+		if k == j && j+1 < last && string(s.w(j)) == "in" && !doc.Tokens[j].Is(article.Cap) && e.hasOrgHead(s, i, j) {
+			if n, refs := e.kbMatch(s, doc, j+1, last); n > 0 && refs[0].Kind != kb.RefPerson && (j+1+n == last || !e.nameish(s, doc, j+1+n, mode)) {
+				j = j + 1 + n
+				continue
+			}
 		}
 		break
 	}
@@ -368,6 +381,23 @@ func modifierWord(w string) bool {
 	switch strings.ToLower(w[:j]) {
 	case "ex", "pro", "anti", "non", "post", "pre", "neo", "pan", "mid":
 		return true
+	}
+	return false
+}
+
+// companyTail reports a company's legal form at token i: Inc, Corp,
+// Ltd, plc.
+func (e *Extractor) companyTail(s *scratch, i int) bool {
+	q, ok := e.cues.get(cueOrgTail, s.w(i))
+	return ok && q.Value == "company"
+}
+
+// hasOrgHead reports an organisation's head word among tokens [a, b).
+func (e *Extractor) hasOrgHead(s *scratch, a, b int) bool {
+	for i := a; i < b; i++ {
+		if s.is(i, fOrgHead) {
+			return true
+		}
 	}
 	return false
 }
@@ -532,22 +562,42 @@ func (e *Extractor) personOf(s *scratch, doc *article.Doc, a, b int) int {
 		p = a + n
 	} else if n, _ := e.cueMatch(s, a, b, cueHonorific); n > 0 {
 		p = a + n
+	} else if s.entry(a).flags&(fRoleNoun|fKin) != 0 && s.is(a, fCommon) && b-a > 2 {
+		p = a + 1 // "Economist Joel Naroff of First Union"
 	}
-	if p >= b || !e.isGiven(s, p) && p == a {
+	if p >= b {
 		return 0
 	}
 	if m, refs := e.kbMatch(s, doc, p, b); m > 0 && refs[0].Kind != kb.RefPerson {
 		return 0
 	}
+	plain := true // no ordinary word, cue or known name before "of"
 	for k := p + 1; k < b-1 && k < p+4; k++ {
 		if string(s.w(k)) == "of" && !doc.Tokens[k].Is(article.Cap) {
-			return k
+			if e.isGiven(s, p) || p > a {
+				return k
+			}
+			// "Erin Purcell of Reagan Communications": two or three
+			// unknown words and an organisation after "of".
+			if plain && k-p >= 2 && (s.is(b-1, fOrgTailLast) || e.kbOrgAt(s, doc, k+1, b)) {
+				return k
+			}
+			return 0
 		}
 		if doc.Tokens[k].Kind != article.Word || s.is(k, fConnector) && !nameParticle(s.w(k)) {
 			return 0
 		}
+		if s.entry(k).flags&(fCommon|fGazFirst|fOrgHead|fOrgTailLast|fTitleFirst) != 0 {
+			plain = false
+		}
 	}
 	return 0
+}
+
+// kbOrgAt reports a known organisation's name filling [a, b).
+func (e *Extractor) kbOrgAt(s *scratch, doc *article.Doc, a, b int) bool {
+	n, refs := e.kbMatch(s, doc, a, b)
+	return n == b-a && refs[0].Kind == kb.RefOrg
 }
 
 // teamName reports a run of a sports report that names a team by a city
@@ -556,6 +606,9 @@ func (e *Extractor) personOf(s *scratch, doc *article.Doc, a, b int) int {
 func (e *Extractor) teamName(s *scratch, doc *article.Doc, a, b int) bool {
 	if b-a < 2 || b-a > 4 || e.isGiven(s, a) {
 		return false
+	}
+	if b+1 < len(doc.Tokens) && doc.TokenText(b) == "(" && e.countryOrState(s, doc, b+1) {
+		return false // "Yoelvis Quesada ( Cuba )": an athlete
 	}
 	place, other := false, false
 	for q := a; q < b; {
@@ -696,7 +749,7 @@ func (e *Extractor) placeContext(s *scratch, doc *article.Doc, a, b, first int) 
 	if a > first && doc.Tokens[a-1].Kind == article.Word && s.is(a-1, fPlacePrep) {
 		return true
 	}
-	if doc.Tokens[a].Is(article.LineStart) && b < len(doc.Tokens) && (isDate(doc, b) || doc.TokenText(b) == "(") {
+	if doc.Tokens[a].Is(article.LineStart) && b < len(doc.Tokens) && (isDate(doc, b) || doc.TokenText(b) == "(" || doc.TokenText(b) == ":") {
 		return true
 	}
 	if b+1 < len(doc.Tokens) && doc.TokenText(b) == "," {
@@ -780,7 +833,8 @@ func formName(f uint8) string {
 func (e *Extractor) patternCand(s *scratch, doc *article.Doc, a, p, b, mode int) (cand, bool) {
 	// "General Motors": a title before a lone organisation tail is part
 	// of the name.
-	if n, q := e.tailMatch(s, p, b, cueOrgTail); n > 0 && (b-p > n || p > a) && !e.kbEndsAt(s, doc, p, b) {
+	if n, q := e.tailMatch(s, p, b, cueOrgTail); n > 0 && (b-p > n || p > a) && !e.kbEndsAt(s, doc, p, b) &&
+		(q.Value != "sport" || s.isSports() && !(p > 0 && s.is(p-1, fPlacePrep))) {
 		start := p
 		if b-p == n {
 			start = a
@@ -859,7 +913,9 @@ func (e *Extractor) segment(s *scratch, doc *article.Doc, p, b, first, last, mod
 			q++
 			continue
 		}
-		if n, t := e.cueMatch(s, q, b, cueTitle); n > 0 && q+n < b {
+		if n, t := e.cueMatch(s, q, b, cueTitle); n > 0 {
+			// "Polish Foreign Minister to visit": a title with no name
+			// after it is no name either.
 			role, code = t.Value, t.Code
 			q += n
 			continue
