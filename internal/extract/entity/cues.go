@@ -28,6 +28,7 @@ const (
 	cueOrgAfter  = "org_after"
 	cueOrgBefore = "org_before"
 	cueOrgPrefix = "org_prefix"
+	cueNorp      = "norp"
 )
 
 // Word flags: what the knowledge base and the cue words say of one word.
@@ -57,6 +58,7 @@ const (
 	fHonorificFirst                    // first word of an honorific
 	fOrgAfter                          // X shares, X spokesman
 	fOrgBeforeLast                     // last word of "shares in", "rival"
+	fNorpFirst                         // first word of a group's name (Muslim, Democrat)
 )
 
 // singleFlag maps the classes whose cues are read one word at a time to
@@ -71,7 +73,7 @@ var singleFlag = map[string]uint32{
 // firstFlag and lastFlag mark the first or last word of the cues of
 // classes read as phrases.
 var (
-	firstFlag = map[string]uint32{cueTitle: fTitleFirst, cuePlaceHead: fPlaceHeadFirst, cueHonorific: fHonorificFirst}
+	firstFlag = map[string]uint32{cueTitle: fTitleFirst, cuePlaceHead: fPlaceHeadFirst, cueHonorific: fHonorificFirst, cueNorp: fNorpFirst}
 	lastFlag  = map[string]uint32{cueOrgTail: fOrgTailLast, cuePlaceTail: fPlaceTailLast, cueEventTail: fEventTailLast, cueOrgBefore: fOrgBeforeLast}
 )
 

@@ -920,6 +920,19 @@ func (e *Extractor) segment(s *scratch, doc *article.Doc, p, b, first, last, mod
 			q += n
 			continue
 		}
+		// Groups by religion, politics or origin ("Muslim", "Kurds",
+		// "Democrat") and other MISC words ("Olympic").
+		if n, t := e.cueMatch(s, q, b, cueNorp); n > 0 {
+			if m, _ := e.kbMatch(s, doc, q, b); m <= n {
+				typ := article.NORP
+				if t.Value == "misc" {
+					typ = article.Misc
+				}
+				e.push(s, cand{first: q, last: q + n, typ: typ, kind: t.Value, form: "name", sentStart: initial && q == p})
+				q += n
+				continue
+			}
+		}
 		if n, t := e.cueMatch(s, q, b, cueHonorific); n > 0 && q+n < b {
 			if role == "" {
 				code = t.Code
