@@ -124,6 +124,7 @@ type cand struct {
 	acronymOf   int    // 1 + index of the cand this acronym abbreviates
 	placeCtx    bool   // words around it show a place (in X, X, Country)
 	team        bool   // a place name taken for a sports team
+	guessed     bool   // typed by default, for want of any sign
 }
 
 // Sentence modes: how far capitals can be trusted.
@@ -482,7 +483,8 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 	for b > a && s.is(b-1, fConnector) {
 		b--
 	}
-	if a >= b {
+	// "Hong Kong-based": the run is an adjective made from a name.
+	if a >= b || modifierWord(doc.TokenText(b-1)) {
 		return
 	}
 	initial := sentenceInitial(doc, first, a)

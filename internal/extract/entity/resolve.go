@@ -86,7 +86,9 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 				continue
 			}
 			if c.last-c.first == 1 {
-				if _, ok := surnames[keys[i]]; ok && (c.typ == "" || c.typ == article.Person || c.weak) {
+				// "in Chechnya": a place's sign beats the surname of a
+				// person guessed from "Lebed Chechnya".
+				if j, ok := surnames[keys[i]]; ok && (c.typ == "" || c.typ == article.Person || c.weak) && !(cands[j].guessed && c.hint == article.Place) {
 					c.typ, c.form, c.weak = article.Person, "surname", false
 					continue
 				}
@@ -109,6 +111,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 					c.typ = c.hint
 				} else {
 					c.typ = e.defaultType(s, c)
+					c.guessed = true
 				}
 			}
 			if round == 0 && c.typ == article.Person {
