@@ -449,14 +449,24 @@ func (g *Gazetteer) rank(r Ref) int {
 			return 31
 		case p.Kind == "state":
 			return 32
-		case p.Kind == "city":
+		case p.Kind == "city" && englishSpeaking[p.Country]:
+			// Of two towns of one name, English-language news more
+			// often means the one in an English-speaking country
+			// (Las Vegas, Birmingham); the article's other places
+			// decide first where they can.
 			return 34
+		case p.Kind == "city":
+			return 35
 		default:
 			return 33
 		}
 	}
 	return 50
 }
+
+// englishSpeaking are the countries whose towns English-language news
+// names most.
+var englishSpeaking = map[string]bool{"USA": true, "GBR": true, "CAN": true, "AUS": true, "NZL": true, "IRL": true}
 
 // aliasForm tells an acronym (all capitals, two to six letters, dots
 // allowed: NATO, U.N.) from another alias.

@@ -473,12 +473,15 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 		a++
 	}
 	// "But Deportivo", "Neither Lebed": a closed-class word capitalised
-	// at the start of a sentence or headline.
+	// at the start of a sentence or headline, and "the" after it.
 	for b-a > 1 && s.is(a, fFunction) && (mode != modeNormal || sentenceInitial(doc, first, a)) {
 		if n, _ := e.kbMatch(s, doc, a, b); n > 0 {
 			break
 		}
 		a++
+		for b-a > 1 && s.is(a, fConnector) && !doc.Tokens[a].Is(article.Cap) {
+			a++
+		}
 	}
 	for b > a && s.is(b-1, fConnector) {
 		b--
@@ -835,7 +838,7 @@ func formName(f uint8) string {
 func (e *Extractor) patternCand(s *scratch, doc *article.Doc, a, p, b, mode int) (cand, bool) {
 	// "General Motors": a title before a lone organisation tail is part
 	// of the name.
-	if n, q := e.tailMatch(s, p, b, cueOrgTail); n > 0 && (b-p > n || p > a) && !e.kbEndsAt(s, doc, p, b) &&
+	if n, q := e.tailMatch(s, p, b, cueOrgTail); n > 0 && (b-p > n || p > a) && !e.kbEndsAt(s, doc, p, b) && !e.isTitle(s, p, b) &&
 		(q.Value != "sport" || s.isSports() && !(p > 0 && s.is(p-1, fPlacePrep))) {
 		start := p
 		if b-p == n {
@@ -879,6 +882,12 @@ func (e *Extractor) patternCand(s *scratch, doc *article.Doc, a, p, b, mode int)
 		return cand{first: p, last: b, typ: article.EventNE, form: "name"}, true
 	}
 	return cand{}, false
+}
+
+// isTitle reports a title filling [p, b): "Chief Executive".
+func (e *Extractor) isTitle(s *scratch, p, b int) bool {
+	n, _ := e.cueMatch(s, p, b, cueTitle)
+	return n == b-p
 }
 
 // kbEndsAt reports a gazetteer name of two or three words ending the run

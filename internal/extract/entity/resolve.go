@@ -140,6 +140,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	}
 	e.acronyms(s, doc, cands, keys)
 
+	e.choosePlaces(cands)
 	// Group mentions into entities, in the order of their first mention.
 	if s.byKey == nil {
 		s.byKey = map[string]int{}
@@ -227,6 +228,49 @@ func (e *Extractor) defaultType(s *scratch, c *cand) string {
 		}
 	}
 	return article.Person
+}
+
+// choosePlaces picks, for a place name that several places share, the one
+// in a country the article names ("Birmingham" with "Alabama" in the text
+// is the American one).
+func (e *Extractor) choosePlaces(cands []cand) {
+	var countries [8]string
+	n := 0
+	for i := range cands {
+		c := &cands[i]
+		if c.weak || len(c.refs) == 0 || n == len(countries) {
+			continue
+		}
+		iso := ""
+		switch r := c.refs[0]; r.Kind {
+		case kb.RefCountry, kb.RefNORP, kb.RefPeople:
+			iso = e.gaz.Countries[r.Index].ISO3
+		case kb.RefPlace:
+			if p := &e.gaz.Places[r.Index]; p.Kind == "state" || len(c.refs) == 1 {
+				iso = p.Country
+			}
+		}
+		if iso != "" && !slices.Contains(countries[:n], iso) {
+			countries[n] = iso
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	for i := range cands {
+		c := &cands[i]
+		if len(c.refs) < 2 || c.refs[0].Kind != kb.RefPlace {
+			continue
+		}
+		for _, r := range c.refs[1:] {
+			if r.Kind == kb.RefPlace && slices.Contains(countries[:n], e.gaz.Places[r.Index].Country) &&
+				!slices.Contains(countries[:n], e.gaz.Places[c.refs[0].Index].Country) {
+				c.refs = []kb.Ref{r} // a slice of our own: the gazetteer's is shared
+				break
+			}
+		}
+	}
 }
 
 // surnameToken returns the token holding the surname of a person's name.
