@@ -59,6 +59,7 @@ const (
 	fOrgAfter                          // X shares, X spokesman
 	fOrgBeforeLast                     // last word of "shares in", "rival"
 	fNorpFirst                         // first word of a group's name (Muslim, Democrat)
+	fTitleLast                         // last word of a title ("Minister" of "Foreign Minister")
 )
 
 // singleFlag maps the classes whose cues are read one word at a time to
@@ -99,7 +100,7 @@ type cues struct {
 	sport map[string]bool
 	// sportPair marks the first two bytes of sports words, to skip most
 	// words without a lookup.
-	sportPair [256]uint64
+	sportMask [256]uint64
 	// ids are the entity ids of the gazetteer's entries, by list.
 	countryIDs, placeIDs, personIDs, orgIDs, norpIDs []string
 }
@@ -170,6 +171,9 @@ func newCues(g *kb.Gazetteer) *cues {
 		if f, ok := lastFlag[q.Class]; ok {
 			mark(words[len(words)-1], f)
 		}
+		if q.Class == cueTitle {
+			mark(words[len(words)-1], fTitleLast)
+		}
 	}
 	for _, ct := range g.Countries {
 		c.countryIDs = append(c.countryIDs, "place:"+slug(ct.Name))
@@ -192,7 +196,7 @@ func newCues(g *kb.Gazetteer) *cues {
 	for _, q := range g.Cues {
 		if q.Class == cueSport && !strings.Contains(q.Key, " ") && len(q.Key) >= 2 {
 			c.sport[q.Key] = true
-			c.sportPair[q.Key[0]] |= 1 << (q.Key[1] & 63)
+			c.sportMask[q.Key[0]] |= sportBit(q.Key)
 		}
 	}
 	c.small = map[string]lexEntry{}
@@ -203,6 +207,9 @@ func newCues(g *kb.Gazetteer) *cues {
 	}
 	return c
 }
+
+// sportBit mixes a word's length and last byte into one of 64 bits.
+func sportBit(w string) uint64 { return 1 << ((uint(w[len(w)-1]) ^ uint(len(w))*5) & 63) }
 
 // get returns the cue of class with lookup form key.
 func (c *cues) get(class string, key []byte) (kb.Cue, bool) {

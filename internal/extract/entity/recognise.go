@@ -158,7 +158,7 @@ func (e *Extractor) isSports(s *scratch, doc *article.Doc) bool {
 		case t.Kind == article.Word && t.Flags&(article.Cap|article.AllCaps) == 0:
 			// Words in lower case are looked up as written, without
 			// making their lookup form.
-			if w := doc.Rec.Text[t.Start:t.End]; len(w) >= 2 && e.cues.sportPair[w[0]]&(1<<(w[1]&63)) != 0 && e.cues.sport[w] {
+			if w := doc.Rec.Text[t.Start:t.End]; len(w) >= 2 && e.cues.sportMask[w[0]]&sportBit(w) != 0 && e.cues.sport[w] {
 				words++
 			}
 		case t.Kind == article.Word:
@@ -647,7 +647,7 @@ func (e *Extractor) titleBefore(s *scratch, doc *article.Doc, first, a int) (str
 	if a == first || doc.Tokens[a-1].Kind != article.Word {
 		return "", ""
 	}
-	for k := 3; k >= 1; k-- {
+	for k := 3; k >= 1 && s.is(a-1, fTitleLast); k-- {
 		if a-k < first {
 			continue
 		}

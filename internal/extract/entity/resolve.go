@@ -443,7 +443,14 @@ func (e *Extractor) countryInside(s *scratch, doc *article.Doc, a, b int) string
 }
 
 // cleanName drops line breaks and doubled spaces from a name as written.
-func cleanName(s string) string { return strings.Join(strings.Fields(s), " ") }
+func cleanName(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\t' || c == '\r' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' || c >= 0x80 {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
+}
 
 func idPrefix(typ string) string {
 	switch typ {
@@ -466,21 +473,27 @@ func idPrefix(typ string) string {
 // slug makes an id from a name: lower case, no diacritics, words joined by
 // hyphens ("Côte d'Ivoire" → "cote-d-ivoire").
 func slug(name string) string {
-	n := kb.Norm(name)
-	var b strings.Builder
+	var buf [128]byte
+	n := kb.AppendNorm(buf[:0], name)
+	out := make([]byte, 0, len(n))
 	dash := false
-	for _, r := range n {
+	for i := 0; i < len(n); {
+		r, size := rune(n[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(n[i:])
+		}
+		i += size
 		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') || r >= utf8.RuneSelf && r != '’' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
+			if dash && len(out) > 0 {
+				out = append(out, '-')
 			}
 			dash = false
-			b.WriteRune(r)
+			out = utf8.AppendRune(out, r)
 			continue
 		}
 		dash = true
 	}
-	return b.String()
+	return string(out)
 }
 
 // acronyms links an acronym defined in brackets after a name ("Council on
