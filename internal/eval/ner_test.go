@@ -133,3 +133,31 @@ func TestScoreNER(t *testing.T) {
 		t.Errorf("last line %q", got)
 	}
 }
+
+func FuzzReadCoNLL(f *testing.F) {
+	f.Add(iob1)
+	f.Add(iob2)
+	f.Add("-DOCSTART- -X- -X- O\n\nA B C I-PER\nB B C B-PER\n\n\nC D E O\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<16 {
+			return
+		}
+		docs, _, err := eval.ReadCoNLL(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		for _, d := range docs {
+			for _, g := range d.Gold {
+				if g.First < 0 || g.Last > len(d.Tokens) || g.First >= g.Last {
+					t.Fatalf("bad gold span %+v of %d tokens", g, len(d.Tokens))
+				}
+			}
+			for _, tk := range d.Tokens {
+				if tk.Start < 0 || tk.End > len(d.Text) || tk.Start >= tk.End {
+					t.Fatalf("bad token %+v in %q", tk, d.Text)
+				}
+			}
+			_ = eval.PredictedSpans(&d, nil)
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,7 +24,7 @@ func AppendNorm(dst []byte, w string) []byte {
 		}
 	}
 	if ascii {
-		if len(w) == 5 && (w == "Saint" || w == "saint" || w == "SAINT") {
+		if len(w) == 5 && strings.EqualFold(w, "saint") {
 			return append(dst, "st"...) // Saint Louis, St. Louis, St Louis
 		}
 		for i := 0; i < len(w); i++ {
@@ -72,10 +73,13 @@ func NormPhrase(s string) string {
 		if t.Kind == article.Punct {
 			continue
 		}
-		if len(b) > 0 {
+		n := len(b)
+		if n > 0 {
 			b = append(b, ' ')
 		}
-		b = AppendNorm(b, w)
+		if b = AppendNorm(b, w); len(b) == n+1 && n > 0 || len(b) == n {
+			b = b[:n] // a word that normalises to nothing (a lone mark)
+		}
 	}
 	return string(b)
 }

@@ -2,6 +2,8 @@ package kb_test
 
 import (
 	"errors"
+	"strings"
+	"unicode/utf8"
 	"testing"
 	"time"
 
@@ -131,4 +133,23 @@ func TestSurname(t *testing.T) {
 			t.Errorf("Surname(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+func FuzzNormPhrase(f *testing.F) {
+	for _, s := range []string{"U.S.", "Côte d’Ivoire", "São Paulo", "\xff\xfe", "Saint Louis", "A&B"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 4096 {
+			return
+		}
+		// A key is words joined by single spaces, in lower case.
+		k := kb.NormPhrase(s)
+		if strings.HasPrefix(k, " ") || strings.HasSuffix(k, " ") || strings.Contains(k, "  ") {
+			t.Errorf("NormPhrase(%q) = %q: stray spaces", s, k)
+		}
+		if k != strings.ToLower(k) && utf8.ValidString(k) {
+			t.Errorf("NormPhrase(%q) = %q: not lower case", s, k)
+		}
+	})
 }

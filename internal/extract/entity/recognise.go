@@ -1149,7 +1149,7 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	}
 	// An acronym no list knows, in prose, is an organisation's far more
 	// often than anything else's: "the OSCE", "FIFA said".
-	if n == 1 && mode == modeNormal && c.hint == "" && doc.Tokens[c.first].Is(article.AllCaps) && !s.is(c.first, fNonName) {
+	if n == 1 && mode == modeNormal && c.hint == "" && doc.Tokens[c.first].Is(article.AllCaps) && !doc.Tokens[c.first].Is(article.HasDigit) && !s.is(c.first, fNonName) {
 		if l := doc.Tokens[c.first].End - doc.Tokens[c.first].Start; l >= 2 && l <= 6 {
 			c.hint = article.Org
 		}
