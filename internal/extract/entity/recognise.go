@@ -231,6 +231,15 @@ func lowerASCII(w string) []byte {
 	return b[:len(w)]
 }
 
+// compassWord reports words that start places' names: "West", "Upper".
+func compassWord(w []byte) bool {
+	switch string(w) {
+	case "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater", "inner", "outer", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "mid":
+		return true
+	}
+	return false
+}
+
 // isFunctionWord reports short words headlines may keep in lower case.
 func isFunctionWord(w []byte) bool {
 	switch string(w) {
@@ -355,8 +364,9 @@ func (e *Extractor) runEnd(s *scratch, doc *article.Doc, i, last, mode int) int 
 			continue
 		}
 		// "Organisation for Security and Cooperation in Europe": "in"
-		// and a place inside an organisation's name.
-		if k == j && j+1 < last && string(s.w(j)) == "in" && !doc.Tokens[j].Is(article.Cap) && e.hasOrgHead(s, i, j) {
+		// and a place inside an organisation's name of the form "Head
+		// of/for …".
+		if k == j && j+1 < last && string(s.w(j)) == "in" && !doc.Tokens[j].Is(article.Cap) && e.hasOrgHeadOf(s, i, j) {
 			if n, refs := e.kbMatch(s, doc, j+1, last); n > 0 && refs[0].Kind != kb.RefPerson && (j+1+n == last || !e.nameish(s, doc, j+1+n, mode)) {
 				j = j + 1 + n
 				continue
@@ -393,11 +403,14 @@ func (e *Extractor) companyTail(s *scratch, i int) bool {
 	return ok && q.Value == "company"
 }
 
-// hasOrgHead reports an organisation's head word among tokens [a, b).
-func (e *Extractor) hasOrgHead(s *scratch, a, b int) bool {
-	for i := a; i < b; i++ {
+// hasOrgHeadOf reports an organisation's head word followed by "of" or
+// "for" among tokens [a, b).
+func (e *Extractor) hasOrgHeadOf(s *scratch, a, b int) bool {
+	for i := a; i < b-1; i++ {
 		if s.is(i, fOrgHead) {
-			return true
+			if w := string(s.w(i + 1)); w == "of" || w == "for" {
+				return true
+			}
 		}
 	}
 	return false
@@ -629,7 +642,7 @@ func (e *Extractor) teamName(s *scratch, doc *article.Doc, a, b int) bool {
 			q += n
 			continue
 		}
-		if s.is(q, fTitleFirst) || s.is(q, fHonorific) {
+		if s.entry(q).flags&(fTitleFirst|fHonorific|fNorpFirst|fFunction) != 0 {
 			return false
 		}
 		other = true
@@ -983,6 +996,13 @@ func (e *Extractor) segment(s *scratch, doc *article.Doc, p, b, first, last, mod
 		q++
 		for q < b {
 			w := s.w(q)
+			if !doc.Tokens[q].Is(article.Cap) && !particleName(doc.TokenText(q)) && mode == modeNormal {
+				if !nameParticle(w) || !s.is(q, fConnector) {
+					break
+				}
+				q++
+				continue
+			}
 			if s.is(q, fConnector) && !doc.Tokens[q].Is(article.Cap) {
 				if !nameParticle(w) {
 					break
@@ -1082,6 +1102,11 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 			c.typ = article.Place
 			return
 		}
+	}
+	// "West End", "East Jerusalem", "Central Asia": a compass word
+	// before a name makes a place's name.
+	if n >= 2 && compassWord(s.w(c.first)) && c.hint == "" {
+		c.hint = article.Place
 	}
 	// "St Petersburg", "St Mirren": a saint's name is a place's or a
 	// club's more often than a person's.
