@@ -201,14 +201,24 @@ func (e *Extractor) sentenceMode(s *scratch, doc *article.Doc, first, last int) 
 	case words < 3:
 		return modeNormal
 	}
-	capCommon := 0
+	capCommon, capFunction := 0, 0
 	for i := first; i < last; i++ {
 		t := doc.Tokens[i]
-		if t.Kind == article.Word && !t.Is(article.HasDigit) && !t.Is(article.AllCaps) && t.Is(article.Cap) && e.plainWord(s, i) && !isFunctionWord(s.w(i)) {
+		if t.Kind != article.Word || t.Is(article.HasDigit) || t.Is(article.AllCaps) || !t.Is(article.Cap) {
+			continue
+		}
+		switch {
+		case isFunctionWord(s.w(i)):
+			// "Ahead Of Putin Summit": a preposition capitalised inside
+			// a sentence shows title case.
+			if i > first && !sentenceInitial(doc, first, i) && doc.Tokens[i-1].Kind == article.Word {
+				capFunction++
+			}
+		case s.is(i, fCommon) && !s.is(i, fGiven):
 			capCommon++
 		}
 	}
-	if capCommon >= 2 && capCommon*3 >= words {
+	if capCommon >= 2 && (capFunction > 0 || capCommon*3 >= words) {
 		return modeTitle
 	}
 	return modeNormal
@@ -496,7 +506,7 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 			a++
 		}
 	}
-	for b > a && s.is(b-1, fConnector) {
+	for b > a && (s.is(b-1, fConnector) || b-a > 1 && s.is(b-1, fFunction) && s.entry(b-1).longest == 0) {
 		b--
 	}
 	// "Hong Kong-based": the run is an adjective made from a name.
@@ -522,6 +532,11 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 	// The whole run is a known name.
 	if n, refs := e.kbMatch(s, doc, a, b); n == b-a {
 		if c, ok := e.kbCand(s, doc, a, b, refs, first, mode, initial); ok {
+			if c.typ == article.Person {
+				if role, code := e.titleBefore(s, doc, first, a); role != "" && role != "\x00" {
+					c.role, c.roleCode, c.roleCountry = role, code, e.countryBefore(s, doc, first, a)
+				}
+			}
 			e.push(s, c)
 			return
 		}
@@ -665,6 +680,13 @@ func (e *Extractor) titleBefore(s *scratch, doc *article.Doc, first, a int) (str
 			continue
 		}
 		if q, ok := e.cues.get(cueTitle, s.phrase(a-k, a)); ok {
+			// "former president X": a person, but not in that office.
+			if a-k > first {
+				switch string(s.w(a - k - 1)) {
+				case "former", "ex", "late", "then", "ousted", "deposed", "onetime", "one-time", "disgraced", "jailed", "exiled":
+					return "\x00", ""
+				}
+			}
 			return q.Value, q.Code
 		}
 	}
@@ -1092,6 +1114,9 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	}
 	if n == 1 && s.is(c.first, fSurname) {
 		c.typ, c.form = article.Person, "surname"
+		// "Trump" at a sentence start or in a headline is a name only
+		// when the article uses it as one elsewhere.
+		c.weak = (c.sentStart || mode != modeNormal) && s.is(c.first, fCommon)
 		return
 	}
 	// Datelines: "KHASAVYURT, Russia 1996-08-31", "N'DJAMENA 1996-08-30",

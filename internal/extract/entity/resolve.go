@@ -147,6 +147,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	}
 	clear(s.byKey)
 	var out []article.Entity
+	textRole := map[int]bool{}
 	for i := range cands {
 		c := &cands[i]
 		if c.weak || c.typ == "" {
@@ -160,7 +161,9 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			out = append(out, e.newEntity(s, doc, c, g))
 		}
 		ent := &out[gi]
-		if c.role != "" && c.role != "\x00" && ent.Role == "" {
+		// A role the text states wins over the knowledge base's.
+		if c.role != "" && c.role != "\x00" && !textRole[gi] {
+			textRole[gi] = true
 			ent.Role = c.role
 			if c.roleCountry != "" && ent.Country == "" {
 				ent.Country = c.roleCountry
