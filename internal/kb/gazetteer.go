@@ -590,14 +590,33 @@ func (g *Gazetteer) Country(iso3 string) (*Country, bool) {
 func Surname(name string) string {
 	f := strings.Fields(name)
 	for len(f) > 1 {
-		switch strings.TrimSuffix(strings.ToLower(f[len(f)-1]), ".") {
-		case "jr", "sr", "ii", "iii", "iv":
+		last := strings.TrimSuffix(strings.ToLower(f[len(f)-1]), ".")
+		if last == "jr" || last == "sr" || roman(last) {
 			f = f[:len(f)-1]
+			if roman(last) && len(f) == 1 {
+				return "" // "Felipe VI": a regnal name, no surname
+			}
 			continue
+		}
+		if len(last) < 2 {
+			return ""
 		}
 		return strings.TrimSuffix(f[len(f)-1], ",")
 	}
 	return ""
+}
+
+// roman reports a Roman numeral in lower case (i to xxxix).
+func roman(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, c := range w {
+		if c != 'i' && c != 'v' && c != 'x' {
+			return false
+		}
+	}
+	return len(w) <= 6
 }
 
 // TermAt returns the office term of p in force on day t; when t is zero,

@@ -3,9 +3,9 @@ package kb_test
 import (
 	"errors"
 	"strings"
-	"unicode/utf8"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"newsgraph/internal/kb"
 )

@@ -1116,7 +1116,7 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 		c.typ, c.form = article.Person, "surname"
 		// "Trump" at a sentence start or in a headline is a name only
 		// when the article uses it as one elsewhere.
-		c.weak = (c.sentStart || mode != modeNormal) && s.is(c.first, fCommon)
+		c.weak = (c.sentStart || mode != modeNormal) && s.is(c.first, fCommon) || s.is(c.first, fNonName)
 		return
 	}
 	// Datelines: "KHASAVYURT, Russia 1996-08-31", "N'DJAMENA 1996-08-30",
