@@ -244,7 +244,7 @@ func lowerASCII(w string) []byte {
 // compassWord reports words that start places' names: "West", "Upper".
 func compassWord(w []byte) bool {
 	switch string(w) {
-	case "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater", "inner", "outer", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "mid":
+	case "old", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater", "inner", "outer", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "mid":
 		return true
 	}
 	return false
@@ -483,7 +483,7 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 	// A sentence-initial "The" belongs to a name only when the
 	// gazetteer says so ("The Guardian", "The Hague").
 	if b-a > 1 && string(s.w(a)) == "the" {
-		if n, _ := e.kbMatch(s, doc, a, b); n == 0 {
+		if n, _ := e.kbMatch(s, doc, a, b); n < b-a {
 			a++
 		}
 	}
@@ -791,6 +791,9 @@ func (e *Extractor) placeContext(s *scratch, doc *article.Doc, a, b, first int) 
 	}
 	if doc.Tokens[a].Is(article.LineStart) && b < len(doc.Tokens) && (isDate(doc, b) || doc.TokenText(b) == "(" || doc.TokenText(b) == ":") {
 		return true
+	}
+	if a > first && doc.TokenText(a-1) == "," && b < len(doc.Tokens) && isDate(doc, b) {
+		return true // "WIGAN , England 1996-08-31"
 	}
 	if b+1 < len(doc.Tokens) && doc.TokenText(b) == "," {
 		if n, rr := e.kbMatch(s, doc, b+1, min(b+5, len(doc.Tokens))); n > 0 && (rr[0].Kind == kb.RefCountry || rr[0].Kind == kb.RefPlace && e.gaz.Places[rr[0].Index].Kind == "state") {
@@ -1168,7 +1171,7 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 			// article names a person of that surname ("Interfax said");
 			// the document pass links surnames first.
 			c.hint = article.Person
-			if n == 1 {
+			if n == 1 && !s.isSports() {
 				c.hint = article.Org
 			}
 		}
@@ -1204,7 +1207,15 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 			c.hint = article.Org
 		}
 	}
-	if s.isSports() && c.hint == "" && e.teamPosition(s, doc, c.first, c.last, first) {
+	// Cricket scorecards: "c Stewart b Hollioake", "lbw b Mushtaq".
+	if s.isSports() && n <= 2 && c.first > first {
+		switch doc.TokenText(c.first - 1) {
+		case "b", "c", "st":
+			c.typ = article.Person
+			return
+		}
+	}
+	if s.isSports() && c.hint == "" && n == 1 && e.teamPosition(s, doc, c.first, c.last, first) {
 		c.hint = article.Org
 	}
 	if c.first > first {
