@@ -835,6 +835,11 @@ func (e *Extractor) kbCand1(s *scratch, doc *article.Doc, a, b int, refs []kb.Re
 	case mode != modeNormal:
 		return c, false
 	case r.Kind == kb.RefPlace:
+		// "Surrey 429-7", "Reading beat Hull": in sports reports a town
+		// called like a common word stands where teams stand.
+		if s.isSports() && !initial && e.teamPosition(s, doc, a, b, first) {
+			return c, true
+		}
 		// A place called like a common word needs a sign of place: a
 		// preposition before it or ", Country" after it.
 		if a > first && doc.Tokens[a-1].Kind == article.Word && s.is(a-1, fPlacePrep) && !initial {
@@ -932,7 +937,7 @@ func (e *Extractor) isTitle(s *scratch, p, b int) bool {
 // [p, b) ("West Bank", "Gaza Strip"), which a tail word must not swallow.
 func (e *Extractor) kbEndsAt(s *scratch, doc *article.Doc, p, b int) bool {
 	for k := 2; k <= 3 && b-k >= p; k++ {
-		if n, _ := e.kbMatch(s, doc, b-k, b); n == k {
+		if n, refs := e.kbMatch(s, doc, b-k, b); n == k && (refs[0].Kind == kb.RefPlace || refs[0].Kind == kb.RefCountry) {
 			return true
 		}
 	}
