@@ -590,6 +590,16 @@ func (e *Extractor) plainWord(s *scratch, i int) bool {
 // person's name (a given name, or a title and a name) and goes on with
 // "of" and another name; 0 when there is none.
 func (e *Extractor) personOf(s *scratch, doc *article.Doc, a, b int) int {
+	hasOf := false
+	for k := a + 1; k < b-1; k++ {
+		if !doc.Tokens[k].Is(article.Cap) && doc.TokenText(k) == "of" {
+			hasOf = true
+			break
+		}
+	}
+	if !hasOf {
+		return 0
+	}
 	p := a
 	if n, _ := e.cueMatch(s, a, b, cueTitle); n > 0 {
 		p = a + n
