@@ -336,6 +336,14 @@ func (e *Extractor) recogniseSentence(s *scratch, doc *article.Doc, first, last,
 			continue
 		}
 		j := e.runEnd(s, doc, i, last, mode)
+		// A headline quoted inside a sentence ("(RELATED: Zelenskyy
+		// Desperately Trying To Get Trump's Ear …)") is read as a
+		// headline.
+		if mode == modeNormal && j-i >= 4 && e.titleRun(s, doc, i, j) {
+			e.recogniseSentence(s, doc, i, j, modeTitle)
+			i = j
+			continue
+		}
 		// "de Silva", "van Persie": a particle in lower case before a
 		// name, when no word precedes it in the sentence.
 		a := i
@@ -346,6 +354,25 @@ func (e *Extractor) recogniseSentence(s *scratch, doc *article.Doc, first, last,
 		e.splitRun(s, doc, a, j, first, last, mode)
 		i = j
 	}
+}
+
+// titleRun reports a run of capitalised words that is a headline in
+// title case: ordinary words ("Trying", "Ahead") and a capitalised
+// preposition ("To", "Of") inside it.
+func (e *Extractor) titleRun(s *scratch, doc *article.Doc, a, b int) bool {
+	plain, fn := 0, 0
+	for i := a; i < b; i++ {
+		if !doc.Tokens[i].Is(article.Cap) {
+			return false
+		}
+		switch {
+		case i > a && isFunctionWord(s.w(i)):
+			fn++
+		case e.plainWord(s, i):
+			plain++
+		}
+	}
+	return plain >= 2 && fn >= 1
 }
 
 // runEnd returns the end of the run of name-like tokens starting at i:
@@ -519,6 +546,14 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 	if initial && b-a > 2 && e.plainWord(s, a) && s.is(a+1, fConnector) && !doc.Tokens[a+1].Is(article.Cap) {
 		if n, _ := e.kbMatch(s, doc, a, b); n < 3 {
 			e.splitRun(s, doc, a+2, b, first, last, mode)
+			return
+		}
+	}
+	// "Bring Trump", "Thank Putin": an ordinary word at the start of a
+	// sentence before a known name or a given name.
+	if initial && b-a >= 2 && e.plainWord(s, a) && s.entry(a+1).flags&(fGazFirst|fGiven|fSurname) != 0 {
+		if n, _ := e.kbMatch(s, doc, a, b); n == 0 {
+			e.splitRun(s, doc, a+1, b, first, last, mode)
 			return
 		}
 	}
