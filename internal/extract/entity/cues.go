@@ -60,6 +60,7 @@ const (
 	fOrgBeforeLast                     // last word of "shares in", "rival"
 	fNorpFirst                         // first word of a group's name (Muslim, Democrat)
 	fTitleLast                         // last word of a title ("Minister" of "Foreign Minister")
+	fOrgPrefixFirst                    // first word of an organisation prefix (Air of Air France)
 )
 
 // singleFlag maps the classes whose cues are read one word at a time to
@@ -74,7 +75,7 @@ var singleFlag = map[string]uint32{
 // firstFlag and lastFlag mark the first or last word of the cues of
 // classes read as phrases.
 var (
-	firstFlag = map[string]uint32{cueTitle: fTitleFirst, cuePlaceHead: fPlaceHeadFirst, cueHonorific: fHonorificFirst, cueNorp: fNorpFirst}
+	firstFlag = map[string]uint32{cueTitle: fTitleFirst, cuePlaceHead: fPlaceHeadFirst, cueHonorific: fHonorificFirst, cueNorp: fNorpFirst, cueOrgPrefix: fOrgPrefixFirst}
 	lastFlag  = map[string]uint32{cueOrgTail: fOrgTailLast, cuePlaceTail: fPlaceTailLast, cueEventTail: fEventTailLast, cueOrgBefore: fOrgBeforeLast}
 )
 

@@ -24,11 +24,11 @@ type scratch struct {
 	sports, sportsKnown bool // the article reports sport: places name teams
 
 	// maps of the document pass, cleared for each article
-	keys     []string
-	strong   map[string]string
-	teams    map[string]bool
-	surnames map[string]int
-	byKey    map[string]int
+	keys     []uint64
+	strong   map[uint64]string
+	teams    map[uint64]bool
+	surnames map[uint64]int
+	byKey    map[uint64]int
 	e        *Extractor
 }
 
@@ -942,13 +942,17 @@ func (e *Extractor) patternCand(s *scratch, doc *article.Doc, a, p, b, mode int)
 	}
 	// "Air France", "Statistics Canada": a word that makes a place's
 	// name an organisation's.
-	if q, ok := e.cues.get(cueOrgPrefix, s.w(p)); ok && b-p >= 2 {
-		if n, refs := e.kbMatch(s, doc, p+1, b); p+1+n == b && refs[0].Kind != kb.RefPerson {
-			return cand{first: p, last: b, typ: article.Org, kind: q.Value, form: "name"}, true
+	if s.is(p, fOrgPrefixFirst) && b-p >= 2 {
+		if q, ok := e.cues.get(cueOrgPrefix, s.w(p)); ok {
+			if n, refs := e.kbMatch(s, doc, p+1, b); p+1+n == b && refs[0].Kind != kb.RefPerson {
+				return cand{first: p, last: b, typ: article.Org, kind: q.Value, form: "name"}, true
+			}
 		}
 	}
-	if q, ok := e.cues.get(cueOrgTail, s.w(p)); ok && q.Value == "sport" && b-p >= 2 {
-		return cand{first: p, last: b, typ: article.Org, kind: "sport", form: "name"}, true
+	if s.is(p, fOrgTailLast) && b-p >= 2 {
+		if q, ok := e.cues.get(cueOrgTail, s.w(p)); ok && q.Value == "sport" {
+			return cand{first: p, last: b, typ: article.Org, kind: "sport", form: "name"}, true
+		}
 	}
 	for h := p; h < b-1; h++ {
 		if !s.is(h, fOrgHead) || !s.is(h+1, fConnector) || doc.Tokens[h+1].Is(article.Cap) {

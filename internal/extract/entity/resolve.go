@@ -17,14 +17,14 @@ import (
 func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	cands := s.cands
 	if s.strong == nil {
-		s.strong, s.teams, s.surnames = map[string]string{}, map[string]bool{}, map[string]int{}
+		s.strong, s.teams, s.surnames = map[uint64]string{}, map[uint64]bool{}, map[uint64]int{}
 	}
 	clear(s.strong)
 	clear(s.teams)
 	clear(s.surnames)
 	keys := s.keys[:0]
 	for range cands {
-		keys = append(keys, "")
+		keys = append(keys, 0)
 	}
 	s.keys = keys
 	strong := s.strong     // key → type of a confident mention
@@ -32,7 +32,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	surnames := s.surnames // surname key → cand of the person's full name
 	for i := range cands {
 		c := &cands[i]
-		keys[i] = string(s.phrase(c.first, c.last))
+		keys[i] = hashBytes(s.phrase(c.first, c.last))
 		if c.team {
 			teams[keys[i]] = true
 		}
@@ -43,7 +43,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			strong[keys[i]] = c.typ
 		}
 		if c.typ == article.Person && c.last-c.first >= 2 {
-			k := string(s.w(e.surnameToken(s, c)))
+			k := hashBytes(s.w(e.surnameToken(s, c)))
 			if _, ok := surnames[k]; !ok {
 				surnames[k] = i
 			}
@@ -116,7 +116,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 				}
 			}
 			if round == 0 && c.typ == article.Person {
-				k := string(s.w(e.surnameToken(s, c)))
+				k := hashBytes(s.w(e.surnameToken(s, c)))
 				if _, ok := surnames[k]; !ok {
 					surnames[k] = i
 				}
@@ -127,7 +127,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	for i := range cands {
 		c := &cands[i]
 		if !c.weak && c.typ == article.Person && c.last-c.first >= 2 {
-			k := string(s.w(e.surnameToken(s, c)))
+			k := hashBytes(s.w(e.surnameToken(s, c)))
 			if _, ok := surnames[k]; !ok {
 				surnames[k] = i
 			}
@@ -144,7 +144,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	e.choosePlaces(cands)
 	// Group mentions into entities, in the order of their first mention.
 	if s.byKey == nil {
-		s.byKey = map[string]int{}
+		s.byKey = map[uint64]int{}
 	}
 	clear(s.byKey)
 	var out []article.Entity
@@ -293,7 +293,7 @@ func (e *Extractor) surnameToken(s *scratch, c *cand) int {
 
 // groupKey returns the key that gathers the mentions of one entity, and a
 // candidate naming it in full (c itself or the full name of a surname).
-func (e *Extractor) groupKey(s *scratch, doc *article.Doc, i int, keys []string, cands []cand, surnames map[string]int) (string, *cand) {
+func (e *Extractor) groupKey(s *scratch, doc *article.Doc, i int, keys []uint64, cands []cand, surnames map[uint64]int) (uint64, *cand) {
 	c, key := &cands[i], keys[i]
 	if c.acronymOf > 0 {
 		k, _ := e.groupKey(s, doc, c.acronymOf-1, keys, cands, surnames)
@@ -301,35 +301,56 @@ func (e *Extractor) groupKey(s *scratch, doc *article.Doc, i int, keys []string,
 	}
 	if len(c.refs) > 0 {
 		r := c.refs[0]
-		switch r.Kind {
-		case kb.RefNORP, kb.RefPeople:
-			return "n" + string(rune(r.Index)), c
+		if r.Kind == kb.RefPeople {
+			r.Kind = kb.RefNORP // "Belarusians" and "Belarusian" are one group
 		}
-		return string(rune('0'+r.Kind)) + string(rune(r.Index)), c
+		return refKey(r.Kind, r.Index), c
 	}
 	if c.typ == article.Person {
 		k := key
 		if c.last-c.first >= 2 {
-			k = string(s.w(e.surnameToken(s, c)))
+			k = hashBytes(s.w(e.surnameToken(s, c)))
 		}
 		if i, ok := surnames[k]; ok {
 			full := &cands[i]
 			if len(full.refs) > 0 && full.refs[0].Kind == kb.RefPerson {
-				return string(rune('0'+kb.RefPerson)) + string(rune(full.refs[0].Index)), full
+				return refKey(kb.RefPerson, full.refs[0].Index), full
 			}
-			return "p" + k, full
+			return mix(k, 'p'), full
 		}
 		// A surname of a known person never named in full here.
 		if c.last-c.first == 1 {
 			if p, ok := e.knownBySurname(doc, s.w(c.first)); ok {
 				c.refs = []kb.Ref{{Kind: kb.RefPerson, Form: kb.FormAlias, Index: p}}
 				c.form = "surname"
-				return string(rune('0'+kb.RefPerson)) + string(rune(p)), c
+				return refKey(kb.RefPerson, p), c
 			}
 		}
-		return "p" + k, c
+		return mix(k, 'p'), c
 	}
-	return c.typ + "\x00" + key, c
+	return mix(key, hashBytes([]byte(c.typ))), c
+}
+
+// refKey is the group key of a knowledge-base entry; hashes of names
+// (below) have the top bit clear.
+func refKey(kind kb.RefKind, index int32) uint64 {
+	return 1<<63 | uint64(kind)<<32 | uint64(uint32(index))
+}
+
+// hashBytes is FNV-1a over b, with the top bit clear.
+func hashBytes(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h &^ (1 << 63)
+}
+
+// mix combines a name's hash with a tag, keeping the top bit clear.
+func mix(h, tag uint64) uint64 {
+	h ^= tag + 0x9e3779b97f4a7c15 + h<<6 + h>>2
+	return h &^ (1 << 63)
 }
 
 // knownBySurname returns the one person of the knowledge base with this
@@ -503,8 +524,8 @@ func slug(name string) string {
 // acronyms links an acronym defined in brackets after a name ("Council on
 // Foreign Relations (CFR)") to that name, and every later use of the
 // acronym with it.
-func (e *Extractor) acronyms(s *scratch, doc *article.Doc, cands []cand, keys []string) {
-	defs := map[string]int{} // acronym key → cand of the full name
+func (e *Extractor) acronyms(s *scratch, doc *article.Doc, cands []cand, keys []uint64) {
+	defs := map[uint64]int{} // acronym key → cand of the full name
 	for i := range cands {
 		c := &cands[i]
 		if c.weak || c.typ == "" || c.last-c.first < 2 {
@@ -518,12 +539,12 @@ func (e *Extractor) acronyms(s *scratch, doc *article.Doc, cands []cand, keys []
 		if t.Kind != article.Word || !t.Is(article.AllCaps) && !t.Is(article.Abbrev) {
 			continue
 		}
-		acr := string(s.w(k + 1))
-		if !initialsMatch(acr, s, c) {
+		acr := s.w(k + 1)
+		if !initialsMatch(string(acr), s, c) {
 			continue
 		}
-		if _, ok := defs[acr]; !ok {
-			defs[acr] = i
+		if _, ok := defs[hashBytes(acr)]; !ok {
+			defs[hashBytes(acr)] = i
 		}
 	}
 	if len(defs) == 0 {
