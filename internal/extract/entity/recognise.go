@@ -299,6 +299,9 @@ func particleName(w string) bool {
 	if len(w) < 4 || w[0] != 'a' && w[0] != 'e' && w[0] != 'u' && w[0] != 'd' {
 		return false
 	}
+	if w[1] != '-' && w[2] != '-' && w[3] != '-' && w[1] != '\'' && w[1] != 0xe2 { // no hyphen or apostrophe early
+		return false
+	}
 	for _, p := range []string{"al-", "el-", "d'", "d’", "ul-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"} {
 		if len(w) > len(p) && w[:len(p)] == p && w[len(p)] >= 'A' && w[len(p)] <= 'Z' {
 			return true
