@@ -121,7 +121,7 @@ type cand struct {
 	weak        bool   // kept only when the document names it elsewhere
 	hint        string // a weak type guess from context
 	sentStart   bool   // first word of its sentence or line
-	acronymOf   int    // 1 + index of the cand this acronym abbreviates
+	linkOf      int    // 1 + index of the cand this acronym or short name stands for
 	placeCtx    bool   // words around it show a place (in X, X, Country)
 	team        bool   // a place name taken for a sports team
 	guessed     bool   // typed by default, for want of any sign

@@ -76,6 +76,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			}
 		}
 	}
+	e.shortNames(s, doc, cands)
 	// Open candidates take the type the article gives the same words
 	// elsewhere, a lone surname that of the person. Names of several
 	// words go first, so that the people they name lend their surnames
@@ -295,9 +296,9 @@ func (e *Extractor) surnameToken(s *scratch, c *cand) int {
 // candidate naming it in full (c itself or the full name of a surname).
 func (e *Extractor) groupKey(s *scratch, doc *article.Doc, i int, keys []uint64, cands []cand, surnames map[uint64]int) (uint64, *cand) {
 	c, key := &cands[i], keys[i]
-	if c.acronymOf > 0 {
-		k, _ := e.groupKey(s, doc, c.acronymOf-1, keys, cands, surnames)
-		return k, &cands[c.acronymOf-1]
+	if c.linkOf > 0 {
+		k, _ := e.groupKey(s, doc, c.linkOf-1, keys, cands, surnames)
+		return k, &cands[c.linkOf-1]
 	}
 	if len(c.refs) > 0 {
 		r := c.refs[0]
@@ -561,10 +562,53 @@ func (e *Extractor) acronyms(s *scratch, doc *article.Doc, cands []cand, keys []
 		}
 		full := &cands[j]
 		c.typ, c.kind, c.refs, c.weak, c.form = full.typ, full.kind, full.refs, false, "acronym"
-		c.acronymOf = j + 1
+		c.linkOf = j + 1
 	}
 	// Acronyms the sentence pass left alone (a lone "CFR" inside a longer
 	// capitalised run is rare; all-capital words alone are not).
+}
+
+// shortNames links "the Council", "the Ministry" to the one organisation
+// named in full before whose name has that head or tail word. With two
+// such organisations, or none, the word is left alone.
+func (e *Extractor) shortNames(s *scratch, doc *article.Doc, cands []cand) {
+	for i := range cands {
+		c := &cands[i]
+		if c.typ != "" || c.last-c.first != 1 || c.first == 0 || string(s.w(c.first-1)) != "the" {
+			continue
+		}
+		if s.entry(c.first).flags&(fOrgHead|fOrgTailLast) == 0 {
+			continue
+		}
+		w := s.w(c.first)
+		found := -1
+		for j := 0; j < i; j++ {
+			o := &cands[j]
+			if o.typ != article.Org || o.weak || o.last-o.first < 2 || o.linkOf > 0 {
+				continue
+			}
+			if string(s.w(o.first)) != string(w) && string(s.w(o.last-1)) != string(w) {
+				continue
+			}
+			if found >= 0 && !sameName(s, &cands[found], o) {
+				found = -2 // two organisations share the word: unsafe
+				break
+			}
+			found = j
+		}
+		switch {
+		case found >= 0:
+			full := &cands[found]
+			c.typ, c.kind, c.refs, c.form, c.linkOf = full.typ, full.kind, full.refs, "alias", found+1
+		case found == -2:
+			c.weak = true // "the Council" of two councils: no entity
+		}
+	}
+}
+
+// sameName reports two candidates with the same words.
+func sameName(s *scratch, a, b *cand) bool {
+	return string(s.phrase(a.first, a.last)) == string(append([]byte(nil), s.phrase(b.first, b.last)...))
 }
 
 // initialsMatch reports whether acr (lower case) is made of the initials of
