@@ -513,7 +513,9 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 	// A sentence-initial "The" belongs to a name only when the
 	// gazetteer says so ("The Guardian", "The Hague").
 	if b-a > 1 && string(s.w(a)) == "the" {
-		if n, _ := e.kbMatch(s, doc, a, b); n < b-a {
+		// "The United States": the article is no part of a place's
+		// name when the name without it is known too.
+		if n, refs := e.kbMatch(s, doc, a, b); n < b-a || (refs[0].Kind == kb.RefCountry || refs[0].Kind == kb.RefPlace) && e.knownWhole(s, doc, a+1, b) {
 			a++
 		}
 	}
@@ -779,7 +781,7 @@ func (e *Extractor) push(s *scratch, c cand) { s.cands = append(s.cands, c) }
 // sign of being a place, an acronym that is a word in a headline).
 func (e *Extractor) kbCand(s *scratch, doc *article.Doc, a, b int, refs []kb.Ref, first, mode int, initial bool) (cand, bool) {
 	c, ok := e.kbCand1(s, doc, a, b, refs, first, mode, initial)
-	if !ok || !s.isSports() || c.typ != article.Place || refs[0].Kind != kb.RefPlace || e.gaz.Places[refs[0].Index].Extra {
+	if !ok || !s.isSports() || c.typ != article.Place || refs[0].Kind != kb.RefPlace || nation(&e.gaz.Places[refs[0].Index]) {
 		return c, ok
 	}
 	c.placeCtx = e.placeContext(s, doc, a, b, first)
@@ -793,6 +795,11 @@ func (e *Extractor) kbCand(s *scratch, doc *article.Doc, a, b int, refs []kb.Ref
 	return c, ok
 }
 
+// nation reports a place of places_extra.tsv that is not a town (England,
+// Scotland, Kosovo): its teams are national sides, which news and CoNLL
+// alike call by the place.
+func nation(p *kb.Place) bool { return p.Extra && p.Kind != "city" }
+
 // teamPosition reports whether [a, b) stands where sports reports put a
 // team: before a score or a table's numbers, or next to "beat", "v",
 // "drew", "against".
@@ -802,7 +809,7 @@ func (e *Extractor) teamPosition(s *scratch, doc *article.Doc, a, b, first int) 
 		if t.Kind == article.Number && !t.Is(article.LineStart) && !isDate(doc, b) {
 			return true
 		}
-		if t.Kind == article.Word && s.is(b, fTeamVerb) {
+		if t.Kind == article.Word && s.entry(b).flags&(fTeamVerb|fOrgAfter) != 0 {
 			return true
 		}
 		if t.Kind == article.Punct && (doc.TokenText(b) == "’" || doc.TokenText(b) == "'") {
@@ -979,6 +986,12 @@ func (e *Extractor) patternCand(s *scratch, doc *article.Doc, a, p, b, mode int)
 	return cand{}, false
 }
 
+// knownWhole reports a gazetteer name filling [a, b).
+func (e *Extractor) knownWhole(s *scratch, doc *article.Doc, a, b int) bool {
+	n, _ := e.kbMatch(s, doc, a, b)
+	return n == b-a
+}
+
 // isTitle reports a title filling [p, b): "Chief Executive".
 func (e *Extractor) isTitle(s *scratch, p, b int) bool {
 	n, _ := e.cueMatch(s, p, b, cueTitle)
@@ -1131,9 +1144,15 @@ func (e *Extractor) personStart(s *scratch, doc *article.Doc, q, n, b int, refs 
 	if n != 1 || q+1 >= b || refs[0].Kind == kb.RefPerson || refs[0].Kind == kb.RefCountry || refs[0].Kind == kb.RefNORP {
 		return false
 	}
-	if nameParticle(s.w(q)) && doc.Tokens[q+1].Is(article.Cap) { // "Van Poppel", "De Gaulle"
-		m, _ := e.kbMatch(s, doc, q+1, b)
-		return m == 0
+	if nameParticle(s.w(q)) { // "Van Poppel", "De Gaulle", "Van der Westhuizen"
+		k := q + 1
+		for k < b-1 && nameParticle(s.w(k)) && !doc.Tokens[k].Is(article.Cap) {
+			k++
+		}
+		if doc.Tokens[k].Is(article.Cap) {
+			m, _ := e.kbMatch(s, doc, k, b)
+			return m == 0
+		}
 	}
 	if !e.isGiven(s, q) {
 		return false

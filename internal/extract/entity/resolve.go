@@ -53,7 +53,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	// wherever no word shows a place.
 	for i := range cands {
 		c := &cands[i]
-		if teams[keys[i]] && c.typ == article.Place && !c.placeCtx && len(c.refs) > 0 && c.refs[0].Kind == kb.RefPlace && !e.gaz.Places[c.refs[0].Index].Extra &&
+		if teams[keys[i]] && c.typ == article.Place && !c.placeCtx && len(c.refs) > 0 && c.refs[0].Kind == kb.RefPlace && !nation(&e.gaz.Places[c.refs[0].Index]) &&
 			!(c.weak && c.sentStart && c.last < len(doc.Tokens) && isDeterminer(s.w(c.last))) {
 			c.typ, c.kind, c.refs, c.team, c.weak = article.Org, "sport", nil, true, false
 		}
@@ -69,7 +69,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 				}
 				for _, pr := range [2][2]*cand{{a, b}, {b, a}} {
 					x, y := pr[0], pr[1]
-					if x.team && !x.weak && y.typ == article.Place && !y.placeCtx && len(y.refs) > 0 && y.refs[0].Kind == kb.RefPlace && !e.gaz.Places[y.refs[0].Index].Extra {
+					if x.team && !x.weak && y.typ == article.Place && !y.placeCtx && len(y.refs) > 0 && y.refs[0].Kind == kb.RefPlace && !nation(&e.gaz.Places[y.refs[0].Index]) {
 						y.typ, y.kind, y.refs, y.team, y.weak = article.Org, "sport", nil, true, false
 					}
 				}
