@@ -16,6 +16,7 @@ scores as JSON instead of the table.`,
 	}
 	cmd.AddCommand(
 		evalNERCmd(e),
+		evalQuotesCmd(e),
 	)
 	return cmd
 }

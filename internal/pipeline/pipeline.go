@@ -17,6 +17,9 @@ import (
 	"newsgraph/internal/article"
 	"newsgraph/internal/clean"
 	"newsgraph/internal/extract/entity"
+	"newsgraph/internal/extract/quote"
+	"newsgraph/internal/extract/theme"
+	"newsgraph/internal/extract/tone"
 	"newsgraph/internal/kb"
 	"newsgraph/internal/text"
 )
@@ -59,23 +62,37 @@ type stageStats struct {
 
 // New builds the stages in the order they run.
 func New(cfg Config) (*Pipeline, error) {
-	ent, err := entity.New(cfg.KB)
-	if err != nil {
-		return nil, err
-	}
 	var stages []Stage
 	if cfg.Raw {
 		stages = append(stages, rawText{})
 	} else {
 		stages = append(stages, clean.New()) // HTML → text, boilerplate, embeds, normalisation
 	}
+	var b builder
 	stages = append(stages,
-		segment{}, // tokens and sentences
-		ent,       // people, organisations, places, groups; mentions resolved
+		segment{},                 // tokens and sentences
+		b.add(entity.New(cfg.KB)), // people, organisations, places, groups; mentions resolved
+		b.add(quote.New(cfg.KB)),  // quotes and attributions with their speakers (after entities)
+		b.add(tone.New(cfg.KB)),   // V2Tone figures
+		b.add(theme.New(cfg.KB)),  // themes from the taxonomy
 	)
+	if b.err != nil {
+		return nil, b.err
+	}
 	p := &Pipeline{stages: stages, stats: make([]stageStats, len(stages))}
 	p.version = "newsgraph/" + Version + " kb/" + kb.Digest(cfg.KB)
 	return p, nil
+}
+
+// builder keeps the first error of the stage constructors called in New,
+// so that the stage list reads as one list.
+type builder struct{ err error }
+
+func (b *builder) add(s Stage, err error) Stage {
+	if err != nil && b.err == nil {
+		b.err = fmt.Errorf("build pipeline: %w", err)
+	}
+	return s
 }
 
 // Stages returns the stage names in order.
