@@ -144,9 +144,11 @@ func NERType(t string) string {
 }
 
 // PredictedSpans turns the entity mentions of a record made from doc.Text
-// into token ranges. A mention that does not start and end on token
-// boundaries is kept with First = -1 so that it counts as a false
-// positive.
+// into token ranges. Only mentions by name count (name, alias, acronym,
+// surname, demonym): pronouns and descriptions ("he", "the president")
+// that later stages add are no named entities. A mention that does not
+// start and end on token boundaries is kept with First = -1 so that it
+// counts as a false positive.
 func PredictedSpans(doc *NERDoc, ents []article.Entity) []NERSpan {
 	var out []NERSpan
 	for _, e := range ents {
@@ -155,6 +157,9 @@ func PredictedSpans(doc *NERDoc, ents []article.Entity) []NERSpan {
 			continue
 		}
 		for _, m := range e.Mentions {
+			if m.Kind == "pronoun" || m.Kind == "title" {
+				continue
+			}
 			first, okF := slices.BinarySearchFunc(doc.Tokens, m.Span.Start, func(t article.Span, off int) int { return t.Start - off })
 			last, okL := slices.BinarySearchFunc(doc.Tokens, m.Span.End, func(t article.Span, off int) int { return t.End - off })
 			if !okF || !okL || last < first {

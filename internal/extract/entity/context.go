@@ -46,10 +46,7 @@ func (e *Extractor) countryBefore(s *scratch, doc *article.Doc, first, a int) st
 	if gap < 0 || gap > 2 || c.first < first {
 		return ""
 	}
-	if gap == 2 && !isPossessiveS(s, doc, a-1) {
-		return ""
-	}
-	if gap == 1 && doc.TokenText(a-1) != "’" && doc.TokenText(a-1) != "'" {
+	if gap > 0 && possessive(s, doc, c.last) != gap {
 		return ""
 	}
 	if len(c.refs) == 0 {
@@ -99,7 +96,7 @@ func (e *Extractor) teamPosition(s *scratch, doc *article.Doc, a, b, first int) 
 		if t.Kind == article.Word && s.entry(b).flags&(fTeamVerb|fOrgAfter) != 0 {
 			return true
 		}
-		if t.Kind == article.Punct && (doc.TokenText(b) == "’" || doc.TokenText(b) == "'") {
+		if possessive(s, doc, b) > 0 {
 			return true // "Leeds's goalkeeper"
 		}
 	}
@@ -355,8 +352,7 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	// "rival Ericsson": words around the name that go with companies
 	// and other organisations.
 	if c.hint != article.Person && !given && (c.last < last && doc.Tokens[c.last].Kind == article.Word && s.is(c.last, fOrgAfter) ||
-		c.last+1 < last && doc.TokenText(c.last) == "’" && string(s.w(c.last+1)) == "s" && c.last+2 < last && s.is(c.last+2, fOrgAfter) ||
-		c.last+1 < last && doc.TokenText(c.last) == "'" && string(s.w(c.last+1)) == "s" && c.last+2 < last && s.is(c.last+2, fOrgAfter) ||
+		e.orgAfterPossessive(s, doc, c.last, last) ||
 		e.orgBefore(s, doc, first, c.first)) {
 		c.hint = article.Org
 	}
@@ -393,6 +389,13 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	if n == 1 && s.is(c.first, fNonName) {
 		c.weak = true
 	}
+}
+
+// orgAfterPossessive reports "Pirelli's cables division": a possessive
+// at token i and an organisation's word after it.
+func (e *Extractor) orgAfterPossessive(s *scratch, doc *article.Doc, i, last int) bool {
+	p := possessive(s, doc, i)
+	return p > 0 && i+p < last && doc.Tokens[i+p].Kind == article.Word && s.is(i+p, fOrgAfter)
 }
 
 // orgBefore reports words before token a that go before an

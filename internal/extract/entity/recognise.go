@@ -273,6 +273,25 @@ func isPossessiveS(s *scratch, doc *article.Doc, i int) bool {
 	return i > 0 && string(s.w(i)) == "s" && doc.Tokens[i-1].Kind == article.Punct && doc.Tokens[i-1].End == doc.Tokens[i].Start
 }
 
+// possessive returns how many tokens from i make a possessive ending:
+// "’s" as one token or as two, or a lone apostrophe ("Belarus’
+// President"); 0 when there is none.
+func possessive(s *scratch, doc *article.Doc, i int) int {
+	if i >= len(doc.Tokens) {
+		return 0
+	}
+	switch doc.TokenText(i) {
+	case "’s", "'s", "’S", "'S":
+		return 1
+	case "’", "'":
+		if i+1 < len(doc.Tokens) && isPossessiveS(s, doc, i+1) {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
 // kbMatch returns the longest gazetteer name starting at token p and
 // ending by b: its length in tokens and readings.
 func (e *Extractor) kbMatch(s *scratch, doc *article.Doc, p, b int) (int, []kb.Ref) {
