@@ -143,6 +143,7 @@ type Gazetteer struct {
 	Cues      []Cue
 
 	names    map[string][]Ref
+	prefixes map[string]struct{} // keys of the first words of longer names
 	surnames map[string][]int32
 	longest  map[string]int
 	given    map[string]byte
@@ -222,6 +223,7 @@ func parseFloat(s string) (float64, error) {
 func buildGazetteer(src Source) (*Gazetteer, error) {
 	g := &Gazetteer{
 		names:    map[string][]Ref{},
+		prefixes: map[string]struct{}{},
 		surnames: map[string][]int32{},
 		longest:  map[string]int{},
 		given:    map[string]byte{},
@@ -493,6 +495,11 @@ func (g *Gazetteer) add(name string, r Ref) {
 		return
 	}
 	g.names[k] = append(g.names[k], r)
+	for i := 0; i < len(k); i++ {
+		if k[i] == ' ' {
+			g.prefixes[k[:i]] = struct{}{}
+		}
+	}
 	first, n := k, 1+strings.Count(k, " ")
 	if i := strings.IndexByte(k, ' '); i >= 0 {
 		first = k[:i]
@@ -505,6 +512,13 @@ func (g *Gazetteer) add(name string, r Ref) {
 // Lookup returns the readings of a name given in its lookup form
 // (NormPhrase), best first; nil when the name is unknown.
 func (g *Gazetteer) Lookup(key []byte) []Ref { return g.names[string(key)] }
+
+// IsPrefix reports whether key (in lookup form) is the first words of a
+// longer name, so that a longest-match scan knows when to stop.
+func (g *Gazetteer) IsPrefix(key []byte) bool {
+	_, ok := g.prefixes[string(key)]
+	return ok
+}
 
 // Longest returns the most words of any name starting with the word whose
 // lookup form is first; 0 when none does.

@@ -299,15 +299,25 @@ func (e *Extractor) kbMatch(s *scratch, doc *article.Doc, p, b int) (int, []kb.R
 	if n == 0 {
 		return 0, nil
 	}
-	for k := min(n, b-p); k >= 1; k-- {
-		if k > 1 && (doc.Tokens[p+k-1].Kind != article.Word || s.is(p+k-1, fConnector)) {
-			continue
+	// Scan forward while the words so far begin some name, keeping the
+	// longest that is one: one or two look-ups for most words.
+	best, bestRefs := 0, []kb.Ref(nil)
+	for k := 1; k <= min(n, b-p); k++ {
+		t := doc.Tokens[p+k-1]
+		if k > 1 && t.Kind != article.Word && t.Kind != article.Symbol {
+			continue // punctuation inside a name ("St. Louis") adds no word
 		}
-		if refs := e.gaz.Lookup(s.phrase(p, p+k)); refs != nil {
-			return k, refs
+		key := s.phrase(p, p+k)
+		if k == 1 || !s.is(p+k-1, fConnector) {
+			if refs := e.gaz.Lookup(key); refs != nil {
+				best, bestRefs = k, refs
+			}
+		}
+		if k < n && !e.gaz.IsPrefix(key) {
+			break
 		}
 	}
-	return 0, nil
+	return best, bestRefs
 }
 
 // cueMatch returns the longest cue of class starting at token p and ending

@@ -148,8 +148,8 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 		s.byKey = map[uint64]int{}
 	}
 	clear(s.byKey)
-	var out []article.Entity
-	textRole := map[int]bool{}
+	out := make([]article.Entity, 0, len(cands))
+	var textRole map[int]bool
 	for i := range cands {
 		c := &cands[i]
 		if c.weak || c.typ == "" {
@@ -165,6 +165,9 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 		ent := &out[gi]
 		// A role the text states wins over the knowledge base's.
 		if c.role != "" && c.role != "\x00" && !textRole[gi] {
+			if textRole == nil {
+				textRole = map[int]bool{}
+			}
 			textRole[gi] = true
 			ent.Role = c.role
 			if c.roleCountry != "" && ent.Country == "" {
@@ -388,7 +391,7 @@ func (e *Extractor) newEntity(s *scratch, doc *article.Doc, c *cand, full *cand)
 	if len(c.refs) == 0 {
 		ent.Name = cleanName(doc.Text(article.Span{Start: doc.Tokens[full.first].Start, End: doc.Tokens[full.last-1].End}))
 		ent.Type = full.typ
-		ent.ID = idPrefix(ent.Type) + ":" + slug(ent.Name)
+		ent.ID = makeID(idPrefix(ent.Type), ent.Name)
 		if ent.Type == article.Org {
 			// "Ministry of Foreign Affairs of the Republic of Belarus",
 			// "Russian Foreign Ministry": the country named inside.
@@ -498,10 +501,21 @@ func idPrefix(typ string) string {
 
 // slug makes an id from a name: lower case, no diacritics, words joined by
 // hyphens ("Côte d'Ivoire" → "cote-d-ivoire").
-func slug(name string) string {
+func slug(name string) string { return string(appendSlug(nil, name)) }
+
+// makeID returns prefix:slug(name) with one allocation.
+func makeID(prefix, name string) string {
+	var buf [96]byte
+	b := append(buf[:0], prefix...)
+	b = append(b, ':')
+	return string(appendSlug(b, name))
+}
+
+// appendSlug appends the slug of name to out.
+func appendSlug(out []byte, name string) []byte {
 	var buf [128]byte
 	n := kb.AppendNorm(buf[:0], name)
-	out := make([]byte, 0, len(n))
+	start := len(out)
 	dash := false
 	for i := 0; i < len(n); {
 		r, size := rune(n[i]), 1
@@ -510,7 +524,7 @@ func slug(name string) string {
 		}
 		i += size
 		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') || r >= utf8.RuneSelf && r != '’' {
-			if dash && len(out) > 0 {
+			if dash && len(out) > start {
 				out = append(out, '-')
 			}
 			dash = false
@@ -519,7 +533,7 @@ func slug(name string) string {
 		}
 		dash = true
 	}
-	return string(out)
+	return out
 }
 
 // acronyms links an acronym defined in brackets after a name ("Council on
