@@ -94,8 +94,10 @@ type cues struct {
 	// starting with it.
 	longest map[string]map[string]int
 	lex     map[string]lexEntry
-	// small holds the cue words alone, for words in lower case.
-	small map[string]lexEntry
+	// small holds the cue words alone, for words in lower case;
+	// smallMask filters most other words out before a look-up.
+	small     map[string]lexEntry
+	smallMask [256]uint64
 	// sport holds the sports words as written, for a fast test of whole
 	// articles.
 	sport map[string]bool
@@ -204,6 +206,7 @@ func newCues(g *kb.Gazetteer) *cues {
 	for _, q := range g.Cues {
 		for _, w := range strings.Fields(q.Key) {
 			c.small[w] = c.lex[w]
+			c.smallMask[w[0]] |= sportBit(w)
 		}
 	}
 	return c

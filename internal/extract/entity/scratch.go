@@ -9,15 +9,16 @@ import (
 // lookup form and the flags of a token are computed when first asked for:
 // most words of an article are never looked at.
 type scratch struct {
-	doc    *article.Doc
-	buf    []byte     // lookup forms of the tokens asked for so far
-	ns, ne []int32    // token i's lookup form is buf[ns[i]:ne[i]]; ns[i] < 0 until computed
-	lex    []lexEntry // token i's flags, valid when known[i]
-	known  []bool
-	key    []byte // a phrase being looked up
-	cands  []cand
-	big    map[string]lexEntry // the lexicon, for capitalised words
-	small  map[string]lexEntry // the cue words, for words in lower case
+	doc       *article.Doc
+	buf       []byte     // lookup forms of the tokens asked for so far
+	ns, ne    []int32    // token i's lookup form is buf[ns[i]:ne[i]]; ns[i] < 0 until computed
+	lex       []lexEntry // token i's flags, valid when known[i]
+	known     []bool
+	key       []byte // a phrase being looked up
+	cands     []cand
+	big       map[string]lexEntry // the lexicon, for capitalised words
+	small     map[string]lexEntry // the cue words, for words in lower case
+	smallMask *[256]uint64
 
 	sports, sportsKnown bool // the article reports sport: places name teams
 
@@ -33,7 +34,7 @@ type scratch struct {
 func (s *scratch) reset(e *Extractor, doc *article.Doc) {
 	n := len(doc.Tokens)
 	s.doc, s.e = doc, e
-	s.big, s.small = e.cues.lex, e.cues.small
+	s.big, s.small, s.smallMask = e.cues.lex, e.cues.small, &e.cues.smallMask
 	s.buf = s.buf[:0]
 	if cap(s.ns) < n {
 		s.ns = make([]int32, n)
@@ -70,8 +71,10 @@ func (s *scratch) entry(i int) lexEntry {
 		w := s.w(i)
 		if s.doc.Tokens[i].Flags&(article.Cap|article.AllCaps) != 0 {
 			s.lex[i] = s.big[string(w)]
-		} else {
+		} else if len(w) > 0 && s.smallMask[w[0]]&(1<<((uint(w[len(w)-1])^uint(len(w))*5)&63)) != 0 {
 			s.lex[i] = s.small[string(w)]
+		} else {
+			s.lex[i] = lexEntry{}
 		}
 		s.known[i] = true
 	}
