@@ -94,6 +94,7 @@ type cues struct {
 	// starting with it.
 	longest map[string]map[string]int
 	lex     map[string]lexEntry
+	table   *lexTable // lex as a flat table, for the look-ups of every article
 	// small holds the cue words alone, for words in lower case;
 	// smallMask filters most other words out before a look-up.
 	small     map[string]lexEntry
@@ -195,6 +196,7 @@ func newCues(g *kb.Gazetteer) *cues {
 	for _, o := range g.Orgs {
 		c.orgIDs = append(c.orgIDs, "org:"+slug(o.Name))
 	}
+	c.table = newLexTable(c.lex)
 	c.sport = map[string]bool{}
 	for _, q := range g.Cues {
 		if q.Class == cueSport && !strings.Contains(q.Key, " ") && len(q.Key) >= 2 {

@@ -16,7 +16,7 @@ type scratch struct {
 	known     []bool
 	key       []byte // a phrase being looked up
 	cands     []cand
-	big       map[string]lexEntry // the lexicon, for capitalised words
+	big       *lexTable           // the lexicon, for capitalised words
 	small     map[string]lexEntry // the cue words, for words in lower case
 	smallMask *[256]uint64
 
@@ -34,7 +34,7 @@ type scratch struct {
 func (s *scratch) reset(e *Extractor, doc *article.Doc) {
 	n := len(doc.Tokens)
 	s.doc, s.e = doc, e
-	s.big, s.small, s.smallMask = e.cues.lex, e.cues.small, &e.cues.smallMask
+	s.big, s.small, s.smallMask = e.cues.table, e.cues.small, &e.cues.smallMask
 	s.buf = s.buf[:0]
 	if cap(s.ns) < n {
 		s.ns = make([]int32, n)
@@ -70,7 +70,7 @@ func (s *scratch) entry(i int) lexEntry {
 	if !s.known[i] {
 		w := s.w(i)
 		if s.doc.Tokens[i].Flags&(article.Cap|article.AllCaps) != 0 {
-			s.lex[i] = s.big[string(w)]
+			s.lex[i] = s.big.get(w)
 		} else if len(w) > 0 && s.smallMask[w[0]]&(1<<((uint(w[len(w)-1])^uint(len(w))*5)&63)) != 0 {
 			s.lex[i] = s.small[string(w)]
 		} else {
