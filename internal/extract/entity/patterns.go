@@ -85,6 +85,9 @@ func (e *Extractor) startsName(s *scratch, doc *article.Doc, k, last int) bool {
 // plainWord reports an ordinary English word that is no cue and no name
 // of the knowledge base.
 func (e *Extractor) plainWord(s *scratch, i int) bool {
+	if t := s.doc.Tokens[i]; t.Is(article.Abbrev) || t.End-t.Start <= 2 {
+		return false // an initial or a short word ("C. Lewis", "Mr")
+	}
 	const cue = fTitleFirst | fHonorific | fHonorificFirst | fOrgHead | fOrgTailLast | fPlaceHeadFirst | fEventTailLast | fGiven | fGazFirst
 	return s.is(i, fCommon) && s.entry(i).flags&cue == 0
 }
@@ -150,8 +153,8 @@ func (e *Extractor) kbOrgAt(s *scratch, doc *article.Doc, a, b int) bool {
 // and another word: "Philadelphia Eagles", "Standard Liege", "Dynamo
 // Moscow".
 func (e *Extractor) teamName(s *scratch, doc *article.Doc, a, b int) bool {
-	if b-a < 2 || b-a > 4 || e.isGiven(s, a) {
-		return false
+	if b-a < 2 || b-a > 4 || e.isGiven(s, a) || doc.Tokens[a].Is(article.Abbrev) {
+		return false // a person: "Chandra Sturrup", "G. Hamilton"
 	}
 	if b+1 < len(doc.Tokens) && doc.TokenText(b) == "(" && e.countryOrState(s, doc, b+1) {
 		return false // "Yoelvis Quesada ( Cuba )": an athlete

@@ -82,8 +82,8 @@ func (e *Extractor) sentenceMode(s *scratch, doc *article.Doc, first, last int) 
 	capCommon, capFunction := 0, 0
 	for i := first; i < last; i++ {
 		t := doc.Tokens[i]
-		if t.Kind != article.Word || t.Is(article.HasDigit) || t.Is(article.AllCaps) || !t.Is(article.Cap) {
-			continue
+		if t.Kind != article.Word || t.Is(article.HasDigit) || t.Is(article.AllCaps) || !t.Is(article.Cap) || t.Is(article.Abbrev) || t.End-t.Start <= 2 {
+			continue // initials ("W. Athey") and short words tell nothing
 		}
 		switch {
 		case isFunctionWord(s.w(i)):
@@ -143,6 +143,9 @@ func (e *Extractor) nameish(s *scratch, doc *article.Doc, i, mode int) bool {
 	w := s.w(i)
 	if len(w) == 0 {
 		return false
+	}
+	if t.Is(article.Abbrev) && t.End-t.Start == 2 && t.Is(article.Cap) {
+		return true // an initial: "A. Stewart", "I. Healy"
 	}
 	en := s.entry(i)
 	if en.flags&fNonName != 0 && en.longest == 0 {
@@ -361,7 +364,7 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 	}
 	// "But Deportivo", "Neither Lebed": a closed-class word capitalised
 	// at the start of a sentence or headline, and "the" after it.
-	for b-a > 1 && s.is(a, fFunction) && (mode != modeNormal || sentenceInitial(doc, first, a)) {
+	for b-a > 1 && s.is(a, fFunction) && !doc.Tokens[a].Is(article.Abbrev) && (mode != modeNormal || sentenceInitial(doc, first, a)) {
 		if n, _ := e.kbMatch(s, doc, a, b); n > 0 {
 			break
 		}
