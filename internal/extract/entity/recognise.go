@@ -391,7 +391,8 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 	}
 	// "Bring Trump", "Thank Putin": an ordinary word at the start of a
 	// sentence before a known name or a given name.
-	if initial && b-a >= 2 && e.plainWord(s, a) && s.entry(a+1).flags&(fGazFirst|fGiven|fSurname) != 0 {
+	const tails = fOrgTailLast | fPlaceTailLast | fEventTailLast
+	if initial && b-a >= 2 && e.plainWord(s, a) && s.entry(a+1).flags&(fGazFirst|fGiven|fSurname) != 0 && s.entry(b-1).flags&tails == 0 {
 		if n, _ := e.kbMatch(s, doc, a, b); n == 0 {
 			e.splitRun(s, doc, a+1, b, first, last, mode)
 			return
