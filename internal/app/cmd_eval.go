@@ -16,6 +16,7 @@ scores as JSON instead of the table.`,
 	}
 	cmd.AddCommand(
 		evalNERCmd(e),
+		evalDatesCmd(e),
 		evalQuotesCmd(e),
 	)
 	return cmd

@@ -183,8 +183,9 @@ type Date struct {
 	Value string `json:"value"`
 	// Type is DATE, TIME, DURATION or SET.
 	Type string `json:"type"`
-	// Granularity is the unit of Value: second, minute, hour, day, week,
-	// month, quarter, year, decade, century.
+	// Granularity is the unit of Value: second, minute, hour, part_of_day,
+	// day, weekend, week, month, season, quarter, half, year, decade,
+	// century.
 	Granularity string `json:"granularity,omitempty"`
 	// Relative is set when Value was computed from the publication date.
 	Relative bool `json:"relative,omitempty"`

@@ -16,6 +16,8 @@ import (
 
 	"newsgraph/internal/article"
 	"newsgraph/internal/clean"
+	"newsgraph/internal/extract/amount"
+	"newsgraph/internal/extract/date"
 	"newsgraph/internal/extract/entity"
 	"newsgraph/internal/extract/quote"
 	"newsgraph/internal/extract/theme"
@@ -72,6 +74,8 @@ func New(cfg Config) (*Pipeline, error) {
 	stages = append(stages,
 		segment{},                 // tokens and sentences
 		b.add(entity.New(cfg.KB)), // people, organisations, places, groups; mentions resolved
+		date.New(),                // dates, normalised against the publication date
+		b.add(amount.New(cfg.KB)), // numbers with what they count (after date: skips its spans)
 		b.add(quote.New(cfg.KB)),  // quotes and attributions with their speakers (after entities)
 		b.add(tone.New(cfg.KB)),   // V2Tone figures
 		b.add(theme.New(cfg.KB)),  // themes from the taxonomy
