@@ -172,7 +172,7 @@ func (e *Extractor) kbCand1(s *scratch, doc *article.Doc, a, b int, refs []kb.Re
 	case r.Kind == kb.RefCountry || r.Kind == kb.RefNORP || r.Kind == kb.RefPeople:
 		return c, true
 	case mode != modeNormal:
-		return c, false
+		return c, r.Kind == kb.RefPlace && nation(&e.gaz.Places[r.Index])
 	case r.Kind == kb.RefPlace:
 		// "Surrey 429-7", "Reading beat Hull": in sports reports a town
 		// called like a common word stands where teams stand.
@@ -192,6 +192,22 @@ func (e *Extractor) kbCand1(s *scratch, doc *article.Doc, a, b int, refs []kb.Re
 			if n, rr := e.kbMatch(s, doc, a+2, min(a+6, len(doc.Tokens))); n > 0 && (rr[0].Kind == kb.RefCountry || rr[0].Kind == kb.RefPlace && e.gaz.Places[rr[0].Index].Kind == "state") {
 				return c, true
 			}
+		}
+		// Inside a sentence, between commas or at its end, a capital
+		// makes the common word a name: "in Wuxi, Jiangsu province,
+		// Shanghai."
+		if !initial && mode == modeNormal && a > first && b < len(doc.Tokens) {
+			switch doc.TokenText(a - 1) {
+			case ",", "and", "or", "(":
+				switch doc.TokenText(b) {
+				case ",", ".", ")", ";":
+					return c, true
+				}
+			}
+		}
+		// England, Wales: the nations of places_extra are no common words.
+		if r.Kind == kb.RefPlace && nation(&e.gaz.Places[r.Index]) {
+			return c, true
 		}
 		c.weak = true
 		return c, !initial
