@@ -76,6 +76,19 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			}
 		}
 	}
+	// "from Reading and Bath": a town called like a common word beside
+	// another place in a list is a place too.
+	for i := 1; i < len(cands); i++ {
+		a, b := &cands[i-1], &cands[i]
+		if !listed(s, doc, a.last, b.first) || a.weak == b.weak || a.typ != article.Place || b.typ != article.Place {
+			continue
+		}
+		if a.weak && !a.sentStart {
+			a.weak = false
+		} else if b.weak {
+			b.weak = false
+		}
+	}
 	e.shortNames(s, doc, cands)
 	// Open candidates take the type the article gives the same words
 	// elsewhere, a lone surname that of the person. Names of several
