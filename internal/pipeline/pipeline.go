@@ -18,6 +18,7 @@ import (
 	"newsgraph/internal/clean"
 	"newsgraph/internal/extract/amount"
 	"newsgraph/internal/extract/date"
+	"newsgraph/internal/extract/entity"
 	"newsgraph/internal/extract/quote"
 	"newsgraph/internal/extract/theme"
 	"newsgraph/internal/extract/tone"
@@ -72,6 +73,7 @@ func New(cfg Config) (*Pipeline, error) {
 	var b builder
 	stages = append(stages,
 		segment{},                 // tokens and sentences
+		b.add(entity.New(cfg.KB)), // people, organisations, places, groups; mentions resolved
 		date.New(),                // dates, normalised against the publication date
 		b.add(amount.New(cfg.KB)), // numbers with what they count (after date: skips its spans)
 		b.add(quote.New(cfg.KB)),  // quotes and attributions with their speakers (after entities)
