@@ -18,6 +18,7 @@ scores as JSON instead of the table.`,
 		evalNERCmd(e),
 		evalDatesCmd(e),
 		evalQuotesCmd(e),
+		evalExtractCmd(e),
 	)
 	return cmd
 }

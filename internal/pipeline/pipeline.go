@@ -68,7 +68,7 @@ func New(cfg Config) (*Pipeline, error) {
 	if cfg.Raw {
 		stages = append(stages, rawText{})
 	} else {
-		stages = append(stages, clean.New()) // HTML → text, boilerplate, embeds, normalisation
+		stages = append(stages, clean.New(clean.Options{})) // HTML → text, boilerplate, embeds, normalisation
 	}
 	var b builder
 	stages = append(stages,
