@@ -15,8 +15,10 @@ of the form "TASK F1=… P=… R=…" that scripts can read. --json prints the
 scores as JSON instead of the table.`,
 	}
 	cmd.AddCommand(
+		evalNERCmd(e),
 		evalDatesCmd(e),
 		evalQuotesCmd(e),
+		evalExtractCmd(e),
 		evalEventsCmd(e),
 		evalPloverCmd(e),
 	)

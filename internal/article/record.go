@@ -9,12 +9,15 @@ package article
 type Record struct {
 	// ID is stable: a hash of the normalised clean text, so the same story
 	// read twice (or from two sources) gets the same id.
-	ID        string `json:"id"`
-	URL       string `json:"url,omitempty"`
-	Title     string `json:"title,omitempty"`
-	Outlet    string `json:"outlet,omitempty"`
-	Published string `json:"published,omitempty"`
-	Language  string `json:"language,omitempty"`
+	ID     string `json:"id"`
+	URL    string `json:"url,omitempty"`
+	Title  string `json:"title,omitempty"`
+	Outlet string `json:"outlet,omitempty"`
+	// Authors are the article's writers as its byline or page metadata
+	// name them; empty when unknown.
+	Authors   []string `json:"authors,omitempty"`
+	Published string   `json:"published,omitempty"`
+	Language  string   `json:"language,omitempty"`
 	// Text is the clean body: boilerplate and embeds removed, Unicode
 	// normalised (NFC), curly quotes kept as found.
 	Text        string        `json:"text"`
@@ -46,7 +49,7 @@ type Record struct {
 // here", subscription prompts, share lines, photo credits, repeated bylines.
 type Boilerplate struct {
 	// Kind names the pattern: related, read_more, subscribe, share,
-	// credit, byline, advert, other.
+	// credit, byline, advert, copyright, update, embed, other.
 	Kind string `json:"kind"`
 	Text string `json:"text"`
 	// At is the byte offset in Text where the removed piece stood.

@@ -18,6 +18,7 @@ import (
 	"newsgraph/internal/clean"
 	"newsgraph/internal/extract/amount"
 	"newsgraph/internal/extract/date"
+	"newsgraph/internal/extract/entity"
 	"newsgraph/internal/extract/event"
 	"newsgraph/internal/extract/quote"
 	"newsgraph/internal/extract/theme"
@@ -71,11 +72,12 @@ func New(cfg Config) (*Pipeline, error) {
 	if cfg.Raw {
 		stages = append(stages, rawText{})
 	} else {
-		stages = append(stages, clean.New()) // HTML → text, boilerplate, embeds, normalisation
+		stages = append(stages, clean.New(clean.Options{})) // HTML → text, boilerplate, embeds, normalisation
 	}
 	var b builder
 	stages = append(stages,
 		segment{},                 // tokens and sentences
+		b.add(entity.New(cfg.KB)), // people, organisations, places, groups; mentions resolved
 		date.New(),                // dates, normalised against the publication date
 		b.add(amount.New(cfg.KB)), // numbers with what they count (after date: skips its spans)
 		b.add(quote.New(cfg.KB)),  // quotes and attributions with their speakers (after entities)

@@ -81,10 +81,10 @@ type sentCtx struct {
 	// ("talks"): a compound subject codes both ways.
 	symNoun bool
 	c       *Coder
-	s    *scratch
-	doc  *article.Doc
-	si   int
-	date string
+	s       *scratch
+	doc     *article.Doc
+	si      int
+	date    string
 }
 
 // trigLookup is a cached lookup.

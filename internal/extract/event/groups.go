@@ -43,8 +43,8 @@ type scratch struct {
 	handled []bool
 	covered []bool
 	// trig caches the trigger look-up of each verb group's head
-	trig []trigLookup
-	events  []article.Event
+	trig   []trigLookup
+	events []article.Event
 	// discourse state across the sentences of a document
 	lastSubjPerson []member
 	lastSubjThing  []member

@@ -68,7 +68,10 @@ func TestReaders(t *testing.T) {
 }
 
 func TestGuessKind(t *testing.T) {
-	for _, c := range []struct{ name, body string; want petrarch.Kind }{
+	for _, c := range []struct {
+		name, body string
+		want       petrarch.Kind
+	}{
 		{"x.txt", "--- SAY [010] ---\nSAY\n", petrarch.KindVerbs},
 		{"x.txt", "TROOPS [~MIL]\n", petrarch.KindAgents},
 		{"x.txt", "GONDOR [GON]\n", petrarch.KindActors},
