@@ -860,7 +860,7 @@ func (sc *sentCtx) place(e *article.Event, src, tgt member) {
 			continue
 		}
 		switch ws[m.start-1].Low {
-		case "in", "at", "near", "outside", "inside", "into":
+		case "in", "at", "near", "outside", "inside":
 		default:
 			continue
 		}

@@ -63,6 +63,7 @@ type scratch struct {
 type quoteSpeaker struct {
 	span    article.Span
 	members []member
+	direct  bool // the speaker's own words: I is the speaker, he is not
 }
 
 func (s *scratch) reset(doc *article.Doc) {
@@ -111,7 +112,7 @@ func (s *scratch) reset(doc *article.Doc) {
 		}
 		if i, ok := s.entityIndex[q.Speaker]; ok {
 			if m, ok := entityMember(&doc.Rec.Entities[i]); ok {
-				s.quoteSpeak = append(s.quoteSpeak, quoteSpeaker{span: q.Span, members: []member{m}})
+				s.quoteSpeak = append(s.quoteSpeak, quoteSpeaker{span: q.Span, members: []member{m}, direct: q.Kind != article.Indirect})
 			}
 		}
 	}

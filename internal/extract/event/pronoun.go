@@ -26,7 +26,7 @@ func (sc *sentCtx) resolvePronouns() {
 		at := ws[u.start].Start
 		var speaker []member
 		for _, q := range s.quoteSpeak {
-			if at >= q.span.Start && at < q.span.End {
+			if at >= q.span.Start && at < q.span.End && q.direct {
 				speaker = q.members
 			}
 		}
