@@ -69,6 +69,25 @@ func BenchmarkBBC(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(words)*1000, "ns/1000words")
 }
 
+// TestBBCNoPanic codes every article of the BBC corpus: real text must
+// never make the coder panic (the pipeline would recover, but the
+// article's events would be lost).
+func TestBBCNoPanic(t *testing.T) {
+	shared := testutil.SharedDir(t)
+	paths, _ := filepath.Glob(filepath.Join(shared, "corpora", "news", "bbc", "*", "*.txt"))
+	c := newCoder(t)
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := segment(string(raw))
+		if err := c.Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkPathological codes 500-word sentences, long lists, all-capital
 // text and nested quotes.
 func BenchmarkPathological(b *testing.B) {

@@ -323,7 +323,7 @@ func (sc *sentCtx) subject(gi, depth int) int {
 	if g.Has(parse.Infinitive) || g.Has(parse.Gerund) && g.Start > 0 && (ws[g.Start-1].Tag == parse.Prep || ws[g.Start-1].Tag == parse.To) {
 		return sc.controller(gi, depth)
 	}
-	if g.Has(parse.Reduced) {
+	if g.Has(parse.Reduced) && g.Start > 0 {
 		if u := s.unitAt[g.Start-1]; u >= 0 {
 			if sc.c.opts.DictOnly {
 				return u

@@ -22,6 +22,8 @@ func FuzzCoder(f *testing.F) {
 		"RUSSIA ATTACKS UKRAINE",
 		"by by by of of , , and and who who that that to to",
 		"He said ‘they said “we will attack” today’ again.",
+		"Taken by surprise, Russia attacked. Shown on TV, the talks ended.",
+		"Released by Hamas, the hostages thanked Israel.",
 		pathological()[:2000],
 	} {
 		f.Add(s)
