@@ -344,6 +344,16 @@ func (p *Parser) tag(s *Sentence, titleCase bool) {
 	}
 }
 
+// timeWord lists day names and other time nouns.
+func timeWord(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+		"week", "month", "year", "night", "morning", "evening", "weekend", "tonight":
+		return true
+	}
+	return false
+}
+
 // sameInPast lists verbs whose past is their base form.
 func sameInPast(l string) bool {
 	switch l {
@@ -477,6 +487,9 @@ func (p *Parser) verbOrNot(ws []Word, i int) Tag {
 		if prev == Det || prev == PossPron || prev == Poss || rawPrev == Adj || prev == Num {
 			return Noun
 		}
+		if rawPrev == Noun && i >= 2 && (ws[i-2].Tag == Det || ws[i-2].Tag == Adj) && e != nil && e.noun > e.verb {
+			return Noun // "a landmark hearing"
+		}
 		if prev == Prep && prevLow != "by" && nounable && verbCount < nounCount && !startsNP(ws, i+1) {
 			return Noun
 		}
@@ -542,7 +555,7 @@ func (p *Parser) verbOrNot(ws []Word, i int) Tag {
 			return Verb // "Ukraine plans to meet"
 		}
 		if w.Form == Base && !pluralNoun(ws[pj].Low) {
-			if sameInPast(w.Lemma) && (startsNP(ws, i+1) || i+1 < len(ws) && (ws[i+1].Tag == Noun || ws[i+1].Tag == Verb && ws[i+1].Form == Pres3)) {
+			if sameInPast(w.Lemma) && (startsNP(ws, i+1) || i+1 < len(ws) && (ws[i+1].Tag == Noun || ws[i+1].Tag == Verb)) {
 				w.Form = Past // "Hebron set fire", "Russia cut ties"
 				return Verb
 			}
@@ -777,8 +790,12 @@ func reducedRelative(ws []Word, h int) bool {
 	if h+1 < len(ws) {
 		next = ws[h+1].Tag
 	}
+	if timeWord(ws[h-1].Low) {
+		return false // "on Thursday shortened": a time, not a noun the verb modifies
+	}
 	if h+1 < len(ws) && ws[h+1].Low == "by" {
-		return true
+		// "shortened by one hour" measures, "fired by Russia" names the doer
+		return !(h+2 < len(ws) && (ws[h+2].Tag == Num || ws[h+2].Low == "one" || ws[h+2].Low == "a" || ws[h+2].Low == "an"))
 	}
 	if next == Det || next == PossPron || next == Propn || next == Pron || next == Num {
 		return false

@@ -367,6 +367,16 @@ func (sc *sentCtx) subject(gi, depth int) int {
 			if v := sc.coordinatedActor(u); v >= 0 {
 				return v
 			}
+			// "the Hizbollah (Party of God) group": the name before the brackets
+			if st := s.units[u].start; st >= 2 && ws[st-1].Low == ")" {
+				k := st - 2
+				for k >= 0 && ws[k].Low != "(" {
+					k--
+				}
+				if k >= 1 && s.unitAt[k-1] >= 0 && s.units[s.unitAt[k-1]].grp >= 0 {
+					return sc.groupHeadUnit(s.unitAt[k-1])
+				}
+			}
 			return u
 		case w.Tag == parse.Wh:
 			// "X, who …, said": the antecedent

@@ -74,6 +74,16 @@ func (sc *sentCtx) modality(gi int, t *trigger, ev *evInfo, a *args) bool {
 		}
 	}
 	r := root(ev.code)
+	if (g.Modal != "" && futureModal(g.Modal) || goingTo(ws, g)) && !coop(r) && r != "04" && sc.conditionAfter(g.End) {
+		// "will withdraw its force unless …", "will boycott the elections
+		// unless …": a conditional announcement is a threat
+		if x := sc.c.codes.transform(ev.code, 't'); x != "" {
+			ev.code = x
+		} else {
+			ev.code = "130"
+		}
+		return true
+	}
 	switch {
 	case g.Modal != "" && futureModal(g.Modal) || goingTo(ws, g):
 		switch {
@@ -160,6 +170,20 @@ func (sc *sentCtx) speechAbove(gi int) int {
 		}
 	}
 	return -1
+}
+
+// conditionAfter reports "unless" or "if" later in the clause after word i.
+func (sc *sentCtx) conditionAfter(i int) bool {
+	ws := sc.s.sent.Words
+	for j := i; j < len(ws) && j < i+20; j++ {
+		switch ws[j].Low {
+		case "unless", "if":
+			return true
+		case ";", ".":
+			return false
+		}
+	}
+	return false
 }
 
 func readyAdj(w string) bool {
