@@ -47,10 +47,10 @@ type member struct {
 	person    bool
 }
 
-// ActorMatcher finds actor and agent mentions in a parsed sentence. The
+// actorMatcher finds actor and agent mentions in a parsed sentence. The
 // coder has two: one over the PETRARCH dictionaries a user loads, one over
 // the record's entities and our agent nouns; both feed the same grouping.
-type ActorMatcher interface {
+type actorMatcher interface {
 	// Match appends the mentions found in words ws (of doc's sentence) to
 	// out; date is the sentence's date as YYYYMMDD ("" when unknown).
 	Match(doc *article.Doc, ws []parse.Word, date string, out []mention) []mention

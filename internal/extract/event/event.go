@@ -55,7 +55,7 @@ type Coder struct {
 	codes    codebook
 	own      *lexicon // nil in DictOnly mode
 	dict     *lexicon // nil without a verbs dictionary
-	matchers []ActorMatcher
+	matchers []actorMatcher
 	discards []petrarch.Discard
 	pool     sync.Pool
 }
