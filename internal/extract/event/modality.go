@@ -63,6 +63,8 @@ func (sc *sentCtx) modality(gi int, t *trigger, ev *evInfo, a *args) bool {
 			if sc.symNoun && a.tgt < 0 && a.src >= 0 && len(s.groups[a.src].members) > 1 {
 				a.compound = true // "Putin and Xi held talks"
 			}
+		} else if tgt >= 0 {
+			a.tgt = tgt // "demanded that the United States match …"
 		}
 	}
 	// "is ready/willing/prepared to X"
@@ -472,7 +474,7 @@ func (sc *sentCtx) dominated(k int) bool {
 		if gi+1 < len(s.sent.Groups) {
 			next = s.sent.Groups[gi+1].Start
 		}
-		if k < next && k-g.End <= 8 {
+		if k < next && k-g.End <= 15 {
 			if ts[0].flags&fCredit != 0 {
 				return false
 			}
