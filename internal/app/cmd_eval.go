@@ -19,6 +19,8 @@ scores as JSON instead of the table.`,
 		evalDatesCmd(e),
 		evalQuotesCmd(e),
 		evalExtractCmd(e),
+		evalEventsCmd(e),
+		evalPloverCmd(e),
 	)
 	return cmd
 }

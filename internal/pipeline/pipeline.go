@@ -19,6 +19,7 @@ import (
 	"newsgraph/internal/extract/amount"
 	"newsgraph/internal/extract/date"
 	"newsgraph/internal/extract/entity"
+	"newsgraph/internal/extract/event"
 	"newsgraph/internal/extract/quote"
 	"newsgraph/internal/extract/theme"
 	"newsgraph/internal/extract/tone"
@@ -49,6 +50,9 @@ type Config struct {
 	// boilerplate removal), so that spans match an outside copy of the
 	// text byte for byte. Evaluation against gold offsets uses it.
 	Raw bool
+	// Dicts are PETRARCH/TABARI dictionary files (KIND:PATH or PATH) the
+	// event coder uses besides the knowledge base.
+	Dicts []string
 }
 
 // Pipeline runs the stages in order. It is safe for concurrent use.
@@ -79,6 +83,7 @@ func New(cfg Config) (*Pipeline, error) {
 		b.add(quote.New(cfg.KB)),  // quotes and attributions with their speakers (after entities)
 		b.add(tone.New(cfg.KB)),   // V2Tone figures
 		b.add(theme.New(cfg.KB)),  // themes from the taxonomy
+		b.add(event.New(event.Options{KB: cfg.KB, DictFiles: cfg.Dicts})), // who did what to whom, in CAMEO and PLOVER (after entities, dates, quotes)
 	)
 	if b.err != nil {
 		return nil, b.err
