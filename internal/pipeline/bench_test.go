@@ -1,0 +1,51 @@
+package pipeline_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"newsgraph/internal/article"
+	"newsgraph/internal/ingest"
+	"newsgraph/internal/pipeline"
+	"newsgraph/internal/testutil"
+)
+
+// BenchmarkPipelineBBC runs the whole pipeline, one article after another
+// on one goroutine, over the BBC news corpus, and reports words/s (the
+// figure the speed target is stated in) and each stage's µs per article.
+// It skips when ../shared is absent.
+func BenchmarkPipelineBBC(b *testing.B) {
+	shared := testutil.SharedDir(b)
+	var inputs []article.Input
+	for in, err := range (ingest.Reader{}).Paths([]string{filepath.Join(shared, "corpora", "news", "bbc")}, nil) {
+		if err == nil {
+			inputs = append(inputs, in)
+		}
+	}
+	if len(inputs) == 0 {
+		b.Skip("no BBC articles")
+	}
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	words, n := 0, 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		rec, err := p.Process(ctx, inputs[n%len(inputs)])
+		n++
+		if err != nil {
+			continue
+		}
+		words += rec.Tone.WordCount
+	}
+	b.ReportMetric(float64(words)/b.Elapsed().Seconds(), "words/s")
+	b.ReportMetric(0, "ns/op")
+	for _, s := range p.Stats() {
+		b.ReportMetric(float64(s.Time)/float64(time.Microsecond)/float64(max(s.Calls, 1)), s.Name+"-µs/article")
+	}
+}
