@@ -2,8 +2,7 @@
 # same_output.sh [BASE_REF] — checks that the working tree's pipeline writes
 # byte-for-byte the same records as BASE_REF (default: main) over the BBC
 # corpus, the extraction benchmark's HTML pages, testdata/example.json and
-# the sample article. A performance change
-# must pass it. It needs ../shared (or $NEWSGRAPH_SHARED) and skips without it.
+# the sample article. A performance change must pass it. It needs ../shared (or $NEWSGRAPH_SHARED) and skips without it.
 set -eu
 base=${1:-main}
 root=$(git rev-parse --show-toplevel)
@@ -11,9 +10,9 @@ shared=${NEWSGRAPH_SHARED:-$root/../shared}
 [ -d "$shared/corpora/news/bbc" ] || { echo "same_output: no $shared/corpora/news/bbc: skipped"; exit 0; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-git -C "$root" worktree add -q --detach "$tmp/base" "$base"
+mkdir "$tmp/base"
+git -C "$root" archive "$base" | tar -x -C "$tmp/base"
 (cd "$tmp/base" && go build -o "$tmp/ng-base" ./cmd/newsgraph)
-git -C "$root" worktree remove --force "$tmp/base"
 (cd "$root" && go build -o "$tmp/ng-new" ./cmd/newsgraph)
 # HTML pages of the extraction benchmark exercise the cleaner's HTML path.
 html=""
