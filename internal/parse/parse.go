@@ -129,6 +129,8 @@ type Sentence struct {
 	// info is what the lexicon says of each word, parallel to Words; nil
 	// when it knows nothing.
 	info []*winfo
+	// made holds the winfo of words the index lacks (see infoOf).
+	made []winfo
 }
 
 // Parser tags sentences. It is safe for concurrent use after New and
@@ -171,6 +173,7 @@ func (p *Parser) Parse(text string, toks []article.Token, first, last int, isNam
 	s.Words = s.Words[:0]
 	s.Groups = s.Groups[:0]
 	s.info = s.info[:0]
+	s.made = s.made[:0]
 	caps, words := 0, 0
 	for i := first; i < last; i++ {
 		t := toks[i]
@@ -186,7 +189,7 @@ func (p *Parser) Parse(text string, toks []article.Token, first, last int, isNam
 			(text[t.Start:t.End] == "'" || text[t.Start:t.End] == "’") && (text[t.End] == 's' || text[t.End] == 'S') &&
 			i > first && toks[i-1].End == t.Start {
 			s.Words = append(s.Words, Word{Start: t.Start, End: toks[i+1].End, Tok: i, Low: "'s"})
-			inf, _ := p.infoOf("'s")
+			inf, _ := p.infoOf(s, "'s")
 			s.info = append(s.info, inf)
 			i++
 			continue
@@ -208,8 +211,8 @@ func (p *Parser) addWords(text string, t article.Token, tok int, name bool, s *S
 			s.Words = append(s.Words,
 				Word{Start: t.Start, End: t.Start + n, Tok: tok, Low: lower(w[:n]), Cap: cap},
 				Word{Start: t.Start + n, End: t.End, Tok: tok, Low: "n't"})
-			inf1, _ := p.infoOf(w[:n])
-			inf2, _ := p.infoOf("n't")
+			inf1, _ := p.infoOf(s, w[:n])
+			inf2, _ := p.infoOf(s, "n't")
 			s.info = append(s.info, inf1, inf2)
 			return
 		}
@@ -218,7 +221,7 @@ func (p *Parser) addWords(text string, t article.Token, tok int, name bool, s *S
 	var inf *winfo
 	switch t.Kind {
 	case article.Word:
-		inf, word.Low = p.infoOf(w)
+		inf, word.Low = p.infoOf(s, w)
 	case article.Number:
 		word.Low = lower(w)
 	default:

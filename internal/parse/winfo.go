@@ -10,37 +10,55 @@ import (
 // winfo is what the parser knows of a word before looking at its context:
 // its lexicon entry and its verb reading. Tagging needs the entries of a
 // word and of its lemma, and verbLemma may try a handful of stems, each a
-// look-up: Parser.index works all of that out once per word the lexicon
-// can know, so that tagging a word costs one look-up.
+// look-up: with the lexicon's words indexed (Parser.index), tagging a word
+// costs one look-up, and a few more for an unknown word with a verb's
+// ending.
 type winfo struct {
 	low    string // the word in lower case (lower)
 	e      *entry // lookup(low)
 	lemma  string // verbLemma(low)
 	form   uint8
 	lemmaE *entry // lookup(lemma)
+	verb   bool   // a verb lemma: e.isVerb() or an extra verb
 }
 
 // infoOf returns what is known of word w as written in the text, and w in
-// lower case. ASCII words are looked up in p.words, whose look-up folds
-// case as lower does; a word missing there is unknown to the lexicon and
-// no verb form (nil). Other words, rare in English news, are worked out on
-// the spot.
-func (p *Parser) infoOf(w string) (*winfo, string) {
+// lower case; nil when the lexicon knows nothing of it. ASCII words are
+// looked up in p.words, whose look-up folds case as lower does; a word
+// missing there may still be an inflected verb (stem). Other words, rare
+// in English news, are worked out on the spot. A winfo made for w is kept
+// in s.
+func (p *Parser) infoOf(s *Sentence, w string) (*winfo, string) {
 	for i := 0; i < len(w); i++ {
 		if w[i] >= utf8.RuneSelf {
-			inf := p.compute(lower(w))
-			return &inf, inf.low
+			return s.keep(p.compute(lower(w)))
 		}
 	}
 	if i, ok := p.words.Get(w); ok {
 		return &p.infos[i], p.infos[i].low
 	}
-	return nil, lowerASCII(w)
+	low := lowerASCII(w)
+	if lemma, form, le := p.stem(low); form != FormNone {
+		return s.keep(winfo{low: low, lemma: lemma, form: form, lemmaE: le})
+	}
+	return nil, low
+}
+
+// keep stores inf in s for the sentence's life and returns it.
+func (s *Sentence) keep(inf winfo) (*winfo, string) {
+	// Pointers into made stay valid when it grows: the old array lives
+	// on while they point to it, and nothing writes to it again before
+	// the next Parse.
+	s.made = append(s.made, inf)
+	return &s.made[len(s.made)-1], inf.low
 }
 
 // compute works out the winfo of lower-case word low.
 func (p *Parser) compute(low string) winfo {
-	inf := winfo{low: low, e: lookup(low)}
+	inf := winfo{low: low, e: lookup(low), verb: p.extra[low]}
+	if inf.e != nil && inf.e.isVerb() {
+		inf.verb = true
+	}
 	inf.lemma, inf.form = p.verbLemma(low)
 	if inf.lemma != "" {
 		inf.lemmaE = lookup(inf.lemma)
@@ -48,10 +66,77 @@ func (p *Parser) compute(low string) winfo {
 	return inf
 }
 
-// index fills p.words with every ASCII word whose winfo is not empty: the
-// lexicon's words, the extra verbs, and every regular inflection of a
-// verb that verbLemma may reduce to it (-s, -es, -ies, -d, -ed, -ied,
-// -ing, with a final e dropped or a final consonant doubled).
+// stem is verbLemma for a lower-case ASCII word w that is neither in the
+// lexicon nor an extra verb: its suffix rules, with the stems looked up in
+// p.words. It returns the lemma, the form and the lemma's entry.
+func (p *Parser) stem(w string) (string, uint8, *entry) {
+	n := len(w)
+	var buf [64]byte
+	switch {
+	case n > 4 && strings.HasSuffix(w, "ing"):
+		if v := p.stemVerb(w[:n-3], buf[:0]); v != nil {
+			return v.low, Ing, v.e
+		}
+	case n > 3 && strings.HasSuffix(w, "ed"):
+		if strings.HasSuffix(w, "ied") {
+			if v := p.verbIn(append(append(buf[:0], w[:n-3]...), 'y')); v != nil {
+				return v.low, PastOrPart, v.e
+			}
+		}
+		if v := p.verbIn(append(buf[:0], w[:n-1]...)); v != nil { // deplored → deplore
+			return v.low, PastOrPart, v.e
+		}
+		if v := p.stemVerb(w[:n-2], buf[:0]); v != nil {
+			return v.low, PastOrPart, v.e
+		}
+	case n > 2 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != '\'':
+		if strings.HasSuffix(w, "ies") && n > 4 {
+			if v := p.verbIn(append(append(buf[:0], w[:n-3]...), 'y')); v != nil {
+				return v.low, Pres3, v.e
+			}
+		}
+		if strings.HasSuffix(w, "es") {
+			s := w[:n-2]
+			if strings.HasSuffix(s, "s") || strings.HasSuffix(s, "x") || strings.HasSuffix(s, "z") ||
+				strings.HasSuffix(s, "ch") || strings.HasSuffix(s, "sh") || strings.HasSuffix(s, "o") {
+				if v := p.verbIn(append(buf[:0], s...)); v != nil {
+					return v.low, Pres3, v.e
+				}
+			}
+		}
+		if v := p.verbIn(append(buf[:0], w[:n-1]...)); v != nil {
+			return v.low, Pres3, v.e
+		}
+	}
+	return "", FormNone, nil
+}
+
+// stemVerb is the package's stemVerb with look-ups in p.words: the verb
+// that stem s left by cutting -ing or -ed comes from, or nil. buf is room
+// for the candidates.
+func (p *Parser) stemVerb(s string, buf []byte) *winfo {
+	if v := p.verbIn(append(buf[:0], s...)); v != nil {
+		return v
+	}
+	if n := len(s); n >= 2 && s[n-1] == s[n-2] && !strings.ContainsRune("aeious", rune(s[n-1])) {
+		if v := p.verbIn(append(buf[:0], s[:n-1]...)); v != nil {
+			return v
+		}
+	}
+	return p.verbIn(append(append(buf[:0], s...), 'e'))
+}
+
+// verbIn returns the winfo of the lower-case word in b when it is a verb
+// lemma, or nil.
+func (p *Parser) verbIn(b []byte) *winfo {
+	if i, ok := p.words.GetFolded(b); ok && p.infos[i].verb {
+		return &p.infos[i]
+	}
+	return nil
+}
+
+// index fills p.words with the winfo of every ASCII word of the lexicon
+// and every extra verb.
 func (p *Parser) index() {
 	m := map[string]int32{}
 	p.infos = p.infos[:0:0]
@@ -59,44 +144,14 @@ func (p *Parser) index() {
 		if _, ok := m[w]; ok || w == "" || !isLowerASCII(w) {
 			return
 		}
-		inf := p.compute(w)
-		if inf.e == nil && inf.form == FormNone {
-			return
-		}
 		m[w] = int32(len(p.infos))
-		p.infos = append(p.infos, inf)
-	}
-	isVerb := func(w string) bool {
-		if p.extra[w] {
-			return true
-		}
-		e := lookup(w)
-		return e != nil && e.isVerb()
-	}
-	inflect := func(v string) {
-		if !isVerb(v) {
-			return
-		}
-		n := len(v)
-		last := v[n-1:]
-		for _, suf := range []string{"s", "es", "d", "ed", "ing", last + "ed", last + "ing"} {
-			add(v + suf)
-		}
-		switch v[n-1] {
-		case 'e':
-			add(v[:n-1] + "ing")
-		case 'y':
-			add(v[:n-1] + "ied")
-			add(v[:n-1] + "ies")
-		}
+		p.infos = append(p.infos, p.compute(w))
 	}
 	for w := range lexicon() {
 		add(w)
-		inflect(w)
 	}
 	for w := range p.extra {
 		add(w)
-		inflect(w)
 	}
 	p.words = text.NewLexicon(m)
 }

@@ -81,6 +81,14 @@ func (l *Lexicon[V]) Get(w string) (V, bool) {
 	return lexGet(l, w, h, false)
 }
 
+// GetFolded returns the value of word w, which must be folded already
+// (as AppendFold writes it): a caller can build a candidate word in a
+// buffer and look it up without making a string of it.
+func (l *Lexicon[V]) GetFolded(w []byte) (V, bool) {
+	h, _ := hashFolded(w)
+	return lexGet(l, w, h, true)
+}
+
 // lexGet looks up w, whose hash is h, folded already or (when ASCII) not.
 func lexGet[V any, T string | []byte](l *Lexicon[V], w T, h uint64, folded bool) (V, bool) {
 	var zero V

@@ -56,7 +56,7 @@ type scratch struct {
 	sentDates      []article.Date
 	memberBuf      []member
 	codeBuf        []string
-	nameTok        map[int]bool
+	nameTok        []bool // by token: part of an entity's name
 	entityIndex    map[string]int
 }
 
@@ -73,10 +73,7 @@ func (s *scratch) reset(doc *article.Doc) {
 	s.partners = nil
 	s.dateline = nil
 	s.events = s.events[:0]
-	if s.nameTok == nil {
-		s.nameTok = map[int]bool{}
-	}
-	clear(s.nameTok)
+	s.nameTok = append(s.nameTok[:0], make([]bool, len(doc.Tokens))...)
 	if s.entityIndex == nil {
 		s.entityIndex = map[string]int{}
 	}

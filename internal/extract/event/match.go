@@ -81,16 +81,18 @@ func (m *matcher) left(j, p int, loose bool) bool {
 		return false
 	}
 	e := &m.p.Elems[j]
+	phs := m.phrases(e)
 	lo := p
 	if loose {
 		lo = p - maxGap
 	}
+	var buf [4]int
 	for q := p; q >= lo && q >= 0; q-- {
 		if q < p && stopWord(&m.ws[q+1]) {
 			break
 		}
 		saved := m.b
-		for _, start := range m.endsAt(e, q) {
+		for _, start := range m.endsAt(e, phs, q, buf[:0]) {
 			if m.left(j-1, start-1, e.Loose) {
 				return true
 			}
@@ -113,16 +115,18 @@ func (m *matcher) right(j, p int, loose bool) bool {
 		return false
 	}
 	e := &m.p.Elems[j]
+	phs := m.phrases(e)
 	hi := p
 	if loose {
 		hi = p + maxGap
 	}
+	var buf [4]int
 	for q := p; q <= hi && q < len(m.ws); q++ {
 		if q > p && stopWord(&m.ws[q-1]) {
 			break
 		}
 		saved := m.b
-		for _, end := range m.startsAt(e, q) {
+		for _, end := range m.startsAt(e, phs, q, buf[:0]) {
 			next := j + 1
 			nl := next < len(m.p.Elems) && m.p.Elems[next].Loose
 			if m.right(next, end, nl) {
@@ -135,18 +139,27 @@ func (m *matcher) right(j, p int, loose bool) bool {
 	return false
 }
 
-// startsAt returns the ends of the ways element e can match starting at
-// word q (binding actors as a side effect of the last one returned).
-func (m *matcher) startsAt(e *petrarch.Elem, q int) []int {
+// phrases returns the phrases of synset element e, looked up once for
+// all the words it is tried at.
+func (m *matcher) phrases(e *petrarch.Elem) []petrarch.Phrase {
+	if e.Kind != petrarch.ESynset {
+		return nil
+	}
+	return m.synsets[e.Word]
+}
+
+// startsAt appends to out the ends of the ways element e (a synset with
+// phrases phs) can match starting at word q, binding actors as a side
+// effect of the last one, and returns out.
+func (m *matcher) startsAt(e *petrarch.Elem, phs []petrarch.Phrase, q int, out []int) []int {
 	ws := m.ws
 	switch e.Kind {
 	case petrarch.EWord:
 		if ws[q].Low == e.Word {
-			return []int{q + 1}
+			return append(out, q+1)
 		}
 	case petrarch.ESynset:
-		var out []int
-		for _, ph := range m.synsets[e.Word] {
+		for _, ph := range phs {
 			if q+len(ph.Words) > len(ws) {
 				continue
 			}
@@ -167,25 +180,24 @@ func (m *matcher) startsAt(e *petrarch.Elem, q int) []int {
 			g := &m.sc.s.groups[gi]
 			if g.start == q && len(g.members) > 0 && (e.Kind != petrarch.ECompound || len(g.members) > 1) {
 				m.bind(e.Kind, gi)
-				return []int{g.end}
+				return append(out, g.end)
 			}
 		}
 	}
 	return nil
 }
 
-// endsAt returns the starts of the ways element e can match ending at word
-// q.
-func (m *matcher) endsAt(e *petrarch.Elem, q int) []int {
+// endsAt appends to out the starts of the ways element e (a synset with
+// phrases phs) can match ending at word q, and returns out.
+func (m *matcher) endsAt(e *petrarch.Elem, phs []petrarch.Phrase, q int, out []int) []int {
 	ws := m.ws
 	switch e.Kind {
 	case petrarch.EWord:
 		if ws[q].Low == e.Word {
-			return []int{q}
+			return append(out, q)
 		}
 	case petrarch.ESynset:
-		var out []int
-		for _, ph := range m.synsets[e.Word] {
+		for _, ph := range phs {
 			n := len(ph.Words)
 			if q-n+1 < 0 {
 				continue
@@ -207,7 +219,7 @@ func (m *matcher) endsAt(e *petrarch.Elem, q int) []int {
 			g := &m.sc.s.groups[gi]
 			if g.end == q+1 && len(g.members) > 0 && (e.Kind != petrarch.ECompound || len(g.members) > 1) {
 				m.bind(e.Kind, gi)
-				return []int{g.start}
+				return append(out, g.start)
 			}
 		}
 	}
