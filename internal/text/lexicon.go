@@ -13,16 +13,31 @@ import (
 // word costs about twice as much. It is read-only and safe for concurrent
 // use once built.
 type Lexicon[V any] struct {
-	// slots is an open-addressing table; a slot holds index+1 into keys
+	// slots is an open-addressing table; a slot holds index+1 into recs
 	// in its low idxBits bits (0 means empty) and a tag from the word's
 	// hash in the others. Four bytes a slot keep the table small enough
-	// to stay in cache between the stages that use it.
+	// to stay in cache between the stages that use it, and let most
+	// misses end without reading a word.
 	slots   []uint32
 	idxBits uint
-	keys    []string
-	vals    []V
-	mask    uint64
-	maxLen  int
+	// recs hold each word (inline when short) with its value, so that a
+	// hit reads one record after its slot instead of a key, its bytes and
+	// a value in three places.
+	recs   []lexRec[V]
+	keys   []string // every word, for long ones and Len
+	mask   uint64
+	maxLen int
+}
+
+// inlineKey is the longest word a lexRec holds inline.
+const inlineKey = 23
+
+// lexRec is a word and its value. Words longer than inlineKey are
+// compared with Lexicon.keys.
+type lexRec[V any] struct {
+	n   uint8 // the word's length; 0 when it is longer than inlineKey
+	key [inlineKey]byte
+	val V
 }
 
 // NewLexicon builds a Lexicon from m, whose keys must already be folded
@@ -38,11 +53,16 @@ func NewLexicon[V any](m map[string]V) *Lexicon[V] {
 	for size < len(keys)*3/2 {
 		size *= 2
 	}
-	l := &Lexicon[V]{slots: make([]uint32, size), mask: uint64(size - 1)}
+	l := &Lexicon[V]{slots: make([]uint32, size), mask: uint64(size - 1), recs: make([]lexRec[V], 0, len(keys))}
 	l.idxBits = uint(bits.Len(uint(len(keys))))
 	for _, k := range keys {
+		r := lexRec[V]{val: m[k]}
+		if len(k) <= inlineKey {
+			r.n = uint8(len(k))
+			copy(r.key[:], k)
+		}
+		l.recs = append(l.recs, r)
 		l.keys = append(l.keys, k)
-		l.vals = append(l.vals, m[k])
 		l.maxLen = max(l.maxLen, len(k))
 		h, _ := hashFolded(k)
 		i := h & l.mask
@@ -101,19 +121,33 @@ func lexGet[V any, T string | []byte](l *Lexicon[V], w T, h uint64, folded bool)
 		if s == 0 {
 			return zero, false
 		}
-		if s&^idxMask == tag {
-			k := l.keys[s&idxMask-1]
-			if folded && k == string(w) || !folded && equalASCIIFold(k, w) {
-				return l.vals[s&idxMask-1], true
+		if s&^idxMask != tag {
+			continue
+		}
+		r := &l.recs[s&idxMask-1]
+		if r.n != 0 {
+			if int(r.n) == len(w) && equalKey(r.key[:len(w)], w, folded) {
+				return r.val, true
 			}
+		} else if equalKey(l.keys[s&idxMask-1], w, folded) {
+			return r.val, true
 		}
 	}
 }
 
-// equalASCIIFold reports whether ASCII w folds to k.
-func equalASCIIFold[T string | []byte](k string, w T) bool {
+// equalKey reports whether w is key k: byte for byte when w is folded,
+// else (w is ASCII) once its upper-case letters are lowered.
+func equalKey[K, T string | []byte](k K, w T, folded bool) bool {
 	if len(k) != len(w) {
 		return false
+	}
+	if folded {
+		for i := 0; i < len(w); i++ {
+			if w[i] != k[i] {
+				return false
+			}
+		}
+		return true
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
