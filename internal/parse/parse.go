@@ -170,6 +170,28 @@ type IsName func(tok int) bool
 // Parse tags the tokens toks[first:last] of text into s, reusing its
 // slices. Words of names (per isName) are proper nouns.
 func (p *Parser) Parse(text string, toks []article.Token, first, last int, isName IsName, s *Sentence) {
+	p.parse(nil, text, toks, first, last, isName, s)
+}
+
+// ParseDoc is Parse over doc's tokens first to last. When the pipeline
+// joined the parser's lexicon (see Lexicons), it reads the look-ups of
+// the words from doc's tags instead of looking them up again.
+func (p *Parser) ParseDoc(doc *article.Doc, first, last int, isName IsName, s *Sentence) {
+	var tagged *article.Doc
+	if p.words.Joined(doc) {
+		tagged = doc
+	}
+	p.parse(tagged, doc.Rec.Text, doc.Tokens, first, last, isName, s)
+}
+
+// Lexicons returns the lexicon the parser looks words up in, for the
+// pipeline to join (text.Join) so that words are looked up once for all
+// stages.
+func (p *Parser) Lexicons() []text.Joinable { return []text.Joinable{p.words} }
+
+// parse is Parse; tagged, when not nil, is the document whose tags hold
+// the look-ups of toks' words.
+func (p *Parser) parse(tagged *article.Doc, text string, toks []article.Token, first, last int, isName IsName, s *Sentence) {
 	s.Words = s.Words[:0]
 	s.Groups = s.Groups[:0]
 	s.info = s.info[:0]
@@ -194,7 +216,7 @@ func (p *Parser) Parse(text string, toks []article.Token, first, last int, isNam
 			i++
 			continue
 		}
-		p.addWords(text, t, i, isName != nil && isName(i), s)
+		p.addWords(tagged, text, t, i, isName != nil && isName(i), s)
 	}
 	// In headlines and all-capital lines a capital says nothing.
 	titleCase := words >= 3 && caps*10 >= words*7
@@ -203,7 +225,7 @@ func (p *Parser) Parse(text string, toks []article.Token, first, last int, isNam
 }
 
 // addWords appends the word(s) of token t, splitting n't contractions.
-func (p *Parser) addWords(text string, t article.Token, tok int, name bool, s *Sentence) {
+func (p *Parser) addWords(tagged *article.Doc, text string, t article.Token, tok int, name bool, s *Sentence) {
 	w := text[t.Start:t.End]
 	cap := t.Is(article.Cap)
 	if t.Kind == article.Word && !name {
@@ -221,7 +243,7 @@ func (p *Parser) addWords(text string, t article.Token, tok int, name bool, s *S
 	var inf *winfo
 	switch t.Kind {
 	case article.Word:
-		inf, word.Low = p.infoOf(s, w)
+		inf, word.Low = p.tokenInfo(s, w, tagged, tok)
 	case article.Number:
 		word.Low = lower(w)
 	default:

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"newsgraph/internal/article"
 	"newsgraph/internal/text"
 )
 
@@ -29,12 +30,25 @@ type winfo struct {
 // in English news, are worked out on the spot. A winfo made for w is kept
 // in s.
 func (p *Parser) infoOf(s *Sentence, w string) (*winfo, string) {
+	return p.tokenInfo(s, w, nil, 0)
+}
+
+// tokenInfo is infoOf for the word w of token tok; when tagged is not
+// nil, its tags hold the look-up of w.
+func (p *Parser) tokenInfo(s *Sentence, w string, tagged *article.Doc, tok int) (*winfo, string) {
 	for i := 0; i < len(w); i++ {
 		if w[i] >= utf8.RuneSelf {
 			return s.keep(p.compute(lower(w)))
 		}
 	}
-	if i, ok := p.words.Get(w); ok {
+	var i int32
+	var ok bool
+	if tagged != nil {
+		i, ok = p.words.Tagged(tagged, tok)
+	} else {
+		i, ok = p.words.Get(w)
+	}
+	if ok {
 		return &p.infos[i], p.infos[i].low
 	}
 	low := lowerASCII(w)

@@ -76,8 +76,9 @@ func New(cfg Config) (*Pipeline, error) {
 		stages = append(stages, clean.New(clean.Options{})) // HTML → text, boilerplate, embeds, normalisation
 	}
 	var b builder
+	seg := &segment{}
 	stages = append(stages,
-		segment{},                 // tokens and sentences
+		seg,                       // tokens and sentences
 		b.add(entity.New(cfg.KB)), // people, organisations, places, groups; mentions resolved
 		date.New(),                // dates, normalised against the publication date
 		b.add(amount.New(cfg.KB)), // numbers with what they count (after date: skips its spans)
@@ -89,6 +90,15 @@ func New(cfg Config) (*Pipeline, error) {
 	if b.err != nil {
 		return nil, b.err
 	}
+	// The stages' word lists are joined so that segment looks each token
+	// up once for all of them.
+	var lexicons []text.Joinable
+	for _, s := range stages {
+		if l, ok := s.(interface{ Lexicons() []text.Joinable }); ok {
+			lexicons = append(lexicons, l.Lexicons()...)
+		}
+	}
+	seg.vocab = text.Join(lexicons...)
 	p := &Pipeline{stages: stages, stats: make([]stageStats, len(stages))}
 	p.version = "newsgraph/" + Version + " kb/" + kb.Digest(cfg.KB)
 	return p, nil
@@ -176,14 +186,19 @@ func (p *Pipeline) Stats() []StageStat {
 }
 
 // segment is the stage that splits the clean text into tokens and
-// sentences.
-type segment struct{}
+// sentences, and looks every token up in the words of the later stages.
+type segment struct {
+	vocab *text.Vocab // the later stages' lexicons, joined
+}
 
-func (segment) Name() string { return "segment" }
+func (*segment) Name() string { return "segment" }
 
-func (segment) Process(_ context.Context, doc *article.Doc) error {
+func (sg *segment) Process(_ context.Context, doc *article.Doc) error {
 	doc.Tokens = text.Tokenize(doc.Rec.Text)
 	doc.Sents = text.Sentences(doc.Rec.Text, doc.Tokens)
+	if sg.vocab != nil {
+		sg.vocab.Tag(doc)
+	}
 	words := 0
 	for _, t := range doc.Tokens {
 		if t.Kind == article.Word {

@@ -27,6 +27,9 @@ type Lexicon[V any] struct {
 	keys   []string // every word, for long ones and Len
 	mask   uint64
 	maxLen int
+	// vocab is the Vocab that joined l, and member l's place in it.
+	vocab  *Vocab
+	member int
 }
 
 // inlineKey is the longest word a lexRec holds inline.

@@ -20,7 +20,7 @@ func (c *Coder) codeSentence(s *scratch, doc *article.Doc, si int, pubDate strin
 	if c.sentenceDiscarded(doc.Text(sent.Span)) {
 		return
 	}
-	c.parser.Parse(doc.Rec.Text, doc.Tokens, sent.First, sent.Last, func(t int) bool { return s.nameTok[t] }, &s.sent)
+	c.parser.ParseDoc(doc, sent.First, sent.Last, func(t int) bool { return s.nameTok[t] }, &s.sent)
 	ws := s.sent.Words
 	if len(ws) == 0 {
 		return

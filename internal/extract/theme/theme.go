@@ -221,6 +221,11 @@ func keywordWords(p string) []string {
 // Name returns the stage name.
 func (*Extractor) Name() string { return Name }
 
+// Lexicons returns the lexicon the stage looks tokens up in, for the
+// pipeline to join (text.Join) so that words are looked up once for all
+// stages.
+func (x *Extractor) Lexicons() []text.Joinable { return []text.Joinable{x.vocab} }
+
 // Codes returns the theme codes of the taxonomy in file order.
 func (x *Extractor) Codes() []string { return slices.Clone(x.codes) }
 
@@ -260,7 +265,7 @@ func (x *Extractor) Process(_ context.Context, doc *article.Doc) error {
 		sc = &scratch{}
 	}
 	defer x.pool.Put(sc)
-	m := matcher{x: x, sc: sc, toks: doc.Tokens, s: doc.Rec.Text}
+	m := matcher{x: x, sc: sc, doc: doc, toks: doc.Tokens, s: doc.Rec.Text, joined: x.vocab.Joined(doc)}
 	sc.class = slices.Grow(sc.class[:0], len(m.toks))[:len(m.toks)]
 	for i := range sc.class {
 		sc.class[i] = unknown
@@ -361,11 +366,13 @@ func (x *Extractor) themes(sc *scratch, toks []article.Token) []article.Theme {
 }
 
 type matcher struct {
-	x    *Extractor
-	sc   *scratch
-	toks []article.Token
-	s    string
-	end  int // end of the sentence, in tokens
+	x      *Extractor
+	sc     *scratch
+	doc    *article.Doc
+	toks   []article.Token
+	s      string
+	end    int  // end of the sentence, in tokens
+	joined bool // the segment stage looked the words up (text.Vocab)
 }
 
 // class returns token i's class, looking it up the first time.
@@ -380,7 +387,14 @@ func (m *matcher) class(i int) int32 {
 		c = transparent
 	case t.Kind == article.Word || t.Kind == article.Number:
 		c = other
-		if set, ok := m.x.vocab.Get(m.s[t.Start:t.End]); ok {
+		var set int32
+		var ok bool
+		if m.joined {
+			set, ok = m.x.vocab.Tagged(m.doc, i)
+		} else {
+			set, ok = m.x.vocab.Get(m.s[t.Start:t.End])
+		}
+		if ok {
 			c = set
 		}
 	default:

@@ -151,6 +151,11 @@ func New(src kb.Source) (*Extractor, error) {
 // Name returns the stage name.
 func (*Extractor) Name() string { return Name }
 
+// Lexicons returns the lexicon the stage looks tokens up in, for the
+// pipeline to join (text.Join) so that words are looked up once for all
+// stages.
+func (x *Extractor) Lexicons() []text.Joinable { return []text.Joinable{x.lex} }
+
 // Process sets doc.Rec.Tone from doc.Tokens, keeping the WordCount the
 // segment stage set (the number of word tokens; numbers, punctuation and
 // symbols are not words). Positive, Negative, Activity and SelfGroup are
@@ -200,6 +205,7 @@ func (x *Extractor) Words(doc *article.Doc) []Word {
 func (x *Extractor) scan(doc *article.Doc, count func(tok int, c Class, negated bool)) {
 	negLeft := 0 // words still under a negator
 	s := doc.Rec.Text
+	joined := x.lex.Joined(doc) // the segment stage looked the words up
 	for i, t := range doc.Tokens {
 		if t.Is(article.LineStart) || t.Kind == article.Punct && breaksClause(s[t.Start:t.End]) {
 			negLeft = 0
@@ -211,11 +217,13 @@ func (x *Extractor) scan(doc *article.Doc, count func(tok int, c Class, negated 
 		if negLeft > 0 {
 			negLeft--
 		}
-		w := s[t.Start:t.End]
-		if !x.known.MayHave(w) {
-			continue
+		var e entry
+		var ok bool
+		if joined {
+			e, ok = x.lex.Tagged(doc, i)
+		} else if w := s[t.Start:t.End]; x.known.MayHave(w) {
+			e, ok = x.lex.Get(w)
 		}
-		e, ok := x.lex.Get(w)
 		if !ok {
 			continue
 		}
