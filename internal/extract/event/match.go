@@ -16,7 +16,7 @@ type matcher struct {
 	sc      *sentCtx
 	ws      []parse.Word
 	p       *petrarch.Pattern
-	synsets map[string][]petrarch.Phrase
+	synsets map[string]*synIndex
 	b       binding
 	steps   int
 }
@@ -26,7 +26,7 @@ type matcher struct {
 func (sc *sentCtx) matchPattern(p *petrarch.Pattern, vstart, vend int, b *binding, t *trigger) bool {
 	syn := sc.c.ownSynsets()
 	if t.block != nil && sc.c.dict != nil && sc.c.dict.owns(t) {
-		syn = sc.c.dict.synsets
+		syn = sc.c.dict.synIdx
 	}
 	m := matcher{sc: sc, ws: sc.s.sent.Words, p: p, synsets: syn, b: binding{-1, -1, -1, vend}}
 	v := p.Verb
@@ -42,12 +42,12 @@ func (sc *sentCtx) matchPattern(p *petrarch.Pattern, vstart, vend int, b *bindin
 	return true
 }
 
-func (c *Coder) ownSynsets() map[string][]petrarch.Phrase {
+func (c *Coder) ownSynsets() map[string]*synIndex {
 	if c.own != nil {
-		return c.own.synsets
+		return c.own.synIdx
 	}
 	if c.dict != nil {
-		return c.dict.synsets
+		return c.dict.synIdx
 	}
 	return nil
 }
@@ -141,7 +141,7 @@ func (m *matcher) right(j, p int, loose bool) bool {
 
 // phrases returns the phrases of synset element e, looked up once for
 // all the words it is tried at.
-func (m *matcher) phrases(e *petrarch.Elem) []petrarch.Phrase {
+func (m *matcher) phrases(e *petrarch.Elem) *synIndex {
 	if e.Kind != petrarch.ESynset {
 		return nil
 	}
@@ -149,9 +149,9 @@ func (m *matcher) phrases(e *petrarch.Elem) []petrarch.Phrase {
 }
 
 // startsAt appends to out the ends of the ways element e (a synset with
-// phrases phs) can match starting at word q, binding actors as a side
+// phrases si) can match starting at word q, binding actors as a side
 // effect of the last one, and returns out.
-func (m *matcher) startsAt(e *petrarch.Elem, phs []petrarch.Phrase, q int, out []int) []int {
+func (m *matcher) startsAt(e *petrarch.Elem, si *synIndex, q int, out []int) []int {
 	ws := m.ws
 	switch e.Kind {
 	case petrarch.EWord:
@@ -159,6 +159,13 @@ func (m *matcher) startsAt(e *petrarch.Elem, phs []petrarch.Phrase, q int, out [
 			return append(out, q+1)
 		}
 	case petrarch.ESynset:
+		if si == nil {
+			return out
+		}
+		phs := si.all
+		if si.first != nil {
+			phs = si.first[ws[q].Low]
+		}
 		for _, ph := range phs {
 			if q+len(ph.Words) > len(ws) {
 				continue
@@ -188,8 +195,8 @@ func (m *matcher) startsAt(e *petrarch.Elem, phs []petrarch.Phrase, q int, out [
 }
 
 // endsAt appends to out the starts of the ways element e (a synset with
-// phrases phs) can match ending at word q, and returns out.
-func (m *matcher) endsAt(e *petrarch.Elem, phs []petrarch.Phrase, q int, out []int) []int {
+// phrases si) can match ending at word q, and returns out.
+func (m *matcher) endsAt(e *petrarch.Elem, si *synIndex, q int, out []int) []int {
 	ws := m.ws
 	switch e.Kind {
 	case petrarch.EWord:
@@ -197,6 +204,13 @@ func (m *matcher) endsAt(e *petrarch.Elem, phs []petrarch.Phrase, q int, out []i
 			return append(out, q)
 		}
 	case petrarch.ESynset:
+		if si == nil {
+			return out
+		}
+		phs := si.all
+		if si.last != nil {
+			phs = si.last[ws[q].Low]
+		}
 		for _, ph := range phs {
 			n := len(ph.Words)
 			if q-n+1 < 0 {
