@@ -16,6 +16,7 @@ package parse
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"newsgraph/internal/article"
@@ -138,19 +139,21 @@ type Sentence struct {
 type Parser struct {
 	extra map[string]bool
 	// words holds what is known of every ASCII word before context (see
-	// winfo), so that tagging looks a word up once; New and AddVerbs fill
-	// it.
-	words *text.Lexicon[int32]
-	infos []winfo // indexed by words' values
+	// winfo), so that tagging looks a word up once. It is built at first
+	// use (ready), after the AddVerbs calls that change it.
+	words   *text.Lexicon[int32]
+	infos   []winfo // indexed by words' values
+	indexed sync.Once
 }
 
 // New returns a parser with the built-in lexicon.
 func New() *Parser {
 	lexicon()
-	p := &Parser{extra: map[string]bool{}}
-	p.index()
-	return p
+	return &Parser{extra: map[string]bool{}}
 }
+
+// ready builds p.words when it is not built yet.
+func (p *Parser) ready() { p.indexed.Do(p.index) }
 
 // AddVerbs adds lemmas that must be known as verbs (from a coder's verb
 // dictionary). Call it before using the parser concurrently.
@@ -160,7 +163,7 @@ func (p *Parser) AddVerbs(lemmas ...string) {
 			p.extra[strings.ToLower(l)] = true
 		}
 	}
-	p.index()
+	p.indexed = sync.Once{} // build p.words again, with these verbs
 }
 
 // IsName tells the parser which tokens belong to names (entity mentions or
@@ -177,6 +180,7 @@ func (p *Parser) Parse(text string, toks []article.Token, first, last int, isNam
 // joined the parser's lexicon (see Lexicons), it reads the look-ups of
 // the words from doc's tags instead of looking them up again.
 func (p *Parser) ParseDoc(doc *article.Doc, first, last int, isName IsName, s *Sentence) {
+	p.ready()
 	var tagged *article.Doc
 	if p.words.Joined(doc) {
 		tagged = doc
@@ -187,11 +191,15 @@ func (p *Parser) ParseDoc(doc *article.Doc, first, last int, isName IsName, s *S
 // Lexicons returns the lexicon the parser looks words up in, for the
 // pipeline to join (text.Join) so that words are looked up once for all
 // stages.
-func (p *Parser) Lexicons() []text.Joinable { return []text.Joinable{p.words} }
+func (p *Parser) Lexicons() []text.Joinable {
+	p.ready()
+	return []text.Joinable{p.words}
+}
 
 // parse is Parse; tagged, when not nil, is the document whose tags hold
 // the look-ups of toks' words.
 func (p *Parser) parse(tagged *article.Doc, text string, toks []article.Token, first, last int, isName IsName, s *Sentence) {
+	p.ready()
 	s.Words = s.Words[:0]
 	s.Groups = s.Groups[:0]
 	s.info = s.info[:0]

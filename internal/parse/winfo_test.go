@@ -18,6 +18,7 @@ import (
 func TestInfoOf(t *testing.T) {
 	p := New()
 	p.AddVerbs("downplay", "bulldoze", "carry out", "Zap", "hobnob")
+	p.ready()
 	check := func(t *testing.T, w string) {
 		var s Sentence
 		inf, low := p.infoOf(&s, w)

@@ -56,3 +56,14 @@ func BenchmarkPipelineBBC(b *testing.B) {
 		b.ReportMetric(float64(s.Time)/float64(time.Microsecond)/float64(max(s.Calls, 1)), s.Name+"-µs/article")
 	}
 }
+
+// BenchmarkNew builds the pipeline: the start-up cost every command that
+// processes articles pays once (knowledge base, lexicons, indexes).
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := pipeline.New(pipeline.Config{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -52,27 +52,36 @@ func NewLexicon[V any](m map[string]V) *Lexicon[V] {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	vals := make([]V, len(keys))
+	for i, k := range keys {
+		vals[i] = m[k]
+	}
+	return newSortedLexicon(keys, vals)
+}
+
+// newSortedLexicon builds a Lexicon of the distinct folded words keys, in
+// sorted order, with values vals.
+func newSortedLexicon[V any](keys []string, vals []V) *Lexicon[V] {
 	size := 16
 	for size < len(keys)*3/2 {
 		size *= 2
 	}
-	l := &Lexicon[V]{slots: make([]uint32, size), mask: uint64(size - 1), recs: make([]lexRec[V], 0, len(keys))}
+	l := &Lexicon[V]{slots: make([]uint32, size), mask: uint64(size - 1), recs: make([]lexRec[V], 0, len(keys)), keys: keys}
 	l.idxBits = uint(bits.Len(uint(len(keys))))
-	for _, k := range keys {
-		r := lexRec[V]{val: m[k]}
+	for i, k := range keys {
+		r := lexRec[V]{val: vals[i]}
 		if len(k) <= inlineKey {
 			r.n = uint8(len(k))
 			copy(r.key[:], k)
 		}
 		l.recs = append(l.recs, r)
-		l.keys = append(l.keys, k)
 		l.maxLen = max(l.maxLen, len(k))
 		h, _ := hashFolded(k)
-		i := h & l.mask
-		for l.slots[i] != 0 {
-			i = (i + 1) & l.mask
+		j := h & l.mask
+		for l.slots[j] != 0 {
+			j = (j + 1) & l.mask
 		}
-		l.slots[i] = l.tag(h) | uint32(len(l.keys))
+		l.slots[j] = l.tag(h) | uint32(i+1)
 	}
 	return l
 }

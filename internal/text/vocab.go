@@ -43,24 +43,42 @@ func (l *Lexicon[V]) join(v *Vocab, member int) []string {
 // it.
 func Join(ls ...Joinable) *Vocab {
 	v := &Vocab{}
-	m := map[string][MaxJoined]int32{}
+	var lists [][]string // each lexicon's words, sorted
 	for _, l := range ls {
 		if l == nil || v.n == MaxJoined {
 			continue
 		}
-		for i, w := range l.join(v, v.n) {
-			row, ok := m[w]
-			if !ok {
-				for k := range row {
-					row[k] = -1
-				}
-			}
-			row[v.n] = int32(i)
-			m[w] = row
-		}
+		lists = append(lists, l.join(v, v.n))
 		v.n++
 	}
-	v.words = NewLexicon(m)
+	// Merge the sorted lists: each word once, with its index in each.
+	pos := make([]int, len(lists))
+	var words []string
+	var rows [][MaxJoined]int32
+	for {
+		w, found := "", false
+		for k, ws := range lists {
+			if pos[k] < len(ws) && (!found || ws[pos[k]] < w) {
+				w, found = ws[pos[k]], true
+			}
+		}
+		if !found {
+			break
+		}
+		var row [MaxJoined]int32
+		for k := range row {
+			row[k] = -1
+		}
+		for k, ws := range lists {
+			if pos[k] < len(ws) && ws[pos[k]] == w {
+				row[k] = int32(pos[k])
+				pos[k]++
+			}
+		}
+		words = append(words, w)
+		rows = append(rows, row)
+	}
+	v.words = newSortedLexicon(words, rows)
 	return v
 }
 
