@@ -141,8 +141,8 @@ type Parser struct {
 	// words holds what is known of every ASCII word before context (see
 	// winfo), so that tagging looks a word up once. It is built at first
 	// use (ready), after the AddVerbs calls that change it.
-	words   *text.Lexicon[int32]
-	infos   []winfo // indexed by words' values
+	words   *text.Lexicon[struct{}]
+	infos   []winfo // by index in words (Lexicon.Index)
 	indexed sync.Once
 }
 

@@ -41,14 +41,13 @@ func (p *Parser) tokenInfo(s *Sentence, w string, tagged *article.Doc, tok int) 
 			return s.keep(p.compute(lower(w)))
 		}
 	}
-	var i int32
-	var ok bool
+	var i int
 	if tagged != nil {
-		i, ok = p.words.Tagged(tagged, tok)
+		i = p.words.TaggedIndex(tagged, tok)
 	} else {
-		i, ok = p.words.Get(w)
+		i = p.words.Index(w)
 	}
-	if ok {
+	if i >= 0 {
 		return &p.infos[i], p.infos[i].low
 	}
 	low := lowerASCII(w)
@@ -143,7 +142,7 @@ func (p *Parser) stemVerb(s string, buf []byte) *winfo {
 // verbIn returns the winfo of the lower-case word in b when it is a verb
 // lemma, or nil.
 func (p *Parser) verbIn(b []byte) *winfo {
-	if i, ok := p.words.GetFolded(b); ok && p.infos[i].verb {
+	if i := p.words.IndexFolded(b); i >= 0 && p.infos[i].verb {
 		return &p.infos[i]
 	}
 	return nil
@@ -152,22 +151,25 @@ func (p *Parser) verbIn(b []byte) *winfo {
 // index fills p.words with the winfo of every ASCII word of the lexicon
 // and every extra verb.
 func (p *Parser) index() {
-	m := map[string]int32{}
-	p.infos = p.infos[:0:0]
-	add := func(w string) {
-		if _, ok := m[w]; ok || w == "" || !isLowerASCII(w) {
-			return
-		}
-		m[w] = int32(len(p.infos))
-		p.infos = append(p.infos, p.compute(w))
-	}
+	m := map[string]struct{}{}
 	for w := range lexicon() {
-		add(w)
+		if w != "" && isLowerASCII(w) {
+			m[w] = struct{}{}
+		}
 	}
 	for w := range p.extra {
-		add(w)
+		if w != "" && isLowerASCII(w) {
+			m[w] = struct{}{}
+		}
 	}
 	p.words = text.NewLexicon(m)
+	// infos follow the words' order in p.words, so that a word's index
+	// there is its winfo's.
+	words := p.words.Words()
+	p.infos = make([]winfo, len(words))
+	for i, w := range words {
+		p.infos[i] = p.compute(w)
+	}
 }
 
 // isLowerASCII reports whether w holds no upper-case letter and no byte

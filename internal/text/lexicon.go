@@ -99,50 +99,75 @@ func (l *Lexicon[V]) Len() int { return len(l.keys) }
 
 // Get returns the value of word w, folded first.
 func (l *Lexicon[V]) Get(w string) (V, bool) {
+	if j := l.Index(w); j >= 0 {
+		return l.recs[j].val, true
+	}
 	var zero V
-	if len(w) == 0 || len(w) > 4*l.maxLen {
-		return zero, false
-	}
-	h, raw := hashFolded(w)
-	if raw >= utf8.RuneSelf { // not ASCII: fold for real, then look up
-		var arr [128]byte
-		f := AppendFold(arr[:0], w)
-		h, _ = hashFolded(f)
-		return lexGet(l, f, h, true)
-	}
-	return lexGet(l, w, h, false)
+	return zero, false
 }
 
 // GetFolded returns the value of word w, which must be folded already
 // (as AppendFold writes it): a caller can build a candidate word in a
 // buffer and look it up without making a string of it.
 func (l *Lexicon[V]) GetFolded(w []byte) (V, bool) {
-	h, _ := hashFolded(w)
-	return lexGet(l, w, h, true)
+	if j := l.IndexFolded(w); j >= 0 {
+		return l.recs[j].val, true
+	}
+	var zero V
+	return zero, false
 }
 
-// lexGet looks up w, whose hash is h, folded already or (when ASCII) not.
-func lexGet[V any, T string | []byte](l *Lexicon[V], w T, h uint64, folded bool) (V, bool) {
-	var zero V
+// Index returns the place of word w, folded first, among l's words in
+// sorted order (see Words), or -1 when l lacks it. A caller that keeps
+// its values in a slice in that order can index it instead of storing
+// them in l.
+func (l *Lexicon[V]) Index(w string) int {
+	if len(w) == 0 || len(w) > 4*l.maxLen {
+		return -1
+	}
+	h, raw := hashFolded(w)
+	if raw >= utf8.RuneSelf { // not ASCII: fold for real, then look up
+		var arr [128]byte
+		f := AppendFold(arr[:0], w)
+		h, _ = hashFolded(f)
+		return lexFind(l, f, h, true)
+	}
+	return lexFind(l, w, h, false)
+}
+
+// IndexFolded is Index for a word folded already, as GetFolded takes it.
+func (l *Lexicon[V]) IndexFolded(w []byte) int {
+	h, _ := hashFolded(w)
+	return lexFind(l, w, h, true)
+}
+
+// Words returns l's words in sorted order. The caller must not change
+// the slice.
+func (l *Lexicon[V]) Words() []string { return l.keys }
+
+// lexFind returns the index of w, whose hash is h, folded already or
+// (when ASCII) not; -1 when l lacks it.
+func lexFind[V any, T string | []byte](l *Lexicon[V], w T, h uint64, folded bool) int {
 	if len(w) > l.maxLen {
-		return zero, false
+		return -1
 	}
 	tag, idxMask := l.tag(h), uint32(1)<<l.idxBits-1
 	for i := h & l.mask; ; i = (i + 1) & l.mask {
 		s := l.slots[i]
 		if s == 0 {
-			return zero, false
+			return -1
 		}
 		if s&^idxMask != tag {
 			continue
 		}
-		r := &l.recs[s&idxMask-1]
+		j := int(s&idxMask) - 1
+		r := &l.recs[j]
 		if r.n != 0 {
 			if int(r.n) == len(w) && equalKey(r.key[:len(w)], w, folded) {
-				return r.val, true
+				return j
 			}
-		} else if equalKey(l.keys[s&idxMask-1], w, folded) {
-			return r.val, true
+		} else if equalKey(l.keys[j], w, folded) {
+			return j
 		}
 	}
 }

@@ -118,10 +118,15 @@ func (l *Lexicon[V]) Token(doc *article.Doc, i int) (V, bool) {
 
 // Tagged is Token for a doc l has Joined: it reads the tags only.
 func (l *Lexicon[V]) Tagged(doc *article.Doc, i int) (V, bool) {
-	j := doc.Lex[i*l.vocab.n+l.member]
-	if j < 0 {
-		var zero V
-		return zero, false
+	if j := l.TaggedIndex(doc, i); j >= 0 {
+		return l.recs[j].val, true
 	}
-	return l.recs[j].val, true
+	var zero V
+	return zero, false
+}
+
+// TaggedIndex is Index of the word of token i for a doc l has Joined; it
+// reads the tags only.
+func (l *Lexicon[V]) TaggedIndex(doc *article.Doc, i int) int {
+	return int(doc.Lex[i*l.vocab.n+l.member])
 }

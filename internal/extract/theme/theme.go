@@ -61,10 +61,10 @@ type node struct {
 // Extractor is the theme stage. It is safe for concurrent use after New.
 type Extractor struct {
 	codes []string
-	// vocab maps a lower-cased surface form to its index in sets, the
-	// word ids it may stand for: the id of the keyword word written so,
-	// and of each keyword word it is an inflection of ("sales" is the
-	// written "sales" and a form of "sale").
+	// vocab holds the lower-cased surface forms; sets[vocab.Index(f)]
+	// are the word ids form f may stand for: the id of the keyword word
+	// written so, and of each keyword word it is an inflection of
+	// ("sales" is the written "sales" and a form of "sale").
 	vocab *text.Lexicon[int32]
 	sets  [][]int32
 	root  []*node   // by word id of a keyword's first word
@@ -163,6 +163,13 @@ func New(src kb.Source) (*Extractor, error) {
 		x.sets = append(x.sets, forms[f])
 	}
 	x.vocab = text.NewLexicon(vocab)
+	// Sets are read by the index of their surface form in the lexicon's
+	// word order (Lexicon.Index), which a document's tags give without
+	// reading the lexicon.
+	sets := make([][]int32, len(x.sets))
+	for i, f := range x.vocab.Words() {
+		sets[i] = x.sets[vocab[f]]
+	}
 	first := make([]bool, len(written))
 	for _, k := range kws {
 		first[wordID[k.words[0]]] = true
@@ -172,6 +179,7 @@ func New(src kb.Source) (*Extractor, error) {
 			x.starts.Add(f)
 		}
 	}
+	x.sets = sets
 	x.root = make([]*node, len(written))
 	for _, k := range kws {
 		first := wordID[k.words[0]]
@@ -387,15 +395,14 @@ func (m *matcher) class(i int) int32 {
 		c = transparent
 	case t.Kind == article.Word || t.Kind == article.Number:
 		c = other
-		var set int32
-		var ok bool
+		j := -1
 		if m.joined {
-			set, ok = m.x.vocab.Tagged(m.doc, i)
+			j = m.x.vocab.TaggedIndex(m.doc, i)
 		} else {
-			set, ok = m.x.vocab.Get(m.s[t.Start:t.End])
+			j = m.x.vocab.Index(m.s[t.Start:t.End])
 		}
-		if ok {
-			c = set
+		if j >= 0 {
+			c = int32(j)
 		}
 	default:
 		c = breaker
