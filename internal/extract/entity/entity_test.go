@@ -34,11 +34,15 @@ func newExtractor(t testing.TB) *entity.Extractor {
 	return ex
 }
 
-// run segments s and runs the stage on it, as the pipeline does.
-func run(t testing.TB, ex *entity.Extractor, s string, published time.Time) *article.Doc {
+// run segments s and runs the stage on it, as the pipeline does; embeds
+// are the texts of embedded posts the clean stage took out of s.
+func run(t testing.TB, ex *entity.Extractor, s string, published time.Time, embeds ...string) *article.Doc {
 	t.Helper()
 	d := &article.Doc{Published: published}
 	d.Rec.Text = s
+	for _, e := range embeds {
+		d.Rec.Embeds = append(d.Rec.Embeds, article.Embed{Platform: "x", Text: e, At: len(s)})
+	}
 	d.Tokens = text.Tokenize(s)
 	d.Sents = text.Sentences(s, d.Tokens)
 	if err := ex.Process(context.Background(), d); err != nil {
@@ -66,6 +70,10 @@ func format(d *article.Doc) string {
 		}
 		fmt.Fprintf(&sb, " name=%q\n", e.Name)
 		for _, m := range e.Mentions {
+			if m.Embed > 0 {
+				fmt.Fprintf(&sb, "  %s embed%d %q\n", m.Kind, m.Embed, d.Rec.Embeds[m.Embed-1].Text[m.Span.Start:m.Span.End])
+				continue
+			}
 			fmt.Fprintf(&sb, "  %s %q\n", m.Kind, d.Text(m.Span))
 		}
 	}
@@ -83,11 +91,21 @@ func TestExtractorGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			d := run(t, ex, a.Input(), pub)
+			d := run(t, ex, a.Input(), pub, embedSections(a)...)
 			a.Check(t, "entities", format(d))
 			a.Save(t)
 		})
 	}
+}
+
+// embedSections returns the sections embed1, embed2, … of a golden
+// file: the texts of its embedded posts.
+func embedSections(a *testutil.Archive) []string {
+	var out []string
+	for i := 1; a.Has(fmt.Sprintf("embed%d", i)); i++ {
+		out = append(out, strings.TrimSuffix(a.Section(fmt.Sprintf("embed%d", i)), "\n"))
+	}
+	return out
 }
 
 // TestSpans checks the contract on every golden input: spans lie in the
@@ -97,48 +115,72 @@ func TestExtractorGolden(t *testing.T) {
 func TestSpans(t *testing.T) {
 	ex := newExtractor(t)
 	for _, a := range testutil.Archives(t, "testdata/*.txtar") {
-		d := run(t, ex, a.Input(), time.Time{})
+		d := run(t, ex, a.Input(), time.Time{}, embedSections(a)...)
 		checkSpans(t, a.Name(), d)
-		again := run(t, ex, a.Input(), time.Time{})
+		again := run(t, ex, a.Input(), time.Time{}, embedSections(a)...)
 		if format(d) != format(again) {
 			t.Errorf("%s: second run differs", a.Name())
 		}
 	}
 }
 
+// checkSpans checks the contract of the entities of d: every mention's
+// span lies on rune boundaries in the text it points into (the body, or
+// the embed its Embed field names), mentions are sorted (the body's
+// first, then by embed and position), entities by the place a reader
+// meets them (a mention in an embed counts where the embed stood), and no
+// two mentions of one text overlap.
 func checkSpans(t *testing.T, name string, d *article.Doc) {
 	t.Helper()
-	var all []article.Span
+	all := map[int][]article.Span{}
 	prevFirst := -1
-	valid := utf8.ValidString(d.Rec.Text) // the clean stage repairs invalid text before this stage
 	for _, e := range d.Rec.Entities {
 		if e.ID == "" || e.Name == "" || len(e.Mentions) == 0 {
 			t.Errorf("%s: incomplete entity %+v", name, e)
 			continue
 		}
-		if e.Mentions[0].Span.Start < prevFirst {
-			t.Errorf("%s: entities not sorted by first mention at %s", name, e.ID)
-		}
-		prevFirst = e.Mentions[0].Span.Start
+		first := -1
 		for i, m := range e.Mentions {
+			src := d.Rec.Text
+			at := m.Span.Start
+			if m.Embed < 0 || m.Embed > len(d.Rec.Embeds) {
+				t.Errorf("%s: mention of %s in embed %d of %d", name, e.ID, m.Embed, len(d.Rec.Embeds))
+				continue
+			}
+			if m.Embed > 0 {
+				src, at = d.Rec.Embeds[m.Embed-1].Text, d.Rec.Embeds[m.Embed-1].At
+			}
+			if first < 0 || at < first {
+				first = at
+			}
 			s := m.Span
-			if s.Start < 0 || s.End > len(d.Rec.Text) || s.Start >= s.End {
+			if s.Start < 0 || s.End > len(src) || s.Start >= s.End {
 				t.Errorf("%s: bad span %v in %s", name, s, e.ID)
 				continue
 			}
-			if valid && (!utf8.RuneStart(d.Rec.Text[s.Start]) || s.End < len(d.Rec.Text) && !utf8.RuneStart(d.Rec.Text[s.End])) {
+			// the clean stage repairs invalid text before this stage
+			if utf8.ValidString(src) && (!utf8.RuneStart(src[s.Start]) || s.End < len(src) && !utf8.RuneStart(src[s.End])) {
 				t.Errorf("%s: span %v of %s splits a rune", name, s, e.ID)
 			}
-			if i > 0 && e.Mentions[i-1].Span.Start > s.Start {
-				t.Errorf("%s: mentions of %s not sorted", name, e.ID)
+			if i > 0 {
+				p := e.Mentions[i-1]
+				if p.Embed > m.Embed || p.Embed == m.Embed && p.Span.Start > s.Start {
+					t.Errorf("%s: mentions of %s not sorted", name, e.ID)
+				}
 			}
-			all = append(all, s)
+			all[m.Embed] = append(all[m.Embed], s)
 		}
+		if first < prevFirst {
+			t.Errorf("%s: entities not sorted by first mention at %s", name, e.ID)
+		}
+		prevFirst = first
 	}
-	slices.SortFunc(all, func(a, b article.Span) int { return a.Start - b.Start })
-	for i := 1; i < len(all); i++ {
-		if all[i-1].Overlaps(all[i]) {
-			t.Errorf("%s: mentions %v and %v overlap", name, all[i-1], all[i])
+	for k, spans := range all {
+		slices.SortFunc(spans, func(a, b article.Span) int { return a.Start - b.Start })
+		for i := 1; i < len(spans); i++ {
+			if spans[i-1].Overlaps(spans[i]) {
+				t.Errorf("%s: mentions %v and %v of text %d overlap", name, spans[i-1], spans[i], k)
+			}
 		}
 	}
 }

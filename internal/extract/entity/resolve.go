@@ -195,12 +195,6 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			Kind: c.form,
 		})
 	}
-	for i := range out {
-		m := out[i].Mentions
-		slices.SortFunc(m, func(a, b article.Mention) int { return a.Span.Start - b.Span.Start })
-		out[i].Mentions = slices.CompactFunc(m, func(a, b article.Mention) bool { return a.Span == b.Span })
-	}
-	slices.SortStableFunc(out, func(a, b article.Entity) int { return a.Mentions[0].Span.Start - b.Mentions[0].Span.Start })
 	return out
 }
 

@@ -29,6 +29,12 @@ type scratch struct {
 	surnames map[uint64]int
 	byKey    map[uint64]int
 	e        *Extractor
+
+	// the body joined with the text of its embeds (embeds.go)
+	joined article.Doc
+	jtoks  []article.Token
+	jsents []article.Sentence
+	bases  []int
 }
 
 func (s *scratch) reset(e *Extractor, doc *article.Doc) {
