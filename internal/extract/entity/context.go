@@ -288,6 +288,15 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 		}
 		return
 	}
+	// "The Estonian grid operator Elering", "US carmaker Ford": a
+	// description of an organisation just before the name, and the
+	// country named before the description.
+	if mode == modeNormal && !e.isGiven(s, c.first) {
+		if d, country, ok := e.descBefore(s, doc, first, c.first); ok {
+			c.typ, c.kind, c.country = article.Org, d.kind(), country
+			return
+		}
+	}
 	if n == 1 && s.is(c.first, fSurname) {
 		c.typ, c.form = article.Person, "surname"
 		// "Trump" at a sentence start or in a headline is a name only

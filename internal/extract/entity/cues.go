@@ -29,6 +29,7 @@ const (
 	cueOrgBefore = "org_before"
 	cueOrgPrefix = "org_prefix"
 	cueNorp      = "norp"
+	cueDesc      = "description"
 )
 
 // Word flags: what the knowledge base and the cue words say of one word.
@@ -61,6 +62,7 @@ const (
 	fNorpFirst                         // first word of a group's name (Muslim, Democrat)
 	fTitleLast                         // last word of a title ("Minister" of "Foreign Minister")
 	fOrgPrefixFirst                    // first word of an organisation prefix (Air of Air France)
+	fDescLast                          // last word of a description (company, grid operator)
 )
 
 // singleFlag maps the classes whose cues are read one word at a time to
@@ -76,7 +78,7 @@ var singleFlag = map[string]uint32{
 // classes read as phrases.
 var (
 	firstFlag = map[string]uint32{cueTitle: fTitleFirst, cuePlaceHead: fPlaceHeadFirst, cueHonorific: fHonorificFirst, cueNorp: fNorpFirst, cueOrgPrefix: fOrgPrefixFirst}
-	lastFlag  = map[string]uint32{cueOrgTail: fOrgTailLast, cuePlaceTail: fPlaceTailLast, cueEventTail: fEventTailLast, cueOrgBefore: fOrgBeforeLast}
+	lastFlag  = map[string]uint32{cueOrgTail: fOrgTailLast, cuePlaceTail: fPlaceTailLast, cueEventTail: fEventTailLast, cueOrgBefore: fOrgBeforeLast, cueDesc: fDescLast}
 )
 
 // lexEntry is what the lexicon holds for one word.
@@ -105,6 +107,8 @@ type cues struct {
 	// sportPair marks the first two bytes of sports words, to skip most
 	// words without a lookup.
 	sportMask [256]uint64
+	// desc holds the descriptions of organisations by lookup form.
+	desc map[string]*description
 	// ids are the entity ids of the gazetteer's entries, by list.
 	countryIDs, placeIDs, personIDs, orgIDs, norpIDs []string
 }
@@ -195,6 +199,14 @@ func newCues(g *kb.Gazetteer) *cues {
 	}
 	for _, o := range g.Orgs {
 		c.orgIDs = append(c.orgIDs, "org:"+slug(o.Name))
+	}
+	c.desc = map[string]*description{}
+	for _, q := range g.Cues {
+		if q.Class == cueDesc {
+			if _, dup := c.desc[q.Key]; !dup {
+				c.desc[q.Key] = newDescription(q)
+			}
+		}
 	}
 	c.table = newLexTable(c.lex)
 	c.sport = map[string]bool{}

@@ -13,8 +13,10 @@ const (
 )
 
 func (e *Extractor) recognise(s *scratch, doc *article.Doc) {
+	s.modes = s.modes[:0]
 	for _, sent := range doc.Sents {
 		mode := e.sentenceMode(s, doc, sent.First, sent.Last)
+		s.modes = append(s.modes, uint8(mode))
 		e.recogniseSentence(s, doc, sent.First, sent.Last, mode)
 	}
 }
@@ -270,6 +272,12 @@ func (e *Extractor) runEnd(s *scratch, doc *article.Doc, i, last, mode int) int 
 		break
 	}
 	return j
+}
+
+// lowerAcronym reports a known acronym written as a word ("Doe" is not
+// DOE), which does not cut a name.
+func lowerAcronym(doc *article.Doc, q, n int, refs []kb.Ref) bool {
+	return n == 1 && refs[0].Form == kb.FormAcronym && !doc.Tokens[q].Is(article.AllCaps) && !doc.Tokens[q].Is(article.Abbrev)
 }
 
 func isPossessiveS(s *scratch, doc *article.Doc, i int) bool {
@@ -538,7 +546,7 @@ func (e *Extractor) segment(s *scratch, doc *article.Doc, p, b, first, last, mod
 				q++
 				continue
 			}
-			if n, refs := e.kbMatch(s, doc, q, b); n > 0 && !e.continuesPerson(s, doc, u, q, refs) {
+			if n, refs := e.kbMatch(s, doc, q, b); n > 0 && !e.continuesPerson(s, doc, u, q, refs) && !lowerAcronym(doc, q, n, refs) {
 				break
 			}
 			if n, _ := e.cueMatch(s, q, b, cueTitle); n > 0 && q+n < b && !e.isGiven(s, u) {

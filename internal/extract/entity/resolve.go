@@ -162,10 +162,12 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	}
 	clear(s.byKey)
 	out := make([]article.Entity, 0, len(cands))
-	var textRole map[int]bool
+	textRole := s.textRole[:0] // entities whose role the text states
+	candEnt := s.candEnt[:0]
 	for i := range cands {
 		c := &cands[i]
 		if c.weak || c.typ == "" {
+			candEnt = append(candEnt, -1)
 			continue
 		}
 		gk, g := e.groupKey(s, doc, i, keys, cands, surnames)
@@ -174,17 +176,17 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			gi = len(out)
 			s.byKey[gk] = gi
 			out = append(out, e.newEntity(s, doc, c, g))
+			textRole = append(textRole, false)
 		}
+		candEnt = append(candEnt, int32(gi))
 		ent := &out[gi]
-		// A role the text states wins over the knowledge base's.
+		// A role the text states wins over the knowledge base's, and so
+		// does the country stated with it ("Russian President X").
 		if c.role != "" && c.role != "\x00" && !textRole[gi] {
-			if textRole == nil {
-				textRole = map[int]bool{}
-			}
 			textRole[gi] = true
 			ent.Role = c.role
-			if c.roleCountry != "" && ent.Country == "" {
-				ent.Country = c.roleCountry
+			if c.roleCountry != "" && c.roleCountry != ent.Country {
+				ent.Country, ent.Actor = c.roleCountry, c.roleCountry+c.roleCode
 			}
 			if ent.Actor == "" && ent.Country != "" && c.roleCode != "" {
 				ent.Actor = ent.Country + c.roleCode
@@ -195,7 +197,32 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			Kind: c.form,
 		})
 	}
+	s.textRole, s.candEnt = textRole, candEnt
+	e.corefer(s, doc, cands, out)
 	return out
+}
+
+// corefer reads what the text says of the entities around their names:
+// descriptions of organisations ("the company said"), appositions and
+// title phrases that state people's offices ("X, Belarus's president,"),
+// and titles that stand for people ("the president said"). Descriptions
+// and titles resolved to an entity become its mentions.
+func (e *Extractor) corefer(s *scratch, doc *article.Doc, cands []cand, ents []article.Entity) {
+	if len(ents) == 0 {
+		return
+	}
+	s.indexMentions(cands, s.candEnt)
+	descs := e.describe(s, doc, ents, false, s.descs[:0])
+	e.appositions(s, doc, ents, s.textRole, descs)
+	descs = e.describe(s, doc, ents, true, descs)
+	for _, d := range descs {
+		kind := "description"
+		if d.title {
+			kind = "title"
+		}
+		ents[d.ent].Mentions = append(ents[d.ent].Mentions, article.Mention{Span: d.span, Kind: kind})
+	}
+	s.descs = descs
 }
 
 // listed reports that tokens [a, b) between two names hold only list
@@ -403,6 +430,9 @@ func (e *Extractor) newEntity(s *scratch, doc *article.Doc, c *cand, full *cand)
 			// "Ministry of Foreign Affairs of the Republic of Belarus",
 			// "Russian Foreign Ministry": the country named inside.
 			ent.Country = e.countryInside(s, doc, full.first, full.last)
+			if ent.Country == "" {
+				ent.Country = full.country
+			}
 			if code := sectorOf[ent.Kind]; ent.Country != "" && code != "" {
 				ent.Actor = ent.Country + code
 			}

@@ -30,6 +30,12 @@ type scratch struct {
 	byKey    map[uint64]int
 	e        *Extractor
 
+	modes    []uint8      // each sentence's mode (modeNormal, …)
+	candEnt  []int32      // the entity of each candidate, -1 for none
+	tm       []tokMention // the mentions by name, by first token
+	textRole []bool       // entities whose role the text states
+	descs    []descMention
+
 	// the body joined with the text of its embeds (embeds.go)
 	joined article.Doc
 	jtoks  []article.Token
@@ -130,6 +136,7 @@ type cand struct {
 	sentStart   bool   // first word of its sentence or line
 	linkOf      int    // 1 + index of the cand this acronym or short name stands for
 	placeCtx    bool   // words around it show a place (in X, X, Country)
+	country     string // ISO-3 a description before it gives ("the Estonian grid operator X")
 	team        bool   // a place name taken for a sports team
 	guessed     bool   // typed by default, for want of any sign
 }

@@ -1,0 +1,685 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+
+	"newsgraph/internal/article"
+	"newsgraph/internal/kb"
+)
+
+// description is a noun that describes an organisation ("company",
+// "grid operator", "ministry"), from the rows of class description of
+// entity_words.tsv.
+type description struct {
+	// kinds are the organisation kinds it fits; the first is given to a
+	// name it types ("the grid operator Elering": a company).
+	kinds []string
+	// names are words of the names it fits whatever their kind ("the
+	// ministry": any organisation called Ministry of …).
+	names []string
+}
+
+func newDescription(q kb.Cue) *description {
+	d := &description{kinds: kb.Multi(q.Value)}
+	for _, w := range kb.Multi(q.Code) {
+		d.names = append(d.names, kb.NormPhrase(w))
+	}
+	return d
+}
+
+// kind returns the kind given to a name the description types.
+func (d *description) kind() string {
+	if len(d.kinds) > 0 {
+		return d.kinds[0]
+	}
+	return ""
+}
+
+// fits reports whether the description fits an organisation of the kind
+// with the name (in lookup form).
+func (d *description) fits(kind, name string) bool {
+	if kind != "" && slices.Contains(d.kinds, kind) {
+		return true
+	}
+	for _, w := range d.names {
+		if hasWord(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWord reports whether the words of name (lookup form) hold w.
+func hasWord(name, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(name[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		if (j == 0 || name[j-1] == ' ') && (j+len(w) == len(name) || name[j+len(w)] == ' ') {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+// descEndingAt returns the description of one or two words in lower case
+// ending just before token b and starting at or after first: its length
+// in tokens, or 0.
+func (e *Extractor) descEndingAt(s *scratch, doc *article.Doc, first, b int) (int, *description) {
+	if b <= first || doc.Tokens[b-1].Kind != article.Word || doc.Tokens[b-1].Is(article.Cap) || !s.is(b-1, fDescLast) {
+		return 0, nil
+	}
+	for k := min(2, b-first); k >= 1; k-- {
+		if k == 2 && (doc.Tokens[b-2].Kind != article.Word || doc.Tokens[b-2].Is(article.Cap)) {
+			continue
+		}
+		if d, ok := e.cues.desc[string(s.phrase(b-k, b))]; ok {
+			return k, d
+		}
+	}
+	return 0, nil
+}
+
+// descAt returns the description of one or two words in lower case
+// starting at token k and ending by b: its length in tokens, or 0.
+func (e *Extractor) descAt(s *scratch, doc *article.Doc, k, b int) (int, *description) {
+	for n := min(2, b-k); n >= 1; n-- {
+		if !s.is(k+n-1, fDescLast) {
+			continue
+		}
+		cap := false
+		for i := k; i < k+n; i++ {
+			if doc.Tokens[i].Kind != article.Word || doc.Tokens[i].Is(article.Cap) && !(i == k && sentenceInitial(doc, 0, i)) {
+				cap = true
+			}
+		}
+		if cap {
+			continue
+		}
+		if d, ok := e.cues.desc[string(s.phrase(k, k+n))]; ok {
+			return n, d
+		}
+	}
+	return 0, nil
+}
+
+// descBefore recognises a description just before an unknown name at
+// token a ("the Estonian grid operator Elering", "US carmaker Ford",
+// "Russia's state energy giant X"): the description, and the country of
+// a country or demonym before it (up to two more words in lower case
+// between them).
+func (e *Extractor) descBefore(s *scratch, doc *article.Doc, first, a int) (*description, string, bool) {
+	n, d := e.descEndingAt(s, doc, first, a)
+	if n == 0 {
+		return nil, "", false
+	}
+	p := a - n
+	country := e.countryBefore(s, doc, first, p)
+	for k := 1; country == "" && k <= 2 && p-k > first; k++ {
+		w := p - k
+		t := doc.Tokens[w]
+		if t.Kind != article.Word || t.Is(article.Cap) || s.entry(w).flags&(fFunction|fConnector|fSpeech|fPlacePrep) != 0 {
+			break
+		}
+		country = e.countryBefore(s, doc, first, w)
+	}
+	return d, country, true
+}
+
+// tokMention is a mention of an entity by name over tokens [first, last).
+type tokMention struct {
+	first, last int32
+	ent         int32
+}
+
+// indexMentions lists the mentions of the grouped candidates by their
+// first token; cands[i] belongs to entity candEnt[i] (-1 for none).
+func (s *scratch) indexMentions(cands []cand, candEnt []int32) {
+	tm := s.tm[:0]
+	for i := range cands {
+		if candEnt[i] >= 0 {
+			tm = append(tm, tokMention{int32(cands[i].first), int32(cands[i].last), candEnt[i]})
+		}
+	}
+	slices.SortFunc(tm, func(a, b tokMention) int { return int(a.first - b.first) })
+	s.tm = tm
+}
+
+// mentionFrom returns the index in s.tm of the mention starting at token
+// k, or -1.
+func (s *scratch) mentionFrom(k int) int {
+	i, ok := slices.BinarySearchFunc(s.tm, int32(k), func(m tokMention, t int32) int { return int(m.first - t) })
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+// mentionTo returns the index in s.tm of the mention ending just before
+// token k, or -1.
+func (s *scratch) mentionTo(k int) int {
+	i, _ := slices.BinarySearchFunc(s.tm, int32(k), func(m tokMention, t int32) int { return int(m.first - t) })
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if int(s.tm[j].last) == k {
+			return j
+		}
+	}
+	return -1
+}
+
+// countryOf returns the ISO-3 code an entity stands for when it names a
+// country or its people ("Belarus", "Belarusian"); "" otherwise.
+func countryOf(ent *article.Entity) string {
+	switch {
+	case ent.Type == article.Place && ent.Kind == "country", ent.Type == article.NORP && ent.Kind == "nationality":
+		return ent.Country
+	}
+	return ""
+}
+
+// owner is what a title or description phrase says a person or
+// organisation belongs to: a country, or an organisation (entity index).
+type owner struct {
+	country string
+	org     int
+}
+
+// holder is a phrase that says what a named person or organisation is:
+// "Belarus's president", "the EU's foreign policy chief", "chief
+// executive of Elering", "the Estonian grid operator". Tokens
+// [start, end).
+type holder struct {
+	start, end int
+	role, code string       // a person's office, from a title
+	desc       *description // an organisation's description
+	own        owner
+	former     bool // "the former president": a person, not in office
+}
+
+// ownerAt reads an owner starting at token k (sentence ends at b): a
+// country's or an organisation's name with a possessive ("Belarus's",
+// "the EU's"), a demonym ("Russian"), or a description of an organisation
+// with a possessive ("the company's"). It returns the owner and the token
+// after it; ok is false when there is none.
+func (e *Extractor) ownerAt(s *scratch, doc *article.Doc, ents []article.Entity, k, b int, descs []descMention) (owner, int, bool) {
+	if mi := s.mentionFrom(k); mi >= 0 {
+		m := s.tm[mi]
+		ent := &ents[m.ent]
+		end := int(m.last)
+		p := possessive(s, doc, end)
+		if iso := countryOf(ent); iso != "" {
+			return owner{country: iso, org: -1}, end + p, true
+		}
+		if ent.Type == article.Org && p > 0 {
+			return owner{org: int(m.ent)}, end + p, true
+		}
+		return owner{}, k, false
+	}
+	if n, _ := e.descAt(s, doc, k, b); n > 0 {
+		if p := possessive(s, doc, k+n); p > 0 {
+			for _, d := range descs {
+				if d.head == k+n {
+					return owner{org: int(d.ent)}, k + n + p, true
+				}
+			}
+			return owner{org: -1}, k + n + p, true // "the company's", not resolved
+		}
+	}
+	return owner{}, k, false
+}
+
+// ownerAfter reads "of Belarus", "for the Foreign Ministry", "at
+// Elering" at token k.
+func (e *Extractor) ownerAfter(s *scratch, doc *article.Doc, ents []article.Entity, k, b int, descs []descMention) (owner, int, bool) {
+	if k >= b || doc.Tokens[k].Kind != article.Word {
+		return owner{}, k, false
+	}
+	switch string(s.w(k)) {
+	case "of", "for", "at":
+	default:
+		return owner{}, k, false
+	}
+	j := k + 1
+	if j < b && isThe(s, j) {
+		j++
+	}
+	if mi := s.mentionFrom(j); mi >= 0 {
+		m := s.tm[mi]
+		ent := &ents[m.ent]
+		if iso := countryOf(ent); iso != "" && ent.Type == article.Place {
+			return owner{country: iso, org: -1}, int(m.last), true
+		}
+		if ent.Type == article.Org {
+			return owner{org: int(m.ent)}, int(m.last), true
+		}
+		return owner{}, k, false
+	}
+	for _, d := range descs {
+		if d.start == j-1 || d.start == j {
+			return owner{org: int(d.ent)}, d.head, true
+		}
+	}
+	return owner{}, k, false
+}
+
+func isThe(s *scratch, i int) bool { return string(s.w(i)) == "the" }
+
+// isArticle reports "the", "a", "an".
+func isArticle(s *scratch, i int) bool {
+	switch string(s.w(i)) {
+	case "the", "a", "an":
+		return true
+	}
+	return false
+}
+
+// formerWord reports words that put a title in the past or the future.
+func formerWord(w []byte) bool {
+	switch string(w) {
+	case "former", "ex", "late", "then", "ousted", "deposed", "onetime", "one-time", "future", "would-be", "disgraced", "jailed", "exiled":
+		return true
+	}
+	return false
+}
+
+// titleAt returns the title starting at token k (in lower case, or
+// capitalised when no name follows it) and its length.
+func (e *Extractor) titleAt(s *scratch, doc *article.Doc, k, b int) (int, kb.Cue) {
+	n, q := e.cueMatch(s, k, b, cueTitle)
+	if n == 0 || q.Value == "" {
+		return 0, kb.Cue{}
+	}
+	if doc.Tokens[k].Is(article.Cap) && k+n < b && doc.Tokens[k+n].Is(article.Cap) && doc.Tokens[k+n].Kind == article.Word {
+		return 0, kb.Cue{} // "President Donald Trump": a title before a name
+	}
+	return n, q
+}
+
+// holderAt reads a holder phrase from token k: [the|a] [former] [owner]
+// (title | description) [of owner].
+func (e *Extractor) holderAt(s *scratch, doc *article.Doc, ents []article.Entity, k, b int, descs []descMention) (holder, bool) {
+	h := holder{start: k, own: owner{org: -1}}
+	if k < b && isArticle(s, k) {
+		k++
+	}
+	for k < b && doc.Tokens[k].Kind == article.Word && formerWord(s.w(k)) {
+		h.former = true
+		k++
+	}
+	if k < b {
+		if o, next, ok := e.ownerAt(s, doc, ents, k, b, descs); ok {
+			h.own, k = o, next
+		}
+	}
+	if k >= b {
+		return h, false
+	}
+	if n, q := e.titleAt(s, doc, k, b); n > 0 {
+		h.role, h.code = q.Value, q.Code
+		k += n
+	} else if n, d := e.descAt(s, doc, k, b); n > 0 {
+		h.desc = d
+		k += n
+	} else {
+		return h, false
+	}
+	if h.own.country == "" && h.own.org < 0 {
+		if o, next, ok := e.ownerAfter(s, doc, ents, k, b, descs); ok {
+			h.own, k = o, next
+		}
+	}
+	h.end = k
+	return h, true
+}
+
+// holderBefore reads a holder phrase ending just before token c (a comma
+// before a name): [the|a] [owner] title [of owner].
+func (e *Extractor) holderBefore(s *scratch, doc *article.Doc, ents []article.Entity, first, c int, descs []descMention) (holder, bool) {
+	// The title ends at the comma or before "of X".
+	ends := [2]int{c, -1}
+	if mi := s.mentionTo(c); mi >= 0 {
+		j := int(s.tm[mi].first)
+		if j-1 > first && isThe(s, j-1) {
+			j--
+		}
+		if j-1 > first {
+			ends[1] = j - 1
+		}
+	}
+	for _, d := range descs {
+		if d.head == c && d.start-1 > first {
+			ends[1] = d.start - 1
+		}
+	}
+	for _, end := range ends {
+		if end < 0 {
+			continue
+		}
+		if end != c {
+			switch string(s.w(end)) {
+			case "of", "for", "at":
+			default:
+				continue
+			}
+		}
+		for n := 3; n >= 1; n-- {
+			k := end - n
+			if k < first {
+				continue
+			}
+			if m, _ := e.titleAt(s, doc, k, end); m != n {
+				continue
+			}
+			// The phrase starts at the owner or article before the title.
+			start := k
+			if mi := s.mentionTo(start); mi >= 0 && countryOf(&ents[s.tm[mi].ent]) != "" {
+				start = int(s.tm[mi].first)
+			} else if start-1 >= first {
+				if p := doc.TokenText(start - 1); p == "’s" || p == "'s" || p == "’" || p == "'" {
+					if mi := s.mentionTo(start - 1); mi >= 0 {
+						start = int(s.tm[mi].first)
+					} else if n, _ := e.descEndingAt(s, doc, first, start-1); n > 0 {
+						start = start - 1 - n
+					}
+				}
+			}
+			if start-1 >= first && isArticle(s, start-1) {
+				start--
+			}
+			if h, ok := e.holderAt(s, doc, ents, start, c, descs); ok && h.end == c && h.role != "" {
+				return h, true
+			}
+		}
+	}
+	return holder{}, false
+}
+
+// closesApposition reports whether token k ends an apposition: a comma,
+// a full stop, a bracket, a dash, a speech verb or the sentence's end.
+func closesApposition(s *scratch, doc *article.Doc, k, b int) bool {
+	if k >= b {
+		return true
+	}
+	t := doc.Tokens[k]
+	if t.Kind == article.Punct {
+		switch doc.TokenText(k) {
+		case ",", ".", ";", ")", "—", "–", ":", "”", "\"":
+			return true
+		}
+		return false
+	}
+	return t.Kind == article.Word && s.is(k, fSpeech)
+}
+
+// descMention is a description resolved to an entity: tokens
+// [start, head) where start is its article ("the company").
+type descMention struct {
+	start, head int
+	ent         int32
+	span        article.Span
+	title       bool
+}
+
+// appositions gives people the office an apposition or a title phrase
+// before their name states ("Alexander Lukashenko, Belarus's president,";
+// "Russia's foreign minister, Sergei Lavrov"; "the company's chief
+// executive, Jane Doe"), and organisations found by context the kind
+// and country a description states ("Elering, the Estonian grid
+// operator,"). A role stated by the text wins over the knowledge base's,
+// and so do the country and actor that go with it.
+func (e *Extractor) appositions(s *scratch, doc *article.Doc, ents []article.Entity, textRole []bool, descs []descMention) {
+	for si := range doc.Sents {
+		sent := doc.Sents[si]
+		if s.modes[si] != modeNormal {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(s.tm, int32(sent.First), func(m tokMention, t int32) int { return int(m.first - t) })
+		for ; i < len(s.tm) && int(s.tm[i].first) < sent.Last; i++ {
+			m := s.tm[i]
+			ent := &ents[m.ent]
+			if ent.Type != article.Person && ent.Type != article.Org {
+				continue
+			}
+			var h holder
+			ok := false
+			if a := int(m.last); a+1 < sent.Last && doc.TokenText(a) == "," {
+				if h, ok = e.holderAt(s, doc, ents, a+1, sent.Last, descs); ok {
+					ok = closesApposition(s, doc, h.end, sent.Last)
+				}
+			}
+			if !ok && ent.Type == article.Person {
+				if c := int(m.first) - 1; c > sent.First && doc.TokenText(c) == "," && closesApposition(s, doc, int(m.last), sent.Last) {
+					h, ok = e.holderBefore(s, doc, ents, sent.First, c, descs)
+				}
+			}
+			if ok {
+				e.applyHolder(ent, &h, ents, textRole, int(m.ent))
+			}
+		}
+	}
+}
+
+// applyHolder gives ent what the holder phrase says of it.
+func (e *Extractor) applyHolder(ent *article.Entity, h *holder, ents []article.Entity, textRole []bool, ei int) {
+	ownCountry, ownActor := h.own.country, ""
+	if h.own.org >= 0 && h.own.org != ei {
+		o := &ents[h.own.org]
+		ownCountry = o.Country
+		ownActor = o.Actor
+		if ownActor == "" && o.Country != "" && sectorOf[o.Kind] != "" {
+			ownActor = o.Country + sectorOf[o.Kind]
+		}
+	}
+	switch {
+	case ent.Type == article.Person && h.role != "":
+		if h.former || textRole[ei] {
+			return
+		}
+		textRole[ei] = true
+		ent.Role = h.role
+		if ownCountry != "" {
+			ent.Country = ownCountry
+		}
+		switch {
+		case ownActor != "":
+			ent.Actor = ownActor
+		case h.own.country != "":
+			ent.Actor = h.own.country + h.code
+		case ent.Actor == "" && ent.Country != "" && h.code != "":
+			ent.Actor = ent.Country + h.code
+		}
+	case ent.Type == article.Org && h.desc != nil && !ent.Known:
+		if ent.Kind == "" {
+			ent.Kind = h.desc.kind()
+		}
+		if ent.Country == "" {
+			ent.Country = ownCountry
+		}
+		if ent.Actor == "" && ent.Country != "" && sectorOf[ent.Kind] != "" {
+			ent.Actor = ent.Country + sectorOf[ent.Kind]
+		}
+	}
+}
+
+// Distances of definite descriptions: the entity a description refers
+// to is named within descWindow sentences before it, or is the only one
+// it fits in the article so far.
+const descWindow = 10
+
+// describe finds definite descriptions ("the company", "the ministry",
+// "the militants"; with titles set, "the president", "the Russian
+// foreign minister") and resolves each to the entity it refers to: the
+// one it fits that was named last, unless another it fits was named in
+// the same sentence (then it is left alone). found holds descriptions
+// resolved before; the new ones are appended.
+func (e *Extractor) describe(s *scratch, doc *article.Doc, ents []article.Entity, titles bool, found []descMention) []descMention {
+	for si := range doc.Sents {
+		sent := doc.Sents[si]
+		if s.modes[si] != modeNormal {
+			continue
+		}
+		for i := sent.First; i+1 < sent.Last; i++ {
+			t := doc.Tokens[i]
+			if t.Kind != article.Word || t.End-t.Start != 3 || !isThe(s, i) {
+				continue
+			}
+			if d, ok := e.describeAt(s, doc, ents, si, i, titles, found); ok {
+				found = append(found, d)
+			}
+		}
+	}
+	return found
+}
+
+// describeAt reads a definite description at "the" (token i of sentence
+// si) and resolves it.
+func (e *Extractor) describeAt(s *scratch, doc *article.Doc, ents []article.Entity, si, i int, titles bool, found []descMention) (descMention, bool) {
+	b := doc.Sents[si].Last
+	k, start := i+1, i
+	country := ""
+	if mi := s.mentionFrom(k); mi >= 0 {
+		// "the Russian president", "the US company": a country narrows
+		// the reference; the mention starts after the country's name.
+		m := s.tm[mi]
+		country = countryOf(&ents[m.ent])
+		if country == "" {
+			return descMention{}, false
+		}
+		k = int(m.last) + possessive(s, doc, int(m.last))
+		start = k
+	}
+	if k >= b {
+		return descMention{}, false
+	}
+	var (
+		n    int
+		role string
+		desc *description
+	)
+	if titles {
+		var q kb.Cue
+		if n, q = e.titleAt(s, doc, k, b); n == 0 {
+			return descMention{}, false
+		}
+		role = q.Value
+	} else if n, desc = e.descAt(s, doc, k, b); n == 0 {
+		return descMention{}, false
+	}
+	h := k + n
+	if h < b {
+		t := doc.Tokens[h]
+		if t.Kind == article.Word && t.Is(article.Cap) || s.mentionFrom(h) >= 0 {
+			return descMention{}, false // "the company Elering": a name follows
+		}
+		if t.Kind == article.Word {
+			switch string(s.w(h)) {
+			case "that", "which", "who", "whose", "whom":
+				return descMention{}, false // "the company that makes it"
+			case "of":
+				// "the president of Belarus"; "the group of seven" is
+				// no reference.
+				j := h + 1
+				if j < b && isThe(s, j) {
+					j++
+				}
+				mi := s.mentionFrom(j)
+				if !titles || mi < 0 || country != "" || countryOf(&ents[s.tm[mi].ent]) == "" || ents[s.tm[mi].ent].Type != article.Place {
+					return descMention{}, false
+				}
+				country = ents[s.tm[mi].ent].Country
+			}
+		}
+	}
+	fits := func(ei int32) bool {
+		ent := &ents[ei]
+		if country != "" && ent.Country != country {
+			return false
+		}
+		if titles {
+			return ent.Type == article.Person && roleFits(ent.Role, role)
+		}
+		return ent.Type == article.Org && desc.fits(ent.Kind, kb.NormPhrase(ent.Name))
+	}
+	ei, ok := s.lastFitting(doc, si, i, found, fits)
+	if !ok {
+		return descMention{}, false
+	}
+	d := descMention{start: start, head: h, ent: ei, title: titles}
+	d.span = article.Span{Start: doc.Tokens[start].Start, End: doc.Tokens[h-1].End}
+	return d, true
+}
+
+// lastFitting returns the entity that fits, named last before token i of
+// sentence si by a mention or a resolved description, when that is safe:
+// no other entity that fits is named in the same sentence, and it is
+// named within descWindow sentences or no other entity fits at all.
+func (s *scratch) lastFitting(doc *article.Doc, si, i int, found []descMention, fits func(int32) bool) (int32, bool) {
+	mi, _ := slices.BinarySearchFunc(s.tm, int32(i), func(m tokMention, t int32) int { return int(m.first - t) })
+	di := len(found)
+	best, bestSent := int32(-1), -1
+	for mi > 0 || di > 0 {
+		// the later of the two lists' next items going back
+		var at int
+		var ei int32
+		if di > 0 && (mi == 0 || found[di-1].start > int(s.tm[mi-1].first)) {
+			di--
+			at, ei = found[di].start, found[di].ent
+		} else {
+			mi--
+			at, ei = int(s.tm[mi].first), s.tm[mi].ent
+		}
+		if at >= i {
+			continue
+		}
+		sj := sentOf(doc, at, si)
+		if best >= 0 && sj != bestSent && si-bestSent <= descWindow {
+			break // nothing else in the sentence of the last fitting one
+		}
+		if !fits(ei) {
+			continue
+		}
+		switch {
+		case best < 0:
+			best, bestSent = ei, sj
+		case ei != best:
+			return -1, false // another fits: in the same sentence, or beyond the window
+		}
+	}
+	return best, best >= 0
+}
+
+// sentOf returns the sentence holding token k, searching back from
+// sentence si.
+func sentOf(doc *article.Doc, k, si int) int {
+	for si > 0 && doc.Sents[si].First > k {
+		si--
+	}
+	return si
+}
+
+// roleFits reports whether a person whose office is role is what the
+// title value describes: "the president" is the President, not the Vice
+// President; "the minister" is the Foreign Minister, not the Prime
+// Minister.
+func roleFits(role, value string) bool {
+	if role == "" {
+		return false
+	}
+	if strings.EqualFold(role, value) {
+		return true
+	}
+	if len(role) <= len(value) || !strings.EqualFold(role[len(role)-len(value):], value) || role[len(role)-len(value)-1] != ' ' {
+		return false
+	}
+	first, _, _ := strings.Cut(role, " ")
+	switch strings.ToLower(first) {
+	case "vice", "deputy", "assistant", "under", "junior", "former", "first":
+		return false
+	case "prime":
+		return !strings.EqualFold(value, "minister")
+	}
+	return true
+}
