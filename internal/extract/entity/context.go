@@ -297,6 +297,14 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 			return
 		}
 	}
+	// "Fingrid, the Finnish grid operator, said": a description in
+	// apposition.
+	if mode == modeNormal && !e.isGiven(s, c.first) {
+		if d, country, ok := e.descAfter(s, doc, c.last, last); ok {
+			c.typ, c.kind, c.country = article.Org, d.kind(), country
+			return
+		}
+	}
 	if n == 1 && s.is(c.first, fSurname) {
 		c.typ, c.form = article.Person, "surname"
 		// "Trump" at a sentence start or in a headline is a name only

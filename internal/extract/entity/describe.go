@@ -129,6 +129,51 @@ func (e *Extractor) descBefore(s *scratch, doc *article.Doc, first, a int) (*des
 	return d, country, true
 }
 
+// descAfter recognises a description in apposition after an unknown
+// name ending before token i: ", the Finnish grid operator," ", a
+// Moscow-based energy company." It returns the description and the
+// country of a demonym or country's name in it.
+func (e *Extractor) descAfter(s *scratch, doc *article.Doc, i, last int) (*description, string, bool) {
+	if i+2 >= last || doc.TokenText(i) != "," {
+		return nil, "", false
+	}
+	k := i + 1
+	if !isArticle(s, k) {
+		return nil, "", false
+	}
+	k++
+	country := ""
+	for j := 0; j < 3 && k < last; j++ {
+		if n, d := e.descAt(s, doc, k, last); n > 0 {
+			if !closesApposition(s, doc, k+n, last) {
+				return nil, "", false
+			}
+			return d, country, true
+		}
+		t := doc.Tokens[k]
+		if t.Kind != article.Word {
+			return nil, "", false
+		}
+		if t.Is(article.Cap) {
+			n, refs := e.kbMatch(s, doc, k, last)
+			if n == 0 {
+				return nil, "", false
+			}
+			switch r := refs[0]; r.Kind {
+			case kb.RefCountry, kb.RefNORP:
+				country = e.gaz.Countries[r.Index].ISO3
+			}
+			k += n
+			continue
+		}
+		if s.entry(k).flags&(fFunction|fConnector|fSpeech|fPlacePrep) != 0 {
+			return nil, "", false
+		}
+		k++
+	}
+	return nil, "", false
+}
+
 // tokMention is a mention of an entity by name over tokens [first, last).
 type tokMention struct {
 	first, last int32
