@@ -22,7 +22,7 @@ func (e *Extractor) titleBefore(s *scratch, doc *article.Doc, first, a int) (str
 			// "former president X": a person, but not in that office.
 			if a-k > first {
 				switch string(s.w(a - k - 1)) {
-				case "former", "ex", "late", "then", "ousted", "deposed", "onetime", "one-time", "disgraced", "jailed", "exiled":
+				case "former", "ex", "late", "then", "ousted", "deposed", "onetime", "one-time", "disgraced", "jailed", "exiled", "shadow":
 					return "\x00", ""
 				}
 			}

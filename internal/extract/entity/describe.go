@@ -324,7 +324,7 @@ func isArticle(s *scratch, i int) bool {
 // formerWord reports words that put a title in the past or the future.
 func formerWord(w []byte) bool {
 	switch string(w) {
-	case "former", "ex", "late", "then", "ousted", "deposed", "onetime", "one-time", "future", "would-be", "disgraced", "jailed", "exiled":
+	case "former", "ex", "late", "then", "ousted", "deposed", "onetime", "one-time", "future", "would-be", "disgraced", "jailed", "exiled", "shadow":
 		return true
 	}
 	return false
@@ -644,7 +644,10 @@ func (e *Extractor) describeAt(s *scratch, doc *article.Doc, ents []article.Enti
 			return false
 		}
 		if titles {
-			return ent.Type == article.Person && roleFits(ent.Role, role)
+			// A role the knowledge base gives for the article's date,
+			// or states in the text; an undated article's
+			// people may have left the offices of their last terms.
+			return ent.Type == article.Person && (s.textRole[ei] || s.roleSure[ei]) && roleFits(ent.Role, role)
 		}
 		return ent.Type == article.Org && desc.fits(ent.Kind, kb.NormPhrase(ent.Name))
 	}

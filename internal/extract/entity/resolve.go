@@ -163,6 +163,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	clear(s.byKey)
 	out := make([]article.Entity, 0, len(cands))
 	textRole := s.textRole[:0] // entities whose role the text states
+	roleSure := s.roleSure[:0] // entities whose role is sure
 	candEnt := s.candEnt[:0]
 	for i := range cands {
 		c := &cands[i]
@@ -177,6 +178,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			s.byKey[gk] = gi
 			out = append(out, e.newEntity(s, doc, c, g))
 			textRole = append(textRole, false)
+			roleSure = append(roleSure, e.kbRoleSure(doc, g))
 		}
 		candEnt = append(candEnt, int32(gi))
 		ent := &out[gi]
@@ -197,9 +199,20 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			Kind: c.form,
 		})
 	}
-	s.textRole, s.candEnt = textRole, candEnt
+	s.textRole, s.roleSure, s.candEnt = textRole, roleSure, candEnt
 	e.corefer(s, doc, cands, out)
 	return out
+}
+
+// kbRoleSure reports whether the office the knowledge base gives the
+// person c names is sure on the article's date: held on that date, or,
+// for an article with no date, held still.
+func (e *Extractor) kbRoleSure(doc *article.Doc, c *cand) bool {
+	if len(c.refs) == 0 || c.refs[0].Kind != kb.RefPerson {
+		return false
+	}
+	t, ok := e.gaz.People[c.refs[0].Index].TermAt(doc.Published)
+	return ok && (!doc.Published.IsZero() || t.End == "")
 }
 
 // corefer reads what the text says of the entities around their names:

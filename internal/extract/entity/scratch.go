@@ -34,6 +34,7 @@ type scratch struct {
 	candEnt  []int32      // the entity of each candidate, -1 for none
 	tm       []tokMention // the mentions by name, by first token
 	textRole []bool       // entities whose role the text states
+	roleSure []bool       // entities whose office on the article's date the knowledge base gives
 	descs    []descMention
 
 	// the body joined with the text of its embeds (embeds.go)
