@@ -443,20 +443,20 @@ func (e *Extractor) holderBefore(s *scratch, doc *article.Doc, ents []article.En
 }
 
 // closesApposition reports whether token k ends an apposition: a comma,
-// a full stop, a bracket, a dash, a speech verb or the sentence's end.
+// a full stop, a bracket, a dash or the sentence's end. A speech verb
+// does not: in "… in the Northern Echo, the Bishop said" the phrase is
+// the speaker, not an apposition.
 func closesApposition(s *scratch, doc *article.Doc, k, b int) bool {
 	if k >= b {
 		return true
 	}
-	t := doc.Tokens[k]
-	if t.Kind == article.Punct {
+	if doc.Tokens[k].Kind == article.Punct {
 		switch doc.TokenText(k) {
 		case ",", ".", ";", ")", "—", "–", ":", "”", "\"":
 			return true
 		}
-		return false
 	}
-	return t.Kind == article.Word && s.is(k, fSpeech)
+	return false
 }
 
 // descMention is a description resolved to an entity: tokens

@@ -413,6 +413,14 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 		e.splitRun(s, doc, k+1, b, first, last, mode)
 		return
 	}
+	// "the Guardian", "the Times": a name the gazetteer knows with its
+	// article, which news writes in lower case.
+	if a > first && !doc.Tokens[a-1].Is(article.Cap) && string(s.w(a-1)) == "the" {
+		if n, refs := e.kbMatch(s, doc, a-1, b); n == b-a+1 && refs[0].Kind == kb.RefOrg {
+			e.push(s, cand{first: a, last: b, typ: article.Org, kind: e.gaz.Orgs[refs[0].Index].Kind, refs: refs, form: "name"})
+			return
+		}
+	}
 	// The whole run is a known name.
 	if n, refs := e.kbMatch(s, doc, a, b); n == b-a {
 		if c, ok := e.kbCand(s, doc, a, b, refs, first, mode, initial); ok {
