@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -30,6 +31,7 @@ const (
 	cueOrgPrefix = "org_prefix"
 	cueNorp      = "norp"
 	cueDesc      = "description"
+	cueMinistry  = "ministry"
 )
 
 // Word flags: what the knowledge base and the cue words say of one word.
@@ -109,6 +111,12 @@ type cues struct {
 	sportMask [256]uint64
 	// desc holds the descriptions of organisations by lookup form.
 	desc map[string]*description
+	// ministries are the names of ministries without their country, in
+	// lookup form, longest first; ministryOrg maps a country and the
+	// ministry they name ("BLR\tforeign affairs") to the organisation
+	// of orgs.tsv.
+	ministries  []kb.Cue
+	ministryOrg map[string]int32
 	// ids are the entity ids of the gazetteer's entries, by list.
 	countryIDs, placeIDs, personIDs, orgIDs, norpIDs []string
 }
@@ -208,6 +216,7 @@ func newCues(g *kb.Gazetteer) *cues {
 			}
 		}
 	}
+	c.ministryOrgs(g)
 	c.table = newLexTable(c.lex)
 	c.sport = map[string]bool{}
 	for _, q := range g.Cues {
@@ -218,12 +227,51 @@ func newCues(g *kb.Gazetteer) *cues {
 	}
 	c.small = map[string]lexEntry{}
 	for _, q := range g.Cues {
+		if q.Class == cueMinistry {
+			continue // read from whole names, not from words
+		}
 		for _, w := range strings.Fields(q.Key) {
 			c.small[w] = c.lex[w]
 			c.smallMask[w[0]] |= sportBit(w)
 		}
 	}
 	return c
+}
+
+// ministryOrgs indexes the ministries of orgs.tsv by their country and
+// the ministry their names or aliases name.
+func (c *cues) ministryOrgs(g *kb.Gazetteer) {
+	for _, q := range g.Cues {
+		if q.Class == cueMinistry {
+			c.ministries = append(c.ministries, q)
+		}
+	}
+	slices.SortStableFunc(c.ministries, func(a, b kb.Cue) int { return len(b.Key) - len(a.Key) })
+	c.ministryOrg = map[string]int32{}
+	for i, o := range g.Orgs {
+		if o.Kind != "government" || o.Country == "" {
+			continue
+		}
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			if m := c.ministryIn(kb.NormPhrase(n)); m != "" {
+				if _, dup := c.ministryOrg[o.Country+"\t"+m]; !dup {
+					c.ministryOrg[o.Country+"\t"+m] = int32(i)
+				}
+			}
+		}
+	}
+}
+
+// ministryIn returns the ministry a name in lookup form names ("foreign
+// affairs" for "ministry of foreign affairs of the republic of
+// belarus"), or "".
+func (c *cues) ministryIn(name string) string {
+	for _, q := range c.ministries {
+		if len(q.Key) <= len(name) && hasWord(name, q.Key) {
+			return q.Value
+		}
+	}
+	return ""
 }
 
 // sportBit mixes a word's length and last byte into one of 64 bits.

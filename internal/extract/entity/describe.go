@@ -28,6 +28,13 @@ func newDescription(q kb.Cue) *description {
 	return d
 }
 
+// kindDocument is the value of descriptions of documents ("the report"),
+// which stand for the organisation whose document was named before.
+const kindDocument = "document"
+
+// document reports a description of a document.
+func (d *description) document() bool { return len(d.kinds) > 0 && d.kinds[0] == kindDocument }
+
 // kind returns the kind given to a name the description types.
 func (d *description) kind() string {
 	if len(d.kinds) > 0 {
@@ -76,7 +83,7 @@ func (e *Extractor) descEndingAt(s *scratch, doc *article.Doc, first, b int) (in
 		if k == 2 && (doc.Tokens[b-2].Kind != article.Word || doc.Tokens[b-2].Is(article.Cap)) {
 			continue
 		}
-		if d, ok := e.cues.desc[string(s.phrase(b-k, b))]; ok {
+		if d, ok := e.cues.desc[string(s.phrase(b-k, b))]; ok && !d.document() {
 			return k, d
 		}
 	}
@@ -144,7 +151,7 @@ func (e *Extractor) descAfter(s *scratch, doc *article.Doc, i, last int) (*descr
 	k++
 	country := ""
 	for j := 0; j < 3 && k < last; j++ {
-		if n, d := e.descAt(s, doc, k, last); n > 0 {
+		if n, d := e.descAt(s, doc, k, last); n > 0 && !d.document() {
 			if !closesApposition(s, doc, k+n, last) {
 				return nil, "", false
 			}
@@ -365,7 +372,7 @@ func (e *Extractor) holderAt(s *scratch, doc *article.Doc, ents []article.Entity
 	if n, q := e.titleAt(s, doc, k, b); n > 0 {
 		h.role, h.code = q.Value, q.Code
 		k += n
-	} else if n, d := e.descAt(s, doc, k, b); n > 0 {
+	} else if n, d := e.descAt(s, doc, k, b); n > 0 && !d.document() {
 		h.desc = d
 		k += n
 	} else {
@@ -638,6 +645,17 @@ func (e *Extractor) describeAt(s *scratch, doc *article.Doc, ents []article.Enti
 			}
 		}
 	}
+	if desc != nil && desc.document() {
+		// "the report" after "a Council on Foreign Relations (CFR)
+		// report": the organisation whose report was named last.
+		ei, ok := e.documentOf(s, doc, ents, i, h-1, found)
+		if !ok {
+			return descMention{}, false
+		}
+		d := descMention{start: start, head: h, ent: ei}
+		d.span = article.Span{Start: doc.Tokens[start].Start, End: doc.Tokens[h-1].End}
+		return d, true
+	}
 	fits := func(ei int32) bool {
 		ent := &ents[ei]
 		if country != "" && ent.Country != country {
@@ -658,6 +676,44 @@ func (e *Extractor) describeAt(s *scratch, doc *article.Doc, ents []article.Enti
 	d := descMention{start: start, head: h, ent: ei, title: titles}
 	d.span = article.Span{Start: doc.Tokens[start].Start, End: doc.Tokens[h-1].End}
 	return d, true
+}
+
+// documentOf finds the organisation whose document (head word at token
+// h) a description at token i stands for: the last one named before with
+// that word after its name ("a CFR report", "Amnesty's report"; an
+// acronym in brackets may stand between: "the Council on Foreign
+// Relations (CFR) report") or after "report by" ("a report by Amnesty"),
+// or the one an earlier description of that document stood for.
+func (e *Extractor) documentOf(s *scratch, doc *article.Doc, ents []article.Entity, i, h int, found []descMention) (int32, bool) {
+	head := string(s.w(h))
+	isHead := func(k int) bool {
+		return k < len(doc.Tokens) && doc.Tokens[k].Kind == article.Word && string(s.w(k)) == head
+	}
+	si := doc.SentenceAt(doc.Tokens[i].Start)
+	best, bestAt := int32(-1), -1
+	for mi := range s.tm {
+		m := s.tm[mi]
+		if int(m.first) >= i {
+			break
+		}
+		if ents[m.ent].Type != article.Org || si-sentOf(doc, int(m.first), si) > descWindow {
+			continue
+		}
+		k := int(m.last)
+		k += possessive(s, doc, k)
+		if k+2 < len(doc.Tokens) && doc.TokenText(k) == "(" && doc.TokenText(k+2) == ")" {
+			k += 3 // "(CFR)"
+		}
+		if isHead(k) || int(m.first) >= 2 && isHead(int(m.first)-2) && (string(s.w(int(m.first)-1)) == "by" || string(s.w(int(m.first)-1)) == "from") {
+			best, bestAt = m.ent, int(m.first)
+		}
+	}
+	for _, d := range found {
+		if d.start < i && d.start > bestAt && !d.title && isHead(d.head-1) {
+			best, bestAt = d.ent, d.start
+		}
+	}
+	return best, best >= 0
 }
 
 // lastFitting returns the entity that fits, named last before token i of

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"newsgraph/internal/article"
+	"newsgraph/internal/kb"
 	"newsgraph/internal/text"
 )
 
@@ -71,6 +72,9 @@ func placeMentions(ents []article.Entity, bases []int, embeds []article.Embed) {
 		ms := ents[i].Mentions
 		for k := range ms {
 			m := &ms[k]
+			if m.Embed > 0 {
+				continue // placed already: an embed's author
+			}
 			for e := len(bases) - 1; e >= 0; e-- {
 				if m.Span.Start >= bases[e] {
 					m.Span.Start -= bases[e]
@@ -136,3 +140,147 @@ func cmpReading(a, b reading) int {
 	}
 	return a.off - b.off
 }
+
+// embedAuthors adds to the entities the author of each embedded post
+// when it names one: a known person or organisation ("Belarus MFA" is the
+// Belarusian Foreign Ministry), or an entity of the article by its name.
+// The mention has kind author, the embed's index and an empty span: the
+// author stands in the embed's Author (or Handle), not in its Text.
+func (e *Extractor) embedAuthors(s *scratch, doc *article.Doc, ents []article.Entity) []article.Entity {
+	for k, em := range doc.Rec.Embeds {
+		for _, name := range [2]string{em.Author, splitHandle(em.Handle)} {
+			if name == "" {
+				continue
+			}
+			if i, ok := e.author(doc, ents, name); ok {
+				ents[i].Mentions = append(ents[i].Mentions, article.Mention{Kind: "author", Embed: k + 1})
+				break
+			}
+			if ent, ok := e.knownAuthor(s, doc, name); ok {
+				ent.Mentions = []article.Mention{{Kind: "author", Embed: k + 1}}
+				ents = append(ents, ent)
+				break
+			}
+		}
+	}
+	return ents
+}
+
+// authorKey returns the lookup form of the words of an author's name,
+// without emoji and other symbols.
+func authorKey(name string) string {
+	var b []byte
+	for _, t := range text.Tokenize(name) {
+		if t.Kind != article.Word {
+			continue
+		}
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = kb.AppendNorm(b, name[t.Start:t.End])
+	}
+	return string(b)
+}
+
+// author returns the index of the entity of the article an author's name
+// names: by its name or, for a ministry ("Belarus MFA"), by its country
+// and ministry.
+func (e *Extractor) author(doc *article.Doc, ents []article.Entity, name string) (int, bool) {
+	key := authorKey(name)
+	if key == "" {
+		return 0, false
+	}
+	id := ""
+	if refs := e.gaz.Lookup([]byte(key)); len(refs) > 0 {
+		switch r := refs[0]; r.Kind {
+		case kb.RefOrg:
+			id = e.cues.orgIDs[r.Index]
+		case kb.RefPerson:
+			id = e.cues.personIDs[r.Index]
+		}
+	}
+	country, ministry := "", e.cues.ministryIn(key)
+	if ministry != "" {
+		country = e.countryIn(name)
+		if o, ok := e.cues.ministryOrg[country+"\t"+ministry]; ok && id == "" {
+			id = e.cues.orgIDs[o]
+		}
+	}
+	for i := range ents {
+		ent := &ents[i]
+		switch {
+		case id != "" && ent.ID == id:
+			return i, true
+		case id == "" && (ent.Type == article.Org || ent.Type == article.Person) && kb.NormPhrase(ent.Name) == key:
+			return i, true
+		case id == "" && ministry != "" && country != "" && ent.Type == article.Org && ent.Country == country && e.cues.ministryIn(kb.NormPhrase(ent.Name)) == ministry:
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// knownAuthor makes the entity of an author the knowledge base knows and
+// the article does not name.
+func (e *Extractor) knownAuthor(s *scratch, doc *article.Doc, name string) (article.Entity, bool) {
+	key := authorKey(name)
+	var ref kb.Ref
+	if refs := e.gaz.Lookup([]byte(key)); len(refs) > 0 && (refs[0].Kind == kb.RefOrg || refs[0].Kind == kb.RefPerson) {
+		ref = refs[0]
+	} else if m := e.cues.ministryIn(key); m != "" {
+		o, ok := e.cues.ministryOrg[e.countryIn(name)+"\t"+m]
+		if !ok {
+			return article.Entity{}, false
+		}
+		ref = kb.Ref{Kind: kb.RefOrg, Form: kb.FormAlias, Index: o}
+	} else {
+		return article.Entity{}, false
+	}
+	c := cand{refs: []kb.Ref{ref}, typ: article.Org}
+	if ref.Kind == kb.RefPerson {
+		c.typ = article.Person
+	}
+	return e.newEntity(s, doc, &c, &c), true
+}
+
+// countryIn returns the country a word or two of name name by name or
+// demonym ("Belarus MFA", "Russian MFA"), or "".
+func (e *Extractor) countryIn(name string) string {
+	toks := text.Tokenize(name)
+	for i := range toks {
+		for n := 2; n >= 1; n-- {
+			if i+n > len(toks) {
+				continue
+			}
+			key := kb.NormPhrase(name[toks[i].Start:toks[i+n-1].End])
+			if refs := e.gaz.Lookup([]byte(key)); len(refs) > 0 {
+				switch r := refs[0]; r.Kind {
+				case kb.RefCountry, kb.RefNORP, kb.RefPeople:
+					return e.gaz.Countries[r.Index].ISO3
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// splitHandle writes a handle's words apart: "BelarusMFA" → "Belarus
+// MFA", "MFA_Russia" → "MFA Russia".
+func splitHandle(h string) string {
+	var b strings.Builder
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		if c == '_' {
+			b.WriteByte(' ')
+			continue
+		}
+		if i > 0 && isUpper(c) && (isLower(h[i-1]) || i+1 < len(h) && isUpper(h[i-1]) && isLower(h[i+1])) {
+			b.WriteByte(' ')
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }

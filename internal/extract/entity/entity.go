@@ -64,6 +64,9 @@ func (e *Extractor) Process(ctx context.Context, doc *article.Doc) error {
 	s.reset(e, d)
 	e.recognise(s, d)
 	ents := e.resolve(s, d)
+	if len(bases) > 0 {
+		ents = e.embedAuthors(s, doc, ents)
+	}
 	placeMentions(ents, bases, doc.Rec.Embeds)
 	doc.Rec.Entities = ents
 	s.joined = article.Doc{}

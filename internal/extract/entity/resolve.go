@@ -154,6 +154,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 		}
 	}
 	e.acronyms(s, doc, cands, keys)
+	e.ministries(s, doc, cands)
 
 	e.choosePlaces(cands)
 	// Group mentions into entities, in the order of their first mention.
@@ -202,6 +203,30 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	s.textRole, s.roleSure, s.candEnt = textRole, roleSure, candEnt
 	e.corefer(s, doc, cands, out)
 	return out
+}
+
+// ministries links a ministry's name the knowledge base does not hold
+// ("Ministry of Foreign Affairs of the Republic of Belarus") to the
+// ministry of that country it holds (the Belarusian Foreign Ministry).
+func (e *Extractor) ministries(s *scratch, doc *article.Doc, cands []cand) {
+	for i := range cands {
+		c := &cands[i]
+		if c.typ != article.Org || c.weak || len(c.refs) > 0 || c.linkOf > 0 || c.last-c.first < 2 {
+			continue
+		}
+		m := e.cues.ministryIn(string(s.phrase(c.first, c.last)))
+		if m == "" {
+			continue
+		}
+		country := e.countryInside(s, doc, c.first, c.last)
+		if country == "" {
+			country = c.country
+		}
+		if o, ok := e.cues.ministryOrg[country+"\t"+m]; ok {
+			c.refs = []kb.Ref{{Kind: kb.RefOrg, Form: kb.FormAlias, Index: o}}
+			c.kind, c.form = e.gaz.Orgs[o].Kind, "alias"
+		}
+	}
 }
 
 // kbRoleSure reports whether the office the knowledge base gives the
