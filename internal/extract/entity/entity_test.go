@@ -258,6 +258,20 @@ func FuzzExtractor(f *testing.F) {
 	})
 }
 
+// FuzzEmbeds runs the stage on a body and an embedded post with its
+// author line ("by Author|Handle").
+func FuzzEmbeds(f *testing.F) {
+	f.Add("Lukashenko met Trump. The company said.", "by Belarus MFA|BelarusMFA\n#Belarus’ President #Lukashenko to @TIME: “Putin”")
+	f.Add("", "by |MFA_Russia\n")
+	f.Add("The report said. the the", "by \xff|\x00\n( ’s")
+	ex := newExtractor(f)
+	f.Fuzz(func(t *testing.T, body, embed string) {
+		body, embed = body[:min(len(body), 2048)], embed[:min(len(embed), 2048)]
+		d := run(t, ex, body, time.Time{}, embed)
+		checkSpans(t, "fuzz", d)
+	})
+}
+
 func TestLastPerson(t *testing.T) {
 	ex := newExtractor(t)
 	s := "Trump spoke with Lukashenko on Friday. The call went well, he noted. Belarus agreed.\nIt was sunny. Nobody else spoke."
