@@ -249,11 +249,14 @@ func (e *Extractor) runEnd(s *scratch, doc *article.Doc, i, last, mode int) int 
 		for k < last && k-j < 2 && doc.Tokens[k].Kind != article.Punct && s.is(k, fConnector) && !doc.Tokens[k].Is(article.Cap) && !doc.Tokens[k].Is(article.LineStart) {
 			k++
 		}
-		// "the Bank of England and the Federal Reserve": "and the"
-		// (or "and" before a known name, or after a company's "Inc")
-		// joins two names, not one.
+		// "the Bank of England and the Federal Reserve", "Kansai
+		// Electric Power and Kansai International Airport": "and" joins
+		// two names, not one, unless a name of the gazetteer goes on
+		// over it ("Trinidad and Tobago") or it stands inside an
+		// organisation's name ("Department of Health and Human
+		// Services", "State Law and Order Restoration Council").
 		if k-j == 2 && string(s.w(j)) != "of" || k-j == 1 && string(s.w(j)) == "and" && k < last && doc.Tokens[k].Is(article.Cap) &&
-			(e.startsName(s, doc, k, last) || s.is(j-1, fOrgTailLast) && e.companyTail(s, j-1)) {
+			e.andSplits(s, doc, i, j, k, last, mode) {
 			break
 		}
 		if k > j && k < last && e.nameish(s, doc, k, mode) {
@@ -272,6 +275,34 @@ func (e *Extractor) runEnd(s *scratch, doc *article.Doc, i, last, mode int) int 
 		break
 	}
 	return j
+}
+
+// andSplits reports whether "and" at token j, between the run [i, j)
+// and a capitalised word at k, joins two names.
+func (e *Extractor) andSplits(s *scratch, doc *article.Doc, i, j, k, last, mode int) bool {
+	if e.startsName(s, doc, k, last) || s.is(j-1, fOrgTailLast) && e.companyTail(s, j-1) || string(s.w(i)) == string(s.w(k)) {
+		return true
+	}
+	if e.hasOrgHeadOf(s, i, j) || e.kbOver(s, doc, i, j, last) {
+		return false
+	}
+	// An organisation's tail after the second part makes one name.
+	m := k
+	for m < last && !doc.Tokens[m].Is(article.LineStart) && e.nameish(s, doc, m, mode) && m-k < 6 {
+		m++
+	}
+	return !s.is(m-1, fOrgTailLast)
+}
+
+// kbOver reports a gazetteer name starting in the run [i, j) that goes
+// on past token j.
+func (e *Extractor) kbOver(s *scratch, doc *article.Doc, i, j, last int) bool {
+	for p := i; p < j; p++ {
+		if n, _ := e.kbMatch(s, doc, p, last); p+n > j {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerAcronym reports a known acronym written as a word ("Doe" is not
@@ -365,10 +396,14 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 	for a < b && s.is(a, fConnector) && !doc.Tokens[a].Is(article.Cap) && !(nameParticle(s.w(a)) && b-a > 1) {
 		a++
 	}
-	// "Bergamo-based Atalanta", "Ex-Yankee Randy Velarde": a modifier
-	// made with a hyphen is no part of the name after it.
-	for b-a > 1 && modifierWord(doc.TokenText(a)) {
-		a++
+	// "Bergamo-based Atalanta", "Ex-Yankee Randy Velarde", "St.
+	// Louis-based Mercantile": a modifier made with a hyphen is no part
+	// of the name after it.
+	for k := b - 2; k >= a; k-- {
+		if modifierWord(doc.TokenText(k)) {
+			a = k + 1
+			break
+		}
 	}
 	// "But Deportivo", "Neither Lebed": a closed-class word capitalised
 	// at the start of a sentence or headline, and "the" after it.

@@ -153,6 +153,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			c.typ, c.form = article.Person, "surname"
 		}
 	}
+	e.companyShortNames(s, doc, cands, surnames)
 	e.acronyms(s, doc, cands, keys)
 	e.ministries(s, doc, cands)
 
@@ -203,6 +204,51 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	s.textRole, s.roleSure, s.candEnt = textRole, roleSure, candEnt
 	e.corefer(s, doc, cands, out)
 	return out
+}
+
+// companyShortNames links the short names of a company named in full
+// with its legal or trade tail ("Magna International Inc", "Mercantile
+// Bancorp Inc.", "Cairn Energy") to it: a name whose words begin the full
+// name ("Magna", "Jones Medical") is the company, unless the article
+// names a person of that surname or the word is an ordinary one at the
+// start of a sentence, or a given name.
+func (e *Extractor) companyShortNames(s *scratch, doc *article.Doc, cands []cand, surnames map[uint64]int) {
+	var full []int
+	for i := range cands {
+		c := &cands[i]
+		if c.typ == article.Org && !c.weak && c.last-c.first >= 2 && c.linkOf == 0 && e.companyTail(s, c.last-1) {
+			full = append(full, i)
+		}
+	}
+	if len(full) == 0 {
+		return
+	}
+	names := make([]string, len(full))
+	for k, i := range full {
+		names[k] = string(s.phrase(cands[i].first, cands[i].last))
+	}
+	for i := range cands {
+		c := &cands[i]
+		if len(c.refs) > 0 || c.linkOf > 0 || c.typ != "" && c.typ != article.Org && !(c.typ == article.Person && (c.form == "surname" || c.guessed)) {
+			continue
+		}
+		if c.typ == article.Org && !c.weak && c.last-c.first >= 2 && e.companyTail(s, c.last-1) {
+			continue // a full name itself
+		}
+		if c.last-c.first == 1 {
+			if _, ok := surnames[hashBytes(s.w(c.first))]; ok || e.isGiven(s, c.first) || c.sentStart && s.is(c.first, fCommon) {
+				continue
+			}
+		}
+		key := s.phrase(c.first, c.last)
+		for k, n := range names {
+			if len(n) > len(key) && n[len(key)] == ' ' && n[:len(key)] == string(key) {
+				f := &cands[full[k]]
+				c.typ, c.kind, c.weak, c.form, c.linkOf = article.Org, f.kind, false, "alias", full[k]+1
+				break
+			}
+		}
+	}
 }
 
 // ministries links a ministry's name the knowledge base does not hold
