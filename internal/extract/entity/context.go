@@ -391,8 +391,17 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	}
 	// An acronym no list knows, in prose, is an organisation's far more
 	// often than anything else's: "the OSCE", "FIFA said".
+	// Not in tables ("W L PCT GB"): the sentence must hold prose.
 	if n == 1 && mode == modeNormal && c.hint == "" && doc.Tokens[c.first].Is(article.AllCaps) && !doc.Tokens[c.first].Is(article.HasDigit) && !s.is(c.first, fNonName) {
-		if l := doc.Tokens[c.first].End - doc.Tokens[c.first].Start; l >= 2 && l <= 6 {
+		if l := doc.Tokens[c.first].End - doc.Tokens[c.first].Start; l >= 2 && l <= 6 && hasProse(doc, first, last) {
+			c.hint = article.Org
+		}
+	}
+	// "the Braves", "The Springboks": in sports reports a plural
+	// capitalised after "the" names a team, even before "beat".
+	if n == 1 && mode == modeNormal && s.isSports() && !c.sentStart && c.first > first && isThe(s, c.first-1) &&
+		(!doc.Tokens[c.first-1].Is(article.Cap) || sentenceInitial(doc, first, c.first-1)) {
+		if w := s.w(c.first); len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && s.entry(c.first).flags&(fNonName|fEventTailLast|fNorpFirst) == 0 {
 			c.hint = article.Org
 		}
 	}
@@ -422,6 +431,17 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	if n == 1 && s.is(c.first, fNonName) {
 		c.weak = true
 	}
+}
+
+// hasProse reports a word of three letters or more in lower case among
+// tokens [first, last).
+func hasProse(doc *article.Doc, first, last int) bool {
+	for i := first; i < last; i++ {
+		if t := doc.Tokens[i]; t.Kind == article.Word && t.End-t.Start >= 3 && t.Flags&(article.Cap|article.AllCaps) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // orgAfterPossessive reports "Pirelli's cables division": a possessive

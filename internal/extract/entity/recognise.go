@@ -441,6 +441,25 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 			return
 		}
 	}
+	// "the Nasdaq composite index", "the FTSE 100 index": a stock
+	// index (a demonym or place before it stays apart: "the German DAX
+	// index").
+	if mode == modeNormal {
+		if end, ok := e.indexAfter(s, doc, a, b, last); ok {
+			p := a
+			if n, refs := e.kbMatch(s, doc, a, b); n > 0 && n < b-a {
+				switch refs[0].Kind {
+				case kb.RefCountry, kb.RefNORP, kb.RefPlace:
+					e.splitRun(s, doc, a, a+n, first, last, mode)
+					p = a + n
+				}
+			}
+			if n, refs := e.kbMatch(s, doc, p, b); !(n == b-p && (refs[0].Kind == kb.RefCountry || refs[0].Kind == kb.RefPlace || refs[0].Kind == kb.RefNORP || refs[0].Kind == kb.RefPerson)) {
+				e.push(s, cand{first: p, last: end, typ: article.Misc, kind: "index", form: "name", sentStart: initial && p == a})
+				return
+			}
+		}
+	}
 	// "Keith O'Neill of Norwich City": a person of a place or
 	// organisation.
 	if k := e.personOf(s, doc, a, b); k > 0 {

@@ -94,6 +94,12 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	// elsewhere, a lone surname that of the person. Names of several
 	// words go first, so that the people they name lend their surnames
 	// to the lone words.
+	hinted := s.hinted // key → type given from context alone
+	if hinted == nil {
+		hinted = map[uint64]string{}
+		s.hinted = hinted
+	}
+	clear(hinted)
 	for round := range 2 {
 		for i := range cands {
 			c := &cands[i]
@@ -124,6 +130,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 					c.typ = t
 				} else if c.hint != "" {
 					c.typ = c.hint
+					hinted[keys[i]] = c.typ
 				} else {
 					c.typ = e.defaultType(s, c)
 					c.guessed = true
@@ -134,6 +141,16 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 				if _, ok := surnames[k]; !ok {
 					surnames[k] = i
 				}
+			}
+		}
+	}
+	// A word at a sentence start that the article types by context
+	// elsewhere ("the Orioles beat …" and "Orioles pitcher X").
+	for i := range cands {
+		c := &cands[i]
+		if c.weak && c.last-c.first == 1 && (c.last >= len(doc.Tokens) || !isDeterminer(s.w(c.last))) {
+			if t, ok := hinted[keys[i]]; ok && (c.typ == "" || c.typ == t) {
+				c.typ, c.weak = t, false
 			}
 		}
 	}
@@ -229,7 +246,7 @@ func (e *Extractor) companyShortNames(s *scratch, doc *article.Doc, cands []cand
 	}
 	for i := range cands {
 		c := &cands[i]
-		if len(c.refs) > 0 || c.linkOf > 0 || c.typ != "" && c.typ != article.Org && !(c.typ == article.Person && (c.form == "surname" || c.guessed)) {
+		if len(c.refs) > 0 || c.linkOf > 0 || c.typ != "" && c.typ != article.Org && !(c.typ == article.Person && c.role == "" && !e.isGiven(s, c.first)) {
 			continue
 		}
 		if c.typ == article.Org && !c.weak && c.last-c.first >= 2 && e.companyTail(s, c.last-1) {

@@ -27,6 +27,7 @@ type scratch struct {
 	strong   map[uint64]string
 	teams    map[uint64]bool
 	surnames map[uint64]int
+	hinted   map[uint64]string
 	byKey    map[uint64]int
 	e        *Extractor
 
