@@ -44,13 +44,17 @@ func (d *description) kind() string {
 }
 
 // fits reports whether the description fits an organisation of the kind
-// with the name (in lookup form).
+// with the name.
 func (d *description) fits(kind, name string) bool {
 	if kind != "" && slices.Contains(d.kinds, kind) {
 		return true
 	}
+	if len(d.names) == 0 {
+		return false
+	}
+	key := kb.NormPhrase(name)
 	for _, w := range d.names {
-		if hasWord(name, w) {
+		if hasWord(key, w) {
 			return true
 		}
 	}
@@ -319,6 +323,9 @@ func (e *Extractor) ownerAfter(s *scratch, doc *article.Doc, ents []article.Enti
 
 func isThe(s *scratch, i int) bool { return string(s.w(i)) == "the" }
 
+// theWord reports "the" or "The" as written.
+func theWord(w string) bool { return (w[0] == 't' || w[0] == 'T') && w[1] == 'h' && w[2] == 'e' }
+
 // isArticle reports "the", "a", "an".
 func isArticle(s *scratch, i int) bool {
 	switch string(s.w(i)) {
@@ -568,19 +575,30 @@ const descWindow = 10
 // the same sentence (then it is left alone). found holds descriptions
 // resolved before; the new ones are appended.
 func (e *Extractor) describe(s *scratch, doc *article.Doc, ents []article.Entity, titles bool, found []descMention) []descMention {
-	for si := range doc.Sents {
-		sent := doc.Sents[si]
-		if s.modes[si] != modeNormal {
-			continue
-		}
-		for i := sent.First; i+1 < sent.Last; i++ {
-			t := doc.Tokens[i]
-			if t.Kind != article.Word || t.End-t.Start != 3 || !isThe(s, i) {
+	if !titles {
+		s.thes = s.thes[:0]
+		for si := range doc.Sents {
+			sent := doc.Sents[si]
+			if s.modes[si] != modeNormal {
 				continue
 			}
-			if d, ok := e.describeAt(s, doc, ents, si, i, titles, found); ok {
-				found = append(found, d)
+			for i := sent.First; i+1 < sent.Last; i++ {
+				t := doc.Tokens[i]
+				if t.Kind != article.Word || t.End-t.Start != 3 || !theWord(doc.Rec.Text[t.Start:t.End]) {
+					continue
+				}
+				// Most words after "the" begin no title or description
+				// and name no country.
+				k := doc.Tokens[i+1]
+				if k.Kind == article.Word && (k.Flags&(article.Cap|article.AllCaps) != 0 || s.entry(i+1).flags&(fTitleFirst|fDescLast) != 0 || i+2 < sent.Last && s.is(i+2, fDescLast)) {
+					s.thes = append(s.thes, [2]int32{int32(si), int32(i)})
+				}
 			}
+		}
+	}
+	for _, th := range s.thes {
+		if d, ok := e.describeAt(s, doc, ents, int(th[0]), int(th[1]), titles, found); ok {
+			found = append(found, d)
 		}
 	}
 	return found
@@ -592,7 +610,9 @@ func (e *Extractor) describeAt(s *scratch, doc *article.Doc, ents []article.Enti
 	b := doc.Sents[si].Last
 	k, start := i+1, i
 	country := ""
-	if mi := s.mentionFrom(k); mi >= 0 {
+	if !doc.Tokens[k].Is(article.Cap) && !doc.Tokens[k].Is(article.AllCaps) {
+		// no name after "the"
+	} else if mi := s.mentionFrom(k); mi >= 0 {
 		// "the Russian president", "the US company": a country narrows
 		// the reference; the mention starts after the country's name.
 		m := s.tm[mi]
@@ -603,7 +623,11 @@ func (e *Extractor) describeAt(s *scratch, doc *article.Doc, ents []article.Enti
 		k = int(m.last) + possessive(s, doc, int(m.last))
 		start = k
 	}
-	if k >= b {
+	if k >= b || doc.Tokens[k].Kind != article.Word {
+		return descMention{}, false
+	}
+	// Most words after "the" begin no title or description.
+	if titles && !s.is(k, fTitleFirst) || !titles && !s.is(k, fDescLast) && !(k+1 < b && s.is(k+1, fDescLast)) {
 		return descMention{}, false
 	}
 	var (
@@ -667,7 +691,7 @@ func (e *Extractor) describeAt(s *scratch, doc *article.Doc, ents []article.Enti
 			// people may have left the offices of their last terms.
 			return ent.Type == article.Person && (s.textRole[ei] || s.roleSure[ei]) && roleFits(ent.Role, role)
 		}
-		return ent.Type == article.Org && desc.fits(ent.Kind, kb.NormPhrase(ent.Name))
+		return ent.Type == article.Org && desc.fits(ent.Kind, ent.Name)
 	}
 	ei, ok := s.lastFitting(doc, si, i, found, fits)
 	if !ok {

@@ -274,7 +274,7 @@ func (e *Extractor) companyShortNames(s *scratch, doc *article.Doc, cands []cand
 func (e *Extractor) ministries(s *scratch, doc *article.Doc, cands []cand) {
 	for i := range cands {
 		c := &cands[i]
-		if c.typ != article.Org || c.weak || len(c.refs) > 0 || c.linkOf > 0 || c.last-c.first < 2 {
+		if c.typ != article.Org || c.kind != "government" || c.weak || len(c.refs) > 0 || c.linkOf > 0 || c.last-c.first < 2 {
 			continue
 		}
 		m := e.cues.ministryIn(string(s.phrase(c.first, c.last)))

@@ -37,6 +37,7 @@ type scratch struct {
 	textRole []bool       // entities whose role the text states
 	roleSure []bool       // entities whose office on the article's date the knowledge base gives
 	descs    []descMention
+	thes     [][2]int32 // sentence and token of each "the" a description may follow
 
 	// the body joined with the text of its embeds (embeds.go)
 	joined article.Doc
