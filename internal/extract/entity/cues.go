@@ -101,7 +101,7 @@ type cues struct {
 	table   *lexTable // lex as a flat table, for the look-ups of every article
 	// small holds the cue words alone, for words in lower case;
 	// smallMask filters most other words out before a look-up.
-	small     map[string]lexEntry
+	small     *lexTable
 	smallMask [256]uint64
 	// sport holds the sports words as written, for a fast test of whole
 	// articles.
@@ -225,16 +225,17 @@ func newCues(g *kb.Gazetteer) *cues {
 			c.sportMask[q.Key[0]] |= sportBit(q.Key)
 		}
 	}
-	c.small = map[string]lexEntry{}
+	small := map[string]lexEntry{}
 	for _, q := range g.Cues {
 		if q.Class == cueMinistry {
 			continue // read from whole names, not from words
 		}
 		for _, w := range strings.Fields(q.Key) {
-			c.small[w] = c.lex[w]
+			small[w] = c.lex[w]
 			c.smallMask[w[0]] |= sportBit(w)
 		}
 	}
+	c.small = newLexTable(small)
 	return c
 }
 

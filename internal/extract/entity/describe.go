@@ -44,17 +44,16 @@ func (d *description) kind() string {
 }
 
 // fits reports whether the description fits an organisation of the kind
-// with the name.
-func (d *description) fits(kind, name string) bool {
+// whose name in lookup form key gives.
+func (d *description) fits(kind string, key func() string) bool {
 	if kind != "" && slices.Contains(d.kinds, kind) {
 		return true
 	}
 	if len(d.names) == 0 {
 		return false
 	}
-	key := kb.NormPhrase(name)
 	for _, w := range d.names {
-		if hasWord(key, w) {
+		if hasWord(key(), w) {
 			return true
 		}
 	}
@@ -202,28 +201,39 @@ func (s *scratch) indexMentions(cands []cand, candEnt []int32) {
 	}
 	slices.SortFunc(tm, func(a, b tokMention) int { return int(a.first - b.first) })
 	s.tm = tm
+	// from[k] and to[k] hold 1 + the index in tm of the mention starting
+	// at token k or ending before it.
+	n := len(s.doc.Tokens) + 1
+	if cap(s.from) < n {
+		s.from, s.to = make([]int32, n), make([]int32, n)
+	}
+	s.from, s.to = s.from[:n], s.to[:n]
+	clear(s.from)
+	clear(s.to)
+	for i, m := range tm {
+		if s.from[m.first] == 0 {
+			s.from[m.first] = int32(i + 1)
+		}
+		s.to[m.last] = int32(i + 1)
+	}
 }
 
 // mentionFrom returns the index in s.tm of the mention starting at token
 // k, or -1.
 func (s *scratch) mentionFrom(k int) int {
-	i, ok := slices.BinarySearchFunc(s.tm, int32(k), func(m tokMention, t int32) int { return int(m.first - t) })
-	if !ok {
+	if k < 0 || k >= len(s.from) {
 		return -1
 	}
-	return i
+	return int(s.from[k]) - 1
 }
 
 // mentionTo returns the index in s.tm of the mention ending just before
 // token k, or -1.
 func (s *scratch) mentionTo(k int) int {
-	i, _ := slices.BinarySearchFunc(s.tm, int32(k), func(m tokMention, t int32) int { return int(m.first - t) })
-	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		if int(s.tm[j].last) == k {
-			return j
-		}
+	if k < 0 || k >= len(s.to) {
+		return -1
 	}
-	return -1
+	return int(s.to[k]) - 1
 }
 
 // countryOf returns the ISO-3 code an entity stands for when it names a
@@ -319,6 +329,18 @@ func (e *Extractor) ownerAfter(s *scratch, doc *article.Doc, ents []article.Enti
 		}
 	}
 	return owner{}, k, false
+}
+
+// nameKey returns the lookup form of the name of entity ei, made once per
+// article.
+func (s *scratch) nameKey(ents []article.Entity, ei int32) string {
+	if len(s.keysOf) < len(ents) {
+		s.keysOf = append(s.keysOf, make([]string, len(ents)-len(s.keysOf))...)
+	}
+	if s.keysOf[ei] == "" {
+		s.keysOf[ei] = kb.NormPhrase(ents[ei].Name)
+	}
+	return s.keysOf[ei]
 }
 
 func isThe(s *scratch, i int) bool { return string(s.w(i)) == "the" }
@@ -490,14 +512,19 @@ type descMention struct {
 // operator,"). A role stated by the text wins over the knowledge base's,
 // and so do the country and actor that go with it.
 func (e *Extractor) appositions(s *scratch, doc *article.Doc, ents []article.Entity, textRole []bool, descs []descMention) {
-	for si := range doc.Sents {
+	si := 0
+	for _, m := range s.tm {
+		for si < len(doc.Sents) && doc.Sents[si].Last <= int(m.first) {
+			si++
+		}
+		if si == len(doc.Sents) {
+			break
+		}
 		sent := doc.Sents[si]
-		if s.modes[si] != modeNormal {
+		if s.modes[si] != modeNormal || int(m.first) < sent.First {
 			continue
 		}
-		i, _ := slices.BinarySearchFunc(s.tm, int32(sent.First), func(m tokMention, t int32) int { return int(m.first - t) })
-		for ; i < len(s.tm) && int(s.tm[i].first) < sent.Last; i++ {
-			m := s.tm[i]
+		{
 			ent := &ents[m.ent]
 			if ent.Type != article.Person && ent.Type != article.Org {
 				continue
@@ -576,25 +603,18 @@ const descWindow = 10
 // resolved before; the new ones are appended.
 func (e *Extractor) describe(s *scratch, doc *article.Doc, ents []article.Entity, titles bool, found []descMention) []descMention {
 	if !titles {
-		s.thes = s.thes[:0]
-		for si := range doc.Sents {
-			sent := doc.Sents[si]
-			if s.modes[si] != modeNormal {
-				continue
-			}
-			for i := sent.First; i+1 < sent.Last; i++ {
-				t := doc.Tokens[i]
-				if t.Kind != article.Word || t.End-t.Start != 3 || !theWord(doc.Rec.Text[t.Start:t.End]) {
-					continue
-				}
-				// Most words after "the" begin no title or description
-				// and name no country.
-				k := doc.Tokens[i+1]
-				if k.Kind == article.Word && (k.Flags&(article.Cap|article.AllCaps) != 0 || s.entry(i+1).flags&(fTitleFirst|fDescLast) != 0 || i+2 < sent.Last && s.is(i+2, fDescLast)) {
-					s.thes = append(s.thes, [2]int32{int32(si), int32(i)})
-				}
+		// Keep the "the" of the recogniser's pass that a name, a title
+		// or a description may follow: most words after "the" begin
+		// none.
+		thes := s.thes[:0]
+		for _, th := range s.thes {
+			i, b := int(th[1]), doc.Sents[th[0]].Last
+			k := doc.Tokens[i+1]
+			if k.Kind == article.Word && (k.Flags&(article.Cap|article.AllCaps) != 0 || s.entry(i+1).flags&(fTitleFirst|fDescLast) != 0 || i+2 < b && s.is(i+2, fDescLast)) {
+				thes = append(thes, th)
 			}
 		}
+		s.thes = thes
 	}
 	for _, th := range s.thes {
 		if d, ok := e.describeAt(s, doc, ents, int(th[0]), int(th[1]), titles, found); ok {
@@ -691,7 +711,7 @@ func (e *Extractor) describeAt(s *scratch, doc *article.Doc, ents []article.Enti
 			// people may have left the offices of their last terms.
 			return ent.Type == article.Person && (s.textRole[ei] || s.roleSure[ei]) && roleFits(ent.Role, role)
 		}
-		return ent.Type == article.Org && desc.fits(ent.Kind, ent.Name)
+		return ent.Type == article.Org && desc.fits(ent.Kind, func() string { return s.nameKey(ents, ei) })
 	}
 	ei, ok := s.lastFitting(doc, si, i, found, fits)
 	if !ok {

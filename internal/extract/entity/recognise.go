@@ -14,9 +14,11 @@ const (
 
 func (e *Extractor) recognise(s *scratch, doc *article.Doc) {
 	s.modes = s.modes[:0]
-	for _, sent := range doc.Sents {
+	s.thes = s.thes[:0]
+	for si, sent := range doc.Sents {
 		mode := e.sentenceMode(s, doc, sent.First, sent.Last)
 		s.modes = append(s.modes, uint8(mode))
+		s.sent = si
 		e.recogniseSentence(s, doc, sent.First, sent.Last, mode)
 	}
 }
@@ -191,6 +193,10 @@ func sentenceInitial(doc *article.Doc, first, i int) bool {
 func (e *Extractor) recogniseSentence(s *scratch, doc *article.Doc, first, last, mode int) {
 	i := first
 	for i < last {
+		// Note each "the" of prose for the descriptions (describe.go).
+		if t := doc.Tokens[i]; mode == modeNormal && t.End-t.Start == 3 && i+1 < last && t.Kind == article.Word && theWord(doc.Rec.Text[t.Start:t.End]) {
+			s.thes = append(s.thes, [2]int32{int32(s.sent), int32(i)})
+		}
 		if !e.nameish(s, doc, i, mode) || s.is(i, fConnector) && !doc.Tokens[i].Is(article.Cap) {
 			i++
 			continue

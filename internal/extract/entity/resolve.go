@@ -313,6 +313,8 @@ func (e *Extractor) corefer(s *scratch, doc *article.Doc, cands []cand, ents []a
 		return
 	}
 	s.indexMentions(cands, s.candEnt)
+	clear(s.keysOf)
+	s.keysOf = s.keysOf[:0]
 	descs := e.describe(s, doc, ents, false, s.descs[:0])
 	e.appositions(s, doc, ents, s.textRole, descs)
 	descs = e.describe(s, doc, ents, true, descs)

@@ -16,8 +16,8 @@ type scratch struct {
 	known     []bool
 	key       []byte // a phrase being looked up
 	cands     []cand
-	big       *lexTable           // the lexicon, for capitalised words
-	small     map[string]lexEntry // the cue words, for words in lower case
+	big       *lexTable // the lexicon, for capitalised words
+	small     *lexTable // the cue words, for words in lower case
 	smallMask *[256]uint64
 
 	sports, sportsKnown bool // the article reports sport: places name teams
@@ -34,10 +34,14 @@ type scratch struct {
 	modes    []uint8      // each sentence's mode (modeNormal, …)
 	candEnt  []int32      // the entity of each candidate, -1 for none
 	tm       []tokMention // the mentions by name, by first token
+	from     []int32      // 1 + index in tm of the mention starting at each token
+	to       []int32      // 1 + index in tm of the mention ending before each token
 	textRole []bool       // entities whose role the text states
 	roleSure []bool       // entities whose office on the article's date the knowledge base gives
 	descs    []descMention
 	thes     [][2]int32 // sentence and token of each "the" a description may follow
+	sent     int        // the sentence being read
+	keysOf   []string   // lookup forms of the entities' names, made when asked for
 
 	// the body joined with the text of its embeds (embeds.go)
 	joined article.Doc
@@ -87,7 +91,7 @@ func (s *scratch) entry(i int) lexEntry {
 		if s.doc.Tokens[i].Flags&(article.Cap|article.AllCaps) != 0 {
 			s.lex[i] = s.big.get(w)
 		} else if len(w) > 0 && s.smallMask[w[0]]&(1<<((uint(w[len(w)-1])^uint(len(w))*5)&63)) != 0 {
-			s.lex[i] = s.small[string(w)]
+			s.lex[i] = s.small.get(w)
 		} else {
 			s.lex[i] = lexEntry{}
 		}
