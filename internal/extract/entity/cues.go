@@ -32,6 +32,7 @@ const (
 	cueNorp      = "norp"
 	cueDesc      = "description"
 	cueMinistry  = "ministry"
+	cueMiscTail  = "misc_tail"
 )
 
 // Word flags: what the knowledge base and the cue words say of one word.
@@ -65,6 +66,7 @@ const (
 	fTitleLast                         // last word of a title ("Minister" of "Foreign Minister")
 	fOrgPrefixFirst                    // first word of an organisation prefix (Air of Air France)
 	fDescLast                          // last word of a description (company, grid operator)
+	fMiscTailLast                      // last word of a MISC name's tail (Act, Amendment)
 )
 
 // singleFlag maps the classes whose cues are read one word at a time to
@@ -80,7 +82,7 @@ var singleFlag = map[string]uint32{
 // classes read as phrases.
 var (
 	firstFlag = map[string]uint32{cueTitle: fTitleFirst, cuePlaceHead: fPlaceHeadFirst, cueHonorific: fHonorificFirst, cueNorp: fNorpFirst, cueOrgPrefix: fOrgPrefixFirst}
-	lastFlag  = map[string]uint32{cueOrgTail: fOrgTailLast, cuePlaceTail: fPlaceTailLast, cueEventTail: fEventTailLast, cueOrgBefore: fOrgBeforeLast, cueDesc: fDescLast}
+	lastFlag  = map[string]uint32{cueOrgTail: fOrgTailLast, cuePlaceTail: fPlaceTailLast, cueEventTail: fEventTailLast, cueOrgBefore: fOrgBeforeLast, cueDesc: fDescLast, cueMiscTail: fMiscTailLast}
 )
 
 // lexEntry is what the lexicon holds for one word.

@@ -237,6 +237,11 @@ func (e *Extractor) patternCand(s *scratch, doc *article.Doc, a, p, b, mode int)
 	if n, _ := e.tailMatch(s, p, b, cuePlaceTail); n > 0 && b-p > n {
 		return cand{first: p, last: b, typ: article.Place, kind: "region", form: "name"}, true
 	}
+	// "the Enterprise Act", "the Fifth Amendment": laws and other names
+	// of no entity type of their own.
+	if n, q := e.tailMatch(s, p, b, cueMiscTail); n > 0 && b-p > n {
+		return cand{first: p, last: b, typ: article.Misc, kind: q.Value, form: "name"}, true
+	}
 	if n, _ := e.tailMatch(s, p, b, cueEventTail); n > 0 && b-p > n {
 		return cand{first: p, last: b, typ: article.EventNE, form: "name"}, true
 	}

@@ -429,6 +429,12 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 	if a >= b || modifierWord(doc.TokenText(b-1)) {
 		return
 	}
+	// "He said", "Its": a closed-class word alone is no name.
+	if b-a == 1 && s.is(a, fFunction) && !s.is(a, fGiven) && !doc.Tokens[a].Is(article.AllCaps) {
+		if n, _ := e.kbMatch(s, doc, a, b); n == 0 {
+			return
+		}
+	}
 	initial := sentenceInitial(doc, first, a)
 	// "Prices of U.S. Treasury": an ordinary word capitalised at the
 	// start of a sentence, joined by a connector to a name.
