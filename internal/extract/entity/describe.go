@@ -286,10 +286,8 @@ func (e *Extractor) ownerAt(s *scratch, doc *article.Doc, ents []article.Entity,
 	}
 	if n, _ := e.descAt(s, doc, k, b); n > 0 {
 		if p := possessive(s, doc, k+n); p > 0 {
-			for _, d := range descs {
-				if d.head == k+n {
-					return owner{org: int(d.ent)}, k + n + p, true
-				}
+			if di := s.descHead(k + n); di >= 0 {
+				return owner{org: int(descs[di].ent)}, k + n + p, true
 			}
 			return owner{org: -1}, k + n + p, true // "the company's", not resolved
 		}
@@ -323,9 +321,9 @@ func (e *Extractor) ownerAfter(s *scratch, doc *article.Doc, ents []article.Enti
 		}
 		return owner{}, k, false
 	}
-	for _, d := range descs {
-		if d.start == j-1 || d.start == j {
-			return owner{org: int(d.ent)}, d.head, true
+	for _, at := range [2]int{j - 1, j} {
+		if di := s.descStart(at); di >= 0 {
+			return owner{org: int(descs[di].ent)}, descs[di].head, true
 		}
 	}
 	return owner{}, k, false
@@ -430,10 +428,8 @@ func (e *Extractor) holderBefore(s *scratch, doc *article.Doc, ents []article.En
 			ends[1] = j - 1
 		}
 	}
-	for _, d := range descs {
-		if d.head == c && d.start-1 > first {
-			ends[1] = d.start - 1
-		}
+	if di := s.descHead(c); di >= 0 && descs[di].start-1 > first {
+		ends[1] = descs[di].start - 1
 	}
 	for _, end := range ends {
 		if end < 0 {
@@ -595,6 +591,13 @@ func (e *Extractor) applyHolder(ent *article.Entity, h *holder, ents []article.E
 // it fits in the article so far.
 const descWindow = 10
 
+// descFar and descLookBack bound the search for the entity a description
+// refers to: the sentences and the mentions looked at before it.
+const (
+	descFar      = 60
+	descLookBack = 400
+)
+
 // describe finds definite descriptions ("the company", "the ministry",
 // "the militants"; with titles set, "the president", "the Russian
 // foreign minister") and resolves each to the entity it refers to: the
@@ -735,12 +738,14 @@ func (e *Extractor) documentOf(s *scratch, doc *article.Doc, ents []article.Enti
 	}
 	si := doc.SentenceAt(doc.Tokens[i].Start)
 	best, bestAt := int32(-1), -1
-	for mi := range s.tm {
+	mi, _ := slices.BinarySearchFunc(s.tm, int32(i), func(m tokMention, t int32) int { return int(m.first - t) })
+	for mi > 0 && best < 0 {
+		mi--
 		m := s.tm[mi]
-		if int(m.first) >= i {
+		if si-sentOf(doc, int(m.first), si) > descWindow {
 			break
 		}
-		if ents[m.ent].Type != article.Org || si-sentOf(doc, int(m.first), si) > descWindow {
+		if ents[m.ent].Type != article.Org {
 			continue
 		}
 		k := int(m.last)
@@ -752,12 +757,51 @@ func (e *Extractor) documentOf(s *scratch, doc *article.Doc, ents []article.Enti
 			best, bestAt = m.ent, int(m.first)
 		}
 	}
-	for _, d := range found {
-		if d.start < i && d.start > bestAt && !d.title && isHead(d.head-1) {
-			best, bestAt = d.ent, d.start
+	di, _ := slices.BinarySearchFunc(found, i, func(d descMention, t int) int { return d.start - t })
+	for di > 0 {
+		di--
+		if d := found[di]; d.start <= bestAt || si-sentOf(doc, d.start, si) > descWindow {
+			break
+		} else if !d.title && isHead(d.head-1) {
+			best = d.ent
+			break
 		}
 	}
 	return best, best >= 0
+}
+
+// indexDescs notes where the descriptions resolved so far start and end,
+// for the owners of appositions ("the company's chief executive").
+func (s *scratch) indexDescs(descs []descMention) {
+	n := len(s.doc.Tokens) + 1
+	if cap(s.dHead) < n {
+		s.dHead, s.dStart = make([]int32, n), make([]int32, n)
+	}
+	s.dHead, s.dStart = s.dHead[:n], s.dStart[:n]
+	clear(s.dHead)
+	clear(s.dStart)
+	for i, d := range descs {
+		s.dHead[d.head] = int32(i + 1)
+		s.dStart[d.start] = int32(i + 1)
+	}
+}
+
+// descHead returns the index of the description ending before token k,
+// or -1.
+func (s *scratch) descHead(k int) int {
+	if k < 0 || k >= len(s.dHead) {
+		return -1
+	}
+	return int(s.dHead[k]) - 1
+}
+
+// descStart returns the index of the description starting at token k,
+// or -1.
+func (s *scratch) descStart(k int) int {
+	if k < 0 || k >= len(s.dStart) {
+		return -1
+	}
+	return int(s.dStart[k]) - 1
 }
 
 // lastFitting returns the entity that fits, named last before token i of
@@ -766,9 +810,12 @@ func (e *Extractor) documentOf(s *scratch, doc *article.Doc, ents []article.Enti
 // named within descWindow sentences or no other entity fits at all.
 func (s *scratch) lastFitting(doc *article.Doc, si, i int, found []descMention, fits func(int32) bool) (int32, bool) {
 	mi, _ := slices.BinarySearchFunc(s.tm, int32(i), func(m tokMention, t int32) int { return int(m.first - t) })
-	di := len(found)
+	di, _ := slices.BinarySearchFunc(found, i, func(d descMention, t int) int { return d.start - t })
 	best, bestSent := int32(-1), -1
-	for mi > 0 || di > 0 {
+	for steps := 0; mi > 0 || di > 0; steps++ {
+		if steps == descLookBack {
+			return -1, false // too far to tell whether another fits
+		}
 		// the later of the two lists' next items going back
 		var at int
 		var ei int32
@@ -785,6 +832,9 @@ func (s *scratch) lastFitting(doc *article.Doc, si, i int, found []descMention, 
 		sj := sentOf(doc, at, si)
 		if best >= 0 && sj != bestSent && si-bestSent <= descWindow {
 			break // nothing else in the sentence of the last fitting one
+		}
+		if si-sj > descFar {
+			break
 		}
 		if !fits(ei) {
 			continue

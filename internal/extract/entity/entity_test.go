@@ -223,6 +223,13 @@ func TestBadInput(t *testing.T) {
 	ex := newExtractor(t)
 	long := strings.Repeat("Alpha Beta of the Gamma Delta ", 20000)
 	caps := strings.Repeat("PRESIDENT MINISTRY OF THE ", 5000)
+	// Descriptions, reports, appositions and titles by the thousand: the
+	// searches for their referents must stay bounded (no quadratic time).
+	descs := strings.Repeat("Zorblax Widgets Inc rose. Quux said. the ministry said the company said. ", 3000)
+	reports := strings.Repeat("A Zorblax report said. NATO met. the report said. ", 3000)
+	appos := strings.Repeat("Jan Kowalski, the company's chief executive, said. ", 3000)
+	titles := strings.Repeat("Jan Kowalski met. the president said. ", 3000)
+	ands := strings.Repeat("Alpha and Beta and ", 10000)
 	for name, s := range map[string]string{
 		"empty":      "",
 		"spaces":     "   \n\n  ",
@@ -230,6 +237,11 @@ func TestBadInput(t *testing.T) {
 		"invalid":    "Putin \xc3\x28 met \xa0\xa1 Lukashenko",
 		"long":       long,
 		"caps":       caps,
+		"descs":      descs,
+		"reports":    reports,
+		"appos":      appos,
+		"titles":     titles,
+		"ands":       ands,
 		"brackets":   "( ( ( ) ) ) (CFR) (",
 		"apostrophe": "’s ’ s 's Belarus’ ’s",
 	} {

@@ -240,9 +240,17 @@ func (e *Extractor) companyShortNames(s *scratch, doc *article.Doc, cands []cand
 	if len(full) == 0 {
 		return
 	}
-	names := make([]string, len(full))
-	for k, i := range full {
-		names[k] = string(s.phrase(cands[i].first, cands[i].last))
+	// the words that begin each full name → the first company so named
+	prefixes := map[string]int{}
+	for _, i := range full {
+		name := s.phrase(cands[i].first, cands[i].last)
+		for k := 1; k < len(name); k++ {
+			if name[k] == ' ' {
+				if _, ok := prefixes[string(name[:k])]; !ok {
+					prefixes[string(name[:k])] = i
+				}
+			}
+		}
 	}
 	for i := range cands {
 		c := &cands[i]
@@ -257,13 +265,9 @@ func (e *Extractor) companyShortNames(s *scratch, doc *article.Doc, cands []cand
 				continue
 			}
 		}
-		key := s.phrase(c.first, c.last)
-		for k, n := range names {
-			if len(n) > len(key) && n[len(key)] == ' ' && n[:len(key)] == string(key) {
-				f := &cands[full[k]]
-				c.typ, c.kind, c.weak, c.form, c.linkOf = article.Org, f.kind, false, "alias", full[k]+1
-				break
-			}
+		if j, ok := prefixes[string(s.phrase(c.first, c.last))]; ok {
+			f := &cands[j]
+			c.typ, c.kind, c.weak, c.form, c.linkOf = article.Org, f.kind, false, "alias", j+1
 		}
 	}
 }
@@ -316,16 +320,16 @@ func (e *Extractor) corefer(s *scratch, doc *article.Doc, cands []cand, ents []a
 	clear(s.keysOf)
 	s.keysOf = s.keysOf[:0]
 	descs := e.describe(s, doc, ents, false, s.descs[:0])
+	s.indexDescs(descs)
 	e.appositions(s, doc, ents, s.textRole, descs)
-	descs = e.describe(s, doc, ents, true, descs)
+	titles := e.describe(s, doc, ents, true, s.titles[:0])
 	for _, d := range descs {
-		kind := "description"
-		if d.title {
-			kind = "title"
-		}
-		ents[d.ent].Mentions = append(ents[d.ent].Mentions, article.Mention{Span: d.span, Kind: kind})
+		ents[d.ent].Mentions = append(ents[d.ent].Mentions, article.Mention{Span: d.span, Kind: "description"})
 	}
-	s.descs = descs
+	for _, d := range titles {
+		ents[d.ent].Mentions = append(ents[d.ent].Mentions, article.Mention{Span: d.span, Kind: "title"})
+	}
+	s.descs, s.titles = descs, titles
 }
 
 // listed reports that tokens [a, b) between two names hold only list
