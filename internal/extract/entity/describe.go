@@ -739,10 +739,11 @@ func (e *Extractor) documentOf(s *scratch, doc *article.Doc, ents []article.Enti
 	si := doc.SentenceAt(doc.Tokens[i].Start)
 	best, bestAt := int32(-1), -1
 	mi, _ := slices.BinarySearchFunc(s.tm, int32(i), func(m tokMention, t int32) int { return int(m.first - t) })
+	sm := si // the sentence of the mention looked at, going back
 	for mi > 0 && best < 0 {
 		mi--
 		m := s.tm[mi]
-		if si-sentOf(doc, int(m.first), si) > descWindow {
+		if sm = sentOf(doc, int(m.first), sm); si-sm > descWindow {
 			break
 		}
 		if ents[m.ent].Type != article.Org {
@@ -758,9 +759,12 @@ func (e *Extractor) documentOf(s *scratch, doc *article.Doc, ents []article.Enti
 		}
 	}
 	di, _ := slices.BinarySearchFunc(found, i, func(d descMention, t int) int { return d.start - t })
+	sm = si
 	for di > 0 {
 		di--
-		if d := found[di]; d.start <= bestAt || si-sentOf(doc, d.start, si) > descWindow {
+		if d := found[di]; d.start <= bestAt {
+			break
+		} else if sm = sentOf(doc, d.start, sm); si-sm > descWindow {
 			break
 		} else if !d.title && isHead(d.head-1) {
 			best = d.ent
@@ -812,6 +816,7 @@ func (s *scratch) lastFitting(doc *article.Doc, si, i int, found []descMention, 
 	mi, _ := slices.BinarySearchFunc(s.tm, int32(i), func(m tokMention, t int32) int { return int(m.first - t) })
 	di, _ := slices.BinarySearchFunc(found, i, func(d descMention, t int) int { return d.start - t })
 	best, bestSent := int32(-1), -1
+	sj := si // the sentence of the mention looked at: the items go back
 	for steps := 0; mi > 0 || di > 0; steps++ {
 		if steps == descLookBack {
 			return -1, false // too far to tell whether another fits
@@ -829,7 +834,7 @@ func (s *scratch) lastFitting(doc *article.Doc, si, i int, found []descMention, 
 		if at >= i {
 			continue
 		}
-		sj := sentOf(doc, at, si)
+		sj = sentOf(doc, at, sj)
 		if best >= 0 && sj != bestSent && si-bestSent <= descWindow {
 			break // nothing else in the sentence of the last fitting one
 		}
