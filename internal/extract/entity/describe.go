@@ -46,8 +46,8 @@ func (d *description) kind() string {
 // fits reports whether the description fits an organisation of the kind
 // whose name in lookup form key gives.
 func (d *description) fits(kind string, key func() string) bool {
-	if kind != "" && slices.Contains(d.kinds, kind) {
-		return true
+	if kind != "" && slices.Contains(d.kinds, kind) || kind == "" && len(d.kinds) > 0 && d.kinds[0] != kindDocument {
+		return true // an organisation of no known kind may be any
 	}
 	if len(d.names) == 0 {
 		return false
@@ -673,6 +673,9 @@ func (e *Extractor) describeAt(s *scratch, doc *article.Doc, ents []article.Enti
 		if t.Kind == article.Word && t.Is(article.Cap) || s.mentionFrom(h) >= 0 {
 			return descMention{}, false // "the company Elering": a name follows
 		}
+		if t.Kind == article.Word && nounAfter(s, doc, h) {
+			return descMention{}, false // "the company uniform", "the party leader"
+		}
 		if t.Kind == article.Word {
 			switch string(s.w(h)) {
 			case "that", "which", "who", "whose", "whom":
@@ -846,12 +849,48 @@ func (s *scratch) lastFitting(doc *article.Doc, si, i int, found []descMention, 
 		}
 		switch {
 		case best < 0:
+			// A name the recogniser could not type between the entity
+			// and the description may be what it refers to ("Elan's
+			// accounts …, but the firm has been rebuilding").
+			if s.unresolvedIn(at+1, i) {
+				return -1, false
+			}
 			best, bestSent = ei, sj
 		case ei != best:
 			return -1, false // another fits: in the same sentence, or beyond the window
 		}
 	}
 	return best, best >= 0
+}
+
+// unresolvedIn reports a name left untyped among tokens [a, b).
+func (s *scratch) unresolvedIn(a, b int) bool {
+	i, _ := slices.BinarySearch(s.unres, int32(a))
+	return i < len(s.unres) && int(s.unres[i]) < b
+}
+
+// nounAfter reports a word at token h that makes the noun before it a
+// modifier ("the company uniform", "the party leader"): an ordinary word
+// in lower case that is no verb by its look (said, makes, offered) and no
+// closed-class word (has, will, is).
+func nounAfter(s *scratch, doc *article.Doc, h int) bool {
+	t := doc.Tokens[h]
+	if t.Is(article.Cap) || t.Is(article.AllCaps) {
+		return false
+	}
+	w := doc.Rec.Text[t.Start:t.End]
+	if len(w) < 3 || w[len(w)-1] == 's' || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") {
+		return false
+	}
+	switch w {
+	case "also", "then", "now", "still", "already", "itself", "too", "later", "once", "never", "often", "soon":
+		return false
+	}
+	en := s.entry(h)
+	if en.flags&(fSpeech|fFunction|fConnector|fPlacePrep) != 0 {
+		return false
+	}
+	return en.flags&(fRoleNoun|fOrgAfter|fTitleFirst) != 0 || s.big.get(s.w(h)).flags&fCommon != 0
 }
 
 // sentOf returns the sentence holding token k, searching back from

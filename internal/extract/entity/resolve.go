@@ -317,6 +317,21 @@ func (e *Extractor) corefer(s *scratch, doc *article.Doc, cands []cand, ents []a
 		return
 	}
 	s.indexMentions(cands, s.candEnt)
+	// Names left untyped, but for ordinary words at a sentence start and
+	// names that modify a noun ("the Estlink 2 cable").
+	unres := s.unres[:0]
+	for i := range cands {
+		c := &cands[i]
+		if s.candEnt[i] >= 0 || c.sentStart && s.is(c.first, fCommon) || s.is(c.first, fNonName) {
+			continue
+		}
+		if k := c.last; k < len(doc.Tokens) && (doc.Tokens[k].Kind == article.Number || doc.Tokens[k].Kind == article.Word && nounAfter(s, doc, k)) {
+			continue
+		}
+		unres = append(unres, int32(c.first))
+	}
+	slices.Sort(unres)
+	s.unres = unres
 	clear(s.keysOf)
 	s.keysOf = s.keysOf[:0]
 	descs := e.describe(s, doc, ents, false, s.descs[:0])

@@ -40,6 +40,7 @@ type scratch struct {
 	roleSure []bool        // entities whose office on the article's date the knowledge base gives
 	descs    []descMention // descriptions of organisations, by position
 	titles   []descMention // titles standing for people, by position
+	unres    []int32       // first tokens of the names left untyped, in order
 	dHead    []int32       // 1 + index in descs of the description ending before each token
 	dStart   []int32       // 1 + index in descs of the description starting at each token
 	thes     [][2]int32    // sentence and token of each "the" a description may follow
