@@ -14,6 +14,13 @@ func evalCmd(e *env) *cobra.Command {
 of the form "TASK F1=… P=… R=…" that scripts can read. --json prints the
 scores as JSON instead of the table.`,
 	}
-	cmd.AddCommand()
+	cmd.AddCommand(
+		evalNERCmd(e),
+		evalDatesCmd(e),
+		evalQuotesCmd(e),
+		evalExtractCmd(e),
+		evalEventsCmd(e),
+		evalPloverCmd(e),
+	)
 	return cmd
 }

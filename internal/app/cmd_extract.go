@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"newsgraph/internal/article"
+	"newsgraph/internal/export"
 	"newsgraph/internal/ingest"
 	"newsgraph/internal/pipeline"
 )
@@ -18,6 +19,8 @@ func extractCmd(e *env) *cobra.Command {
 		pretty    bool
 		raw       bool
 		published string
+		format    string
+		dicts     []string
 	)
 	cmd := &cobra.Command{
 		Use:   "extract [FILE|DIR|-]...",
@@ -36,12 +39,18 @@ the run goes on; the exit status is non-zero when any input failed.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg := e.pipelineConfig()
 			cfg.Raw = raw
+			cfg.Dicts = dicts
+			if format != "json" && format != "gdelt-events" {
+				return fmt.Errorf("extract: unknown --format %q (json, gdelt-events)", format)
+			}
 			p, err := pipeline.New(cfg)
 			if err != nil {
 				return err
 			}
 			out := bufio.NewWriterSize(e.stdout, 256*1024)
 			defer out.Flush()
+			gw := export.NewGDELTEventWriter(out)
+			defer gw.Flush()
 			enc := json.NewEncoder(out)
 			enc.SetEscapeHTML(false)
 			if pretty {
@@ -56,6 +65,9 @@ the run goes on; the exit status is non-zero when any input failed.`,
 					fmt.Fprintln(e.stderr, "newsgraph extract:", r.Err)
 					return nil
 				}
+				if format == "gdelt-events" {
+					return gw.Write(&r.Record)
+				}
 				return enc.Encode(r.Record)
 			})
 			if err != nil {
@@ -68,6 +80,8 @@ the run goes on; the exit status is non-zero when any input failed.`,
 		},
 	}
 	cmd.Flags().BoolVar(&pretty, "pretty", false, "indent the JSON for humans")
+	cmd.Flags().StringVar(&format, "format", "json", "output format: json (one record per line) or gdelt-events (GDELT 2.0 Event rows, 61 tab-separated columns)")
+	cmd.Flags().StringArrayVar(&dicts, "dict", nil, "PETRARCH/TABARI dictionary for the event coder, as KIND:PATH (actors, agents, verbs, discards) or PATH (repeatable)")
 	cmd.Flags().BoolVar(&raw, "raw", false, "keep the text exactly as given (no cleaning), so spans match the input byte for byte")
 	cmd.Flags().StringVar(&published, "published", "", "publication date for inputs that give none (YYYY-MM-DD); relative dates are normalised against it")
 	return cmd

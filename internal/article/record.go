@@ -9,12 +9,15 @@ package article
 type Record struct {
 	// ID is stable: a hash of the normalised clean text, so the same story
 	// read twice (or from two sources) gets the same id.
-	ID        string `json:"id"`
-	URL       string `json:"url,omitempty"`
-	Title     string `json:"title,omitempty"`
-	Outlet    string `json:"outlet,omitempty"`
-	Published string `json:"published,omitempty"`
-	Language  string `json:"language,omitempty"`
+	ID     string `json:"id"`
+	URL    string `json:"url,omitempty"`
+	Title  string `json:"title,omitempty"`
+	Outlet string `json:"outlet,omitempty"`
+	// Authors are the article's writers as its byline or page metadata
+	// name them; empty when unknown.
+	Authors   []string `json:"authors,omitempty"`
+	Published string   `json:"published,omitempty"`
+	Language  string   `json:"language,omitempty"`
 	// Text is the clean body: boilerplate and embeds removed, Unicode
 	// normalised (NFC), curly quotes kept as found.
 	Text        string        `json:"text"`
@@ -46,7 +49,7 @@ type Record struct {
 // here", subscription prompts, share lines, photo credits, repeated bylines.
 type Boilerplate struct {
 	// Kind names the pattern: related, read_more, subscribe, share,
-	// credit, byline, advert, other.
+	// credit, byline, advert, copyright, update, embed, other.
 	Kind string `json:"kind"`
 	Text string `json:"text"`
 	// At is the byte offset in Text where the removed piece stood.
@@ -183,8 +186,9 @@ type Date struct {
 	Value string `json:"value"`
 	// Type is DATE, TIME, DURATION or SET.
 	Type string `json:"type"`
-	// Granularity is the unit of Value: second, minute, hour, day, week,
-	// month, quarter, year, decade, century.
+	// Granularity is the unit of Value: second, minute, hour, part_of_day,
+	// day, weekend, week, month, season, quarter, half, year, decade,
+	// century.
 	Granularity string `json:"granularity,omitempty"`
 	// Relative is set when Value was computed from the publication date.
 	Relative bool `json:"relative,omitempty"`

@@ -48,7 +48,7 @@ func belarus() *article.Record {
 
 func TestEventRow(t *testing.T) {
 	rec := belarus()
-	if n := len(export.EventColumns); n != 61 {
+	if n := len(export.GDELTEventColumns); n != 61 {
 		t.Fatalf("%d GDELT columns, want 61", n)
 	}
 	row := export.EventRow(rec, 0, export.Counts{NumArticles: 40, NumSources: 12})
@@ -56,7 +56,7 @@ func TestEventRow(t *testing.T) {
 		t.Fatalf("row has %d fields", len(row))
 	}
 	col := func(name string) string {
-		for i, c := range export.EventColumns {
+		for i, c := range export.GDELTEventColumns {
 			if c == name {
 				return row[i]
 			}
@@ -70,7 +70,7 @@ func TestEventRow(t *testing.T) {
 		"Actor2Code": "BLRGOV", "Actor2CountryCode": "BLR", "Actor2Type1Code": "GOV",
 		"IsRootEvent": "1", "EventCode": "051", "EventBaseCode": "051", "EventRootCode": "05", "QuadClass": "1", "GoldsteinScale": "3.4",
 		"NumMentions": "40", "NumSources": "12", "NumArticles": "40", "AvgTone": "1.5",
-		"ActionGeo_Type": "4", "ActionGeo_FullName": "Minsk", "ActionGeo_Lat": "53.9", "ActionGeo_Long": "27.5667", "ActionGeo_CountryCode": "",
+		"ActionGeo_Type": "4", "ActionGeo_FullName": "Minsk", "ActionGeo_Lat": "53.9000", "ActionGeo_Long": "27.5667", "ActionGeo_CountryCode": "",
 		"DATEADDED": "20250809140500", "SOURCEURL": "https://example.org/belarus",
 	} {
 		if got := col(name); got != want {

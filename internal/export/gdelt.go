@@ -8,6 +8,7 @@
 package export
 
 import (
+	"bufio"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -18,10 +19,11 @@ import (
 	"newsgraph/internal/article"
 )
 
-// EventColumns are the 61 columns of a GDELT 2.0 Events row, in GDELT's
-// order. GDELT files have no header row; WriteEventsHeader writes these
-// names for tools that want one.
-var EventColumns = []string{
+// GDELTEventColumns are the 61 columns of a GDELT 2.0 Events row, in
+// GDELT's order (the GDELT Event Database Data Format Codebook V2.0).
+// GDELT files have no header row; WriteEventsHeader writes these names for
+// tools that want one.
+var GDELTEventColumns = []string{
 	"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
 	"Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
 	"Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
@@ -49,15 +51,41 @@ func (c Counts) orOne() Counts {
 	return Counts{NumArticles: max(c.NumArticles, 1), NumSources: max(c.NumSources, 1)}
 }
 
+// GDELTEventWriter writes records' events as GDELT 2.0 Event rows: one
+// tab-separated line of 61 columns per event, without a header (as GDELT
+// publishes them). Negated events are not written (GDELT has no way to say
+// "did not").
+type GDELTEventWriter struct {
+	w *bufio.Writer
+}
+
+// NewGDELTEventWriter returns a writer to w. Call Flush when done.
+func NewGDELTEventWriter(w io.Writer) *GDELTEventWriter {
+	return &GDELTEventWriter{w: bufio.NewWriter(w)}
+}
+
+// Write writes the events of rec as one article from one source.
+func (g *GDELTEventWriter) Write(rec *article.Record) error { return WriteEvents(g.w, rec, Counts{}) }
+
+// WriteCounts writes the events of rec with its story's counts (the store
+// knows how many articles and outlets copied it).
+func (g *GDELTEventWriter) WriteCounts(rec *article.Record, c Counts) error {
+	return WriteEvents(g.w, rec, c)
+}
+
+// Flush writes what is buffered.
+func (g *GDELTEventWriter) Flush() error { return g.w.Flush() }
+
 // EventRow returns the GDELT 2.0 Events row of rec.Events[i]. Fields
 // newsgraph does not produce are left empty, as GDELT leaves fields it
 // lacks: ethnic codes, ADM1/ADM2 codes, feature ids, and the geo country
 // codes (GDELT writes FIPS 10-4 there; newsgraph knows ISO 3166 alpha-3,
-// which goes in the actor country columns).
+// which goes in the actor country columns). An actor's geography is its
+// own place when the actor is a place, else the event's location.
 func EventRow(rec *article.Record, i int, c Counts) []string {
 	ev := &rec.Events[i]
 	c = c.orOne()
-	row := make([]string, 0, len(EventColumns))
+	row := make([]string, 0, len(GDELTEventColumns))
 	day := eventDay(rec, ev)
 	var sqlDate, monthYear, year, fraction string
 	if day != "" {
@@ -72,18 +100,25 @@ func EventRow(rec *article.Record, i int, c Counts) []string {
 	row = appendActor(row, rec, ev.Source, ev.SourceEntity)
 	row = appendActor(row, rec, ev.Target, ev.TargetEntity)
 	root := "0"
-	if isRootSentence(rec, ev.Sentence) {
+	if isLead(rec, ev.Sentence) {
 		root = "1"
 	}
 	quad := ""
 	if ev.Quad > 0 {
 		quad = strconv.Itoa(ev.Quad)
 	}
-	row = append(row, root, ev.Code, ev.Base, ev.Root, quad, fmtFloat(ev.Goldstein),
+	row = append(row, root, ev.Code, ev.Base, ev.Root, quad, strconv.FormatFloat(ev.Goldstein, 'f', 1, 64),
 		strconv.Itoa(c.NumArticles), strconv.Itoa(c.NumSources), strconv.Itoa(c.NumArticles), fmtFloat(rec.Tone.Tone))
-	row = appendGeo(row, actorPlace(rec, ev.SourceEntity), 0, 0)
-	row = appendGeo(row, actorPlace(rec, ev.TargetEntity), 0, 0)
-	row = appendGeo(row, entity(rec, ev.Location), ev.Lat, ev.Lon)
+	action := entity(rec, ev.Location)
+	actorGeo := func(id string) []string {
+		if p := actorPlace(rec, id); p != nil {
+			return appendGeo(row, p, 0, 0)
+		}
+		return appendGeo(row, action, ev.Lat, ev.Lon)
+	}
+	row = actorGeo(ev.SourceEntity)
+	row = actorGeo(ev.TargetEntity)
+	row = appendGeo(row, action, ev.Lat, ev.Lon)
 	row = append(row, dateAdded(rec.Published), rec.URL)
 	for k, f := range row {
 		row[k] = clean(f)
@@ -91,9 +126,13 @@ func EventRow(rec *article.Record, i int, c Counts) []string {
 	return row
 }
 
-// WriteEvents writes the GDELT rows of every event of rec, tab-separated.
+// WriteEvents writes the GDELT rows of the events of rec, tab-separated,
+// leaving out negated events.
 func WriteEvents(w io.Writer, rec *article.Record, c Counts) error {
 	for i := range rec.Events {
+		if rec.Events[i].Negated {
+			continue
+		}
 		if err := writeRow(w, EventRow(rec, i, c)); err != nil {
 			return err
 		}
@@ -102,7 +141,7 @@ func WriteEvents(w io.Writer, rec *article.Record, c Counts) error {
 }
 
 // WriteEventsHeader writes EventColumns as a tab-separated line.
-func WriteEventsHeader(w io.Writer) error { return writeRow(w, EventColumns) }
+func WriteEventsHeader(w io.Writer) error { return writeRow(w, GDELTEventColumns) }
 
 func writeRow(w io.Writer, row []string) error {
 	if _, err := io.WriteString(w, strings.Join(row, "\t")+"\n"); err != nil {
@@ -151,11 +190,15 @@ func dateAdded(published string) string {
 	return ""
 }
 
-// isRootSentence reports whether sentence i lies in the first paragraph,
-// GDELT's test for a "root" event.
-func isRootSentence(rec *article.Record, i int) bool {
-	if i < 0 || i >= len(rec.Sentences) {
+// isLead reports whether sentence i is in the lead, GDELT's test for a
+// "root" event: the first paragraph, or the first three sentences when
+// the record's sentences are not known.
+func isLead(rec *article.Record, i int) bool {
+	if i < 0 {
 		return false
+	}
+	if i >= len(rec.Sentences) {
+		return i < 3
 	}
 	para := strings.IndexByte(rec.Text, '\n')
 	return para < 0 || rec.Sentences[i].Start < para
@@ -196,7 +239,7 @@ func appendGeo(row []string, e *article.Entity, lat, lon float64) []string {
 	}
 	var la, lo string
 	if lat != 0 || lon != 0 {
-		la, lo = fmtFloat(lat), fmtFloat(lon)
+		la, lo = strconv.FormatFloat(lat, 'f', 4, 64), strconv.FormatFloat(lon, 'f', 4, 64)
 	}
 	return append(row, typ, name, "", "", "", la, lo, "")
 }
@@ -219,7 +262,7 @@ func geoType(e *article.Entity) string {
 		}
 		return "5"
 	}
-	return ""
+	return "4" // a named place of unknown kind: GDELT's most common type
 }
 
 func entity(rec *article.Record, id string) *article.Entity {

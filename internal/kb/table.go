@@ -9,10 +9,10 @@
 package kb
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"bufio"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"

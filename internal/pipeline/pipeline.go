@@ -16,6 +16,13 @@ import (
 
 	"newsgraph/internal/article"
 	"newsgraph/internal/clean"
+	"newsgraph/internal/extract/amount"
+	"newsgraph/internal/extract/date"
+	"newsgraph/internal/extract/entity"
+	"newsgraph/internal/extract/event"
+	"newsgraph/internal/extract/quote"
+	"newsgraph/internal/extract/theme"
+	"newsgraph/internal/extract/tone"
 	"newsgraph/internal/kb"
 	"newsgraph/internal/text"
 )
@@ -43,6 +50,9 @@ type Config struct {
 	// boilerplate removal), so that spans match an outside copy of the
 	// text byte for byte. Evaluation against gold offsets uses it.
 	Raw bool
+	// Dicts are PETRARCH/TABARI dictionary files (KIND:PATH or PATH) the
+	// event coder uses besides the knowledge base.
+	Dicts []string
 }
 
 // Pipeline runs the stages in order. It is safe for concurrent use.
@@ -62,14 +72,36 @@ func New(cfg Config) (*Pipeline, error) {
 	if cfg.Raw {
 		stages = append(stages, rawText{})
 	} else {
-		stages = append(stages, clean.New()) // HTML → text, boilerplate, embeds, normalisation
+		stages = append(stages, clean.New(clean.Options{})) // HTML → text, boilerplate, embeds, normalisation
 	}
+	var b builder
 	stages = append(stages,
-		segment{}, // tokens and sentences
+		segment{},                 // tokens and sentences
+		b.add(entity.New(cfg.KB)), // people, organisations, places, groups; mentions resolved
+		date.New(),                // dates, normalised against the publication date
+		b.add(amount.New(cfg.KB)), // numbers with what they count (after date: skips its spans)
+		b.add(quote.New(cfg.KB)),  // quotes and attributions with their speakers (after entities)
+		b.add(tone.New(cfg.KB)),   // V2Tone figures
+		b.add(theme.New(cfg.KB)),  // themes from the taxonomy
+		b.add(event.New(event.Options{KB: cfg.KB, DictFiles: cfg.Dicts})), // who did what to whom, in CAMEO and PLOVER (after entities, dates, quotes)
 	)
+	if b.err != nil {
+		return nil, b.err
+	}
 	p := &Pipeline{stages: stages, stats: make([]stageStats, len(stages))}
 	p.version = "newsgraph/" + Version + " kb/" + kb.Digest(cfg.KB)
 	return p, nil
+}
+
+// builder keeps the first error of the stage constructors called in New,
+// so that the stage list reads as one list.
+type builder struct{ err error }
+
+func (b *builder) add(s Stage, err error) Stage {
+	if err != nil && b.err == nil {
+		b.err = fmt.Errorf("build pipeline: %w", err)
+	}
+	return s
 }
 
 // Stages returns the stage names in order.

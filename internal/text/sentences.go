@@ -26,8 +26,9 @@ var starters = func() map[string]bool {
 // A sentence ends at . ! ? or … followed by a capitalised word, a number,
 // an opening quote or a new line; closing quotes and brackets after the
 // mark stay with it. Blank lines always end a sentence; single line
-// breaks do too unless the text is hard-wrapped (lines of similar length
-// that run on), so headlines without a final stop stand alone.
+// breaks do too unless the next line starts with a lower-case word or the
+// text is hard-wrapped (lines of similar length that run on), so headlines
+// without a final stop stand alone.
 func Sentences(s string, toks []article.Token) []article.Sentence {
 	if len(toks) == 0 {
 		return nil
@@ -48,8 +49,8 @@ func Sentences(s string, toks []article.Token) []article.Sentence {
 	for i := 0; i < len(toks); i++ {
 		if i > first {
 			t := toks[i]
-			if t.Is(article.ParaStart) || (t.Is(article.LineStart) && !wrapped) ||
-				(t.Is(article.LineStart) && wrapped && lineBreaks(s, toks, i)) {
+			if t.Is(article.ParaStart) || t.Is(article.LineStart) && !lowerRunOn(t) && !afterTitle(s, toks[i-1]) &&
+				(!wrapped || lineBreaks(s, toks, i)) {
 				emit(i)
 			} else if i-first >= MaxSentenceTokens {
 				emit(i)
@@ -79,19 +80,26 @@ func sentenceEnd(s string, toks []article.Token, i int) (int, bool) {
 		return 0, false
 	}
 	j := i + 1
-	for j < len(toks) && toks[j].Kind == article.Punct && isCloser(s[toks[j].Start:toks[j].End]) && !toks[j].Is(article.LineStart) {
+	for j < len(toks) && toks[j].Kind == article.Punct && !toks[j].Is(article.LineStart) &&
+		(isCloser(s[toks[j].Start:toks[j].End]) && (toks[j].Start == toks[j-1].End || !straight(s, toks[j])) ||
+			strayCloser(s, toks, j)) {
 		j++
 	}
 	if j == len(toks) {
 		return j, true
 	}
 	n := toks[j]
+	nw := s[n.Start:n.End]
+	if abbrev {
+		// "in the U.S. The" ends; "the U.S. government", "L.K. Evans"
+		// and, in wrapped text, "the U.S.\ncompany" do not.
+		return j, n.Is(article.Cap) && starters[nw]
+	}
 	if n.Is(article.LineStart) {
 		return j, true
 	}
-	nw := s[n.Start:n.End]
-	if abbrev {
-		return j, n.Is(article.Cap) && starters[nw]
+	if j > i+1 && attribution(s, toks, j) {
+		return 0, false // “Why not?” Graham asked.
 	}
 	switch {
 	case n.Is(article.Cap), n.Kind == article.Number, isOpener(nw):
@@ -100,6 +108,64 @@ func sentenceEnd(s string, toks []article.Token, i int) (int, bool) {
 		return j, true
 	}
 	return 0, false
+}
+
+// strayCloser reports an opening quote used as a closing one ("False.“"):
+// attached to the mark before it and followed by a space or the end.
+func strayCloser(s string, toks []article.Token, j int) bool {
+	switch s[toks[j].Start:toks[j].End] {
+	case "“", "‘":
+	default:
+		return false
+	}
+	return toks[j].Start == toks[j-1].End && (j+1 == len(toks) || toks[j+1].Start > toks[j].End)
+}
+
+// speechVerbs are verbs that attribute a quote ending in ? or ! to the
+// speaker named after it: “Why not?” Graham asked.
+var speechVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("said says asked asks added adds told tells demanded demands wrote writes noted notes " +
+		"replied replies stated states explained explains insisted insists continued continues tweeted tweets " +
+		"declared declares argued argues recalled recalls repeated repeats pressed presses shouted shouts " +
+		"exclaimed exclaims wondered wonders joked jokes quipped quips warned warns responded responds " +
+		"countered counters remarked remarks cried cries yelled yells chanted chant chanted answered answers") {
+		m[w] = true
+	}
+	return m
+}()
+
+// attribution reports whether the tokens from j name a speaker and a
+// speech verb after a closing quote: up to four capitalised words or a
+// pronoun, then the verb ("Graham asked", "Sen. Ted Cruz said", "she
+// added").
+func attribution(s string, toks []article.Token, j int) bool {
+	if !isCloser(s[toks[j-1].Start:toks[j-1].End]) && !strayCloser(s, toks, j-1) {
+		return false
+	}
+	if t := toks[j]; t.Kind == article.Word {
+		switch s[t.Start:t.End] {
+		case "He", "She", "They", "We", "I":
+			return j+1 < len(toks) && speechVerbs[s[toks[j+1].Start:toks[j+1].End]]
+		}
+	}
+	for k := j; k < len(toks) && k < j+5; k++ {
+		t := toks[k]
+		if t.Is(article.LineStart) && k > j || t.Kind != article.Word {
+			return false
+		}
+		if !t.Is(article.Cap) {
+			return k > j && speechVerbs[s[t.Start:t.End]]
+		}
+	}
+	return false
+}
+
+// straight reports a straight quote mark, which may open or close: after a
+// space it opens the next sentence (tax. "We should …).
+func straight(s string, t article.Token) bool {
+	w := s[t.Start:t.End]
+	return w == "\"" || w == "'"
 }
 
 func isCloser(w string) bool {
@@ -118,14 +184,27 @@ func isOpener(w string) bool {
 	return false
 }
 
+// afterTitle reports a token that cannot end a line: a title or an
+// initial ("Mr.", "Gen.", "L.") whose name goes on on the next line.
+func afterTitle(s string, t article.Token) bool {
+	return t.Is(article.Abbrev) && !AbbrevMayEnd(s[t.Start:t.End])
+}
+
+// lowerRunOn reports a line that starts with a lower-case word: it goes on
+// with the sentence of the line before, wrapped or not.
+func lowerRunOn(t article.Token) bool { return t.Kind == article.Word && !t.Is(article.Cap) }
+
 // lineBreaks decides, in hard-wrapped text, whether the line break before
 // token i ends a sentence: it does after a line ending in a stop or colon,
 // or after a short line (a headline or the end of a paragraph).
 func lineBreaks(s string, toks []article.Token, i int) bool {
-	prev := toks[i-1]
+	prev, next := toks[i-1], toks[i]
 	pw := s[prev.Start:prev.End]
+	if prev.Is(article.Abbrev) {
+		return AbbrevMayEnd(pw) && next.Is(article.Cap) && starters[s[next.Start:next.End]]
+	}
 	if strings.ContainsAny(pw[len(pw)-1:], ".!?:") {
-		return toks[i].Is(article.Cap) || toks[i].Kind != article.Word
+		return next.Is(article.Cap) || next.Kind != article.Word
 	}
 	lineStart := strings.LastIndexByte(s[:prev.End], '\n') + 1
 	return prev.End-lineStart < 40
@@ -135,6 +214,10 @@ func lineBreaks(s string, toks []article.Token, i int) bool {
 // most lines run on to the next without a stop and have similar lengths.
 func hardWrapped(s string) bool {
 	lines, long, runOn := 0, 0, 0
+	// pairs of adjacent lines, and those where a line with no final stop
+	// goes on with a lower-case word: the surest sign of wrapping.
+	adjacent, lowerRunOn := 0, 0
+	prevEnd := byte(0) // last byte of the previous line, 0 after a blank line
 	for len(s) > 0 {
 		nl := strings.IndexByte(s, '\n')
 		line := s
@@ -145,8 +228,17 @@ func hardWrapped(s string) bool {
 		}
 		line = strings.TrimRight(line, " \t\r")
 		if line == "" {
+			prevEnd = 0
 			continue
 		}
+		if prevEnd != 0 {
+			adjacent++
+			if first := strings.TrimLeft(line, " \t"); first != "" && first[0] >= 'a' && first[0] <= 'z' &&
+				!strings.ContainsRune(".!?:\"", rune(prevEnd)) {
+				lowerRunOn++
+			}
+		}
+		prevEnd = line[len(line)-1]
 		lines++
 		if len(line) >= 50 && len(line) <= 100 {
 			long++
@@ -158,5 +250,6 @@ func hardWrapped(s string) bool {
 			break
 		}
 	}
-	return lines >= 4 && long*10 >= lines*6 && runOn*10 >= long*4
+	return lines >= 4 && long*10 >= lines*6 && runOn*10 >= long*4 ||
+		lowerRunOn >= 2 && lowerRunOn*4 >= adjacent
 }

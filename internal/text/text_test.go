@@ -13,7 +13,9 @@ import (
 )
 
 // TestGolden checks tokens and sentences of each testdata/*.txtar input
-// against its "sentences" and (when present) "tokens" sections.
+// against its "sentences" and (when present) "tokens" sections. Each
+// sentence starts a line; a sentence running over several lines of the
+// input goes on in indented lines.
 func TestGolden(t *testing.T) {
 	for _, a := range testutil.Archives(t, "testdata/*.txtar") {
 		t.Run(a.Name(), func(t *testing.T) {
@@ -21,7 +23,8 @@ func TestGolden(t *testing.T) {
 			toks := text.Tokenize(in)
 			var sb strings.Builder
 			for _, s := range text.Sentences(in, toks) {
-				fmt.Fprintf(&sb, "%s\n", in[s.Start:s.End])
+				// a sentence over several lines goes on indented
+				fmt.Fprintf(&sb, "%s\n", strings.ReplaceAll(in[s.Start:s.End], "\n", "\n  "))
 			}
 			a.Check(t, "sentences", sb.String())
 			if a.Has("tokens") {

@@ -75,6 +75,8 @@ func Tokenize(s string) []article.Token {
 			t = scanWord(s, i)
 		case isDigit(r):
 			t = scanNumber(s, i)
+		case isApostrophe(r) && isPossessive(s, i, size, toks):
+			t = article.Token{Start: i, End: i + size + 1, Kind: article.Word}
 		case isPunct(r):
 			t = scanPunct(s, i, r, size)
 		default:
@@ -91,6 +93,16 @@ func Tokenize(s string) []article.Token {
 		i = t.End
 	}
 	return toks
+}
+
+// isPossessive reports a possessive 's (or ’s) at i: right after a word
+// or number, and followed by no letter or digit.
+func isPossessive(s string, i, size int, toks []article.Token) bool {
+	if len(toks) == 0 || toks[len(toks)-1].End != i || toks[len(toks)-1].Kind > article.Number {
+		return false
+	}
+	j := i + size
+	return j < len(s) && (s[j] == 's' || s[j] == 'S') && !isLetterAt(s, j+1) && !isDigitAt(s, j+1)
 }
 
 func isLetter(r rune) bool {
@@ -124,6 +136,7 @@ func scanWord(s string, i int) article.Token {
 	upper, lower, letters := 0, 0, 0
 	first := true
 	dots := 0
+	seg := start // start of the current hyphen-separated part
 	for i < len(s) {
 		r, size := decode(s, i)
 		switch {
@@ -147,13 +160,14 @@ func scanWord(s string, i int) article.Token {
 			i += size
 		case (r == '-' || r == '‑') && i+size < len(s) && isWordRune(s, i+size):
 			i += size
+			seg = i
 		case isApostrophe(r) && i+size < len(s) && isLetterAt(s, i+size):
 			// A possessive 's or ’s followed by a non-letter is its own token.
 			if n, _ := decode(s, i+size); (n == 's' || n == 'S') && !isLetterAt(s, i+size+1) && !isDigitAt(s, i+size+1) {
 				return finishWord(s, start, i, flags, upper, lower, letters, dots)
 			}
 			i += size
-		case r == '.' && i+1 < len(s) && isLetterAt(s, i+1) && (dots > 0 || i-start <= 3):
+		case r == '.' && i+1 < len(s) && isLetterAt(s, i+1) && (dots > 0 || i-seg <= 3):
 			// U.S., U.N., e.g.: dots between short letter groups.
 			j := i + 1
 			k := j

@@ -1,0 +1,230 @@
+package entity
+
+import (
+	"strings"
+	"sync"
+
+	"newsgraph/internal/kb"
+)
+
+// Cue classes of entity_words.tsv.
+const (
+	cueTitle     = "title"
+	cueHonorific = "honorific"
+	cueOrgHead   = "org_head"
+	cueOrgTail   = "org_tail"
+	cuePlaceHead = "place_head"
+	cuePlaceTail = "place_tail"
+	cueEventTail = "event_tail"
+	cueNonName   = "nonname"
+	cueConnector = "connector"
+	cueSpeech    = "speech"
+	cuePlacePrep = "place_prep"
+	cueRoleNoun  = "role_noun"
+	cueKin       = "kin"
+	cueSport     = "sport"
+	cueTeamVerb  = "team_verb"
+	cueFunction  = "function"
+	cueOrgAfter  = "org_after"
+	cueOrgBefore = "org_before"
+	cueOrgPrefix = "org_prefix"
+	cueNorp      = "norp"
+)
+
+// Word flags: what the knowledge base and the cue words say of one word.
+// The scratch space holds them per token, so that the recogniser asks a
+// map once per word.
+const (
+	fCommon         uint32 = 1 << iota // an English word written in lower case
+	fGiven                             // a given name
+	fSurname                           // the surname of a person of people.tsv
+	fGazFirst                          // the first word of a gazetteer name
+	fConnector                         // of, de, von
+	fNonName                           // Monday, I, TV
+	fSpeech                            // said, told
+	fPlacePrep                         // in, at
+	fRoleNoun                          // spokesman, striker
+	fKin                               // wife, son
+	fSport                             // innings, goalkeeper
+	fTeamVerb                          // beat, v
+	fFunction                          // but, neither, the
+	fHonorific                         // Mr (one word)
+	fOrgHead                           // Ministry (one word)
+	fTitleFirst                        // first word of a title ("Foreign" of "Foreign Minister")
+	fOrgTailLast                       // last word of an organisation tail
+	fPlaceHeadFirst                    // first word of a place head ("Gulf" of "Gulf of")
+	fPlaceTailLast                     // last word of a place tail
+	fEventTailLast                     // last word of an event tail
+	fHonorificFirst                    // first word of an honorific
+	fOrgAfter                          // X shares, X spokesman
+	fOrgBeforeLast                     // last word of "shares in", "rival"
+	fNorpFirst                         // first word of a group's name (Muslim, Democrat)
+	fTitleLast                         // last word of a title ("Minister" of "Foreign Minister")
+	fOrgPrefixFirst                    // first word of an organisation prefix (Air of Air France)
+)
+
+// singleFlag maps the classes whose cues are read one word at a time to
+// their flag.
+var singleFlag = map[string]uint32{
+	cueConnector: fConnector, cueNonName: fNonName, cueSpeech: fSpeech,
+	cuePlacePrep: fPlacePrep, cueRoleNoun: fRoleNoun, cueKin: fKin,
+	cueSport: fSport, cueTeamVerb: fTeamVerb, cueFunction: fFunction,
+	cueHonorific: fHonorific, cueOrgHead: fOrgHead, cueOrgAfter: fOrgAfter,
+}
+
+// firstFlag and lastFlag mark the first or last word of the cues of
+// classes read as phrases.
+var (
+	firstFlag = map[string]uint32{cueTitle: fTitleFirst, cuePlaceHead: fPlaceHeadFirst, cueHonorific: fHonorificFirst, cueNorp: fNorpFirst, cueOrgPrefix: fOrgPrefixFirst}
+	lastFlag  = map[string]uint32{cueOrgTail: fOrgTailLast, cuePlaceTail: fPlaceTailLast, cueEventTail: fEventTailLast, cueOrgBefore: fOrgBeforeLast}
+)
+
+// lexEntry is what the lexicon holds for one word.
+type lexEntry struct {
+	flags   uint32
+	longest uint8 // most words of a gazetteer name starting here
+}
+
+// cues indexes the rows of entity_words.tsv by class and lookup form, and
+// holds the lexicon of every word the recogniser has something to say of.
+type cues struct {
+	// phrase maps class → lookup form → cue.
+	phrase map[string]map[string]kb.Cue
+	// longest maps class → first word → most words of a cue of that class
+	// starting with it.
+	longest map[string]map[string]int
+	lex     map[string]lexEntry
+	table   *lexTable // lex as a flat table, for the look-ups of every article
+	// small holds the cue words alone, for words in lower case;
+	// smallMask filters most other words out before a look-up.
+	small     map[string]lexEntry
+	smallMask [256]uint64
+	// sport holds the sports words as written, for a fast test of whole
+	// articles.
+	sport map[string]bool
+	// sportPair marks the first two bytes of sports words, to skip most
+	// words without a lookup.
+	sportMask [256]uint64
+	// ids are the entity ids of the gazetteer's entries, by list.
+	countryIDs, placeIDs, personIDs, orgIDs, norpIDs []string
+}
+
+var (
+	cuesMu    sync.Mutex
+	cuesCache = map[*kb.Gazetteer]*cues{}
+)
+
+// cuesFor returns the cue index and lexicon of g, built once per
+// gazetteer.
+func cuesFor(g *kb.Gazetteer) *cues {
+	cuesMu.Lock()
+	defer cuesMu.Unlock()
+	if c, ok := cuesCache[g]; ok {
+		return c
+	}
+	c := newCues(g)
+	cuesCache[g] = c
+	return c
+}
+
+func newCues(g *kb.Gazetteer) *cues {
+	c := &cues{phrase: map[string]map[string]kb.Cue{}, longest: map[string]map[string]int{}, lex: map[string]lexEntry{}}
+	g.Words(func(k string, info kb.WordInfo) {
+		var e lexEntry
+		if info.Common {
+			e.flags |= fCommon
+		}
+		if info.Given {
+			e.flags |= fGiven
+		}
+		if info.Surname {
+			e.flags |= fSurname
+		}
+		if info.Longest > 0 {
+			e.flags |= fGazFirst
+			e.longest = uint8(min(info.Longest, 255))
+		}
+		c.lex[k] = e
+	})
+	mark := func(w string, f uint32) {
+		e := c.lex[w]
+		e.flags |= f
+		c.lex[w] = e
+	}
+	for _, q := range g.Cues {
+		if c.phrase[q.Class] == nil {
+			c.phrase[q.Class] = map[string]kb.Cue{}
+			c.longest[q.Class] = map[string]int{}
+		}
+		if _, dup := c.phrase[q.Class][q.Key]; !dup {
+			c.phrase[q.Class][q.Key] = q
+		}
+		words := strings.Fields(q.Key)
+		if len(words) == 0 {
+			continue
+		}
+		if n := len(words); n > c.longest[q.Class][words[0]] {
+			c.longest[q.Class][words[0]] = n
+		}
+		if f, ok := singleFlag[q.Class]; ok && len(words) == 1 {
+			mark(words[0], f)
+		}
+		if f, ok := firstFlag[q.Class]; ok {
+			mark(words[0], f)
+		}
+		if f, ok := lastFlag[q.Class]; ok {
+			mark(words[len(words)-1], f)
+		}
+		if q.Class == cueTitle {
+			mark(words[len(words)-1], fTitleLast)
+		}
+	}
+	for _, ct := range g.Countries {
+		c.countryIDs = append(c.countryIDs, "place:"+slug(ct.Name))
+		name := ct.Name
+		if len(ct.Demonyms) > 0 {
+			name = ct.Demonyms[0]
+		}
+		c.norpIDs = append(c.norpIDs, "norp:"+slug(name))
+	}
+	for _, p := range g.Places {
+		c.placeIDs = append(c.placeIDs, "place:"+slug(p.Name))
+	}
+	for _, p := range g.People {
+		c.personIDs = append(c.personIDs, "person:"+slug(p.Name))
+	}
+	for _, o := range g.Orgs {
+		c.orgIDs = append(c.orgIDs, "org:"+slug(o.Name))
+	}
+	c.table = newLexTable(c.lex)
+	c.sport = map[string]bool{}
+	for _, q := range g.Cues {
+		if q.Class == cueSport && !strings.Contains(q.Key, " ") && len(q.Key) >= 2 {
+			c.sport[q.Key] = true
+			c.sportMask[q.Key[0]] |= sportBit(q.Key)
+		}
+	}
+	c.small = map[string]lexEntry{}
+	for _, q := range g.Cues {
+		for _, w := range strings.Fields(q.Key) {
+			c.small[w] = c.lex[w]
+			c.smallMask[w[0]] |= sportBit(w)
+		}
+	}
+	return c
+}
+
+// sportBit mixes a word's length and last byte into one of 64 bits.
+func sportBit(w string) uint64 { return 1 << ((uint(w[len(w)-1]) ^ uint(len(w))*5) & 63) }
+
+// get returns the cue of class with lookup form key.
+func (c *cues) get(class string, key []byte) (kb.Cue, bool) {
+	q, ok := c.phrase[class][string(key)]
+	return q, ok
+}
+
+// maxWords returns the most words of a cue of class starting with the word
+// whose lookup form is first.
+func (c *cues) maxWords(class string, first []byte) int {
+	return c.longest[class][string(first)]
+}

@@ -1,0 +1,131 @@
+package entity
+
+import (
+	"newsgraph/internal/article"
+	"newsgraph/internal/kb"
+)
+
+// scratch is the per-call working space, reused through a pool. The
+// lookup form and the flags of a token are computed when first asked for:
+// most words of an article are never looked at.
+type scratch struct {
+	doc       *article.Doc
+	buf       []byte     // lookup forms of the tokens asked for so far
+	ns, ne    []int32    // token i's lookup form is buf[ns[i]:ne[i]]; ns[i] < 0 until computed
+	lex       []lexEntry // token i's flags, valid when known[i]
+	known     []bool
+	key       []byte // a phrase being looked up
+	cands     []cand
+	big       *lexTable           // the lexicon, for capitalised words
+	small     map[string]lexEntry // the cue words, for words in lower case
+	smallMask *[256]uint64
+
+	sports, sportsKnown bool // the article reports sport: places name teams
+
+	// maps of the document pass, cleared for each article
+	keys     []uint64
+	strong   map[uint64]string
+	teams    map[uint64]bool
+	surnames map[uint64]int
+	byKey    map[uint64]int
+	e        *Extractor
+}
+
+func (s *scratch) reset(e *Extractor, doc *article.Doc) {
+	n := len(doc.Tokens)
+	s.doc, s.e = doc, e
+	s.big, s.small, s.smallMask = e.cues.table, e.cues.small, &e.cues.smallMask
+	s.buf = s.buf[:0]
+	if cap(s.ns) < n {
+		s.ns = make([]int32, n)
+		s.ne = make([]int32, n)
+		s.lex = make([]lexEntry, n)
+		s.known = make([]bool, n)
+	}
+	s.ns, s.ne, s.lex, s.known = s.ns[:n], s.ne[:n], s.lex[:n], s.known[:n]
+	for i := range s.ns {
+		s.ns[i] = -1
+	}
+	clear(s.known)
+	s.cands = s.cands[:0]
+	s.sportsKnown = false
+}
+
+// w returns token i's lookup form (empty for punctuation and numbers).
+func (s *scratch) w(i int) []byte {
+	if s.ns[i] < 0 {
+		t := s.doc.Tokens[i]
+		s.ns[i] = int32(len(s.buf))
+		if t.Kind == article.Word || t.Kind == article.Symbol && t.End-t.Start == 1 && s.doc.Rec.Text[t.Start] == '&' {
+			s.buf = kb.AppendNorm(s.buf, s.doc.Rec.Text[t.Start:t.End])
+		}
+		s.ne[i] = int32(len(s.buf))
+	}
+	return s.buf[s.ns[i]:s.ne[i]]
+}
+
+// entry returns what the lexicon holds for token i. Words in lower case
+// need only their cue flags, which a much smaller map holds.
+func (s *scratch) entry(i int) lexEntry {
+	if !s.known[i] {
+		w := s.w(i)
+		if s.doc.Tokens[i].Flags&(article.Cap|article.AllCaps) != 0 {
+			s.lex[i] = s.big.get(w)
+		} else if len(w) > 0 && s.smallMask[w[0]]&(1<<((uint(w[len(w)-1])^uint(len(w))*5)&63)) != 0 {
+			s.lex[i] = s.small[string(w)]
+		} else {
+			s.lex[i] = lexEntry{}
+		}
+		s.known[i] = true
+	}
+	return s.lex[i]
+}
+
+// is reports whether token i has all the flags f.
+func (s *scratch) is(i int, f uint32) bool { return s.entry(i).flags&f == f }
+
+// isSports reports, once per article, whether it reports sport.
+func (s *scratch) isSports() bool {
+	if !s.sportsKnown {
+		s.sports, s.sportsKnown = s.e.isSports(s, s.doc), true
+	}
+	return s.sports
+}
+
+// phrase returns the lookup key of tokens [a, b).
+func (s *scratch) phrase(a, b int) []byte {
+	s.key = s.key[:0]
+	for i := a; i < b; i++ {
+		w := s.w(i)
+		if len(w) == 0 {
+			continue
+		}
+		if len(s.key) > 0 {
+			s.key = append(s.key, ' ')
+		}
+		s.key = append(s.key, w...)
+	}
+	return s.key
+}
+
+// cand is a candidate mention: tokens [first, last) with what is known of
+// it.
+type cand struct {
+	first, last int
+	typ         string // article.Person, …; "" while unknown
+	kind        string // country, city, igo, …
+	refs        []kb.Ref
+	role        string // from a title before the name
+	roleCode    string // CAMEO sector of the title
+	roleCountry string // ISO-3 of a country named with the title
+	form        string // mention kind: name, alias, acronym, surname, demonym
+	weak        bool   // kept only when the document names it elsewhere
+	hint        string // a weak type guess from context
+	sentStart   bool   // first word of its sentence or line
+	linkOf      int    // 1 + index of the cand this acronym or short name stands for
+	placeCtx    bool   // words around it show a place (in X, X, Country)
+	team        bool   // a place name taken for a sports team
+	guessed     bool   // typed by default, for want of any sign
+}
+
+func (e *Extractor) push(s *scratch, c cand) { s.cands = append(s.cands, c) }

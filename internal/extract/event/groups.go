@@ -1,0 +1,458 @@
+package event
+
+import (
+	"sort"
+	"strings"
+
+	"newsgraph/internal/article"
+	"newsgraph/internal/parse"
+)
+
+// unit is a noun phrase: a run of determiners, adjectives, nouns, names
+// and numbers, with the actors in it.
+type unit struct {
+	start, end int
+	members    []member
+	// grp is the actor group the unit belongs to, or -1.
+	grp int
+	// pron is the pronoun when the unit is a bare personal pronoun.
+	pron string
+	// head is the lower-case last noun of the unit.
+	head      string
+	headLemma string
+	capital   bool
+}
+
+// group is an actor group: one unit, a coordination of units ("Belarus
+// and Russia"), an apposition ("Lukashenko, Belarus's president") or an
+// agent with its country in a phrase ("the ambassadors of Arnor").
+type group struct {
+	start, end int
+	members    []member
+	units      []int
+	capital    bool
+}
+
+// scratch is the per-call working space of the coder.
+type scratch struct {
+	sent    parse.Sentence
+	ments   []mention
+	units   []unit
+	unitAt  []int
+	groups  []group
+	handled []bool
+	covered []bool
+	// trig caches the trigger look-up of each verb group's head
+	trig   []trigLookup
+	events []article.Event
+	// discourse state across the sentences of a document
+	lastSubjPerson []member
+	lastSubjThing  []member
+	recentPersons  [][]member
+	recentThings   [][]member
+	quoteSpeak     []quoteSpeaker
+	partners       map[string]member // speaker entity or code → last consult partner
+	dateline       *article.Entity
+	sentDates      []article.Date
+	memberBuf      []member
+	codeBuf        []string
+	nameTok        map[int]bool
+	entityIndex    map[string]int
+}
+
+type quoteSpeaker struct {
+	span    article.Span
+	members []member
+	direct  bool // the speaker's own words: I is the speaker, he is not
+}
+
+func (s *scratch) reset(doc *article.Doc) {
+	s.lastSubjPerson, s.lastSubjThing = nil, nil
+	s.recentPersons, s.recentThings = nil, nil
+	s.quoteSpeak = s.quoteSpeak[:0]
+	s.partners = nil
+	s.dateline = nil
+	s.events = s.events[:0]
+	if s.nameTok == nil {
+		s.nameTok = map[int]bool{}
+	}
+	clear(s.nameTok)
+	if s.entityIndex == nil {
+		s.entityIndex = map[string]int{}
+	}
+	clear(s.entityIndex)
+	for i := range doc.Rec.Entities {
+		e := &doc.Rec.Entities[i]
+		s.entityIndex[e.ID] = i
+		for _, m := range e.Mentions {
+			if m.Kind == "pronoun" {
+				continue
+			}
+			for t := doc.TokenAt(m.Span.Start); t < len(doc.Tokens) && doc.Tokens[t].Start < m.Span.End; t++ {
+				s.nameTok[t] = true
+			}
+		}
+	}
+	// a dateline: the article opens with a place ("MINSK, Aug 8 (Reuters) -")
+	for i := range doc.Rec.Entities {
+		e := &doc.Rec.Entities[i]
+		if e.Type != article.Place || len(e.Mentions) == 0 {
+			continue
+		}
+		if m := e.Mentions[0].Span; m.Start == 0 && m.End < len(doc.Rec.Text) {
+			rest := doc.Rec.Text[m.End:min(len(doc.Rec.Text), m.End+3)]
+			if strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, " -") || strings.HasPrefix(rest, " —") || strings.HasPrefix(rest, " (") {
+				s.dateline = e
+			}
+		}
+	}
+	for _, q := range doc.Rec.Quotes {
+		if q.Speaker == "" {
+			continue
+		}
+		if i, ok := s.entityIndex[q.Speaker]; ok {
+			if m, ok := entityMember(&doc.Rec.Entities[i]); ok {
+				s.quoteSpeak = append(s.quoteSpeak, quoteSpeaker{span: q.Span, members: []member{m}, direct: q.Kind != article.Indirect})
+			}
+		}
+	}
+}
+
+// entityMember turns an entity into a group member.
+func entityMember(e *article.Entity) (member, bool) {
+	code := e.Actor
+	if code == "" {
+		code = e.Country
+	}
+	if code == "" {
+		return member{}, false
+	}
+	return member{code: code, entity: e.ID, country: e.Country, person: e.Type == article.Person}, true
+}
+
+// isNPWord reports words that belong to noun phrases.
+func isNPWord(t parse.Tag) bool {
+	switch t {
+	case parse.Det, parse.PossPron, parse.Adj, parse.Noun, parse.Propn, parse.Num, parse.Poss:
+		return true
+	}
+	return false
+}
+
+// buildUnits finds the noun phrases of the sentence and the actors in
+// them, then joins them into actor groups.
+func (c *Coder) buildUnits(s *scratch, nullCountry string) {
+	ws := s.sent.Words
+	n := len(ws)
+	if cap(s.unitAt) < n {
+		s.unitAt = make([]int, n)
+	}
+	s.unitAt = s.unitAt[:n]
+	for i := range s.unitAt {
+		s.unitAt[i] = -1
+	}
+	// mention coverage: longest wins; actors beat agents on ties
+	sort.SliceStable(s.ments, func(i, j int) bool {
+		a, b := s.ments[i], s.ments[j]
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		return a.end-a.start > b.end-b.start
+	})
+	kept := s.ments[:0]
+	last := -1
+	for _, m := range s.ments {
+		if m.start < last {
+			// overlapping: keep an actor over an agent only when longer
+			continue
+		}
+		kept = append(kept, m)
+		last = m.end
+	}
+	s.ments = kept
+	if cap(s.covered) < n {
+		s.covered = make([]bool, n)
+	}
+	s.covered = s.covered[:n]
+	clear(s.covered)
+	for _, m := range s.ments {
+		for k := m.start; k < m.end && k < n; k++ {
+			s.covered[k] = true
+		}
+	}
+	inMent := func(i int) bool { return s.covered[i] }
+	s.units = s.units[:0]
+	mi := 0
+	for i := 0; i < n; {
+		w := ws[i]
+		if !(isNPWord(w.Tag) || w.Tag == parse.Pron || inMent(i)) {
+			i++
+			continue
+		}
+		u := unit{start: i, grp: -1}
+		if w.Tag == parse.Pron {
+			u.end = i + 1
+			u.pron = w.Low
+			s.units = append(s.units, u)
+			i++
+			continue
+		}
+		j := i
+		for j < n && (isNPWord(ws[j].Tag) || inMent(j) || ws[j].Tag == parse.Adv && j+1 < n && ws[j+1].Tag == parse.Adj && j > i ||
+			ws[j].Tag == parse.CConj && j > i && ws[j-1].Tag == parse.Adj && j+2 < n && (ws[j+1].Tag == parse.Adj || ws[j+1].Tag == parse.Noun && (ws[j+2].Tag == parse.Noun || ws[j+2].Tag == parse.Propn))) {
+			// a determiner after a noun starts a new phrase
+			if j > i && (ws[j].Tag == parse.Det || ws[j].Tag == parse.PossPron) && !inMent(j) {
+				break
+			}
+			j++
+		}
+		u.end = j
+		// the head is the last common noun (else the last name): "a
+		// landmark hearing Wednesday" is a hearing
+		for k := j - 1; k >= i; k-- {
+			if ws[k].Tag == parse.Noun {
+				u.head, u.headLemma = ws[k].Low, ws[k].Lemma
+				break
+			}
+		}
+		if u.head == "" {
+			for k := j - 1; k >= i; k-- {
+				if ws[k].Tag == parse.Propn {
+					u.head, u.headLemma = ws[k].Low, ws[k].Lemma
+					break
+				}
+			}
+		}
+		for mi < len(s.ments) && s.ments[mi].end <= i {
+			mi++
+		}
+		var firstActor *mention
+		var prefix, suffix []string
+		var extra *mention
+		for k := mi; k < len(s.ments) && s.ments[k].start < j; k++ {
+			m := &s.ments[k]
+			switch m.kind {
+			case mAgent:
+				// an agent is the head of its phrase ("Russian forces") or
+				// stands before a name ("President Trump"); as a modifier
+				// ("military bases") it is not one
+				if !m.prefix && !agentHead(ws, m.end, j) {
+					continue
+				}
+				if m.prefix {
+					prefix = append(prefix, m.agent)
+				} else {
+					suffix = append(suffix, m.agent)
+				}
+			case mActor, mPlace, mPron:
+				if firstActor == nil {
+					firstActor = m
+				} else if extra == nil {
+					extra = m
+				}
+			}
+		}
+		switch {
+		case firstActor != nil && len(firstActor.codes) > 0:
+			fa := firstActor
+			// a person or organisation named after its country's name
+			// ("Belarus President Aleksandr Lukashenko") is the actor
+			if extra != nil && len(extra.codes) > 0 && (extra.person || extra.entity != "") &&
+				(fa.kind == mPlace || fa.entity == "" || !fa.person) && sameCountry(fa, extra) {
+				fa = &mention{kind: extra.kind, codes: extra.codes, entity: extra.entity, country: extra.country, person: extra.person}
+				if len(firstActor.codes[0]) > len(fa.codes[0]) {
+					fa.codes = firstActor.codes
+				}
+			}
+			for _, code := range fa.codes {
+				mem := member{code: combine(code, prefix, suffix), entity: fa.entity, country: fa.country, person: fa.person}
+				if mem.country == "" && len(code) >= 3 {
+					mem.country = code[:3]
+				}
+				u.members = append(u.members, mem)
+			}
+			u.capital = fa.capital && len(suffix) == 0 && len(prefix) == 0
+		case len(prefix)+len(suffix) > 0:
+			u.members = append(u.members, member{code: combine(nullCountry, prefix, suffix), agentOnly: true})
+		}
+		s.units = append(s.units, u)
+		i = j
+	}
+	for ui, u := range s.units {
+		for k := u.start; k < u.end; k++ {
+			s.unitAt[k] = ui
+		}
+	}
+	c.buildGroups(s)
+}
+
+// agentHead reports whether the words from end to the unit's end are
+// names (or nothing), so that the agent ending at end heads the phrase.
+func agentHead(ws []parse.Word, end, unitEnd int) bool {
+	for k := end; k < unitEnd; k++ {
+		if ws[k].Tag != parse.Propn {
+			return false
+		}
+	}
+	return true
+}
+
+func sameCountry(a, b *mention) bool {
+	ca, cb := a.country, b.country
+	if ca == "" && len(a.codes) > 0 && len(a.codes[0]) >= 3 {
+		ca = a.codes[0][:3]
+	}
+	if cb == "" && len(b.codes) > 0 && len(b.codes[0]) >= 3 {
+		cb = b.codes[0][:3]
+	}
+	return ca != "" && ca == cb
+}
+
+// buildGroups joins units into actor groups: coordinations ("A, B and C",
+// "Danish media and government"), appositions ("X, the state's foe,") and
+// agents placed by "of" or "in" ("ambassadors of A", "activists in A").
+func (c *Coder) buildGroups(s *scratch) {
+	ws := s.sent.Words
+	s.groups = s.groups[:0]
+	us := s.units
+	for ui := 0; ui < len(us); ui++ {
+		if len(us[ui].members) == 0 || us[ui].grp >= 0 {
+			continue
+		}
+		g := group{start: us[ui].start, end: us[ui].end, units: []int{ui}, capital: us[ui].capital}
+		g.members = append(g.members, us[ui].members...)
+		// coordination: collect units separated by "," or a conjunction
+		list := []int{ui}
+		conj := false
+		k := ui
+		for k+1 < len(us) {
+			gap := ws[us[k].end:us[k+1].start]
+			sep := separator(gap)
+			if sep == 0 {
+				break
+			}
+			if len(us[k+1].members) == 0 {
+				break
+			}
+			if sep == 2 {
+				conj = true
+			}
+			list = append(list, k+1)
+			k++
+			if sep == 2 {
+				break // "A, B and C": the conjunction closes the list
+			}
+		}
+		switch {
+		case len(list) > 1 && conj:
+			for _, v := range list[1:] {
+				mem := us[v].members
+				// an agent alone takes the country of the conjunct before it
+				if len(mem) == 1 && mem[0].agentOnly && len(g.members) > 0 && !g.members[len(g.members)-1].agentOnly && ws[us[v].start].Tag != parse.Det {
+					prev := g.members[len(g.members)-1]
+					code := agentPart(mem[0].code)
+					cc := prev.country
+					if cc == "" && len(prev.code) >= 3 {
+						cc = prev.code[:3]
+					}
+					mem = []member{{code: cc + code, country: prev.country}}
+				}
+				g.members = append(g.members, mem...)
+				g.units = append(g.units, v)
+				g.end = us[v].end
+			}
+		case len(list) > 1:
+			// apposition: "Lukashenko, Belarus's president": one actor
+			v := list[1]
+			vm := us[v].members
+			switch {
+			case len(g.members) == 1 && g.members[0].agentOnly,
+				len(g.members) == 1 && g.members[0].entity == "" && len(vm) > 0 && vm[0].entity != "":
+				g.members = append(g.members[:0], vm...)
+			case len(g.members) == 1 && !g.members[0].person && len(vm) == 1 && vm[0].person && vm[0].country == g.members[0].country:
+				// "the President of Belarus, Aleksandr Lukashenko": the person
+				m := vm[0]
+				if len(g.members[0].code) > len(m.code) {
+					m.code = g.members[0].code
+				}
+				g.members = append(g.members[:0], m)
+			}
+			g.units = append(g.units, v)
+			g.end = us[v].end
+		}
+		for _, v := range g.units {
+			us[v].grp = len(s.groups)
+		}
+		s.groups = append(s.groups, g)
+	}
+	// an agent group followed by "of"/"in" and a country group
+	for gi := 0; gi+1 < len(s.groups); gi++ {
+		g, h := &s.groups[gi], &s.groups[gi+1]
+		if len(g.members) == 0 || !allAgentOnly(g.members) || h.start != g.end+1 && !(h.start == g.end+2 && ws[g.end+1].Tag == parse.Det) {
+			continue
+		}
+		if p := ws[g.end].Low; p != "of" && p != "in" && p != "from" && p != "throughout" && p != "across" {
+			continue
+		}
+		if allAgentOnly(h.members) {
+			continue
+		}
+		var mem []member
+		for _, hm := range h.members {
+			code := hm.code
+			for _, gm := range g.members {
+				code = combine(code, nil, []string{agentPart(gm.code)})
+			}
+			mem = append(mem, member{code: code, entity: hm.entity, country: hm.country, person: hm.person})
+		}
+		g.members = mem
+		g.end = h.end
+		g.units = append(g.units, h.units...)
+		for _, v := range h.units {
+			us[v].grp = gi
+		}
+		// drop h, renumbering the groups after it
+		s.groups = append(s.groups[:gi+1], s.groups[gi+2:]...)
+		for v := range us {
+			if us[v].grp > gi+1 {
+				us[v].grp--
+			}
+		}
+	}
+}
+
+// agentPart returns the sector part of an agent-only code ("---GOV" or
+// "GOV" → "GOV").
+func agentPart(code string) string { return strings.TrimPrefix(code, "---") }
+
+func allAgentOnly(ms []member) bool {
+	for _, m := range ms {
+		if !m.agentOnly {
+			return false
+		}
+	}
+	return len(ms) > 0
+}
+
+// separator says what joins two units: 0 nothing that coordinates, 1 a
+// comma, 2 a conjunction (possibly after a comma). Bracketed acronyms are
+// skipped by the caller.
+func separator(gap []parse.Word) int {
+	switch len(gap) {
+	case 1:
+		switch {
+		case gap[0].Low == ",":
+			return 1
+		case gap[0].Low == "and" || gap[0].Low == "or" || gap[0].Low == "&":
+			return 2
+		}
+	case 2:
+		if gap[0].Low == "," && (gap[1].Low == "and" || gap[1].Low == "or") {
+			return 2
+		}
+		if gap[0].Low == "and" && gap[1].Low == "the" {
+			return 2
+		}
+	}
+	return 0
+}

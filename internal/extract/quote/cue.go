@@ -1,0 +1,1358 @@
+package quote
+
+import (
+	"slices"
+	"strings"
+
+	"newsgraph/internal/article"
+)
+
+// piece is a stretch of content: tokens [a, b). reg is the quote region
+// it is exactly, or -1 for reported words (which may hold quote regions:
+// partial quotes).
+type piece struct{ a, b, reg int }
+
+// rel is one attribution relation: a cue, its source and its content.
+type rel struct {
+	cue, cueEnd   int // cue tokens; cue < 0 for a quote that continues another relation
+	c             *cue
+	form          uint8
+	subj, subjEnd int // source tokens; subj < 0 when none
+	tagStart      int // first token of the tag (source and cue)
+	tagEnd        int // token after the tag
+	pieces        [4]piece
+	n             int
+	from          int // the relation whose source and cue this one shares, or -1
+	// newPara marks a quote continuing a relation from the previous
+	// paragraph: it shares the source but not the cue.
+	newPara bool
+}
+
+func (l *rel) add(p piece) {
+	if l.n < len(l.pieces) && p.b > p.a {
+		l.pieces[l.n] = p
+		l.n++
+	}
+}
+
+func (l *rel) start() int {
+	if l.n == 0 {
+		return l.cue
+	}
+	return l.pieces[0].a
+}
+
+// findCues looks at every cue word or phrase outside quotation marks and
+// keeps those that have a source and a content.
+func (r *run) findCues() {
+	for i := 0; i < len(r.toks); i++ {
+		in := r.infos[i]
+		if in == nil || r.inQ[i] != 0 {
+			continue
+		}
+		if len(in.phrases) > 0 {
+			if end, p := r.matchPhrase(i, in.phrases); p != nil {
+				if p.cue != nil {
+					r.analyze(i, end, p.cue, p.form)
+				}
+				i = end - 1
+				continue
+			}
+		}
+		if in.cue != nil {
+			r.analyze(i, i+1, in.cue, in.form)
+		}
+	}
+	r.trim()
+}
+
+// matchPhrase returns the longest phrase of ps that starts at token i.
+func (r *run) matchPhrase(i int, ps []phrase) (int, *phrase) {
+next:
+	for k := range ps {
+		p := &ps[k]
+		for j, w := range p.words[1:] {
+			if !r.isWord(i+1+j, w) || r.inQ[i+1+j] != 0 {
+				continue next
+			}
+		}
+		return i + len(p.words), p
+	}
+	return 0, nil
+}
+
+// What follows a tag once adjuncts are skipped.
+const (
+	afterNone   = iota // nothing usable
+	afterEnd           // the sentence ends
+	afterComma         // a comma and more words
+	afterColon         // a colon
+	afterQuote         // an opening quotation mark
+	afterThat          // "that"
+	afterTo            // "to" (an infinitive)
+	afterClause        // words that may start a clause
+)
+
+// analyze decides whether the cue at tokens [ci, ce) heads a relation and
+// records it.
+func (r *run) analyze(ci, ce int, c *cue, form uint8) {
+	sf, sl := r.sentBounds(ci)
+	if c.kind == kindAccording {
+		r.according(ci, ce, sf, sl)
+		return
+	}
+	if c.flags&flagNoun != 0 && r.nounUse(ci, form) {
+		return
+	}
+	if form == formBase && !r.baseVerb(ci, sf) {
+		return
+	}
+	if form == formPast && r.passive(ci) {
+		return // "he was asked", "is expected to": the subject is not the source
+	}
+	// "had little to say", "declined to say": an infinitive takes its
+	// content after it, never before.
+	infinitive := form == formBase && r.isWord(ci-1, "to")
+	l := rel{cue: ci, cueEnd: ce, c: c, form: form, subj: -1, from: -1, tagStart: ci, tagEnd: ce}
+	participle := false
+	if form == formIng && !r.class(ci-1, clAux|clPron) && !r.isWord(ci-1, "to") {
+		// "…, saying", "while saying": the main clause's subject; but
+		// "footage of Trump saying": the noun phrase right before.
+		participle = true
+		if !r.is(ci-1, ",") && !r.dash(ci-1) && !r.class(ci-1, clConj|clPrep) {
+			if a, b, ok := r.subjectBefore(ci-1, sf); ok && r.personLike(a, b) {
+				participle = false
+			}
+		}
+	}
+	inverted := false
+	switch {
+	case participle:
+		if a, b, ok := r.andSubject(ci, sf); ok {
+			// "…, and the ACLU has sued the city, saying …"
+			l.subj, l.subjEnd = a, b
+			break
+		}
+		l.from = r.mainClause(ci, sf)
+		if l.from < 0 && ci == sf && len(r.rels) > 0 {
+			// "Adding, “…”" opening a sentence: the last speaker
+			if k := len(r.rels) - 1; r.rels[k].subj >= 0 && r.sent[r.rels[k].cue] == r.sent[ci]-1 {
+				l.from = k
+			}
+		}
+		if l.from < 0 {
+			a, b, ok := r.sentenceSubject(sf, ci)
+			if !ok {
+				return
+			}
+			l.subj, l.subjEnd = a, b
+		}
+	default:
+		j := r.skipBack(ci-1, sf)
+		if j < ci-1 && r.isWord(j+1, "going") || r.is(j, ",") && r.isWord(ci-1, "to") {
+			// "…, going on to say that": the main clause's subject
+			if l.from = r.mainClause(ci, sf); l.from >= 0 {
+				participle = true
+				break
+			}
+			if a, b, ok := r.sentenceSubject(sf, j); ok {
+				l.subj, l.subjEnd, participle = a, b, true
+				break
+			}
+		}
+		if a, b, ok := r.subjectBefore(j, sf); ok {
+			l.subj, l.subjEnd, l.tagStart = a, b, a
+			break
+		}
+		if (r.isWord(j, "and") || r.isWord(j, "but")) && j > sf {
+			// "X has encouraged … but has said …": the subject of the
+			// sentence.
+			if a, b, ok := r.sentenceSubject(sf, j); ok {
+				l.subj, l.subjEnd = a, b
+				break
+			}
+		}
+		if form != formPast && form != formPres || !r.boundary(ci-1, sf) && ci != sf {
+			return
+		}
+		a, b, ok := r.npAfter(ce, sl)
+		if !ok {
+			return
+		}
+		l.subj, l.subjEnd, l.tagEnd = a, b, b
+		inverted = true
+	}
+
+	back := -1 // the token before the tag's comma or quote: the content ends there
+	if !participle && !infinitive && r.boundary(l.tagStart-1, sf) {
+		back = l.tagStart - 1
+		if c.kind == kindThought && r.backRegion(back) < 0 {
+			back = -1 // "…, I believe" is rare; "“…?” he wondered" is not
+		}
+	}
+	k, what := r.afterTag(l.tagEnd, sl, c, inverted)
+	switch what {
+	case afterEnd:
+		if back < 0 || !r.backward(&l, back, sf) {
+			return
+		}
+	case afterComma:
+		nextQuote := r.regionAt(k+1) >= 0 && r.regions[r.regionAt(k+1)].open == k+1
+		switch {
+		case nextQuote && back >= 0 && (r.backRegion(back) >= 0 && r.opensClause(r.backRegion(back), sf) || r.opensWithQuote(sf, back)):
+			// “…,” he said, “…”: a quote split by its tag; also “…” by
+			// X, Y, Clinton said, “…”.
+			if !r.backward(&l, back, sf) {
+				return
+			}
+			r.forwardQuote(&l, k+1, sl)
+		case nextQuote:
+			r.forwardQuote(&l, k+1, sl) // he said, “…”
+		case back >= 0:
+			if !r.backward(&l, back, sf) {
+				return
+			}
+			// After "…, said Smith," comes an apposition of the speaker,
+			// not more content.
+			if l.pieces[0].reg < 0 && !inverted && !r.newClause(k+1) {
+				// The economy, he said, is improving.
+				r.forwardClause(&l, k+1, sl)
+			}
+		default:
+			return
+		}
+	case afterColon:
+		if r.regionAt(k+1) >= 0 && r.regions[r.regionAt(k+1)].open == k+1 {
+			r.forwardQuote(&l, k+1, sl)
+		} else if k+1 < sl {
+			r.forwardClause(&l, k+1, sl)
+		} else {
+			return
+		}
+	case afterQuote:
+		if back >= 0 && r.backRegion(back) >= 0 && k > l.tagEnd+1 {
+			// “…,” Cruz said after a brief “I’m sorry”: the first quote
+			if !r.backward(&l, back, sf) {
+				return
+			}
+			break
+		}
+		r.forwardQuote(&l, k, sl)
+	case afterThat, afterTo:
+		r.forwardClause(&l, k, sl)
+	case afterClause:
+		if back >= 0 && r.backRegion(back) >= 0 && !r.quoteIn(k, sl) {
+			// “…,” Clinton told union workers in Los Angeles.
+			if !r.backward(&l, back, sf) {
+				return
+			}
+			break
+		}
+		if c.flags&flagWeak != 0 && !r.quoteIn(k, sl) && !(c.kind == kindReport && r.document(l.subj, l.subjEnd)) {
+			// "added 200 jobs": a weak cue needs a quote in its object.
+			return
+		}
+		r.forwardClause(&l, k, sl)
+		if c.flags&flagWeak != 0 {
+			r.quoteAnchor(&l, k)
+		}
+	default:
+		// what follows is unclear: only a quote right before the tag
+		if back < 0 || r.backRegion(back) < 0 || !r.backward(&l, back, sf) {
+			return
+		}
+	}
+	if l.n == 0 {
+		return
+	}
+	if l.from >= 0 {
+		f := &r.rels[l.from]
+		l.subj, l.subjEnd = f.subj, f.subjEnd
+		l.from = -1
+	}
+	r.push(l)
+}
+
+// push records relation l and marks its quote regions as taken.
+func (r *run) push(l rel) {
+	for p := 0; p < l.n; p++ {
+		if g := l.pieces[p].reg; g >= 0 {
+			r.regions[g].rel = len(r.rels)
+		}
+	}
+	r.rels = append(r.rels, l)
+}
+
+// boundary reports whether token i ends what comes before a tag: a comma,
+// a dash or a closing quotation mark.
+func (r *run) boundary(i, sf int) bool {
+	// The closing mark may end the previous sentence (“…?” she asked),
+	// but not the previous paragraph.
+	if i < 0 || i < sf-1 || i == sf-1 && r.para[sf] {
+		return false
+	}
+	if g := r.regionAt(i); g >= 0 {
+		return r.regionEnd(&r.regions[g]) == i+1
+	}
+	return i >= sf && (r.is(i, ",") || r.is(i, "—") || r.is(i, "–") || r.is(i, "--"))
+}
+
+// passive reports a past participle after a form of "be" ("was asked",
+// "is expected", "have been told").
+func (r *run) passive(ci int) bool {
+	p := ci - 1
+	for n := 0; p >= 0 && n < 2 && r.adverb(p) && !r.class(p, clAux); n++ {
+		p-- // "was also asked"
+	}
+	if p < 0 || r.toks[p].Kind != article.Word {
+		return false
+	}
+	switch strings.ToLower(r.word(p)) {
+	case "was", "were", "is", "are", "be", "been", "being", "am", "'s", "’s", "get", "got", "gets", "getting":
+		return true
+	}
+	return false
+}
+
+// nounUse reports whether a cue form that is also a noun is used as one:
+// after a determiner or a possessive ("the report", "his claims").
+func (r *run) nounUse(ci int, form uint8) bool {
+	if form == formPast {
+		return false
+	}
+	p := ci - 1
+	for p >= 0 && r.lowerWord(p) && r.infos[p] == nil && ci-p < 3 {
+		p-- // adjectives: "the new report"
+	}
+	return r.class(p, clDet) || r.possessive(p) || r.isWord(ci+1, "of")
+}
+
+// baseVerb reports whether a base form ("say") is used as a verb: after a
+// subject pronoun, a plural noun, an auxiliary or "to".
+func (r *run) baseVerb(ci, sf int) bool {
+	p := ci - 1
+	if p < sf {
+		return false
+	}
+	if r.class(p, clAux|clPron|clAdv) || r.isWord(p, "to") || r.capName(p) {
+		return true
+	}
+	in := r.infos[p]
+	if in != nil && in.src == srcGroup {
+		return true
+	}
+	w := r.word(p)
+	return r.toks[p].Kind == article.Word && len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
+}
+
+// possessive reports whether token i ends a possessive: the "s" of ’s,
+// or the apostrophe of a plural ("the protesters' leader").
+func (r *run) possessive(i int) bool {
+	if i <= 0 || i >= len(r.toks) {
+		return false
+	}
+	if (r.is(i, "s") || r.is(i, "S")) && (r.is(i-1, "’") || r.is(i-1, "'")) && r.toks[i-1].End == r.toks[i].Start {
+		return true
+	}
+	if (r.is(i, "’") || r.is(i, "'")) && r.toks[i-1].End == r.toks[i].Start && r.inQ[i] == 0 {
+		w := r.word(i - 1)
+		return r.toks[i-1].Kind == article.Word && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') &&
+			i+1 < len(r.toks) && r.toks[i+1].Start > r.toks[i].End && r.toks[i+1].Kind == article.Word
+	}
+	return false
+}
+
+// skipBack skips, backwards from i, the adverbs and auxiliaries between a
+// subject and its verb ("has also said") and an infinitive's governor
+// ("went on to say"), and returns the index of the subject's last token.
+func (r *run) skipBack(i, sf int) int {
+	for n := 0; i >= sf && n < 4; n++ {
+		switch {
+		case r.adverb(i):
+			i--
+		case r.possessive(i):
+			i -= 2 // he’s claiming, she’s said
+		default:
+			n = 4
+		}
+	}
+	if r.isWord(i, "to") {
+		j := i - 1
+		for n := 0; j >= sf && n < 3 && (r.lowerWord(j) && !r.class(j, clDet|clPron|clConj|clRel) || r.adverb(j)); n++ {
+			j--
+			if r.infos[j+1] == nil || r.adverb(j+1) || r.class(j+1, clPrep|clAux) {
+				continue
+			}
+		}
+		if j < i-1 {
+			i = j
+		}
+	}
+	return i
+}
+
+// subjectBefore returns the noun phrase that ends at token j and may be a
+// cue's subject: a pronoun, a name, a described person ("the former
+// secretary of state"), an organisation or document, skipping an
+// apposition or relative clause between commas ("Smith, a lawyer for the
+// group, said") and a prepositional phrase ("Trump in his post
+// disclosed").
+func (r *run) subjectBefore(j, sf int) (int, int, bool) {
+	for try := 0; try < 4 && j >= sf; try++ {
+		switch {
+		case r.is(j, ","):
+			// appositions or a relative clause between commas: "Scott
+			// Pruitt, the attorney general of Oklahoma, one of the states
+			// suing, said"
+			if w := r.relativeStart(j, sf); w > 0 {
+				j = w - 2 // "Mr. Slinker, whose latest start-up, Paradata, …, said"
+				continue
+			}
+			if r.is(j-1, ")") {
+				j-- // "Sen. Jack Reed (D-R.I.), said"
+				continue
+			}
+			p := r.appositionStart(j, sf)
+			if p < 0 {
+				return 0, 0, false
+			}
+			for q := r.appositionStart(p, sf); q >= 0; q = r.appositionStart(p, sf) {
+				p = q
+			}
+			j = p - 1
+			continue
+		case r.class(j, clRel):
+			j--
+			if r.is(j, ",") || r.dash(j) {
+				j--
+			}
+			continue
+		case r.is(j, ")"):
+			p := j - 1
+			for p > sf && j-p < 8 && !r.is(p, "(") {
+				p--
+			}
+			if !r.is(p, "(") {
+				return 0, 0, false
+			}
+			j = p - 1
+			continue
+		}
+		a, ok := r.npBefore(j, sf)
+		if !ok {
+			return 0, 0, false
+		}
+		// "Trump in his post disclosed", "a poll released in late August
+		// found": the phrase after a preposition is not the subject; the
+		// one before it (and its participle) is.
+		p := a - 1
+		if p >= sf && r.lowerWord(p) && r.infos[p] == nil && r.class(p-1, clPrep) {
+			p-- // an adjective: "in late August"
+		}
+		if p >= sf && r.class(p, clPrep) && !r.class(p, clNPLink) && r.lowerWord(p) {
+			q := p - 1
+			if q >= sf && r.lowerWord(q) && strings.HasSuffix(r.word(q), "ed") {
+				q-- // "released"
+			}
+			if b, ok := r.npBefore(q, sf); ok && q >= sf {
+				return b, q + 1, true
+			}
+			return 0, 0, false
+		}
+		return a, j + 1, true
+	}
+	return 0, 0, false
+}
+
+// relativeStart returns the relative pronoun opening a relative clause
+// (", who …", ", whose …", ", which …") that the comma at j closes, or -1.
+func (r *run) relativeStart(j, sf int) int {
+	for w := j - 2; w > sf+1 && j-w < 30; w-- {
+		if r.inQ[w] != 0 || r.is(w, ".") {
+			return -1
+		}
+		if r.is(w-1, ",") && (r.isWord(w, "who") || r.isWord(w, "whose") || r.isWord(w, "which")) {
+			return w
+		}
+	}
+	return -1
+}
+
+// appositionStart returns the comma that opens the apposition or
+// relative clause closed by the comma at j, or -1.
+func (r *run) appositionStart(j, sf int) int {
+	p := j - 1
+	for p > sf && j-p < 32 && !r.is(p, ",") && r.inQ[p] == 0 {
+		p--
+	}
+	if p <= sf || p == j-1 || !r.is(p, ",") {
+		return -1
+	}
+	if r.class(p+1, clDet|clRel|clPrep) || r.lowerWord(p+1) || r.toks[p+1].Kind == article.Number || r.possessive(p+3) {
+		return p
+	}
+	// "Dianne Feinstein, Democrat of California, said": a capitalised
+	// apposition with lower-case words in it.
+	for i := p + 2; i < j; i++ {
+		if r.lowerWord(i) {
+			return p
+		}
+	}
+	// "Her chief policy aide, Jake Sullivan, calls": a name after a
+	// description.
+	if in := r.infos[p-1]; in != nil && in.src == srcPerson && r.capName(p+1) {
+		return p
+	}
+	return -1
+}
+
+// npBefore returns the start of the noun phrase ending at token j.
+func (r *run) npBefore(j, sf int) (int, bool) {
+	if j < sf || r.inQ[j] != 0 {
+		return 0, false
+	}
+	in := r.infos[j]
+	t := r.toks[j]
+	if in != nil && in.class&clTime != 0 {
+		return 0, false // "early Friday"
+	}
+	switch {
+	case in != nil && in.class&clPron != 0 && (t.Is(article.Cap) == (j == sf) || r.isWord(j, "i")):
+		return j, true
+	case r.capName(j), t.Is(article.AllCaps) && t.Kind == article.Word:
+	case in != nil && in.src != 0:
+	case t.Kind == article.Word && !t.Is(article.Cap) && (in == nil || in.class == 0) && r.detBefore(j, sf):
+	default:
+		return 0, false
+	}
+	a := j
+	det := false
+	srcHead := in != nil && in.src != 0
+	for k := j - 1; k >= sf && j-k < 12 && !det; k-- {
+		tk := r.toks[k]
+		switch {
+		case r.inQ[k] != 0:
+			k = sf // stop
+		case srcHead && j-k <= 3 && tk.Kind == article.Word && !tk.Is(article.Cap) && (r.infos[k] == nil || r.infos[k].class == 0 && r.infos[k].cue == nil) && a == k+1:
+			a = k // "federal officials", "senior administration officials
+		case r.possessive(k):
+			a = k - 1
+			if r.is(k, "s") || r.is(k, "S") {
+				k--
+			}
+		case r.capName(k), tk.Is(article.Abbrev) && tk.Is(article.Cap), tk.Is(article.AllCaps) && tk.Kind == article.Word:
+			a = k
+		case tk.Kind == article.Word && tk.Is(article.Cap) && a == k+1 && k > sf && r.toks[k-1].Is(article.Cap) && r.toks[k-1].Kind == article.Word:
+			a = k // "CBS This Morning co-anchor …": a function word inside a name
+		case tk.Kind == article.Number && r.class(k-1, clDet):
+			a = k // "a 2014 study"
+		case r.class(k, clDet):
+			a, det = k, true
+			// "Mr. Morgan of the Sierra Club"
+			if r.class(k-1, clNPLink) && r.lowerWord(k-1) && k-2 >= sf && (r.capName(k-2) || r.infos[k-2] != nil && r.infos[k-2].src != 0) {
+				a, det = k-1, false
+				k--
+			}
+		case r.is(k, ")"):
+			p := k - 1
+			for p > sf && k-p < 6 && !r.is(p, "(") {
+				p--
+			}
+			if !r.is(p, "(") {
+				k = sf
+				break
+			}
+			a, k = p, p
+		case r.class(k, clNPLink) && r.lowerWord(k) && (r.capName(k-1) || r.is(k-1, ")")):
+			a = k
+		case tk.Kind == article.Word && !tk.Is(article.Cap) && (r.infos[k] == nil || r.infos[k].class == 0 && r.infos[k].cue == nil) && r.detBefore(k, sf):
+			a = k
+		default:
+			k = sf // stop
+		}
+	}
+	for a < j && r.class(a, clNPLink) && r.lowerWord(a) {
+		a++
+	}
+	return a, true
+}
+
+// detBefore reports whether a determiner or a capitalised name starts the
+// phrase of lower-case words ending at j ("the Republican presidential
+// nominee", "senior administration officials").
+func (r *run) detBefore(j, sf int) bool {
+	if in := r.infos[j]; in != nil && in.src != 0 {
+		return true
+	}
+	for k := j - 1; k >= sf && j-k <= 4; k-- {
+		if r.class(k, clDet) || r.possessive(k) || r.capName(k) {
+			return true
+		}
+		if !r.lowerWord(k) || (r.infos[k] != nil && r.infos[k].class != 0) {
+			return false
+		}
+	}
+	return false
+}
+
+// npAfter returns the noun phrase starting at token k (before hi): after
+// an inverted cue ("said Smith", "said the official") or at a sentence
+// start.
+func (r *run) npAfter(k, hi int) (int, int, bool) {
+	if k >= hi || r.inQ[k] != 0 {
+		return 0, 0, false
+	}
+	if r.class(k, clPron) {
+		return k, k + 1, true
+	}
+	i := k
+	det := false
+	if r.class(i, clDet) {
+		det = true
+		i++
+	}
+	head := false
+	for ; i < hi && i-k < 12 && r.inQ[i] == 0; i++ {
+		tk := r.toks[i]
+		in := r.infos[i]
+		switch {
+		case r.capName(i), tk.Is(article.Abbrev) && tk.Is(article.Cap), tk.Is(article.AllCaps) && tk.Kind == article.Word:
+			head = true
+		case (r.is(i, "’") || r.is(i, "'")) && r.possessive(i+1):
+			i++
+		case r.class(i, clNPLink) && r.lowerWord(i) && head && (r.capName(i+1) || r.class(i+1, clDet)):
+		case r.class(i, clDet) && i > k && r.class(i-1, clNPLink):
+		case in != nil && in.src != 0:
+			head = true
+		case det && tk.Kind == article.Word && !tk.Is(article.Cap) && (in == nil || in.class == 0):
+			head = true
+		case r.is(i, "(") && r.is(i+2, ")") && head:
+			i += 2
+		default:
+			goto done
+		}
+	}
+done:
+	for i > k && (r.class(i-1, clNPLink|clDet) && r.lowerWord(i-1)) {
+		i--
+	}
+	return k, i, head && i > k
+}
+
+// afterTag skips the adjuncts after a tag's last token k ("on Friday",
+// "in a statement", "told reporters") and says what follows.
+func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
+	if c.flags&flagListener != 0 && !inverted {
+		k = r.skipListener(k, sl)
+	}
+	start := k
+	for n := 0; k < sl && n < 14; n++ {
+		in := r.infos[k]
+		tk := r.toks[k]
+		switch {
+		case r.inQ[k] != 0:
+			g := r.regionAt(k)
+			if r.regions[g].open == k && r.scareQuote(g) && k > start {
+				k = r.regionEnd(&r.regions[g]) // a title: on NBC's “Meet the Press”
+				continue
+			}
+			if r.regions[g].open == k {
+				return k, afterQuote
+			}
+			return k, afterNone
+		case in != nil && in.class&clTime != 0 && !r.possessive(k+2) && tk.Kind == article.Word:
+			k++
+			continue
+		case in != nil && in.class&clPrep != 0 && !r.isWord(k, "to") && (!r.isWord(k, "of") || k == start) || (r.isWord(k, "to") && k == start && c.flags&flagListener != 0):
+			k = r.skipPP(k+1, sl)
+			continue
+		}
+		break
+	}
+	switch {
+	case k >= sl || r.endPunct(k, sl):
+		return k, afterEnd
+	case r.is(k, ","):
+		return k, afterComma
+	case r.is(k, ":"):
+		return k, afterColon
+	case r.isWord(k, "that"):
+		return k, afterThat
+	case r.isWord(k, "whether") || r.isWord(k, "if") || r.isWord(k, "why") || r.isWord(k, "how"):
+		if c.lemma == "ask" || c.lemma == "wonder" || c.kind == kindThought {
+			return k, afterThat
+		}
+	case r.isWord(k, "to") && c.flags&flagTo != 0:
+		return k, afterTo
+	case r.clauseStart(k):
+		return k, afterClause
+	}
+	return k, afterNone
+}
+
+// endPunct reports whether only closing punctuation is left from k to sl.
+func (r *run) endPunct(k, sl int) bool {
+	for ; k < sl; k++ {
+		if r.toks[k].Kind != article.Punct || r.is(k, ",") || r.is(k, ":") || r.inQ[k] != 0 && r.regions[r.regionAt(k)].open == k {
+			return false
+		}
+	}
+	return true
+}
+
+// skipListener skips the listener after a verb like "told": a pronoun, a
+// name, "reporters", "the Post".
+func (r *run) skipListener(k, sl int) int {
+	if k >= sl {
+		return k
+	}
+	if r.class(k, clObj) {
+		return k + 1
+	}
+	if _, b, ok := r.npAfter(k, sl); ok {
+		return b
+	}
+	j := k
+	for j < sl && j-k < 3 && r.lowerWord(j) && r.infos[j] == nil { // "told reporters", "told union workers"
+		j++
+	}
+	return j
+}
+
+// skipPP skips the noun phrase of a prepositional phrase from k.
+func (r *run) skipPP(k, sl int) int {
+	for n := 0; k < sl && n < 8 && r.inQ[k] == 0; n++ {
+		tk := r.toks[k]
+		in := r.infos[k]
+		switch {
+		case r.isWord(k, "that"):
+			return k
+		case tk.Kind == article.Word && in != nil && in.class&clTime != 0 && in.class&clDet == 0:
+			return k + 1 // "on Tuesday": what follows is the content
+		case tk.Kind == article.Word && (in == nil || in.cue == nil && (in.class == 0 || in.class&(clDet|clNPLink|clTime) != 0) &&
+			in.class&(clPron|clAux|clRel|clVerbish) == 0):
+		case tk.Kind == article.Number, r.possessive(k), r.is(k, "’") || r.is(k, "'"):
+		default:
+			return k
+		}
+		k++
+	}
+	return k
+}
+
+// clauseStart reports whether token k may start a reported clause: a
+// subject pronoun, a determiner, a name, a number or "there".
+func (r *run) clauseStart(k int) bool {
+	t := r.toks[k]
+	if t.Kind == article.Number || r.isWord(k, "there") {
+		return true
+	}
+	if r.class(k, clPron|clDet) {
+		return true
+	}
+	if t.Kind != article.Word {
+		return false
+	}
+	if t.Is(article.Cap) {
+		return true
+	}
+	// a bare noun phrase: "says political correctness has run amok"
+	in := r.infos[k]
+	return in == nil || in.class&(clPrep|clConj|clAux|clAdv|clRel|clObj|clVerbish) == 0 && in.cue == nil
+}
+
+// newClause reports whether the words after a mid-sentence tag start a
+// new clause rather than continue the reported one: a participle, a
+// conjunction, "according to".
+func (r *run) newClause(k int) bool {
+	if k >= len(r.toks) {
+		return true
+	}
+	// Coordinators start a new clause; subordinators ("until", "because")
+	// go on with the reported one.
+	if r.isWord(k, "and") || r.isWord(k, "but") || r.isWord(k, "or") || r.isWord(k, "so") || r.isWord(k, "yet") ||
+		r.isWord(k, "according") || r.isWord(k, "which") || r.isWord(k, "who") {
+		return true
+	}
+	if in := r.infos[k]; in != nil && in.cue != nil && in.form == formIng {
+		return true
+	}
+	if r.lowerWord(k) && strings.HasSuffix(r.word(k), "ing") {
+		return true
+	}
+	return r.toks[k].Kind == article.Punct
+}
+
+// andSubject finds a clause of its own between the last relation of the
+// sentence and a participle at ci: "and" or "but" followed by a name and
+// a verb ("…, and the American Civil Liberties Union has sued the city,
+// saying …"). It returns that name.
+func (r *run) andSubject(ci, sf int) (int, int, bool) {
+	lo := sf
+	for k := len(r.rels) - 1; k >= 0; k-- {
+		if c := r.rels[k].cue; c >= sf && c < ci {
+			lo = r.rels[k].cueEnd
+			break
+		}
+	}
+	for i := ci - 2; i > lo; i-- {
+		if (r.isWord(i, "and") || r.isWord(i, "but")) && r.is(i-1, ",") && r.inQ[i] == 0 {
+			a, b, ok := r.npAfter(i+1, ci)
+			if ok && (r.capName(b-1) || r.class(a, clPron)) && b < ci && r.lowerWord(b) && !r.class(b, clPrep|clConj) {
+				return a, b, true
+			}
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
+// sentenceSubject returns the subject of the sentence starting at sf: its
+// first noun phrase, after a leading phrase ending in a comma ("In a
+// brief interview, Ms. Conway …").
+func (r *run) sentenceSubject(sf, hi int) (int, int, bool) {
+	if a, b, ok := r.npAfter(sf, hi); ok && r.personLike(a, b) {
+		return a, b, true
+	}
+	if !r.class(sf, clPrep|clConj) {
+		return 0, 0, false
+	}
+	for i := sf + 1; i < hi && i-sf < 30; i++ {
+		if r.is(i, ",") && r.inQ[i] == 0 {
+			if a, b, ok := r.npAfter(i+1, hi); ok && r.personLike(a, b) {
+				return a, b, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// mainClause returns the last relation with a subject in the sentence
+// before token ci, or -1.
+func (r *run) mainClause(ci, sf int) int {
+	for k := len(r.rels) - 1; k >= 0; k-- {
+		l := &r.rels[k]
+		if l.cue < sf && l.n > 0 && l.pieces[l.n-1].b <= sf {
+			break
+		}
+		if l.cue >= sf && l.cue < ci && l.subj >= 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// backward takes the content that comes before a tag, ending at token
+// end (a comma or the closing mark of a quote): the quote, or the words
+// from the start of the sentence.
+func (r *run) backward(l *rel, end, sf int) bool {
+	if g := r.backRegion(end); g >= 0 && r.opensClause(g, sf) {
+		if r.regions[g].rel >= 0 || r.scareQuote(g) {
+			return false
+		}
+		for r.regions[g].prev >= 0 {
+			g = r.regions[g].prev
+		}
+		r.addRegion(l, g)
+		return true
+	}
+	a := r.clauseStart2(sf, end)
+	words := 0
+	for i := a; i < end; i++ {
+		if r.toks[i].Kind == article.Word || r.toks[i].Kind == article.Number {
+			words++
+		}
+	}
+	// "In fact, …", "When reached by the AP, …": a leading phrase, not
+	// a reported clause.
+	if words < 2 || words < 8 && (r.class(a, clPrep|clConj) || r.isWord(a, "like")) && !r.quoteIn(a, end) {
+		return false
+	}
+	if g := r.regionAt(end); g >= 0 && r.regionEnd(&r.regions[g]) == end+1 {
+		end++ // keep the closing mark of a quote inside the clause
+	}
+	l.add(piece{a, end, -1})
+	return true
+}
+
+// opensClause reports whether quote region g (or the first piece of its
+// chain) starts its sentence, so that the quote is the whole content
+// before a tag rather than part of a clause.
+func (r *run) opensClause(g, sf int) bool {
+	for r.regions[g].prev >= 0 {
+		return true
+	}
+	for i := r.regions[g].open - 1; i >= sf; i-- {
+		if r.is(i, ":") || r.is(i, ";") || r.dash(i) {
+			return true
+		}
+		if r.toks[i].Kind == article.Word && !r.class(i, clConj) {
+			return false
+		}
+	}
+	return true
+}
+
+// dash reports a dash token: — – ― or --.
+func (r *run) dash(i int) bool {
+	return r.is(i, "—") || r.is(i, "–") || r.is(i, "―") || r.is(i, "--")
+}
+
+// clauseStart2 returns where the words before a tag ending at end begin:
+// the sentence start, the opening mark of a quote the sentence starts in,
+// or the token after the last colon, semicolon or dash.
+func (r *run) clauseStart2(sf, end int) int {
+	if g := r.regionAt(sf); g >= 0 && r.regions[g].open < sf {
+		sf = r.regions[g].open
+	}
+	dashes := 0
+	for i := sf; i < end; i++ {
+		if r.inQ[i] == 0 && r.dash(i) {
+			dashes++
+		}
+	}
+	for i := end - 1; i > sf; i-- {
+		// paired dashes enclose an aside: "its leaders — along with … —
+		// played key roles"
+		if r.inQ[i] == 0 && (r.is(i, ":") || r.is(i, ";") || r.dash(i) && dashes%2 == 1) && end-i > 3 {
+			return i + 1
+		}
+	}
+	return sf
+}
+
+// opensWithQuote reports whether the words before a tag ending at end
+// start with a quotation (“If there had not been that intervention” by
+// the United States, …).
+func (r *run) opensWithQuote(sf, end int) bool {
+	a := r.clauseStart2(sf, end)
+	g := r.regionAt(a)
+	return g >= 0 && r.regions[g].open == a && r.regionEnd(&r.regions[g]) < end
+}
+
+// backRegion returns the quote region that ends at token end (its
+// closing mark, or a comma right after it), or -1.
+func (r *run) backRegion(end int) int {
+	g := r.regionAt(end)
+	if g < 0 && r.is(end, ",") {
+		g = r.regionAt(end - 1) // “…”, he said
+		if g >= 0 && r.regionEnd(&r.regions[g]) != end {
+			g = -1
+		}
+	}
+	return g
+}
+
+// addRegion adds quote region g and the pieces that continue it over
+// paragraphs.
+func (r *run) addRegion(l *rel, g int) {
+	for ; g >= 0; g = r.regions[g].next {
+		l.add(piece{r.regions[g].first, r.regions[g].last, g})
+	}
+}
+
+// forwardQuote takes the quote opening at token k as content. When the
+// sentence goes on after the quote, the quote is part of a reported
+// clause.
+func (r *run) forwardQuote(l *rel, k, sl int) {
+	g := r.regionAt(k)
+	if g < 0 || r.regions[g].rel >= 0 || r.scareQuote(g) {
+		return
+	}
+	last := g
+	for r.regions[last].next >= 0 {
+		last = r.regions[last].next
+	}
+	e := r.regionEnd(&r.regions[last])
+	if e < sl && !r.endPunct(e, sl) && !r.is(e, ",") && !r.is(e, ";") && !r.is(r.regions[last].last-1, ",") && !(r.class(e, clConj) && !r.isWord(e, "and") && !r.isWord(e, "or")) {
+		r.forwardClause(l, k, sl)
+		return
+	}
+	r.addRegion(l, g)
+}
+
+// forwardClause takes the words from token k to the end of the sentence
+// (or of a quote that runs past it) as content.
+func (r *run) forwardClause(l *rel, k, sl int) {
+	e := sl
+	for i := k; i < e; i++ {
+		if g := r.regionAt(i); g >= 0 && r.regions[g].open == i {
+			last := g
+			for r.regions[last].next >= 0 {
+				last = r.regions[last].next
+			}
+			if end := r.regionEnd(&r.regions[last]); end > e {
+				e = end
+			}
+			i = r.regionEnd(&r.regions[g]) - 1
+		}
+	}
+	for i := k + 1; i < e; i++ {
+		if g := r.regionAt(i); g >= 0 && r.regions[g].open == i && r.regions[g].close > i+1 {
+			i = r.regions[g].close - 1 // jump to the closing mark
+		}
+		if r.inQ[i] == 0 && r.is(i, ",") && r.clauseBreak(i+1) {
+			e = i
+			break
+		}
+		if r.inQ[i] == 0 && (r.andVerb(i) || r.is(i, ";")) {
+			e = i // "… and said he was …": a second verb of the subject
+			break
+		}
+		// a comma inside a closing quote: …gun," but he said …
+		if g := r.regionAt(i); g >= 0 && r.regions[g].close == i && r.is(i-1, ",") && r.clauseBreak(r.regionEnd(&r.regions[g])) {
+			e = r.regionEnd(&r.regions[g])
+			break
+		}
+	}
+	e = r.trimEnd(k, e)
+	if e > k {
+		l.add(piece{k, e, -1})
+	}
+}
+
+// andVerb reports "and" or "but" followed by a cue verb in the past or
+// present tense: the subject goes on to a second statement.
+func (r *run) andVerb(i int) bool {
+	and := r.isWord(i, "and") || r.isWord(i, "but")
+	if !and && !r.isWord(i, "before") && !r.isWord(i, "after") && !r.isWord(i, "while") {
+		return false
+	}
+	if i+1 < len(r.toks) && r.lowerWord(i+1) {
+		w := r.word(i + 1)
+		// "… and questioning how", "before claiming that": a participle
+		if len(w) > 5 && strings.HasSuffix(w, "ing") && r.infos[i+1] == nil || r.infos[i+1] != nil && r.infos[i+1].cue != nil && r.infos[i+1].form == formIng {
+			return true
+		}
+		// "…, and contrasted the candidate": a second verb with its object
+		if and && r.is(i-1, ",") && len(w) > 4 && strings.HasSuffix(w, "ed") && (r.class(i+2, clDet|clObj) || r.capName(i+2)) {
+			return true
+		}
+	}
+	if !and {
+		return false
+	}
+	j := i + 1
+	// "and Democrats accused …", ", and the Union has sued": a new
+	// subject and its verb
+	if _, b, ok := r.npAfter(j, min(j+6, len(r.toks))); ok && b < len(r.toks) && (r.capName(j) || r.class(j, clPron|clDet)) {
+		if in := r.infos[b]; in != nil && in.cue != nil && (in.form == formPast || in.form == formPres) {
+			return true
+		}
+		if r.is(i-1, ",") && (r.class(b, clAux) || r.lowerWord(b) && strings.HasSuffix(r.word(b), "ed")) {
+			return true
+		}
+	}
+	for j < len(r.toks) && j-i < 3 && r.adverb(j) {
+		j++
+	}
+	in := r.infos[min(j, len(r.toks)-1)]
+	return in != nil && in.cue != nil && (in.form == formPast || in.form == formPres)
+}
+
+// clauseBreak reports whether the words after a comma at k-1 leave the
+// reported clause: a contrasting conjunction ("but", "while"), a
+// participle ("…, adding", "…, engaging in").
+func (r *run) clauseBreak(k int) bool {
+	if k >= len(r.toks) || r.inQ[k] != 0 {
+		return false
+	}
+	switch {
+	case r.isWord(k, "but"), r.isWord(k, "while"), r.isWord(k, "although"), r.isWord(k, "though"),
+		r.isWord(k, "whereas"), r.isWord(k, "according"):
+		return true
+	}
+	if r.lowerWord(k) {
+		w := r.word(k)
+		return len(w) > 5 && w[len(w)-3:] == "ing"
+	}
+	return false
+}
+
+// quoteIn reports whether a quote region that is not a title or a
+// scare quote opens in tokens [a, b).
+func (r *run) quoteIn(a, b int) bool {
+	for i := a; i < b; i++ {
+		if g := r.regionAt(i); g >= 0 {
+			if r.regions[g].open == i && !r.scareQuote(g) {
+				return true
+			}
+			i = max(i, r.regionEnd(&r.regions[g])-1)
+		}
+	}
+	return false
+}
+
+// quoteAnchor ends the last piece of l at the end of the last quote in
+// it when only an adjunct follows the quote: "criticized the law as a
+// “crazy system” during a stop in Flint" reports "the law as a “crazy
+// system”".
+func (r *run) quoteAnchor(l *rel, k int) {
+	if l.n == 0 {
+		return
+	}
+	pc := &l.pieces[l.n-1]
+	end := -1
+	for i := pc.a; i < pc.b; i++ {
+		if g := r.regionAt(i); g >= 0 && r.regions[g].open == i {
+			end = r.regionEnd(&r.regions[g])
+			i = end - 1
+		}
+	}
+	if end < 0 || end >= pc.b {
+		return
+	}
+	switch {
+	case r.is(end, ","), r.class(end, clPrep|clConj|clTime) && !r.isWord(end, "and") && !r.isWord(end, "or") && !r.isWord(end, "of") && !r.isWord(end, "to"),
+		r.toks[end].Kind == article.Word && r.toks[end].Is(article.Cap) && r.infos[end] != nil && r.infos[end].class&clTime != 0:
+		pc.b = end
+	}
+}
+
+// trimEnd drops final sentence punctuation and commas outside quotes.
+func (r *run) trimEnd(a, e int) int {
+	for e > a && r.inQ[e-1] == 0 && r.toks[e-1].Kind == article.Punct && !r.is(e-1, ")") {
+		e--
+	}
+	return e
+}
+
+// according handles "according to X": the content is the rest of the
+// sentence, before or after the phrase.
+func (r *run) according(ci, ce, sf, sl int) {
+	a, b, ok := r.sourceAfter(ce, sl)
+	if !ok {
+		return
+	}
+	// "two officials familiar with it, …": modifiers of the source up to
+	// the comma that ends the phrase.
+	if b < sl && !r.is(b, ",") && !r.endPunct(b, sl) {
+		for i := b; i < sl && i-b < 8 && r.inQ[i] == 0; i++ {
+			if r.is(i, ",") {
+				b = i
+				break
+			}
+			if in := r.infos[i]; in != nil && (in.cue != nil || in.class&clVerbish != 0) {
+				break
+			}
+		}
+	}
+	l := rel{cue: ci, cueEnd: ce, subj: a, subjEnd: b, from: -1, tagStart: ci, tagEnd: b}
+	lead := ci - sf
+	if lead == 1 && r.class(sf, clConj) {
+		lead = 0
+	}
+	after := b
+	if r.is(after, ",") {
+		after++
+	}
+	switch {
+	case lead == 0:
+		r.forwardClause(&l, after, sl)
+	default:
+		end := ci
+		if r.is(end-1, ",") || r.is(end-1, "—") {
+			end--
+		}
+		if end-sf < 2 {
+			return
+		}
+		if g := r.regionAt(end - 1); g >= 0 && r.regionEnd(&r.regions[g]) == end && r.regions[g].rel < 0 && r.opensClause(g, sf) {
+			for r.regions[g].prev >= 0 {
+				g = r.regions[g].prev
+			}
+			r.addRegion(&l, g)
+		} else {
+			a := r.clauseStart2(sf, end)
+			l.add(piece{a, r.trimEnd(a, end), -1})
+		}
+		if r.is(b, ",") && !r.newClause(b+1) && b+1 < sl {
+			r.forwardClause(&l, b+1, sl)
+		}
+	}
+	if l.n == 0 {
+		return
+	}
+	for _, c := range r.lex.words["according"].phrases {
+		if c.cue != nil && len(c.words) == ce-ci {
+			l.c = c.cue
+		}
+	}
+	if l.c == nil {
+		l.c = &cue{lemma: "according to", kind: kindAccording}
+	}
+	r.push(l)
+}
+
+// sourceAfter returns the source named after "according to": the noun
+// phrase up to the next comma or the end of the sentence ("a Council on
+// Foreign Relations (CFR) report", "exit polls reported by CNN", "three
+// people briefed on the discussions"), stopping early at a verb.
+func (r *run) sourceAfter(k, sl int) (int, int, bool) {
+	i := k
+	words := 0
+	for ; i < sl && i-k < 20 && r.inQ[i] == 0; i++ {
+		tk := r.toks[i]
+		if tk.Kind == article.Punct {
+			switch r.word(i) {
+			case "(", ")", "'", "’", "-", "/", "&":
+				continue
+			}
+			break
+		}
+		in := r.infos[i]
+		if in != nil && (in.class&(clVerbish|clAux|clRel) != 0 || in.cue != nil && in.cue.flags&flagNoun == 0 && in.form != formPast) {
+			break
+		}
+		if r.isWord(i, "that") {
+			break
+		}
+		if tk.Kind == article.Word || tk.Kind == article.Number {
+			words++
+		}
+	}
+	for i > k && (r.class(i-1, clNPLink|clDet|clPrep) && r.lowerWord(i-1) || r.is(i-1, "(") || r.is(i-1, "-")) {
+		i--
+	}
+	return k, i, words > 0 && i > k
+}
+
+// document reports whether the phrase at tokens [a, b) is headed by a
+// document or data noun ("a 2014 study", "instant polls").
+func (r *run) document(a, b int) bool {
+	if a < 0 || b <= a {
+		return false
+	}
+	if in := r.infos[b-1]; in != nil && in.src == srcDocument {
+		return true
+	}
+	w := r.word(b - 1)
+	if len(w) > 3 && w[len(w)-1] == 's' {
+		in := r.lex.words[strings.ToLower(w[:len(w)-1])]
+		return in != nil && in.src == srcDocument
+	}
+	return false
+}
+
+// endsNP reports whether the lower-case word at i is followed by
+// something that cannot continue a noun phrase, so that it would be a
+// verb rather than an adjective.
+func (r *run) endsNP(i, sl int) bool {
+	return i+1 >= sl || r.toks[i+1].Kind == article.Punct && !r.is(i+1, "(")
+}
+
+// trim ends a relation's reported words where a later tag starts after a
+// comma ("…, adding that …", "…, X said."), so that one relation's content
+// does not swallow another's tag; then it drops relations nested in
+// another's reported words. Both passes look up tags and cues through
+// sorted indexes, so the work stays linear in the number of relations.
+func (r *run) trim() {
+	r.sortRels()
+	r.order = r.order[:0]
+	for i := range r.rels {
+		r.order = append(r.order, int32(i))
+	}
+	slices.SortFunc(r.order, func(x, y int32) int { return r.rels[x].tagStart - r.rels[y].tagStart })
+	for i := range r.rels {
+		a := &r.rels[i]
+		for p := 0; p < a.n; p++ {
+			pc := &a.pieces[p]
+			if pc.reg >= 0 {
+				continue
+			}
+			k, _ := slices.BinarySearchFunc(r.order, pc.a+1, func(x int32, t int) int { return r.rels[x].tagStart - t })
+			for ; k < len(r.order); k++ {
+				j := int(r.order[k])
+				b := &r.rels[j]
+				if b.tagStart >= pc.b {
+					break
+				}
+				if j == i {
+					continue
+				}
+				if t := b.tagStart - 1; r.is(t, ",") || r.is(t, ";") || r.is(t, ":") || r.dash(t) {
+					pc.b = r.trimEnd(pc.a, b.tagStart-1)
+				} else if b.n > 0 && b.pieces[0].reg >= 0 && r.regions[b.pieces[0].reg].open > pc.a {
+					// "… unserious - “Again, …,” she said - and …": the
+					// quote and its tag belong to b.
+					pc.b = r.trimEnd(pc.a, r.regions[b.pieces[0].reg].open)
+					for pc.b > pc.a && (r.dash(pc.b-1) || r.is(pc.b-1, ":")) {
+						pc.b--
+					}
+				}
+			}
+		}
+		// drop emptied pieces
+		n := 0
+		for p := 0; p < a.n; p++ {
+			if a.pieces[p].b > a.pieces[p].a {
+				a.pieces[n] = a.pieces[p]
+				n++
+			}
+		}
+		a.n = n
+	}
+	// A relation whose cue lies in another's reported words is part of
+	// that content ("Mook told CBS that the campaign expects …"): PolNeAR
+	// and readers take the outer one.
+	slices.SortFunc(r.order, func(x, y int32) int { return r.rels[x].cue - r.rels[y].cue })
+	for i := range r.rels {
+		a := &r.rels[i]
+		if a.n == 0 {
+			continue
+		}
+		for p := 0; p < a.n; p++ {
+			pc := a.pieces[p]
+			if pc.reg >= 0 {
+				continue
+			}
+			k, _ := slices.BinarySearchFunc(r.order, pc.a, func(x int32, t int) int { return r.rels[x].cue - t })
+			for ; k < len(r.order); k++ {
+				j := int(r.order[k])
+				b := &r.rels[j]
+				if b.cue >= pc.b {
+					break
+				}
+				if j != i && b.tagStart >= pc.a {
+					b.n = 0
+				}
+			}
+		}
+	}
+	out := r.rels[:0]
+	for _, l := range r.rels {
+		if l.n > 0 {
+			out = append(out, l)
+		}
+	}
+	r.rels = out
+	for k := range r.regions {
+		r.regions[k].rel = -1
+	}
+	for k := range r.rels {
+		r.markRegions(k)
+	}
+}
+
+// markRegions ties the quote regions in relation k's content to it: those
+// that are a whole piece, and those inside reported words (partial
+// quotes).
+func (r *run) markRegions(k int) {
+	l := &r.rels[k]
+	for p := 0; p < l.n; p++ {
+		pc := l.pieces[p]
+		if pc.reg >= 0 {
+			r.regions[pc.reg].rel = k
+			continue
+		}
+		for i := pc.a; i < pc.b; i++ {
+			if g := r.regionAt(i); g >= 0 {
+				if r.regions[g].rel < 0 {
+					r.regions[g].rel = k
+					r.regions[g].partial = true
+				}
+				i = max(i, r.regionEnd(&r.regions[g])-1) // skip over the quote
+			}
+		}
+	}
+}

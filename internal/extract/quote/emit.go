@@ -1,0 +1,485 @@
+package quote
+
+import (
+	"slices"
+	"strings"
+
+	"newsgraph/internal/article"
+)
+
+// attachFree gives each quote that no cue claimed a relation of its own:
+// it continues the relation just before it when that one ended in the
+// previous sentence (“…,” he said. “…”), or stands without a speaker.
+// Quoted titles, scare quotes and short quoted terms are left out.
+func (r *run) attachFree() {
+	r.cued = len(r.rels)
+	r.cues = r.cues[:0]
+	for i := range r.rels {
+		if r.rels[i].cue >= 0 {
+			r.cues = append(r.cues, int32(r.rels[i].cue))
+		}
+	}
+	slices.Sort(r.cues)
+	r.ends = r.ends[:0]
+	for i := range r.rels {
+		r.ends = append(r.ends, int32(i))
+	}
+	slices.SortStableFunc(r.ends, func(x, y int32) int { return r.rels[x].end() - r.rels[y].end() })
+	for k := range r.regions {
+		g := &r.regions[k]
+		if g.rel >= 0 || g.prev >= 0 {
+			continue
+		}
+		if r.scareQuote(k) {
+			g.scare = true
+			continue
+		}
+		if !r.fullQuote(k) {
+			if !r.fragment(k) {
+				g.scare = true
+			}
+			continue
+		}
+		l := rel{cue: -1, subj: -1, from: -1}
+		if d, a, b, ok := r.dashTag(k); ok {
+			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = d, d+1, dashCue, a, b, d, b
+		} else if a, b, ok := r.colonTag(k); ok {
+			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = b, b+1, colonCue, a, b, a, b+1
+		} else if l.from, l.newPara = r.continues(k); l.from >= 0 {
+			l.from = r.root(l.from)
+		}
+		r.addRegion(&l, k)
+		r.rels = append(r.rels, l)
+		r.markRegions(len(r.rels) - 1)
+	}
+	for k := range r.regions {
+		if g := &r.regions[k]; g.partial && r.scareQuote(k) {
+			g.scare = true
+		}
+	}
+}
+
+// verbCue stands for a verb found by position, not in the lexicon: the
+// verb of the clause that holds a quoted fragment ("called the senator a
+// “nasty guy”").
+var verbCue = &cue{kind: kindSpeech}
+
+// fragment makes a relation for quoted fragment k that no cue claimed:
+// its content runs from after the clause's verb (the nearest word before
+// the fragment with a subject before it) to the end of the clause, and
+// the subject is its source. It reports whether it found one.
+func (r *run) fragment(k int) bool {
+	g := &r.regions[k]
+	sf, sl := r.sentBounds(g.open)
+	for v := g.open - 1; v > sf && g.open-v < 30; v-- {
+		if r.inQ[v] != 0 {
+			break
+		}
+		if !r.lowerWord(v) || r.infos[v] != nil && r.infos[v].class != 0 {
+			continue
+		}
+		w := r.word(v)
+		ing := strings.HasSuffix(w, "ing") && len(w) > 5
+		if (r.infos[v] == nil || r.infos[v].cue == nil) && !strings.HasSuffix(w, "ed") && !ing {
+			continue // only a past tense, a participle or a known cue is taken for the verb
+		}
+		if r.cueUsed(v) {
+			break // that verb's relation did not take the quote
+		}
+		var a, b int
+		var ok bool
+		if ing && (r.is(v-1, ",") || r.class(v-1, clConj)) {
+			// "Mr. Manafort continued, referring to … ''formal settings''"
+			a, b, ok = r.sentenceSubject(sf, v)
+		} else {
+			a, b, ok = r.subjectBefore(r.skipBack(v-1, sf), sf)
+		}
+		if !ok || !r.personLike(a, b) {
+			continue
+		}
+		l := rel{cue: v, cueEnd: v + 1, c: verbCue, subj: a, subjEnd: b, from: -1, tagStart: a, tagEnd: v + 1}
+		e := r.clauseEnd(r.regionEnd(g), sl)
+		for i := r.regionEnd(g); i < e; i++ {
+			if r.inQ[i] == 0 && r.andVerb(i) {
+				e = i
+			}
+		}
+		if e > v+1 {
+			l.add(piece{v + 1, e, -1})
+		}
+		if l.n == 0 {
+			return false
+		}
+		r.rels = append(r.rels, l)
+		r.markRegions(len(r.rels) - 1)
+		return true
+	}
+	return false
+}
+
+// cueUsed reports whether token v is the cue of a relation found so far.
+func (r *run) cueUsed(v int) bool {
+	_, found := slices.BinarySearch(r.cues, int32(v))
+	return found
+}
+
+// personLike reports whether the phrase at tokens [a, b) names someone
+// who may speak: a pronoun, a name, or a person or group noun.
+func (r *run) personLike(a, b int) bool {
+	h := b - 1
+	if r.class(h, clPron) && !r.isWord(h, "it") {
+		return true
+	}
+	if in := r.infos[h]; in != nil && (in.src == srcPerson || in.src == srcGroup) {
+		return true
+	}
+	return r.capName(h)
+}
+
+// clauseEnd returns where the clause going on at token k ends: at the
+// sentence end, or before a comma that starts a participle or a new
+// clause, a semicolon or a dash.
+func (r *run) clauseEnd(k, sl int) int {
+	for i := k; i < sl; i++ {
+		if r.inQ[i] != 0 {
+			continue
+		}
+		if r.is(i, ";") || r.is(i, "—") || r.is(i, "–") || r.is(i, "--") {
+			return r.trimEnd(k, i)
+		}
+		if r.is(i, ",") && r.newClause(i+1) {
+			return r.trimEnd(k, i)
+		}
+	}
+	return r.trimEnd(k, sl)
+}
+
+// end returns the token after the last one of l's content and tag.
+func (l *rel) end() int {
+	e := l.tagEnd
+	if l.cue < 0 {
+		e = 0
+	}
+	for p := 0; p < l.n; p++ {
+		e = max(e, l.pieces[p].b)
+	}
+	return e
+}
+
+// dashCue is the dash that ties a quote to a name after it: “…” ― Name.
+var dashCue = &cue{lemma: "―", kind: kindSpeech}
+
+// dashTag finds a name after a dash closing quote region k's paragraph
+// (“…” ― Sonya Herridge) and returns the dash and the name's tokens.
+func (r *run) dashTag(k int) (int, int, int, bool) {
+	last := k
+	for r.regions[last].next >= 0 {
+		last = r.regions[last].next
+	}
+	d := r.regionEnd(&r.regions[last])
+	if r.is(d, ",") {
+		d++
+	}
+	if d >= len(r.toks) || !(r.is(d, "―") || r.is(d, "—") || r.is(d, "–") || r.is(d, "-") || r.is(d, "--")) {
+		return 0, 0, 0, false
+	}
+	end := d + 1
+	for end < len(r.toks) && !r.para[end] && end-d < 14 {
+		end++
+	}
+	a, b, ok := r.npAfter(d+1, end)
+	if !ok || !r.capName(b-1) || r.trimEnd(b, end) != b {
+		return 0, 0, 0, false
+	}
+	return d, a, b, true
+}
+
+// colonCue is the colon after a speaker's name: Rep. Gowdy: “…”.
+var colonCue = &cue{lemma: ":", kind: kindSpeech}
+
+// colonTag finds a name alone before a colon that opens quote region k
+// (as transcripts and lists of reactions print them) and returns it.
+func (r *run) colonTag(k int) (int, int, bool) {
+	o := r.regions[k].open
+	if !r.is(o-1, ":") {
+		return 0, 0, false
+	}
+	sf, _ := r.sentBounds(o - 1)
+	a, b, ok := r.subjectBefore(o-2, sf)
+	if !ok || a != sf || !(r.capName(b-1) || r.toks[b-1].Is(article.AllCaps)) {
+		return 0, 0, false
+	}
+	if b != o-1 && !(r.is(b, "(") && r.is(o-2, ")")) {
+		return 0, 0, false // only the name, and perhaps its party and state
+	}
+	return a, b, true
+}
+
+// continues returns the relation that quote region k, with no cue of its
+// own, continues, or -1: the closest relation before it with a source,
+// ending in the same or the previous sentence. newPara reports that the
+// relation lies in an earlier paragraph.
+func (r *run) continues(k int) (from int, newPara bool) {
+	open := r.regions[k].open
+	best, bestEnd := -1, -1
+	// The relations found by cues are indexed by end; those added here
+	// come in text order, so the last one is the latest of them.
+	if i, _ := slices.BinarySearchFunc(r.ends, open+1, func(x int32, t int) int { return r.rels[x].end() - t }); i > 0 {
+		best = int(r.ends[i-1])
+		bestEnd = r.rels[best].end()
+	}
+	if n := len(r.rels); n > r.cued {
+		if e := r.rels[n-1].end(); e <= open && e > bestEnd {
+			best, bestEnd = n-1, e
+		}
+	}
+	if best < 0 || bestEnd <= 0 {
+		return -1, false
+	}
+	root := r.root(best)
+	if r.rels[root].subj < 0 || r.rels[root].cue < 0 {
+		return -1, false
+	}
+	if r.sent[open]-r.sent[bestEnd-1] > 1 {
+		return -1, false
+	}
+	// The tag must close its sentence ("…,” he said. “…”), not go on to
+	// another statement ("she told the crowd, then referred to …").
+	if ps := r.sent[bestEnd-1]; ps != r.sent[open] {
+		for i := bestEnd; i+1 < r.sl[ps]; i++ {
+			if r.is(i, ",") && r.inQ[i] == 0 && (r.isWord(i+1, "then") || r.isWord(i+1, "before") || r.isWord(i+1, "and") && r.lowerWord(i+2) && strings.HasSuffix(r.word(i+2), "ed")) {
+				return -1, false
+			}
+		}
+	}
+	sf, sl := r.sentBounds(open)
+	if sf != open && (r.sent[bestEnd-1] != r.sent[open] || !(r.is(open-1, ",") || r.is(open-1, ":"))) {
+		return -1, false // mid-sentence, only after a comma in the tag's sentence
+	}
+	// The quote must stand alone: words after it would be a tag of its own.
+	last := k
+	for r.regions[last].next >= 0 {
+		last = r.regions[last].next
+	}
+	if e := r.regionEnd(&r.regions[last]); e < sl && !r.endPunct(e, sl) {
+		return -1, false
+	}
+	for i := bestEnd; i <= open; i++ {
+		if r.para[i] {
+			return best, true
+		}
+	}
+	return best, false
+}
+
+func (r *run) root(k int) int {
+	for n := 0; r.rels[k].from >= 0 && n < 1000; n++ {
+		k = r.rels[k].from
+	}
+	return k
+}
+
+// fullQuote reports whether region k reads as a quotation of its own:
+// three words or more that open a sentence or start with a capital.
+func (r *run) fullQuote(k int) bool {
+	g := &r.regions[k]
+	words := 0
+	stop := false
+	for h := k; h >= 0 && words < 3; h = r.regions[h].next {
+		for i := r.regions[h].first; i < r.regions[h].last && words < 3; i++ {
+			t := r.toks[i]
+			if t.Kind == article.Word || t.Kind == article.Number {
+				words++
+			} else if r.is(i, ".") || r.is(i, "!") || r.is(i, "?") {
+				stop = true
+			}
+		}
+	}
+	if words < 3 {
+		return false
+	}
+	sf, _ := r.sentBounds(g.open)
+	_ = stop
+	return g.open == sf || r.toks[g.first].Is(article.Cap) || r.is(g.open-1, ":") || r.is(g.open-1, ",")
+}
+
+// labels are words after which a quoted phrase names something rather
+// than quotes someone.
+var labels = map[string]bool{
+	"so-called": true, "dubbed": true, "called": true, "titled": true, "entitled": true, "named": true,
+	"labeled": true, "labelled": true, "nicknamed": true, "branded": true, "word": true, "words": true,
+	"term": true, "phrase": true, "slogan": true, "hashtag": true, "headline": true, "film": true,
+	"book": true, "song": true, "show": true, "program": true, "programme": true, "series": true, "album": true,
+	"movie": true, "documentary": true, "novel": true, "article": true, "column": true, "op-ed": true, "essay": true,
+	"motto": true,
+}
+
+// smallWords may stay lower case inside a title.
+var smallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "and": true, "or": true, "in": true, "on": true, "at": true,
+	"to": true, "for": true, "with": true, "by": true, "from": true, "is": true, "vs.": true, "de": true,
+}
+
+// scareQuote reports whether region k is a title, a scare quote or a
+// quoted term: short, and after a naming word ("so-called", "titled") or
+// in title case.
+func (r *run) scareQuote(k int) bool {
+	g := &r.regions[k]
+	words, caps, small := 0, 0, 0
+	for i := g.first; i < g.last && words <= 8; i++ {
+		t := r.toks[i]
+		switch {
+		case t.Kind == article.Word:
+			words++
+			if t.Is(article.Cap) {
+				caps++
+			} else if smallWords[r.word(i)] {
+				small++
+			}
+		case t.Kind == article.Number:
+			words++
+			caps++
+		case r.is(i, ".") || r.is(i, "!") || r.is(i, "?"):
+			if i < g.last-1 {
+				return false // a sentence inside: a quotation
+			}
+		}
+	}
+	if words == 0 || words > 8 {
+		return false
+	}
+	p := g.open - 1
+	if p >= 0 && r.toks[p].Kind == article.Word && labels[strings.ToLower(r.word(p))] && words <= 5 {
+		return true
+	}
+	// Title case: every word capitalised but the small ones, and more than
+	// one word or a capitalised word in the middle of a sentence.
+	sf, _ := r.sentBounds(g.open)
+	if caps+small == words && caps > 0 && (words > 1 || g.open > sf) && g.next < 0 && g.prev < 0 {
+		return words <= 6
+	}
+	return false
+}
+
+// emit writes the relations into the record as quotes and attributions,
+// linking sources to entities.
+func (r *run) emit() {
+	rec := &r.doc.Rec
+	r.spk = grow(r.spk, len(r.rels))
+	for k := range r.spk {
+		r.spk[k] = speaker{}
+	}
+	for k := range r.rels {
+		l := &r.rels[k]
+		ri := r.root(k)
+		root := &r.rels[ri]
+		attr := r.isAttribution(root)
+		sp := r.spk[ri]
+		if root.subj >= 0 && sp.span == nil {
+			sp = r.speaker(root.subj, root.subjEnd)
+			r.spk[ri] = sp
+		}
+		var cueSpan *article.Span
+		cueText := ""
+		if root.cue >= 0 && !l.newPara {
+			s := r.span(root.cue, root.cueEnd)
+			cueSpan = &s
+			cueText = r.s[s.Start:s.End]
+		}
+		for p := 0; p < l.n; p++ {
+			pc := l.pieces[p]
+			if pc.reg >= 0 {
+				rec.Quotes = append(rec.Quotes, r.quote(pc.a, pc.b, article.Direct, sp, cueText, cueSpan))
+				continue
+			}
+			if attr {
+				s := r.span(pc.a, pc.b)
+				a := article.Attribution{
+					Claim: s, Text: r.s[s.Start:s.End], Source: sp.id, SourceName: sp.name, SourceSpan: sp.span,
+					Cue: cueText, CueSpan: cueSpan, Sentence: int(r.sent[pc.a]),
+				}
+				rec.Attributions = append(rec.Attributions, a)
+			} else {
+				rec.Quotes = append(rec.Quotes, r.quote(pc.a, pc.b, article.Indirect, sp, cueText, cueSpan))
+			}
+			for i := pc.a; i < pc.b; i++ {
+				g := r.regionAt(i)
+				if g < 0 || r.regions[g].open != i {
+					continue
+				}
+				if !r.regions[g].scare {
+					rec.Quotes = append(rec.Quotes, r.quote(r.regions[g].first, r.regions[g].last, article.Partial, sp, cueText, cueSpan))
+				}
+				i = r.regionEnd(&r.regions[g]) - 1
+			}
+		}
+	}
+	r.applyMentions()
+	byQuote := func(a, b article.Quote) int {
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start - b.Span.Start
+		}
+		return b.Span.End - a.Span.End
+	}
+	if !slices.IsSortedFunc(rec.Quotes, byQuote) {
+		slices.SortStableFunc(rec.Quotes, byQuote)
+	}
+	byClaim := func(a, b article.Attribution) int {
+		if a.Claim.Start != b.Claim.Start {
+			return a.Claim.Start - b.Claim.Start
+		}
+		return b.Claim.End - a.Claim.End
+	}
+	if !slices.IsSortedFunc(rec.Attributions, byClaim) {
+		slices.SortStableFunc(rec.Attributions, byClaim)
+	}
+}
+
+// quote makes a Quote of content tokens [a, b), without a trailing comma.
+func (r *run) quote(a, b int, kind string, sp speaker, cueText string, cueSpan *article.Span) article.Quote {
+	for b > a+1 && (r.is(b-1, ",") || r.is(b-1, ";")) {
+		b--
+	}
+	s := r.span(a, b)
+	return article.Quote{
+		Text: r.s[s.Start:s.End], Span: s, Speaker: sp.id, SpeakerName: sp.name, SpeakerSpan: sp.span,
+		Cue: cueText, CueSpan: cueSpan, Kind: kind, Sentence: int(r.sent[a]),
+	}
+}
+
+// isAttribution reports whether relation l goes to Attributions: its
+// cue reports, attributes a belief or is "according to", or its source
+// is not a person.
+func (r *run) isAttribution(l *rel) bool {
+	if l.c == nil {
+		return false
+	}
+	if l.c.kind != kindSpeech {
+		return true
+	}
+	if l.subj < 0 {
+		return false
+	}
+	if ei := r.entityAt(r.span(l.subj, l.subjEnd)); ei >= 0 {
+		return r.doc.Rec.Entities[ei].Type != article.Person
+	}
+	head := l.subjEnd - 1
+	for i := l.subj + 1; i < l.subjEnd; i++ {
+		if r.lowerWord(i) && (r.isWord(i, "of") || r.isWord(i, "for") || r.isWord(i, "at")) {
+			head = i - 1 // "a spokesman for the ministry"
+			break
+		}
+	}
+	if in := r.infos[head]; in != nil {
+		if in.src == srcGroup || in.src == srcDocument {
+			return true
+		}
+		if in.src == srcPerson {
+			return false
+		}
+		if r.isWord(head, "it") || r.isWord(head, "they") {
+			return true
+		}
+	}
+	return r.toks[head].Is(article.AllCaps) && r.toks[head].Kind == article.Word
+}

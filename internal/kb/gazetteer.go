@@ -1,0 +1,687 @@
+package kb
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The entity files of the knowledge base. KB-SCHEMA.md in the project
+// notes and internal/kb/data/README.md give their columns.
+const (
+	CountriesFile    = "countries.tsv"     // generated from gountries
+	PlacesFile       = "places.tsv"        // generated from tidwall/cities and gountries
+	PlacesExtraFile  = "places_extra.tsv"  // written by us
+	CountryNamesFile = "country_names.tsv" // aliases, demonyms, capitals
+	PeopleFile       = "people.tsv"        // office holders, one row per term
+	OrgsFile         = "orgs.tsv"          // organisations
+	GivenNamesFile   = "given_names.tsv"   // people's first names
+	CommonWordsFile  = "common_words.tsv"  // lower-case English words (SCOWL)
+	EntityWordsFile  = "entity_words.tsv"  // cue words of the entity recogniser
+)
+
+// Country is a country or territory with everything the files say of it.
+type Country struct {
+	ISO3, ISO2 string
+	Name       string
+	Official   string
+	Lat, Lon   float64
+	Region     string
+	Subregion  string
+	Borders    []string
+	// Aliases, Demonyms ("Belarusian") and People ("Belarusians") come
+	// from country_names.tsv; Capital is the capital's English name.
+	Aliases  []string
+	Demonyms []string
+	People   []string
+	Capital  string
+}
+
+// Place is a city, region, state, sea or other place that is not a
+// country.
+type Place struct {
+	Name    string
+	Aliases []string
+	// Kind is city, region, state, continent, water, island, mountain or
+	// landmark.
+	Kind       string
+	Country    string
+	Lat, Lon   float64
+	Population int64
+	// Capital is set when the place is its country's capital.
+	Capital bool
+	// Extra is set for rows of places_extra.tsv, which are chosen before
+	// generated rows of the same name.
+	Extra bool
+}
+
+// Person is a person of people.tsv with every office term listed there.
+type Person struct {
+	Name    string
+	Aliases []string
+	Terms   []Term
+}
+
+// Term is one office a person held, with its dates as written in the file
+// (YYYY, YYYY-MM or YYYY-MM-DD; End empty while in office).
+type Term struct {
+	Country, Role, Org, Actor string
+	Start, End                string
+}
+
+// Org is an organisation of orgs.tsv.
+type Org struct {
+	Name    string
+	Aliases []string
+	// Kind is igo, ngo, media, agency, government, legislature, court,
+	// military, police, intelligence, party, armed_group, company, sport,
+	// education, religious or other.
+	Kind    string
+	Country string
+	Actor   string
+}
+
+// Cue is a row of entity_words.tsv: a word or phrase the recogniser treats
+// as a sign (a title before a name, the head of an organisation's name…).
+type Cue struct {
+	// Words is the cue as written ("Foreign Minister"); Key its lookup
+	// form.
+	Words, Key string
+	// Class says what the cue signals (title, honorific, org_head, …).
+	Class string
+	// Value is the canonical form (the role "Foreign Minister") or a
+	// kind, depending on Class.
+	Value string
+	// Code is a CAMEO sector code for titles (GOV, MIL, JUD…).
+	Code string
+}
+
+// RefKind says which list a Ref points into.
+type RefKind uint8
+
+// Kinds of gazetteer references.
+const (
+	RefCountry RefKind = iota + 1 // Gazetteer.Countries
+	RefOrg                        // Gazetteer.Orgs
+	RefPerson                     // Gazetteer.People
+	RefPlace                      // Gazetteer.Places
+	RefNORP                       // Gazetteer.Countries, by a demonym
+	RefPeople                     // Gazetteer.Countries, by its people's plural name
+)
+
+// Forms of a name in a Ref.
+const (
+	FormName     uint8 = iota + 1 // the canonical name
+	FormAlias                     // another name or spelling
+	FormAcronym                   // an acronym among the aliases (NATO)
+	FormOfficial                  // a country's official name
+	FormDemonym                   // a demonym or people noun
+)
+
+// Ref is one reading of a name: the list and index of what it names, and
+// in which form.
+type Ref struct {
+	Kind  RefKind
+	Form  uint8
+	Index int32
+}
+
+// Gazetteer is the typed, indexed view of the knowledge base's entity
+// files: names of countries, places, people and organisations keyed by
+// their lookup form (NormPhrase), given names, common words and cue words.
+// It is read-only after loading and safe for concurrent use.
+type Gazetteer struct {
+	Countries []Country
+	Places    []Place
+	People    []Person
+	Orgs      []Org
+	Cues      []Cue
+
+	names    map[string][]Ref
+	prefixes map[string]struct{} // keys of the first words of longer names
+	surnames map[string][]int32
+	longest  map[string]int
+	given    map[string]byte
+	common   map[string]struct{}
+	iso3     map[string]int32
+}
+
+var (
+	gazMu    sync.Mutex
+	gazCache = map[string]*Gazetteer{}
+)
+
+// LoadGazetteer reads the entity files from src (embedded and user files)
+// and indexes them. It loads once per distinct source and process and
+// returns the same Gazetteer to every caller. Files that do not exist yet
+// are taken as empty.
+func LoadGazetteer(src Source) (*Gazetteer, error) {
+	key := strings.Join(src.Dirs, "\x00")
+	gazMu.Lock()
+	defer gazMu.Unlock()
+	if g, ok := gazCache[key]; ok {
+		return g, nil
+	}
+	g, err := buildGazetteer(src)
+	if err != nil {
+		return nil, err
+	}
+	gazCache[key] = g
+	return g, nil
+}
+
+// optionalTables reads a file that may not exist.
+func optionalTables(src Source, name string) ([]*Table, error) {
+	ts, err := src.Tables(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return ts, err
+}
+
+// eachRow calls fn with the named cells of every row of every table of
+// the file name.
+func eachRow(src Source, name string, cols []string, fn func(cells []string, t *Table) error) error {
+	ts, err := optionalTables(src, name)
+	if err != nil {
+		return err
+	}
+	for _, t := range ts {
+		idx, err := t.Need(cols...)
+		if err != nil {
+			return err
+		}
+		cells := make([]string, len(idx))
+		for _, r := range t.Rows {
+			for i, j := range idx {
+				cells[i] = strings.TrimSpace(r.Cells[j])
+			}
+			if err := fn(cells, t); err != nil {
+				return &FormatError{t.Name, r.Line, err.Error()}
+			}
+		}
+	}
+	return nil
+}
+
+func parseFloat(s string) (float64, error) {
+	if s == "" {
+		return 0, nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, fmt.Errorf("bad number %q", s)
+	}
+	return f, nil
+}
+
+func buildGazetteer(src Source) (*Gazetteer, error) {
+	g := &Gazetteer{
+		names:    map[string][]Ref{},
+		prefixes: map[string]struct{}{},
+		surnames: map[string][]int32{},
+		longest:  map[string]int{},
+		given:    map[string]byte{},
+		common:   map[string]struct{}{},
+		iso3:     map[string]int32{},
+	}
+	err := eachRow(src, CountriesFile, []string{"iso3", "iso2", "name", "official", "lat", "lon", "region", "subregion", "borders"}, func(c []string, _ *Table) error {
+		lat, err := parseFloat(c[4])
+		if err != nil {
+			return err
+		}
+		lon, err := parseFloat(c[5])
+		if err != nil {
+			return err
+		}
+		if _, dup := g.iso3[c[0]]; dup || c[0] == "" {
+			return nil
+		}
+		g.iso3[c[0]] = int32(len(g.Countries))
+		g.Countries = append(g.Countries, Country{ISO3: c[0], ISO2: c[1], Name: c[2], Official: c[3], Lat: lat, Lon: lon, Region: c[6], Subregion: c[7], Borders: Multi(c[8])})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(src, CountryNamesFile, []string{"iso3", "aliases", "demonyms", "people", "capital"}, func(c []string, _ *Table) error {
+		i, ok := g.iso3[c[0]]
+		if !ok { // a historic state: a country of its own
+			i = int32(len(g.Countries))
+			g.iso3[c[0]] = i
+			al := Multi(c[1])
+			if len(al) == 0 {
+				return fmt.Errorf("unknown country %q with no name", c[0])
+			}
+			g.Countries = append(g.Countries, Country{ISO3: c[0], Name: al[0]})
+			c[1] = strings.Join(al[1:], "|")
+		}
+		ct := &g.Countries[i]
+		ct.Aliases = append(ct.Aliases, Multi(c[1])...)
+		ct.Demonyms = append(ct.Demonyms, Multi(c[2])...)
+		ct.People = append(ct.People, Multi(c[3])...)
+		if c[4] != "" {
+			ct.Capital = c[4]
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	placeCols := []string{"name", "aliases", "kind", "country", "lat", "lon", "population"}
+	addPlace := func(extra bool) func(c []string, _ *Table) error {
+		return func(c []string, _ *Table) error {
+			if c[0] == "" {
+				return nil
+			}
+			lat, err := parseFloat(c[4])
+			if err != nil {
+				return err
+			}
+			lon, err := parseFloat(c[5])
+			if err != nil {
+				return err
+			}
+			var pop int64
+			if c[6] != "" {
+				if pop, err = strconv.ParseInt(strings.ReplaceAll(c[6], ",", ""), 10, 64); err != nil {
+					return fmt.Errorf("bad population %q", c[6])
+				}
+			}
+			g.Places = append(g.Places, Place{Name: c[0], Aliases: Multi(c[1]), Kind: c[2], Country: c[3], Lat: lat, Lon: lon, Population: pop, Extra: extra})
+			return nil
+		}
+	}
+	if err := eachRow(src, PlacesExtraFile, placeCols, addPlace(true)); err != nil {
+		return nil, err
+	}
+	if err := eachRow(src, PlacesFile, placeCols, addPlace(false)); err != nil {
+		return nil, err
+	}
+	byName := map[string]int32{}
+	err = eachRow(src, PeopleFile, []string{"name", "aliases", "country", "role", "org", "start", "end", "actor"}, func(c []string, _ *Table) error {
+		if c[0] == "" {
+			return nil
+		}
+		i, ok := byName[c[0]]
+		if !ok {
+			i = int32(len(g.People))
+			byName[c[0]] = i
+			g.People = append(g.People, Person{Name: c[0]})
+		}
+		p := &g.People[i]
+		for _, a := range Multi(c[1]) {
+			if !slices.Contains(p.Aliases, a) {
+				p.Aliases = append(p.Aliases, a)
+			}
+		}
+		p.Terms = append(p.Terms, Term{Country: c[2], Role: c[3], Org: c[4], Start: c[5], End: c[6], Actor: c[7]})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(src, OrgsFile, []string{"name", "aliases", "kind", "country", "actor"}, func(c []string, _ *Table) error {
+		if c[0] != "" {
+			g.Orgs = append(g.Orgs, Org{Name: c[0], Aliases: Multi(c[1]), Kind: c[2], Country: c[3], Actor: c[4]})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(src, GivenNamesFile, []string{"name", "gender"}, func(c []string, _ *Table) error {
+		if c[0] != "" {
+			gd := byte('u')
+			if c[1] != "" {
+				gd = c[1][0]
+			}
+			g.given[Norm(c[0])] = gd
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(src, CommonWordsFile, []string{"word"}, func(c []string, _ *Table) error {
+		if c[0] != "" {
+			g.common[Norm(c[0])] = struct{}{}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(src, EntityWordsFile, []string{"word", "class", "value", "code"}, func(c []string, _ *Table) error {
+		if c[0] != "" && c[1] != "" {
+			g.Cues = append(g.Cues, Cue{Words: c[0], Key: NormPhrase(c[0]), Class: c[1], Value: c[2], Code: c[3]})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	g.index()
+	return g, nil
+}
+
+// index builds the name maps. Readings of one name are ordered countries,
+// organisations, people, places (places_extra first, then capitals, states
+// and regions, then cities), demonyms.
+func (g *Gazetteer) index() {
+	capitals := map[string]bool{}
+	for _, c := range g.Countries {
+		if c.Capital != "" {
+			capitals[c.ISO3+"\t"+NormPhrase(c.Capital)] = true
+		}
+	}
+	for i := range g.Places {
+		p := &g.Places[i]
+		if capitals[p.Country+"\t"+NormPhrase(p.Name)] {
+			p.Capital = true
+		}
+	}
+	for i, c := range g.Countries {
+		g.add(c.Name, Ref{RefCountry, FormName, int32(i)})
+		if c.Official != "" && c.Official != c.Name {
+			g.add(c.Official, Ref{RefCountry, FormOfficial, int32(i)})
+		}
+		for _, a := range c.Aliases {
+			g.add(a, Ref{RefCountry, aliasForm(a), int32(i)})
+		}
+		for _, d := range c.Demonyms {
+			g.add(d, Ref{RefNORP, FormDemonym, int32(i)})
+		}
+		for _, d := range c.People {
+			g.add(d, Ref{RefPeople, FormDemonym, int32(i)})
+		}
+	}
+	for i, o := range g.Orgs {
+		g.add(o.Name, Ref{RefOrg, FormName, int32(i)})
+		for _, a := range o.Aliases {
+			g.add(a, Ref{RefOrg, aliasForm(a), int32(i)})
+		}
+	}
+	for i, p := range g.People {
+		g.add(p.Name, Ref{RefPerson, FormName, int32(i)})
+		for _, a := range p.Aliases {
+			g.add(a, Ref{RefPerson, FormAlias, int32(i)})
+		}
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			if s := Surname(n); s != "" {
+				k := NormPhrase(s)
+				if !slices.Contains(g.surnames[k], int32(i)) {
+					g.surnames[k] = append(g.surnames[k], int32(i))
+				}
+			}
+		}
+	}
+	for i, p := range g.Places {
+		g.add(p.Name, Ref{RefPlace, FormName, int32(i)})
+		for _, a := range p.Aliases {
+			g.add(a, Ref{RefPlace, FormAlias, int32(i)})
+		}
+	}
+	for k, refs := range g.names {
+		slices.SortStableFunc(refs, func(a, b Ref) int { return g.rank(a) - g.rank(b) })
+		g.names[k] = slices.CompactFunc(refs, func(a, b Ref) bool { return a.Kind == b.Kind && a.Index == b.Index })
+	}
+}
+
+// rank orders the readings of a name; lower comes first.
+func (g *Gazetteer) rank(r Ref) int {
+	switch r.Kind {
+	case RefCountry:
+		return 0
+	case RefOrg:
+		return 10
+	case RefPerson:
+		return 20
+	case RefPlace:
+		p := &g.Places[r.Index]
+		switch {
+		case p.Extra:
+			return 30
+		case p.Capital:
+			return 31
+		case p.Kind == "state":
+			return 32
+		case p.Kind == "city" && englishSpeaking[p.Country]:
+			// Of two towns of one name, English-language news more
+			// often means the one in an English-speaking country
+			// (Las Vegas, Birmingham); the article's other places
+			// decide first where they can.
+			return 34
+		case p.Kind == "city":
+			return 35
+		default:
+			return 33
+		}
+	}
+	return 50
+}
+
+// englishSpeaking are the countries whose towns English-language news
+// names most.
+var englishSpeaking = map[string]bool{"USA": true, "GBR": true, "CAN": true, "AUS": true, "NZL": true, "IRL": true}
+
+// aliasForm tells an acronym (all capitals, two to six letters, dots
+// allowed: NATO, U.N.) from another alias.
+func aliasForm(a string) uint8 {
+	letters := 0
+	for _, r := range a {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r == '.':
+		default:
+			return FormAlias
+		}
+	}
+	if letters >= 2 && letters <= 6 {
+		return FormAcronym
+	}
+	return FormAlias
+}
+
+func (g *Gazetteer) add(name string, r Ref) {
+	k := NormPhrase(name)
+	if k == "" {
+		return
+	}
+	g.names[k] = append(g.names[k], r)
+	for i := 0; i < len(k); i++ {
+		if k[i] == ' ' {
+			g.prefixes[k[:i]] = struct{}{}
+		}
+	}
+	first, n := k, 1+strings.Count(k, " ")
+	if i := strings.IndexByte(k, ' '); i >= 0 {
+		first = k[:i]
+	}
+	if n > g.longest[first] {
+		g.longest[first] = n
+	}
+}
+
+// Lookup returns the readings of a name given in its lookup form
+// (NormPhrase), best first; nil when the name is unknown.
+func (g *Gazetteer) Lookup(key []byte) []Ref { return g.names[string(key)] }
+
+// IsPrefix reports whether key (in lookup form) is the first words of a
+// longer name, so that a longest-match scan knows when to stop.
+func (g *Gazetteer) IsPrefix(key []byte) bool {
+	_, ok := g.prefixes[string(key)]
+	return ok
+}
+
+// Longest returns the most words of any name starting with the word whose
+// lookup form is first; 0 when none does.
+func (g *Gazetteer) Longest(first []byte) int { return g.longest[string(first)] }
+
+// SurnameOf returns the people of people.tsv whose surname (last word of
+// their name or an alias) has the lookup form key.
+func (g *Gazetteer) SurnameOf(key []byte) []int32 { return g.surnames[string(key)] }
+
+// GivenName reports whether the word with lookup form key is a given name
+// of given_names.tsv, with its gender (m, f or u).
+func (g *Gazetteer) GivenName(key []byte) (byte, bool) {
+	gd, ok := g.given[string(key)]
+	return gd, ok
+}
+
+// CommonWord reports whether the word with lookup form key is an English
+// word written in lower case (common_words.tsv).
+func (g *Gazetteer) CommonWord(key []byte) bool {
+	_, ok := g.common[string(key)]
+	return ok
+}
+
+// WordInfo is what the gazetteer knows of one word in lookup form.
+type WordInfo struct {
+	// Given is set for given names of given_names.tsv.
+	Given bool
+	// Common is set for English words written in lower case.
+	Common bool
+	// Longest is the most words of a name starting with this word.
+	Longest int
+	// Surname is set when a person of people.tsv has this surname.
+	Surname bool
+}
+
+// Words calls fn once for every word the gazetteer knows something of,
+// in no particular order, so that a caller can build its own index.
+func (g *Gazetteer) Words(fn func(key string, info WordInfo)) {
+	seen := map[string]bool{}
+	info := func(k string) WordInfo {
+		_, given := g.given[k]
+		_, common := g.common[k]
+		_, sur := g.surnames[k]
+		return WordInfo{Given: given, Common: common, Longest: g.longest[k], Surname: sur}
+	}
+	for _, m := range []map[string]int{g.longest} {
+		for k := range m {
+			seen[k] = true
+			fn(k, info(k))
+		}
+	}
+	for k := range g.given {
+		if !seen[k] {
+			seen[k] = true
+			fn(k, info(k))
+		}
+	}
+	for k := range g.common {
+		if !seen[k] {
+			seen[k] = true
+			fn(k, info(k))
+		}
+	}
+	for k := range g.surnames {
+		if !seen[k] {
+			seen[k] = true
+			fn(k, info(k))
+		}
+	}
+}
+
+// Country returns the country with ISO 3166-1 alpha-3 code iso3.
+func (g *Gazetteer) Country(iso3 string) (*Country, bool) {
+	i, ok := g.iso3[iso3]
+	if !ok {
+		return nil, false
+	}
+	return &g.Countries[i], true
+}
+
+// Surname returns the last word of a person's name, skipping suffixes such
+// as "Jr." and "III"; "" for a one-word name.
+func Surname(name string) string {
+	f := strings.Fields(name)
+	for len(f) > 1 {
+		last := strings.TrimSuffix(strings.ToLower(f[len(f)-1]), ".")
+		if last == "jr" || last == "sr" || roman(last) {
+			f = f[:len(f)-1]
+			if roman(last) && len(f) == 1 {
+				return "" // "Felipe VI": a regnal name, no surname
+			}
+			continue
+		}
+		if len(last) < 2 {
+			return ""
+		}
+		return strings.TrimSuffix(f[len(f)-1], ",")
+	}
+	return ""
+}
+
+// roman reports a Roman numeral in lower case (i to xxxix).
+func roman(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, c := range w {
+		if c != 'i' && c != 'v' && c != 'x' {
+			return false
+		}
+	}
+	return len(w) <= 6
+}
+
+// TermAt returns the office term of p in force on day t; when t is zero,
+// the current term (no end) or else the latest one. ok is false when no
+// term covers t.
+func (p *Person) TermAt(t time.Time) (Term, bool) {
+	if len(p.Terms) == 0 {
+		return Term{}, false
+	}
+	if t.IsZero() {
+		best := -1
+		for i, tm := range p.Terms {
+			if best < 0 || tm.End == "" && p.Terms[best].End != "" || (tm.End == "") == (p.Terms[best].End == "") && tm.Start > p.Terms[best].Start {
+				best = i
+			}
+		}
+		return p.Terms[best], true
+	}
+	d := t.Format("2006-01-02")
+	found := -1
+	for i, tm := range p.Terms {
+		if tm.Start != "" && padDate(tm.Start, false) > d {
+			continue
+		}
+		if tm.End != "" && padDate(tm.End, true) < d {
+			continue
+		}
+		if found < 0 || tm.Start > p.Terms[found].Start {
+			found = i
+		}
+	}
+	if found < 0 {
+		return Term{}, false
+	}
+	return p.Terms[found], true
+}
+
+// padDate makes YYYY or YYYY-MM a full date: the first day of the period,
+// or its last when end is set.
+func padDate(s string, end bool) string {
+	switch len(s) {
+	case 4:
+		if end {
+			return s + "-12-31"
+		}
+		return s + "-01-01"
+	case 7:
+		if end {
+			return s + "-31"
+		}
+		return s + "-01"
+	}
+	return s
+}

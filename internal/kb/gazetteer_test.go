@@ -1,0 +1,155 @@
+package kb_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"newsgraph/internal/kb"
+)
+
+func TestNorm(t *testing.T) {
+	for in, want := range map[string]string{
+		"U.S.":                "us",
+		"Côte d'Ivoire":       "cote d'ivoire",
+		"Côte d’Ivoire":       "cote d'ivoire",
+		"São Paulo":           "sao paulo",
+		"St. Louis":           "st louis",
+		"Saint Louis":         "st louis",
+		"Guinea-Bissau":       "guinea-bissau",
+		"Procter & Gamble":    "procter & gamble",
+		"  The   Guardian ":   "the guardian",
+		"LUKASHENKO":          "lukashenko",
+		"Bosnia, Herzegovina": "bosnia herzegovina",
+	} {
+		if got := kb.NormPhrase(in); got != want {
+			t.Errorf("NormPhrase(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestGazetteer(t *testing.T) {
+	g, err := kb.LoadGazetteer(kb.Source{Dirs: []string{"testdata/gaz"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := kb.LoadGazetteer(kb.Source{Dirs: []string{"testdata/gaz"}})
+	if g != again {
+		t.Error("LoadGazetteer loaded the same source twice")
+	}
+	first := func(name string) (kb.Ref, bool) {
+		refs := g.Lookup([]byte(kb.NormPhrase(name)))
+		if len(refs) == 0 {
+			return kb.Ref{}, false
+		}
+		return refs[0], true
+	}
+	for _, tc := range []struct {
+		name string
+		kind kb.RefKind
+		iso3 string
+	}{
+		{"Belarus", kb.RefCountry, "BLR"},
+		{"Republic of Belarus", kb.RefCountry, "BLR"}, // official name from countries.tsv
+		{"Byelorussia", kb.RefCountry, "BLR"},
+		{"Belarusian", kb.RefNORP, "BLR"},
+		{"Belarusians", kb.RefPeople, "BLR"},
+		{"Soviet Union", kb.RefCountry, "USR"}, // a former state of country_names.tsv
+		{"Georgia", kb.RefCountry, "GEO"},      // the country before the US state
+	} {
+		r, ok := first(tc.name)
+		if !ok || r.Kind != tc.kind || g.Countries[r.Index].ISO3 != tc.iso3 {
+			t.Errorf("%s: got %+v", tc.name, r)
+		}
+	}
+	r, ok := first("Minsk")
+	if !ok || r.Kind != kb.RefPlace || !g.Places[r.Index].Capital || g.Places[r.Index].Country != "BLR" {
+		t.Errorf("Minsk: got %+v", r)
+	}
+	if r, ok := first("Texas"); !ok || r.Kind != kb.RefPlace || g.Places[r.Index].Kind != "state" {
+		t.Errorf("Texas: got %+v", r)
+	}
+	if g.Longest([]byte("republic")) < 3 {
+		t.Errorf("Longest(republic) = %d", g.Longest([]byte("republic")))
+	}
+	if ps := g.SurnameOf([]byte("smith")); len(ps) != 1 || g.People[ps[0]].Name != "John Smith Jr." {
+		t.Errorf("SurnameOf(smith) = %v", ps)
+	}
+	if !g.CommonWord([]byte("reading")) || g.CommonWord([]byte("lukashenko")) {
+		t.Error("CommonWord is wrong on reading/lukashenko")
+	}
+	if _, ok := g.Country("BLR"); !ok {
+		t.Error("no BLR")
+	}
+}
+
+func TestTermAt(t *testing.T) {
+	g, err := kb.LoadGazetteer(kb.Source{Dirs: []string{"testdata/gaz"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs := g.Lookup([]byte("vladimir putin"))
+	if len(refs) == 0 {
+		t.Fatal("no Putin")
+	}
+	p := &g.People[refs[0].Index]
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	for _, tc := range []struct {
+		date time.Time
+		role string
+		ok   bool
+	}{
+		{day("2010-01-01"), "Prime Minister", true},
+		{day("2005-01-01"), "President", true},
+		{day("2012-05-07"), "President", true}, // the day one office ends and the other starts
+		{day("2020-01-01"), "President", true},
+		{day("1990-01-01"), "", false},
+		{time.Time{}, "President", true}, // no date: the current office
+	} {
+		term, ok := p.TermAt(tc.date)
+		if ok != tc.ok || term.Role != tc.role {
+			t.Errorf("%v: got %q %v, want %q %v", tc.date, term.Role, ok, tc.role, tc.ok)
+		}
+	}
+}
+
+func TestGazetteerBadFile(t *testing.T) {
+	_, err := kb.LoadGazetteer(kb.Source{Dirs: []string{"testdata/badgaz"}})
+	var fe *kb.FormatError
+	if !errors.As(err, &fe) || fe.Line != 3 {
+		t.Fatalf("want a FormatError at line 3, got %v", err)
+	}
+}
+
+func TestSurname(t *testing.T) {
+	for in, want := range map[string]string{
+		"Alexander Lukashenko":   "Lukashenko",
+		"Martin Luther King Jr.": "King",
+		"Madonna":                "",
+	} {
+		if got := kb.Surname(in); got != want {
+			t.Errorf("Surname(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzNormPhrase(f *testing.F) {
+	for _, s := range []string{"U.S.", "Côte d’Ivoire", "São Paulo", "\xff\xfe", "Saint Louis", "A&B"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 4096 {
+			return
+		}
+		// A key is words joined by single spaces, in lower case.
+		k := kb.NormPhrase(s)
+		if strings.HasPrefix(k, " ") || strings.HasSuffix(k, " ") || strings.Contains(k, "  ") {
+			t.Errorf("NormPhrase(%q) = %q: stray spaces", s, k)
+		}
+		if k != strings.ToLower(k) && utf8.ValidString(k) {
+			t.Errorf("NormPhrase(%q) = %q: not lower case", s, k)
+		}
+	})
+}

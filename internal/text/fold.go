@@ -1,0 +1,79 @@
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// AppendFold appends s to dst in the form word lists are keyed by: lower
+// case, with the typographic apostrophes ’ and ʼ written as '. It lets a
+// caller look a token up in a map without allocating:
+//
+//	buf = text.AppendFold(buf[:0], word)
+//	v, ok := m[string(buf)]
+func AppendFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '’' || r == 'ʼ':
+			dst = append(dst, '\'')
+		case r == utf8.RuneError && size == 1:
+			dst = append(dst, c) // keep invalid bytes as they are
+		default:
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+		i += size
+	}
+	return dst
+}
+
+// WordFilter tells, without hashing, that a word is certainly not in a
+// set of folded words, so that a caller can skip most look-ups. It keeps
+// one bit per (first two letters, length) of the words added, and is
+// case-blind by construction. Its zero value is an empty set.
+type WordFilter [32 * 32]uint32
+
+func filterSlot(w string) int {
+	b1 := byte(0)
+	if len(w) > 1 {
+		b1 = w[1]
+	}
+	return int(w[0]&31)<<5 | int(b1&31)
+}
+
+// Add puts folded word w in the set.
+func (f *WordFilter) Add(w string) {
+	if w == "" {
+		return
+	}
+	bit := uint32(1) << min(len(w), 31)
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf || w[i] == '\'' {
+			bit = ^uint32(0) // folding may change the length: any length
+		}
+	}
+	f[filterSlot(w)] |= bit
+}
+
+// MayHave reports whether word w, folded or not, may be in the set; false
+// means it is not.
+func (f *WordFilter) MayHave(w string) bool {
+	if len(w) == 0 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return true // folding may change its bytes and length
+		}
+	}
+	return f[filterSlot(w)]&(1<<min(len(w), 31)) != 0
+}
