@@ -68,8 +68,7 @@ percent in the third quarter while unions threatened strikes over pay the army s
 
 // corpus writes n JSONL articles of about 120 words, distinct except that
 // every 50th repeats an earlier text exactly (another URL: a copy) and
-// every 30th copies one with a line of boilerplate added (a
-// near-duplicate).
+// every 30th copies one with a sentence added (a near-duplicate).
 func corpus(t *testing.T, path string, n int) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	var b bytes.Buffer
@@ -80,7 +79,7 @@ func corpus(t *testing.T, path string, n int) {
 		case i > 0 && i%50 == 0:
 			text = texts[rng.IntN(len(texts))]
 		case i > 0 && i%30 == 0:
-			text = texts[rng.IntN(len(texts))] + "\nRead the full article here"
+			text = texts[rng.IntN(len(texts))] + fmt.Sprintf("\nThis report was updated on Monday with comments from officials in district %d.", i)
 		default:
 			var w []string
 			for range 120 {
@@ -271,7 +270,7 @@ func TestIngestSources(t *testing.T) {
 	}
 	t.Log(out, stderr)
 	stats := mustRun(t, "stats", "--db", db)
-	if got, want := lastLine(stats), fmt.Sprintf("articles=%d duplicates=0 entities=0 quotes=0 events=0", articles); got != want {
+	if got, want := lastLine(stats), fmt.Sprintf("articles=%d duplicates=0 ", articles); !strings.HasPrefix(got, want) {
 		t.Errorf("stats: %s, want %s", got, want)
 	}
 	// Every source is queryable.
