@@ -77,7 +77,7 @@ the exit status is 1 when any input failed.`,
 	f := cmd.Flags()
 	f.StringVar(&dbPath, "db", defaultDB, "store file (created when missing)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print only the final summary")
-	f.IntVar(&o.batch, "batch", 500, "articles per transaction")
+	f.IntVar(&o.batch, "batch", 1000, "articles per transaction (a batch is also committed after a second)")
 	f.StringVar(&o.lang, "lang", "en", `keep articles in this language (ISO 639-1) or with none stated; "all" keeps every language`)
 	f.StringVar(&o.published, "published", "", "publication date for inputs that give none (YYYY-MM-DD)")
 	f.DurationVar(&fetch.Timeout, "timeout", 30*time.Second, "time limit of one HTTP request")

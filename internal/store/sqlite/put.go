@@ -29,30 +29,60 @@ func (d *DB) Put(ctx context.Context, items []store.Item) ([]store.Outcome, erro
 	preps := prepare(items)
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	tx, err := d.db.BeginTx(ctx, nil)
+	if d.wconn == nil {
+		conn, err := d.db.Conn(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("store batch: %w", mapErr(err))
+		}
+		d.wconn = conn
+	}
+	tx, err := d.wconn.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("store batch: %w", mapErr(err))
 	}
 	defer tx.Rollback()
-	w, err := newWriter(ctx, tx)
+	w, err := newWriter(ctx, d, tx)
 	if err != nil {
 		return nil, fmt.Errorf("store batch: %w", mapErr(err))
 	}
 	defer w.close()
+	w.known = d.entities
+	if d.bands == nil || d.bands.full() {
+		if d.bands, err = loadBloom(ctx, tx); err != nil {
+			return nil, fmt.Errorf("store batch: %w", mapErr(err))
+		}
+	}
 	out := make([]store.Outcome, len(items))
 	for i := range items {
 		if out[i], err = w.put(ctx, &items[i], &preps[i]); err != nil {
 			return nil, fmt.Errorf("store %s: %w", items[i].Origin, mapErr(err))
 		}
 	}
+	if err := w.flushRows(ctx); err != nil {
+		return nil, fmt.Errorf("store batch: %w", mapErr(err))
+	}
 	if err := w.flushLSH(ctx); err != nil {
 		return nil, fmt.Errorf("store batch: %w", mapErr(err))
+	}
+	for _, op := range w.fts {
+		if err := w.exec(ctx, op.name, op.args...); err != nil {
+			return nil, fmt.Errorf("store batch: %w", mapErr(err))
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("store batch: %w", mapErr(err))
 	}
+	if len(d.entities)+len(w.pending) > maxEntityCache {
+		clear(d.entities) // bounded memory; the upsert is correct without it
+	}
+	for id, m := range w.pending {
+		d.entities[id] = m
+	}
 	return out, nil
 }
+
+// maxEntityCache bounds the entities Put remembers as stored.
+const maxEntityCache = 200_000
 
 // prep is what Put computes for an item before its transaction.
 type prep struct {
@@ -103,8 +133,9 @@ func encode(enc *json.Encoder, buf *bytes.Buffer, rec *article.Record) ([]byte, 
 	return bytes.Clone(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
 }
 
-// writer holds one transaction's prepared statements.
+// writer holds one transaction's state.
 type writer struct {
+	d     *DB
 	tx    *sql.Tx
 	next  int64 // next article aid
 	qid   int64 // next quote qid
@@ -116,43 +147,40 @@ type writer struct {
 	// finds candidates among them meanwhile.
 	lsh        []lshRow
 	batchBands map[int64][]int64
+	// fts holds the full-text writes, done last: once an FTS5 table is
+	// in a transaction, every statement that opens a savepoint (any
+	// multi-row insert) makes FTS5 write its pending terms to disk.
+	fts []ftsOp
+	// rows queues annotation rows by insert name.
+	rows map[string][]any
+	// known caches the stored entities' filled fields (the DB's);
+	// pending holds this transaction's until it commits.
+	known   map[string]uint8
+	pending map[string]uint8
 }
 
 type lshRow struct{ band, aid int64 }
+
+type ftsOp struct {
+	name string
+	args []any
+}
 
 // statements are the writer's SQL, by name.
 var statements = map[string]string{
 	"find": "SELECT aid, pipeline, duplicate_of FROM articles WHERE id = ?",
 	// Only originals are in lsh, so a story copied a thousand times still
 	// gives one candidate; the limit guards against pathological text.
-	"candidates": "SELECT a.aid, a.story, a.sig FROM articles a WHERE a.aid IN (SELECT aid FROM lsh WHERE band IN (" + placeholders(dedup.Bands) + ") LIMIT 256)",
-	"storyID":    "SELECT id FROM articles WHERE aid = ?",
-	"article":    "INSERT INTO articles(aid, id, url, title, outlet, published, day, language, pipeline, duplicate_of, story, similarity, words, tone, sig, record) VALUES(" + placeholders(16) + ")",
-	"update":     "UPDATE articles SET url = ?, title = ?, outlet = ?, published = ?, day = ?, language = ?, pipeline = ?, words = ?, tone = ?, record = ? WHERE aid = ?",
-	"copy":       "INSERT INTO copies(aid, origin, outlet) VALUES(?, ?, ?) ON CONFLICT DO NOTHING",
-	"lsh":        "INSERT INTO lsh(band, aid) VALUES(?, ?) ON CONFLICT DO NOTHING",
-	"fts":        "INSERT INTO articles_fts(rowid, title, text) VALUES(?, ?, ?)",
-	"ftsDelete":  "DELETE FROM articles_fts WHERE rowid = ?",
-	"entity": `INSERT INTO entities(id, name, type, kind, role, country, actor, lat, lon, known) VALUES(` + placeholders(10) + `)
-		ON CONFLICT(id) DO UPDATE SET
-			kind = CASE WHEN entities.kind = '' THEN excluded.kind ELSE entities.kind END,
-			role = CASE WHEN entities.role = '' THEN excluded.role ELSE entities.role END,
-			country = CASE WHEN entities.country = '' THEN excluded.country ELSE entities.country END,
-			actor = CASE WHEN entities.actor = '' THEN excluded.actor ELSE entities.actor END,
-			lat = CASE WHEN entities.lat = 0 AND entities.lon = 0 THEN excluded.lat ELSE entities.lat END,
-			lon = CASE WHEN entities.lat = 0 AND entities.lon = 0 THEN excluded.lon ELSE entities.lon END,
-			known = max(entities.known, excluded.known)
-		WHERE entities.kind = '' OR entities.role = '' OR entities.country = '' OR entities.actor = '' OR (entities.lat = 0 AND entities.lon = 0) OR entities.known < excluded.known`,
-	"mention":     "INSERT INTO mentions(aid, entity, n, first, spans) VALUES(?, ?, ?, ?, ?) ON CONFLICT(aid, entity) DO UPDATE SET n = mentions.n + excluded.n",
-	"quote":       "INSERT INTO quotes(qid, aid, n, text, span_start, span_end, speaker, speaker_name, cue, kind, sentence) VALUES(" + placeholders(11) + ")",
-	"quoteFTS":    "INSERT INTO quotes_fts(rowid, text) VALUES(?, ?)",
-	"attribution": "INSERT INTO attributions(aid, n, text, span_start, span_end, source, source_name, cue, sentence) VALUES(" + placeholders(9) + ")",
-	"amount":      "INSERT INTO amounts(aid, n, text, span_start, span_end, value, max, unit, object, approximate) VALUES(" + placeholders(10) + ")",
-	"date":        "INSERT INTO dates(aid, n, text, span_start, span_end, value, type, granularity, relative, end_value) VALUES(" + placeholders(10) + ")",
-	"event": `INSERT INTO events(aid, n, source, target, source_entity, target_entity, source_country, target_country, cameo, base, root, quad, goldstein,
-		plover, mode, negated, modal, verb, verb_start, verb_end, location, country, lat, lon, date, day, sentence, confidence) VALUES(` + placeholders(28) + ")",
-	"embed": "INSERT INTO embeds(aid, n, platform, author, handle, date, text, links) VALUES(" + placeholders(8) + ")",
-	"theme": "INSERT INTO themes(aid, code, n) VALUES(?, ?, ?) ON CONFLICT(aid, code) DO UPDATE SET n = themes.n + excluded.n",
+	"candidates":     "SELECT a.aid, a.story, a.sig FROM articles a WHERE a.aid IN (SELECT aid FROM lsh WHERE band IN (" + placeholders(dedup.Bands) + ") LIMIT 256)",
+	"storyID":        "SELECT id FROM articles WHERE aid = ?",
+	"article":        "INSERT INTO articles(aid, id, url, title, outlet, published, day, language, pipeline, duplicate_of, story, similarity, words, tone, sig, record) VALUES(" + placeholders(16) + ")",
+	"update":         "UPDATE articles SET url = ?, title = ?, outlet = ?, published = ?, day = ?, language = ?, pipeline = ?, words = ?, tone = ?, record = ? WHERE aid = ?",
+	"copy":           "INSERT INTO copies(aid, origin, outlet) VALUES(?, ?, ?) ON CONFLICT DO NOTHING",
+	"lsh":            "INSERT INTO lsh(band, aid) VALUES(?, ?) ON CONFLICT DO NOTHING",
+	"fts":            "INSERT INTO articles_fts(rowid, title, text) VALUES(?, ?, ?)",
+	"ftsDelete":      "DELETE FROM articles_fts WHERE rowid = ?",
+	"quoteFTS":       "INSERT INTO quotes_fts(rowid, text) VALUES(?, ?)",
+	"quoteFTSDelete": "DELETE FROM quotes_fts WHERE rowid = ?",
 }
 
 // annotationTables hold an article's annotations, deleted when a newer
@@ -163,8 +191,8 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
-func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{tx: tx, stmts: map[string]*sql.Stmt{}, batchBands: map[int64][]int64{}}
+func newWriter(ctx context.Context, d *DB, tx *sql.Tx) (*writer, error) {
+	w := &writer{d: d, tx: tx, stmts: map[string]*sql.Stmt{}, batchBands: map[int64][]int64{}, pending: map[string]uint8{}, rows: map[string][]any{}}
 	w.enc = json.NewEncoder(&w.buf)
 	w.enc.SetEscapeHTML(false)
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(aid), 0) + 1 FROM articles").Scan(&w.next); err != nil {
@@ -173,15 +201,27 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(qid), 0) + 1 FROM quotes").Scan(&w.qid); err != nil {
 		return nil, err
 	}
-	for name, q := range statements {
-		s, err := tx.PrepareContext(ctx, q)
-		if err != nil {
-			w.close()
-			return nil, fmt.Errorf("prepare %s: %w", name, err)
-		}
-		w.stmts[name] = s
-	}
 	return w, nil
+}
+
+// stmt returns the statement key with SQL q bound to the transaction.
+// Statements are prepared once per store (on its write connection) and
+// reused by every transaction.
+func (w *writer) stmt(ctx context.Context, key, q string) (*sql.Stmt, error) {
+	if s := w.stmts[key]; s != nil {
+		return s, nil
+	}
+	base := w.d.stmts[key]
+	if base == nil {
+		var err error
+		if base, err = w.d.db.PrepareContext(ctx, q); err != nil {
+			return nil, fmt.Errorf("prepare %s: %w", key, err)
+		}
+		w.d.stmts[key] = base
+	}
+	s := w.tx.StmtContext(ctx, base)
+	w.stmts[key] = s
+	return s, nil
 }
 
 func (w *writer) close() {
@@ -191,7 +231,11 @@ func (w *writer) close() {
 }
 
 func (w *writer) exec(ctx context.Context, name string, args ...any) error {
-	_, err := w.stmts[name].ExecContext(ctx, args...)
+	s, err := w.stmt(ctx, name, statements[name])
+	if err != nil {
+		return err
+	}
+	_, err = s.ExecContext(ctx, args...)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
@@ -216,7 +260,11 @@ func (w *writer) put(ctx context.Context, it *store.Item, p *prep) (store.Outcom
 		aid             int64
 		pipeline, dupOf string
 	)
-	err := w.stmts["find"].QueryRowContext(ctx, rec.ID).Scan(&aid, &pipeline, &dupOf)
+	find, err := w.stmt(ctx, "find", statements["find"])
+	if err != nil {
+		return 0, err
+	}
+	err = find.QueryRowContext(ctx, rec.ID).Scan(&aid, &pipeline, &dupOf)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return w.add(ctx, rec, p, outlet, origin)
@@ -224,7 +272,11 @@ func (w *writer) put(ctx context.Context, it *store.Item, p *prep) (store.Outcom
 		return 0, fmt.Errorf("find: %w", err)
 	}
 	if !Newer(rec.Pipeline, pipeline) {
-		res, err := w.stmts["copy"].ExecContext(ctx, aid, origin, outlet)
+		cp, err := w.stmt(ctx, "copy", statements["copy"])
+		if err != nil {
+			return 0, err
+		}
+		res, err := cp.ExecContext(ctx, aid, origin, outlet)
 		if err != nil {
 			return 0, fmt.Errorf("copy: %w", err)
 		}
@@ -243,19 +295,30 @@ func (w *writer) put(ctx context.Context, it *store.Item, p *prep) (store.Outcom
 			return 0, err
 		}
 	}
-	for _, t := range annotationTables {
-		if t == "quotes" {
-			if _, err := w.tx.ExecContext(ctx, "DELETE FROM quotes_fts WHERE rowid IN (SELECT qid FROM quotes WHERE aid = ?)", aid); err != nil {
-				return 0, fmt.Errorf("replace quotes: %w", err)
-			}
+	// The rows queued so far go first, so that the deletes below see the
+	// article whole even if it came earlier in this batch.
+	if err := w.flushRows(ctx); err != nil {
+		return 0, err
+	}
+	qids, err := w.tx.QueryContext(ctx, "SELECT qid FROM quotes WHERE aid = ?", aid)
+	if err != nil {
+		return 0, fmt.Errorf("replace quotes: %w", err)
+	}
+	for qids.Next() {
+		var qid int64
+		if err := qids.Scan(&qid); err != nil {
+			qids.Close()
+			return 0, err
 		}
+		w.fts = append(w.fts, ftsOp{name: "quoteFTSDelete", args: []any{qid}})
+	}
+	qids.Close()
+	for _, t := range annotationTables {
 		if _, err := w.tx.ExecContext(ctx, "DELETE FROM "+t+" WHERE aid = ?", aid); err != nil {
 			return 0, fmt.Errorf("replace %s: %w", t, err)
 		}
 	}
-	if err := w.exec(ctx, "ftsDelete", aid); err != nil {
-		return 0, err
-	}
+	w.fts = append(w.fts, ftsOp{name: "ftsDelete", args: []any{aid}})
 	if err := w.exec(ctx, "update", rec.URL, rec.Title, outlet, rec.Published, dayOf(rec.Published), rec.Language, rec.Pipeline,
 		rec.Tone.WordCount, rec.Tone.Tone, js, aid); err != nil {
 		return 0, err
@@ -263,9 +326,7 @@ func (w *writer) put(ctx context.Context, it *store.Item, p *prep) (store.Outcom
 	if err := w.exec(ctx, "copy", aid, origin, outlet); err != nil {
 		return 0, err
 	}
-	if err := w.exec(ctx, "fts", aid, rec.Title, rec.Text); err != nil {
-		return 0, err
-	}
+	w.fts = append(w.fts, ftsOp{name: "fts", args: []any{aid, rec.Title, rec.Text}})
 	if err := w.annotations(ctx, aid, rec); err != nil {
 		return 0, err
 	}
@@ -286,7 +347,11 @@ func (w *writer) add(ctx context.Context, rec *article.Record, p *prep, outlet, 
 		}
 		if best.aid != 0 {
 			story, similarity = bestStory, best.j
-			if err := w.stmts["storyID"].QueryRowContext(ctx, story).Scan(&rec.DuplicateOf); err != nil {
+			sid, err := w.stmt(ctx, "storyID", statements["storyID"])
+			if err != nil {
+				return 0, err
+			}
+			if err := sid.QueryRowContext(ctx, story).Scan(&rec.DuplicateOf); err != nil {
 				return 0, fmt.Errorf("story id: %w", err)
 			}
 			if js, err = w.json(rec); err != nil {
@@ -302,6 +367,7 @@ func (w *writer) add(ctx context.Context, rec *article.Record, p *prep, outlet, 
 		for _, k := range p.keys {
 			w.lsh = append(w.lsh, lshRow{k, aid})
 			w.batchBands[k] = append(w.batchBands[k], aid)
+			w.d.bands.add(k)
 		}
 	}
 	if err := w.exec(ctx, "article", aid, rec.ID, rec.URL, rec.Title, outlet, rec.Published, dayOf(rec.Published), rec.Language,
@@ -311,9 +377,7 @@ func (w *writer) add(ctx context.Context, rec *article.Record, p *prep, outlet, 
 	if err := w.exec(ctx, "copy", aid, origin, outlet); err != nil {
 		return 0, err
 	}
-	if err := w.exec(ctx, "fts", aid, rec.Title, rec.Text); err != nil {
-		return 0, err
-	}
+	w.fts = append(w.fts, ftsOp{name: "fts", args: []any{aid, rec.Title, rec.Text}})
 	if err := w.annotations(ctx, aid, rec); err != nil {
 		return 0, err
 	}
@@ -376,11 +440,25 @@ func (w *writer) bestMatch(ctx context.Context, sig *dedup.Sig, keys []int64) (m
 		}
 		consider(aid, story, raw)
 	}
+	// Stored keys: only those the filter may hold are looked up (the
+	// others are given a key no article has).
 	args := make([]any, len(keys))
+	hits := 0
 	for i, k := range keys {
-		args[i] = k
+		args[i] = int64(0)
+		if w.d.bands.mayHave(k) {
+			args[i] = k
+			hits++
+		}
 	}
-	rows, err := w.stmts["candidates"].QueryContext(ctx, args...)
+	if hits == 0 {
+		return best, bestStory, nil
+	}
+	cand, err := w.stmt(ctx, "candidates", statements["candidates"])
+	if err != nil {
+		return match{}, 0, err
+	}
+	rows, err := cand.QueryContext(ctx, args...)
 	if err != nil {
 		return match{}, 0, fmt.Errorf("candidates: %w", err)
 	}
@@ -405,16 +483,18 @@ func (w *writer) json(rec *article.Record) ([]byte, error) {
 	return bytes.Clone(bytes.TrimSuffix(w.buf.Bytes(), []byte("\n"))), nil
 }
 
-// annotations inserts the rows of rec's annotations for article aid.
+// annotations inserts the rows of rec's annotations for article aid,
+// several rows per statement.
 func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record) error {
-	entityCountry := map[string]string{}
+	entityCountry := make(map[string]string, len(rec.Entities))
+	var ents, mentions []any
 	for _, e := range rec.Entities {
 		if e.ID == "" {
 			continue
 		}
 		entityCountry[e.ID] = e.Country
-		if err := w.exec(ctx, "entity", e.ID, e.Name, e.Type, e.Kind, e.Role, e.Country, e.Actor, e.Lat, e.Lon, e.Known); err != nil {
-			return err
+		if w.newEntity(&e) {
+			ents = append(ents, e.ID, e.Name, e.Type, e.Kind, e.Role, e.Country, e.Actor, e.Lat, e.Lon, e.Known)
 		}
 		first := -1
 		spans := make([]article.Span, len(e.Mentions))
@@ -425,35 +505,49 @@ func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record
 			}
 		}
 		sp, _ := json.Marshal(spans)
-		if err := w.exec(ctx, "mention", aid, e.ID, len(e.Mentions), first, string(sp)); err != nil {
-			return err
-		}
+		mentions = append(mentions, aid, e.ID, len(e.Mentions), first, string(sp))
 	}
+	if err := w.insert(ctx, "entity", ents); err != nil {
+		return err
+	}
+	if err := w.insert(ctx, "mention", mentions); err != nil {
+		return err
+	}
+	var quotes, quoteFTS []any
 	for i, q := range rec.Quotes {
 		qid := w.qid
 		w.qid++
-		if err := w.exec(ctx, "quote", qid, aid, i, q.Text, q.Span.Start, q.Span.End, q.Speaker, q.SpeakerName, q.Cue, q.Kind, q.Sentence); err != nil {
-			return err
-		}
-		if err := w.exec(ctx, "quoteFTS", qid, q.Text); err != nil {
-			return err
-		}
+		quotes = append(quotes, qid, aid, i, q.Text, q.Span.Start, q.Span.End, q.Speaker, q.SpeakerName, q.Cue, q.Kind, q.Sentence)
+		quoteFTS = append(quoteFTS, qid, q.Text)
 	}
+	if err := w.insert(ctx, "quote", quotes); err != nil {
+		return err
+	}
+	for i := 0; i < len(quoteFTS); i += 2 {
+		w.fts = append(w.fts, ftsOp{name: "quoteFTS", args: quoteFTS[i : i+2 : i+2]})
+	}
+	var rows []any
 	for i, a := range rec.Attributions {
-		if err := w.exec(ctx, "attribution", aid, i, a.Text, a.Claim.Start, a.Claim.End, a.Source, a.SourceName, a.Cue, a.Sentence); err != nil {
-			return err
-		}
+		rows = append(rows, aid, i, a.Text, a.Claim.Start, a.Claim.End, a.Source, a.SourceName, a.Cue, a.Sentence)
 	}
+	if err := w.insert(ctx, "attribution", rows); err != nil {
+		return err
+	}
+	rows = rows[:0]
 	for i, a := range rec.Amounts {
-		if err := w.exec(ctx, "amount", aid, i, a.Text, a.Span.Start, a.Span.End, a.Value, a.Max, a.Unit, a.Object, a.Approximate); err != nil {
-			return err
-		}
+		rows = append(rows, aid, i, a.Text, a.Span.Start, a.Span.End, a.Value, a.Max, a.Unit, a.Object, a.Approximate)
 	}
+	if err := w.insert(ctx, "amount", rows); err != nil {
+		return err
+	}
+	rows = rows[:0]
 	for i, dt := range rec.Dates {
-		if err := w.exec(ctx, "date", aid, i, dt.Text, dt.Span.Start, dt.Span.End, dt.Value, dt.Type, dt.Granularity, dt.Relative, dt.End); err != nil {
-			return err
-		}
+		rows = append(rows, aid, i, dt.Text, dt.Span.Start, dt.Span.End, dt.Value, dt.Type, dt.Granularity, dt.Relative, dt.End)
 	}
+	if err := w.insert(ctx, "date", rows); err != nil {
+		return err
+	}
+	rows = rows[:0]
 	articleDay := dayOf(rec.Published)
 	for i, e := range rec.Events {
 		sc, tc := actorCountry(e.Source, entityCountry[e.SourceEntity]), actorCountry(e.Target, entityCountry[e.TargetEntity])
@@ -461,22 +555,151 @@ func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record
 		if d := dateOf(e.Date); d != "" {
 			day = d
 		}
-		if err := w.exec(ctx, "event", aid, i, e.Source, e.Target, e.SourceEntity, e.TargetEntity, sc, tc, e.Code, e.Base, e.Root, e.Quad, e.Goldstein,
-			e.Plover, e.Mode, e.Negated, e.Modal, e.Verb, e.VerbSpan.Start, e.VerbSpan.End, e.Location, e.Country, e.Lat, e.Lon, e.Date, day, e.Sentence, e.Confidence); err != nil {
-			return err
-		}
+		rows = append(rows, aid, i, e.Source, e.Target, e.SourceEntity, e.TargetEntity, sc, tc, e.Code, e.Base, e.Root, e.Quad, e.Goldstein,
+			e.Plover, e.Mode, e.Negated, e.Modal, e.Verb, e.VerbSpan.Start, e.VerbSpan.End, e.Location, e.Country, e.Lat, e.Lon, e.Date, day, e.Sentence, e.Confidence)
 	}
+	if err := w.insert(ctx, "event", rows); err != nil {
+		return err
+	}
+	rows = rows[:0]
 	for i, e := range rec.Embeds {
-		if err := w.exec(ctx, "embed", aid, i, e.Platform, e.Author, e.Handle, e.Date, e.Text, strings.Join(e.Links, " ")); err != nil {
-			return err
-		}
+		rows = append(rows, aid, i, e.Platform, e.Author, e.Handle, e.Date, e.Text, strings.Join(e.Links, " "))
 	}
+	if err := w.insert(ctx, "embed", rows); err != nil {
+		return err
+	}
+	rows = rows[:0]
 	for _, t := range rec.Themes {
-		if err := w.exec(ctx, "theme", aid, t.Code, len(t.Spans)); err != nil {
+		rows = append(rows, aid, t.Code, len(t.Spans))
+	}
+	return w.insert(ctx, "theme", rows)
+}
+
+// insert queues rows (args holds whole rows end to end) for the
+// multi-row insert name. Rows of all the batch's articles are written
+// together, 32 to a statement: per row that is four to six times cheaper
+// than a statement per row.
+func (w *writer) insert(ctx context.Context, name string, args []any) error {
+	m := multiInserts[name]
+	q := append(w.rows[name], args...)
+	full := len(q) / (32 * m.cols) * (32 * m.cols)
+	if err := w.writeRows(ctx, name, q[:full]); err != nil {
+		return err
+	}
+	w.rows[name] = append(q[:0], q[full:]...)
+	return nil
+}
+
+// flushRows writes every queued row.
+func (w *writer) flushRows(ctx context.Context) error {
+	names := make([]string, 0, len(w.rows))
+	for name := range w.rows {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := w.writeRows(ctx, name, w.rows[name]); err != nil {
 			return err
 		}
+		w.rows[name] = w.rows[name][:0]
 	}
 	return nil
+}
+
+// writeRows runs the multi-row insert name over args, at most 32 rows a
+// statement (a statement per row count, prepared once per store).
+func (w *writer) writeRows(ctx context.Context, name string, args []any) error {
+	m := multiInserts[name]
+	for n := len(args) / m.cols; n > 0; {
+		k := min(n, 32)
+		key := name + "/" + strconv.Itoa(k)
+		row := "(" + placeholders(m.cols) + ")"
+		stmt, err := w.stmt(ctx, key, m.head+" VALUES "+strings.TrimSuffix(strings.Repeat(row+", ", k), ", ")+m.tail)
+		if err != nil {
+			return err
+		}
+		if _, err := stmt.ExecContext(ctx, args[:k*m.cols]...); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		args, n = args[k*m.cols:], n-k
+	}
+	return nil
+}
+
+// multiInserts are the annotation inserts, written several rows at a time.
+var multiInserts = map[string]struct {
+	head string
+	cols int
+	tail string
+}{
+	"entity": {"INSERT INTO entities(id, name, type, kind, role, country, actor, lat, lon, known)", 10, `
+		ON CONFLICT(id) DO UPDATE SET
+			kind = CASE WHEN entities.kind = '' THEN excluded.kind ELSE entities.kind END,
+			role = CASE WHEN entities.role = '' THEN excluded.role ELSE entities.role END,
+			country = CASE WHEN entities.country = '' THEN excluded.country ELSE entities.country END,
+			actor = CASE WHEN entities.actor = '' THEN excluded.actor ELSE entities.actor END,
+			lat = CASE WHEN entities.lat = 0 AND entities.lon = 0 THEN excluded.lat ELSE entities.lat END,
+			lon = CASE WHEN entities.lat = 0 AND entities.lon = 0 THEN excluded.lon ELSE entities.lon END,
+			known = max(entities.known, excluded.known)
+		WHERE entities.kind = '' OR entities.role = '' OR entities.country = '' OR entities.actor = '' OR (entities.lat = 0 AND entities.lon = 0) OR entities.known < excluded.known`},
+	"mention":     {"INSERT INTO mentions(aid, entity, n, first, spans)", 5, " ON CONFLICT(aid, entity) DO UPDATE SET n = mentions.n + excluded.n"},
+	"quote":       {"INSERT INTO quotes(qid, aid, n, text, span_start, span_end, speaker, speaker_name, cue, kind, sentence)", 11, ""},
+	"attribution": {"INSERT INTO attributions(aid, n, text, span_start, span_end, source, source_name, cue, sentence)", 9, ""},
+	"amount":      {"INSERT INTO amounts(aid, n, text, span_start, span_end, value, max, unit, object, approximate)", 10, ""},
+	"date":        {"INSERT INTO dates(aid, n, text, span_start, span_end, value, type, granularity, relative, end_value)", 10, ""},
+	"event": {`INSERT INTO events(aid, n, source, target, source_entity, target_entity, source_country, target_country, cameo, base, root, quad, goldstein,
+		plover, mode, negated, modal, verb, verb_start, verb_end, location, country, lat, lon, date, day, sentence, confidence)`, 28, ""},
+	"embed": {"INSERT INTO embeds(aid, n, platform, author, handle, date, text, links)", 8, ""},
+	"theme": {"INSERT INTO themes(aid, code, n)", 3, " ON CONFLICT(aid, code) DO UPDATE SET n = themes.n + excluded.n"},
+}
+
+// Entity fields a later record may fill in a stored entity.
+const (
+	hasKind uint8 = 1 << iota
+	hasRole
+	hasCountry
+	hasActor
+	hasLatLon
+	isKnown
+)
+
+func entityFields(e *article.Entity) uint8 {
+	var m uint8
+	if e.Kind != "" {
+		m |= hasKind
+	}
+	if e.Role != "" {
+		m |= hasRole
+	}
+	if e.Country != "" {
+		m |= hasCountry
+	}
+	if e.Actor != "" {
+		m |= hasActor
+	}
+	if e.Lat != 0 || e.Lon != 0 {
+		m |= hasLatLon
+	}
+	if e.Known {
+		m |= isKnown
+	}
+	return m
+}
+
+// newEntity reports whether e must be written: it is not known to be
+// stored, or it fills a field the stored one lacks. The cache of stored
+// entities is the DB's, updated when the transaction commits.
+func (w *writer) newEntity(e *article.Entity) bool {
+	m := entityFields(e)
+	have, ok := w.pending[e.ID]
+	if !ok {
+		have, ok = w.known[e.ID]
+	}
+	if ok && m&^have == 0 {
+		return false
+	}
+	w.pending[e.ID] = have | m
+	return true
 }
 
 // actorCountry is the country of an actor: its entity's, else the

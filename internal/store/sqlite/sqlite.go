@@ -37,6 +37,13 @@ type DB struct {
 	log  *slog.Logger
 	// mu serialises Put.
 	mu sync.Mutex
+	// entities caches what Put has stored of each entity; wconn is the
+	// connection Put writes on and stmts its prepared statements (all
+	// guarded by mu).
+	entities map[string]uint8
+	wconn    *sql.Conn
+	stmts    map[string]*sql.Stmt
+	bands    *bloom
 }
 
 var _ store.Store = (*DB)(nil)
@@ -59,7 +66,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 			return nil, fmt.Errorf("open store %s: %w (run newsgraph ingest first)", path, store.ErrNoStore)
 		}
 	}
-	dsn := path + "?_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(0)&_pragma=cache_size(-32768)&_txlock=immediate"
+	dsn := path + "?_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(0)&_pragma=cache_size(-32768)&_pragma=wal_autocheckpoint(8192)&_pragma=temp_store(MEMORY)&_txlock=immediate"
 	if opt.ReadOnly {
 		dsn += "&_pragma=query_only(1)"
 	}
@@ -74,7 +81,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	d := &DB{db: db, path: path, log: log}
+	d := &DB{db: db, path: path, log: log, entities: map[string]uint8{}, stmts: map[string]*sql.Stmt{}}
 	if err := d.init(ctx, opt.ReadOnly); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -159,6 +166,14 @@ func (d *DB) migrate(ctx context.Context) error {
 
 // Close closes the database, checkpointing the WAL into the main file.
 func (d *DB) Close() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, s := range d.stmts {
+		s.Close()
+	}
+	if d.wconn != nil {
+		d.wconn.Close()
+	}
 	if err := d.db.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
