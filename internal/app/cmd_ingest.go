@@ -8,6 +8,7 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -23,6 +24,9 @@ import (
 	"newsgraph/internal/store"
 	"newsgraph/internal/store/sqlite"
 )
+
+// ingestMemoryLimit is ingest's soft heap limit.
+const ingestMemoryLimit = 200 << 20
 
 // defaultDB is where ingest, stats, query and export find the store.
 const defaultDB = "./newsgraph.db"
@@ -77,7 +81,7 @@ the exit status is 1 when any input failed.`,
 	f := cmd.Flags()
 	f.StringVar(&dbPath, "db", defaultDB, "store file (created when missing)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print only the final summary")
-	f.IntVar(&o.batch, "batch", 1000, "articles per transaction (a batch is also committed after a second)")
+	f.IntVar(&o.batch, "batch", 500, "articles per transaction (a batch is also committed after a second)")
 	f.StringVar(&o.lang, "lang", "en", `keep articles in this language (ISO 639-1) or with none stated; "all" keeps every language`)
 	f.StringVar(&o.published, "published", "", "publication date for inputs that give none (YYYY-MM-DD)")
 	f.DurationVar(&fetch.Timeout, "timeout", 30*time.Second, "time limit of one HTTP request")
@@ -132,6 +136,12 @@ func runIngest(ctx context.Context, e *env, db store.Store, o ingestOptions) (in
 	}
 	if o.batch < 1 {
 		o.batch = 500
+	}
+	// Memory stays flat whatever the input: the heap is kept near a soft
+	// limit (unless GOMEMLIMIT says otherwise), at some cost in GC time
+	// when close to it.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(ingestMemoryLimit))
 	}
 	lang := strings.ToLower(o.lang)
 	if lang == "all" {
@@ -193,7 +203,7 @@ func runIngest(ctx context.Context, e *env, db store.Store, o ingestOptions) (in
 	// The writer stores batches; a store error stops the run.
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	batches := make(chan []store.Item, 2)
+	batches := make(chan []store.Item, 1)
 	var (
 		writeErr error
 		wg       sync.WaitGroup

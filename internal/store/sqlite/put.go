@@ -82,7 +82,7 @@ func (d *DB) Put(ctx context.Context, items []store.Item) ([]store.Outcome, erro
 }
 
 // maxEntityCache bounds the entities Put remembers as stored.
-const maxEntityCache = 200_000
+const maxEntityCache = 50_000
 
 // prep is what Put computes for an item before its transaction.
 type prep struct {
