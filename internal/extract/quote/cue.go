@@ -97,6 +97,9 @@ const (
 // records it.
 func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	sf, sl := r.sentBounds(ci)
+	if r.toks[ci].Is(article.Cap) && ci > sf && !r.opener(ci-1) && !r.titleCase(sf, sl) {
+		return // "the United States", "Islamic State": a name, not a verb
+	}
 	if c.kind == kindAccording {
 		r.according(ci, ce, sf, sl)
 		return
@@ -104,11 +107,23 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	if c.flags&flagNoun != 0 && r.nounUse(ci, form) {
 		return
 	}
-	if form == formBase && !r.baseVerb(ci, sf) {
+	if c.flags&flagRaise != 0 && form != formIng || c.flags&flagPassive != 0 && form == formPast && r.passive(ci) {
+		r.raising(ci, ce, c, sf, sl) // "X appears to", "X is expected to": no source
 		return
 	}
-	if form == formPast && r.passive(ci) {
-		return // "he was asked", "is expected to": the subject is not the source
+	if c.lemma == "ask" && form == formPast && (r.passive(ci) || ci == sf || r.isWord(ci-1, "when") || r.isWord(ci-1, "if")) {
+		r.asked(ci, ce, c, sl) // "Asked whether …, he said": the question, no source
+		return
+	}
+	adj := c.flags&flagAdj != 0
+	if adj && !r.beBefore(ci, sf) {
+		return
+	}
+	if form == formBase && !adj && !r.baseVerb(ci, sf) {
+		return
+	}
+	if form == formPast && !adj && r.passive(ci) {
+		return // "he was told", "were cited": the subject is not the source
 	}
 	// "had little to say", "declined to say": an infinitive takes its
 	// content after it, never before.
@@ -191,6 +206,17 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		}
 	}
 	k, what := r.afterTag(l.tagEnd, sl, c, inverted)
+	if c.kind == kindStance && (r.particle(k) || r.particle(k+1)) {
+		return // "backed down", "backed that up"
+	}
+	if adj && (what != afterThat || inverted) {
+		return // "is confident that …" only
+	}
+	if inverted && back >= 0 && what == afterNone && (r.class(k, clRel) || r.is(k, "(") || r.dash(k)) {
+		// "…, said an official who was briefed on the talks": the rest
+		// describes the speaker.
+		what = afterEnd
+	}
 	switch what {
 	case afterEnd:
 		if back < 0 || !r.backward(&l, back, sf) {
@@ -210,12 +236,21 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 			r.forwardQuote(&l, k+1, sl) // he said, “…”
 		case back >= 0:
 			if !r.backward(&l, back, sf) {
-				return
+				// "When she got there, she said, there were no ballots":
+				// a leading phrase, then the reported clause.
+				if r.backRegion(back) >= 0 || inverted || k+1 >= sl || !r.clauseStart(k+1) || r.newClause(k+1) {
+					return
+				}
+				a := r.clauseStart2(sf, back)
+				l.add(piece{a, r.trimEnd(a, back), -1})
+				r.forwardClause(&l, k+1, sl)
+				break
 			}
 			// After "…, said Smith," comes an apposition of the speaker,
 			// not more content.
-			if l.pieces[0].reg < 0 && !inverted && !r.newClause(k+1) {
-				// The economy, he said, is improving.
+			if l.pieces[0].reg < 0 && (!inverted && !r.newClause(k+1) || inverted && r.class(k+1, clAux|clVerbish)) {
+				// The economy, he said, is improving; the contrast, said
+				// Doyle, would be clear.
 				r.forwardClause(&l, k+1, sl)
 			}
 		default:
@@ -252,9 +287,15 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 			// "added 200 jobs": a weak cue needs a quote in its object.
 			return
 		}
+		if c.kind == kindStance && (r.particle(k) || r.particle(k+1)) {
+			return // "backed down", "backed that up"
+		}
 		r.forwardClause(&l, k, sl)
 		if c.flags&flagWeak != 0 {
 			r.quoteAnchor(&l, k)
+		}
+		if c.kind == kindStance {
+			r.objectEnd(&l)
 		}
 	default:
 		// what follows is unclear: only a quote right before the tag
@@ -271,6 +312,133 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		l.from = -1
 	}
 	r.push(l)
+}
+
+// raising records a relation with no source for a raising verb ("X
+// appears to", "it seems that") or a passive ("X is expected to", "is
+// known as"): its content is the subject and the complement.
+func (r *run) raising(ci, ce int, c *cue, sf, sl int) {
+	k := ce
+	switch {
+	case r.isWord(k, "to"), r.isWord(k, "that"):
+	case (r.isWord(k, "as") || r.isWord(k, "for")) && c.flags&flagPassive != 0:
+	default:
+		return
+	}
+	l := rel{cue: ci, cueEnd: ce, c: c, subj: -1, from: -1, tagStart: ci, tagEnd: ce}
+	if a, b, ok := r.subjectBefore(r.skipBack(ci-1, sf), sf); ok && !(b == a+1 && (r.isWord(a, "it") || r.isWord(a, "there"))) {
+		l.add(piece{a, b, -1})
+		l.tagStart = a
+	}
+	if r.isWord(k, "as") || r.isWord(k, "for") {
+		k++
+	}
+	r.forwardClause(&l, k, sl)
+	if l.n == 0 || l.pieces[l.n-1].a < k {
+		return
+	}
+	r.push(l)
+}
+
+// asked records the question of a passive "asked" ("Asked whether he
+// would run, Smith said …", "when asked about the plan", "he was asked
+// if"): no source; the content is the question up to the clause's end.
+func (r *run) asked(ci, ce int, c *cue, sl int) {
+	k := ce
+	switch {
+	case r.isWord(k, "about"):
+		k++
+	case r.isWord(k, "whether"), r.isWord(k, "if"), r.isWord(k, "what"), r.isWord(k, "why"), r.isWord(k, "how"),
+		r.isWord(k, "who"), r.isWord(k, "when"), r.isWord(k, "where"), r.isWord(k, "which"):
+	default:
+		return
+	}
+	e := k
+	for ; e < sl; e++ {
+		if g := r.regionAt(e); g >= 0 {
+			e = max(e, r.regionEnd(&r.regions[g])-1)
+			continue
+		}
+		if r.is(e, ",") || r.is(e, ";") || r.is(e, ":") || r.dash(e) {
+			break
+		}
+	}
+	if e = r.trimEnd(k, e); e <= k {
+		return
+	}
+	l := rel{cue: ci, cueEnd: ce, c: c, subj: -1, from: -1, tagStart: ci, tagEnd: ce}
+	l.add(piece{k, e, -1})
+	r.push(l)
+}
+
+// beBefore reports a form of "be" (or "remain") before an adjective cue at
+// ci, perhaps with adverbs between: "is confident", "was not convinced".
+func (r *run) beBefore(ci, sf int) bool {
+	for p := ci - 1; p >= sf && ci-p <= 3; p-- {
+		switch strings.ToLower(r.word(p)) {
+		case "is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re", "'m", "’m",
+			"remain", "remains", "remained", "remaining", "feel", "feels", "felt", "seem", "seems", "seemed", "appear", "appears", "appeared":
+			return true
+		}
+		if !r.adverb(p) && !r.isWord(p, "very") && !r.isWord(p, "so") && !r.isWord(p, "quite") && !r.isWord(p, "more") {
+			return false
+		}
+	}
+	return false
+}
+
+// opener reports a token after which a capitalised word may start a
+// clause: an opening quotation mark, a colon, a dash or a bracket.
+func (r *run) opener(i int) bool {
+	if g := r.regionAt(i); g >= 0 && r.regions[g].first == i+1 {
+		return true
+	}
+	return r.is(i, ":") || r.dash(i) || r.is(i, "(") || r.is(i, "-")
+}
+
+// titleCase reports a sentence written in title case (a headline):
+// hardly any lower-case words but the small ones.
+func (r *run) titleCase(sf, sl int) bool {
+	words, lower := 0, 0
+	for i := sf; i < sl && i-sf < 40; i++ {
+		if r.toks[i].Kind != article.Word || r.inQ[i] != 0 {
+			continue
+		}
+		words++
+		if r.lowerWord(i) && !smallWords[r.word(i)] {
+			lower++
+		}
+	}
+	return words >= 3 && lower*5 <= words
+}
+
+// particle reports a verb particle: "backed down", "called off".
+func (r *run) particle(i int) bool {
+	return r.isWord(i, "up") || r.isWord(i, "down") || r.isWord(i, "away") || r.isWord(i, "off") || r.isWord(i, "out")
+}
+
+// objectEnd ends the reported words of a stance relation with its
+// object: at a comma, a dash or a subordinate clause ("endorsed Cruz
+// despite their history", "backed her candidacy, as she campaigns").
+func (r *run) objectEnd(l *rel) {
+	if l.n == 0 || l.pieces[l.n-1].reg >= 0 {
+		return
+	}
+	pc := &l.pieces[l.n-1]
+	for i := pc.a + 1; i < pc.b; i++ {
+		if g := r.regionAt(i); g >= 0 {
+			i = max(i, r.regionEnd(&r.regions[g])-1)
+			continue
+		}
+		switch strings.ToLower(r.word(i)) {
+		case ",", ";", "—", "–", "--", "-", "(", "despite", "because", "after", "before", "when", "while", "since",
+			"although", "though", "until", "unless", "whereas":
+			if e := r.trimEnd(pc.a, i); e > pc.a {
+				pc.b = e
+			}
+			return
+		}
+	}
 }
 
 // push records relation l and marks its quote regions as taken.
@@ -324,7 +492,7 @@ func (r *run) nounUse(ci int, form uint8) bool {
 	for p >= 0 && r.lowerWord(p) && r.infos[p] == nil && ci-p < 3 {
 		p-- // adjectives: "the new report"
 	}
-	return r.class(p, clDet) || r.possessive(p) || r.isWord(ci+1, "of")
+	return r.class(p, clDet) || r.possessive(p) || r.isWord(ci+1, "of") || p >= 0 && r.toks[p].Kind == article.Number
 }
 
 // baseVerb reports whether a base form ("say") is used as a verb: after a
@@ -334,7 +502,7 @@ func (r *run) baseVerb(ci, sf int) bool {
 	if p < sf {
 		return false
 	}
-	if r.class(p, clAux|clPron|clAdv) || r.isWord(p, "to") || r.capName(p) {
+	if r.class(p, clAux|clPron|clAdv) || r.isWord(p, "to") || r.capName(p) || r.quantWord(p) && !r.isWord(p, "one") {
 		return true
 	}
 	in := r.infos[p]
@@ -345,13 +513,14 @@ func (r *run) baseVerb(ci, sf int) bool {
 	return r.toks[p].Kind == article.Word && len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
 }
 
-// possessive reports whether token i ends a possessive: the "s" of ’s,
-// or the apostrophe of a plural ("the protesters' leader").
+// possessive reports whether token i ends a possessive: a possessive 's
+// token ("Clinton's"), or the apostrophe of a plural ("the protesters'
+// leader").
 func (r *run) possessive(i int) bool {
 	if i <= 0 || i >= len(r.toks) {
 		return false
 	}
-	if (r.is(i, "s") || r.is(i, "S")) && (r.is(i-1, "’") || r.is(i-1, "'")) && r.toks[i-1].End == r.toks[i].Start {
+	if r.infos[i] == possInfo {
 		return true
 	}
 	if (r.is(i, "’") || r.is(i, "'")) && r.toks[i-1].End == r.toks[i].Start && r.inQ[i] == 0 {
@@ -370,8 +539,11 @@ func (r *run) skipBack(i, sf int) int {
 		switch {
 		case r.adverb(i):
 			i--
+		case i > sf && (r.isWord(i, "both") || r.isWord(i, "all") || r.isWord(i, "each")) && r.toks[i-1].Kind == article.Word &&
+			!r.class(i-1, clPrep|clConj|clDet):
+			i-- // "Richards and Menendez both stressed"
 		case r.possessive(i):
-			i -= 2 // he’s claiming, she’s said
+			i-- // Trump’s said (has said)
 		default:
 			n = 4
 		}
@@ -421,12 +593,13 @@ func (r *run) subjectBefore(j, sf int) (int, int, bool) {
 			}
 			j = p - 1
 			continue
+		case r.isWord(j, "who") || r.isWord(j, "which"):
+			// "Pardo, who said …": the relative pronoun is the source
+			// (PolNeAR's convention); the speaker resolves it to the
+			// phrase before.
+			return j, j + 1, true
 		case r.class(j, clRel):
-			j--
-			if r.is(j, ",") || r.dash(j) {
-				j--
-			}
-			continue
+			return 0, 0, false
 		case r.is(j, ")"):
 			p := j - 1
 			for p > sf && j-p < 8 && !r.is(p, "(") {
@@ -488,7 +661,7 @@ func (r *run) appositionStart(j, sf int) int {
 	if p <= sf || p == j-1 || !r.is(p, ",") {
 		return -1
 	}
-	if r.class(p+1, clDet|clRel|clPrep) || r.lowerWord(p+1) || r.toks[p+1].Kind == article.Number || r.possessive(p+3) {
+	if r.class(p+1, clDet|clRel|clPrep) || r.lowerWord(p+1) || r.toks[p+1].Kind == article.Number || r.possessive(p+2) {
 		return p
 	}
 	// "Dianne Feinstein, Democrat of California, said": a capitalised
@@ -516,6 +689,9 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 	if in != nil && in.class&clTime != 0 {
 		return 0, false // "early Friday"
 	}
+	if a, ok := r.quantity(j, sf); ok {
+		return a, true
+	}
 	switch {
 	case in != nil && in.class&clPron != 0 && (t.Is(article.Cap) == (j == sf) || r.isWord(j, "i")):
 		return j, true
@@ -537,9 +713,6 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 			a = k // "federal officials", "senior administration officials
 		case r.possessive(k):
 			a = k - 1
-			if r.is(k, "s") || r.is(k, "S") {
-				k--
-			}
 		case r.capName(k), tk.Is(article.Abbrev) && tk.Is(article.Cap), tk.Is(article.AllCaps) && tk.Kind == article.Word:
 			a = k
 		case tk.Kind == article.Word && tk.Is(article.Cap) && a == k+1 && k > sf && r.toks[k-1].Is(article.Cap) && r.toks[k-1].Kind == article.Word:
@@ -574,7 +747,128 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 	for a < j && r.class(a, clNPLink) && r.lowerWord(a) {
 		a++
 	}
+	// "most of the voters", "one of his advisers", "many in the crowd"
+	if a-2 >= sf && (r.isWord(a-1, "of") || r.isWord(a-1, "in") || r.isWord(a-1, "among")) && r.quantWord(a-2) {
+		a = r.quantStart(a-2, sf)
+	}
 	return a, true
+}
+
+// quantWords count or share out people: "most of them", "two in three",
+// "a third say".
+var quantWords = map[string]bool{
+	"most": true, "many": true, "some": true, "all": true, "none": true, "few": true, "several": true, "both": true,
+	"each": true, "either": true, "neither": true, "half": true, "third": true, "thirds": true, "quarter": true,
+	"majority": true, "minority": true, "plurality": true, "others": true, "one": true, "two": true, "three": true,
+	"four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "percent": true,
+	"dozens": true, "hundreds": true, "thousands": true, "millions": true,
+}
+
+// quantWord reports a quantity that may head a noun phrase: a number or
+// one of quantWords.
+func (r *run) quantWord(i int) bool {
+	if i < 0 || i >= len(r.toks) || r.inQ[i] != 0 {
+		return false
+	}
+	if t := r.toks[i]; t.Kind == article.Number {
+		return !t.Is(article.HasDigit) || r.s[t.Start] != '0'
+	}
+	if r.is(i, "%") {
+		return i > 0 && r.toks[i-1].Kind == article.Number
+	}
+	return r.toks[i].Kind == article.Word && quantWords[strings.ToLower(r.word(i))]
+}
+
+// quantity returns the start of a phrase of quantity ending at j that
+// may be a subject: "52 percent", "26%", "at least 21,000", "two in
+// three", "most of them", "nearly a third", "others".
+func (r *run) quantity(j, sf int) (int, bool) {
+	switch {
+	case r.class(j, clObj) && (r.isWord(j-1, "of") || r.isWord(j-1, "among")) && r.quantWord(j-2) && j-2 >= sf:
+		return r.quantStart(j-2, sf), true // "most of them"
+	case r.isWord(j, "others") && r.isWord(j-1, "and") && j-2 >= sf:
+		if a, ok := r.npBefore(j-2, sf); ok {
+			return a, true // "Edwards and others"
+		}
+		return 0, false
+	case !r.quantWord(j) || r.isWord(j, "one") && j > sf:
+		return 0, false
+	case r.isWord(j-1, "in") && r.quantWord(j-2) && j-2 >= sf:
+		return r.quantStart(j-2, sf), true // "two in three"
+	}
+	w := strings.ToLower(r.word(j))
+	if (w == "percent" || w == "%") && !(j-1 >= sf && r.toks[j-1].Kind == article.Number) {
+		return 0, false
+	}
+	a := r.quantStart(j, sf)
+	switch {
+	case w == "percent" || w == "%" || r.isWord(j, "third") || r.isWord(j, "thirds") || r.isWord(j, "half") ||
+		r.isWord(j, "majority") || r.isWord(j, "minority") || r.isWord(j, "plurality"):
+	case a < j:
+		// a bare number needs a modifier: "at least 21,000", "only eight"
+		if r.isWord(a, "a") || r.isWord(a, "the") {
+			return 0, false
+		}
+	case r.toks[j].Kind == article.Word && r.toks[j].Kind != article.Number && (j == sf || r.is(j-1, ",") || r.is(j-1, ";") ||
+		r.isWord(j-1, "and") || r.isWord(j-1, "but")):
+		// "Many said", "Others say": a quantity opening its clause
+	default:
+		return 0, false
+	}
+	return a, true
+}
+
+// quantityAfter returns the end of a quantity phrase starting at k
+// ("nearly three in five", "52 percent", "most of them"), or k.
+func (r *run) quantityAfter(k int) int {
+	i := k
+	for n := 0; n < 2 && i < len(r.toks); n++ {
+		switch {
+		case r.isWord(i, "only"), r.isWord(i, "just"), r.isWord(i, "nearly"), r.isWord(i, "almost"), r.isWord(i, "about"),
+			r.isWord(i, "roughly"), r.isWord(i, "a"):
+			i++
+		case r.isWord(i, "at") && r.isWord(i+1, "least"), (r.isWord(i, "more") || r.isWord(i, "fewer")) && r.isWord(i+1, "than"):
+			i += 2
+		}
+	}
+	if !r.quantWord(i) || r.isWord(i, "percent") {
+		return k
+	}
+	i++
+	switch {
+	case r.isWord(i, "percent") || r.is(i, "%"):
+		i++
+	case r.isWord(i, "in") && r.quantWord(i+1):
+		i += 2
+	case r.isWord(i, "of") && r.class(i+1, clObj):
+		i += 2
+	}
+	return i
+}
+
+// quantStart extends a quantity at i back over "percent"'s number, an
+// article and modifiers: "nearly a third", "only 24 percent", "more than
+// half".
+func (r *run) quantStart(i, sf int) int {
+	if (r.isWord(i, "percent") || r.is(i, "%")) && i-1 >= sf {
+		i--
+	}
+	if i-1 >= sf && (r.isWord(i-1, "a") || r.isWord(i-1, "the")) {
+		i--
+	}
+	for n := 0; n < 2 && i-1 >= sf; n++ {
+		switch {
+		case r.isWord(i-1, "only"), r.isWord(i-1, "just"), r.isWord(i-1, "nearly"), r.isWord(i-1, "almost"),
+			r.isWord(i-1, "about"), r.isWord(i-1, "roughly"), r.isWord(i-1, "some"), r.isWord(i-1, "over"):
+			i--
+		case i-2 >= sf && (r.isWord(i-1, "least") && r.isWord(i-2, "at") || r.isWord(i-1, "than") &&
+			(r.isWord(i-2, "more") || r.isWord(i-2, "fewer") || r.isWord(i-2, "less"))):
+			i -= 2
+		default:
+			n = 2
+		}
+	}
+	return i
 }
 
 // detBefore reports whether a determiner or a capitalised name starts the
@@ -618,14 +912,21 @@ func (r *run) npAfter(k, hi int) (int, int, bool) {
 		switch {
 		case r.capName(i), tk.Is(article.Abbrev) && tk.Is(article.Cap), tk.Is(article.AllCaps) && tk.Kind == article.Word:
 			head = true
-		case (r.is(i, "’") || r.is(i, "'")) && r.possessive(i+1):
-			i++
+		case r.possessive(i):
 		case r.class(i, clNPLink) && r.lowerWord(i) && head && (r.capName(i+1) || r.class(i+1, clDet)):
 		case r.class(i, clDet) && i > k && r.class(i-1, clNPLink):
 		case in != nil && in.src != 0:
 			head = true
-		case det && tk.Kind == article.Word && !tk.Is(article.Cap) && (in == nil || in.class == 0):
+		case det && r.plainLower(i) && !(head && r.verbLike(i)):
 			head = true
+		case !head && r.plainLower(i) && r.nameAhead(i, hi):
+			// "former Ohio governor John Kasich", "lobbyist and strategist Ann Black"
+		case r.isWord(i, "and") && !head && r.plainLower(i-1) && r.nameAhead(i+1, hi):
+		case r.isWord(i, "and") && head && (r.isWord(i+1, "others") || r.isWord(i+1, "other")):
+			i++ // "Doyle and others", "Reid and other Democrats"
+			det = true
+		case r.isWord(i, "of") && head && r.plainLower(i+1):
+			det = true // "a handful of senators"
 		case r.is(i, "(") && r.is(i+2, ")") && head:
 			i += 2
 		default:
@@ -637,6 +938,38 @@ done:
 		i--
 	}
 	return k, i, head && i > k
+}
+
+// plainLower reports a lower-case word of no closed class and no cue: a
+// noun or an adjective, most likely.
+func (r *run) plainLower(i int) bool {
+	if !r.lowerWord(i) {
+		return false
+	}
+	in := r.infos[i]
+	return in == nil || in.class == 0 && in.cue == nil
+}
+
+// verbLike reports a lower-case word in -ed with an object after it: a
+// verb ending a noun phrase ("the spokesman defended the route").
+func (r *run) verbLike(i int) bool {
+	w := r.word(i)
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && (r.class(i+1, clDet|clObj) || r.capName(i+1) || r.isWord(i+1, "that"))
+}
+
+// nameAhead reports whether the lower-case words from i lead, within a
+// few words, to a capitalised name: a description before a name.
+func (r *run) nameAhead(i, hi int) bool {
+	for j := i; j < hi && j-i < 6; j++ {
+		switch {
+		case r.capName(j):
+			return j > i
+		case r.plainLower(j), r.isWord(j, "and"):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // afterTag skips the adjuncts after a tag's last token k ("on Friday",
@@ -660,7 +993,7 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 				return k, afterQuote
 			}
 			return k, afterNone
-		case in != nil && in.class&clTime != 0 && !r.possessive(k+2) && tk.Kind == article.Word:
+		case in != nil && in.class&clTime != 0 && !r.possessive(k+1) && tk.Kind == article.Word:
 			k++
 			continue
 		case in != nil && in.class&clPrep != 0 && !r.isWord(k, "to") && (!r.isWord(k, "of") || k == start) || (r.isWord(k, "to") && k == start && c.flags&flagListener != 0):
@@ -707,6 +1040,9 @@ func (r *run) skipListener(k, sl int) int {
 		return k
 	}
 	if r.class(k, clObj) {
+		if r.class(k, clPron) && r.class(k+1, clAux|clVerbish) {
+			return k // "warned it could make matters worse"
+		}
 		return k + 1
 	}
 	if _, b, ok := r.npAfter(k, sl); ok {
@@ -956,8 +1292,8 @@ func (r *run) addRegion(l *rel, g int) {
 // clause.
 func (r *run) forwardQuote(l *rel, k, sl int) {
 	g := r.regionAt(k)
-	if g < 0 || r.regions[g].rel >= 0 || r.scareQuote(g) {
-		return
+	if g < 0 || r.regions[g].rel >= 0 || r.scareQuote(g) && !r.is(k-1, ",") && !r.is(k-1, ":") {
+		return // a title; but after "said," or a colon it is what was said
 	}
 	last := g
 	for r.regions[last].next >= 0 {
@@ -975,6 +1311,7 @@ func (r *run) forwardQuote(l *rel, k, sl int) {
 // (or of a quote that runs past it) as content.
 func (r *run) forwardClause(l *rel, k, sl int) {
 	e := sl
+	rel := l.subj > 0 && r.class(l.subj, clRel) && (r.is(l.subj-1, ",") || r.dash(l.subj-1))
 	for i := k; i < e; i++ {
 		if g := r.regionAt(i); g >= 0 && r.regions[g].open == i {
 			last := g
@@ -991,8 +1328,8 @@ func (r *run) forwardClause(l *rel, k, sl int) {
 		if g := r.regionAt(i); g >= 0 && r.regions[g].open == i && r.regions[g].close > i+1 {
 			i = r.regions[g].close - 1 // jump to the closing mark
 		}
-		if r.inQ[i] == 0 && r.is(i, ",") && r.clauseBreak(i+1) {
-			e = i
+		if r.inQ[i] == 0 && r.is(i, ",") && (r.clauseBreak(i+1) || rel && (r.predicate(i+1) || r.plainLower(i+1))) {
+			e = i // "Pardo, who said he would not vote, left early"
 			break
 		}
 		if r.inQ[i] == 0 && (r.andVerb(i) || r.is(i, ";")) {
@@ -1009,6 +1346,25 @@ func (r *run) forwardClause(l *rel, k, sl int) {
 	if e > k {
 		l.add(piece{k, e, -1})
 	}
+}
+
+// predicate reports whether the words from k start a verb phrase: an
+// auxiliary, a verb in the past or present tense, perhaps after adverbs.
+func (r *run) predicate(k int) bool {
+	for n := 0; n < 2 && k < len(r.toks) && r.class(k, clAdv) && !r.class(k, clAux); n++ {
+		k++
+	}
+	if k >= len(r.toks) || r.inQ[k] != 0 {
+		return false
+	}
+	if r.class(k, clAux|clVerbish) {
+		return true
+	}
+	if in := r.infos[k]; in != nil && in.cue != nil && (in.form == formPast || in.form == formPres) {
+		return true
+	}
+	w := r.word(k)
+	return r.plainLower(k) && len(w) > 4 && strings.HasSuffix(w, "ed")
 }
 
 // andVerb reports "and" or "but" followed by a cue verb in the past or
@@ -1035,11 +1391,18 @@ func (r *run) andVerb(i int) bool {
 	j := i + 1
 	// "and Democrats accused …", ", and the Union has sued": a new
 	// subject and its verb
-	if _, b, ok := r.npAfter(j, min(j+6, len(r.toks))); ok && b < len(r.toks) && (r.capName(j) || r.class(j, clPron|clDet)) {
+	if _, b, ok := r.npAfter(j, min(j+6, len(r.toks))); ok && b < len(r.toks) && (r.capName(j) || r.class(j, clPron|clDet) ||
+		r.infos[j] != nil && r.infos[j].src != 0) {
 		if in := r.infos[b]; in != nil && in.cue != nil && (in.form == formPast || in.form == formPres) {
 			return true
 		}
 		if r.is(i-1, ",") && (r.class(b, clAux) || r.lowerWord(b) && strings.HasSuffix(r.word(b), "ed")) {
+			return true
+		}
+	}
+	// "…; and nearly three in five said": a quantity and its verb
+	if b := r.quantityAfter(j); b > j && b < len(r.toks) {
+		if in := r.infos[b]; in != nil && in.cue != nil && (in.form == formPast || in.form == formPres || in.form == formBase) {
 			return true
 		}
 	}
@@ -1059,7 +1422,7 @@ func (r *run) clauseBreak(k int) bool {
 	}
 	switch {
 	case r.isWord(k, "but"), r.isWord(k, "while"), r.isWord(k, "although"), r.isWord(k, "though"),
-		r.isWord(k, "whereas"), r.isWord(k, "according"):
+		r.isWord(k, "whereas"), r.isWord(k, "according"), r.isWord(k, "compared"):
 		return true
 	}
 	if r.lowerWord(k) {

@@ -240,6 +240,21 @@ func (r *run) continues(k int) (from int, newPara bool) {
 	if r.rels[root].subj < 0 || r.rels[root].cue < 0 {
 		return -1, false
 	}
+	if s := r.rels[root].subj; r.class(s, clRel) {
+		// “…,” said Pardo, who said he would not vote. “…”: the quote
+		// goes on with the relation whose speaker "who" describes.
+		best = -1
+		for k := root - 1; k >= 0 && k >= root-4; k-- {
+			if e := r.rels[k].subjEnd; r.rels[k].cue >= 0 && (e == s || e == s-1) {
+				best = k
+				break
+			}
+		}
+		if best < 0 {
+			return -1, false
+		}
+		root, bestEnd = r.root(best), r.rels[best].end()
+	}
 	if r.sent[open]-r.sent[bestEnd-1] > 1 {
 		return -1, false
 	}
@@ -454,11 +469,11 @@ func (r *run) isAttribution(l *rel) bool {
 	if l.c == nil {
 		return false
 	}
-	if l.c.kind != kindSpeech {
-		return true
+	if l.c.kind != kindSpeech || l.subj < 0 {
+		return true // no source: "he was asked what happened", "it is said that"
 	}
-	if l.subj < 0 {
-		return false
+	if r.isWord(l.subj, "which") && l.subjEnd == l.subj+1 {
+		return true
 	}
 	if ei := r.entityAt(r.span(l.subj, l.subjEnd)); ei >= 0 {
 		return r.doc.Rec.Entities[ei].Type != article.Person

@@ -21,6 +21,7 @@ const (
 	kindThought
 	kindReport
 	kindAccording
+	kindStance // support, opposition, praise, blame: "endorsed Clinton", "slammed the plan"
 )
 
 // Cue flags, from the lexicon's flags column.
@@ -29,6 +30,9 @@ const (
 	flagNoun
 	flagTo
 	flagWeak
+	flagAdj     // an adjective after "be", with a that-clause: "is confident that"
+	flagRaise   // no source; the content is the subject and what follows: "X appears to"
+	flagPassive // in the passive, like flagRaise: "X is expected to", "is known as"
 )
 
 // Source-noun classes, from the lexicon's kind column.
@@ -87,7 +91,20 @@ const (
 	clNPLink                     // of for on and &: links the parts of a name
 	clStart                      // capitalised only at a sentence start: But In When
 	clVerbish                    // common verbs that end a noun phrase: is was has
+	clPoss                       // a possessive 's token ("Clinton's"), set per token
 )
+
+// possInfo is the info of a possessive 's token; the same token after a
+// pronoun ("he's") keeps the auxiliary info of "'s".
+var possInfo = &info{class: clPoss}
+
+// contracts are the words after which 's is "is" or "has", not a
+// possessive.
+var contracts = map[string]bool{
+	"he": true, "she": true, "it": true, "that": true, "there": true, "what": true, "who": true, "where": true,
+	"here": true, "how": true, "let": true, "this": true, "everyone": true, "everybody": true, "nobody": true,
+	"someone": true, "somebody": true, "nothing": true, "something": true, "everything": true, "why": true, "when": true,
+}
 
 var closed = map[uint16]string{
 	clDet:  "the a an this these those his her its their our my your some many several most all both each every any no another such few numerous two three four five six seven eight nine ten dozens hundreds thousands millions",
@@ -98,7 +115,8 @@ var closed = map[uint16]string{
 		"not never n't didn't don't doesn't won't wouldn't couldn't can't cannot isn't wasn't hasn't haven't hadn't",
 	clAdv: "also further later then once often already still just even again first earlier previously recently reportedly " +
 		"long since later initially ultimately subsequently separately flatly simply openly explicitly clearly finally " +
-		"repeatedly frequently privately publicly allegedly quickly immediately now famously ",
+		"repeatedly frequently privately publicly allegedly quickly immediately now famously however though here too meanwhile " +
+		"instead again",
 	clPrep: "in on at to of for from by with about after before during since into over under against without within among " +
 		"between through across via per amid despite toward towards upon than",
 	clConj: "and or but so yet because if when while as although though whether where until unless whereas nor",
@@ -232,9 +250,9 @@ func loadLexicon(src kb.Source) (*lexicon, error) {
 	return l, nil
 }
 
-var kinds = map[string]uint8{"speech": kindSpeech, "thought": kindThought, "report": kindReport, "according": kindAccording}
+var kinds = map[string]uint8{"speech": kindSpeech, "thought": kindThought, "report": kindReport, "according": kindAccording, "stance": kindStance}
 var srcKinds = map[string]uint8{"person": srcPerson, "group": srcGroup, "document": srcDocument}
-var flagNames = map[string]uint8{"listener": flagListener, "noun": flagNoun, "to": flagTo, "weak": flagWeak}
+var flagNames = map[string]uint8{"listener": flagListener, "noun": flagNoun, "to": flagTo, "weak": flagWeak, "adj": flagAdj, "raise": flagRaise, "passive": flagPassive}
 
 func (l *lexicon) addRow(lemma, kind, forms, flags string) error {
 	if s, ok := srcKinds[kind]; ok {

@@ -34,6 +34,7 @@ package quote
 import (
 	"context"
 	"slices"
+	"strings"
 	"sync"
 
 	"newsgraph/internal/article"
@@ -125,8 +126,12 @@ func (r *run) reset(lex *lexicon, doc *article.Doc) {
 	r.rels = r.rels[:0]
 	r.said = r.said[:0]
 	r.ments, r.mentsOK, r.added = r.ments[:0], false, r.added[:0]
+	aux := lex.words["'s"]
 	for i := range r.toks {
 		r.infos[i] = r.lookup(i)
+		if r.infos[i] == aux && aux != nil && i > 0 && !contracts[strings.ToLower(r.word(i-1))] {
+			r.infos[i] = possInfo
+		}
 		r.inQ[i] = 0
 		r.sent[i] = -1
 		r.para[i] = r.toks[i].Is(article.ParaStart)
@@ -266,7 +271,7 @@ func (r *run) lowerWord(i int) bool {
 		return false
 	}
 	t := r.toks[i]
-	return t.Kind == article.Word && !t.Is(article.Cap)
+	return t.Kind == article.Word && !t.Is(article.Cap) && r.s[t.Start] != '\'' && r.s[t.Start] != 0xE2
 }
 
 // adverb reports an adverb or auxiliary that may stand between a subject
