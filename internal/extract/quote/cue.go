@@ -23,9 +23,6 @@ type rel struct {
 	pieces        [4]piece
 	n             int
 	from          int // the relation whose source and cue this one shares, or -1
-	// newPara marks a quote continuing a relation from the previous
-	// paragraph: it shares the source but not the cue.
-	newPara bool
 }
 
 func (l *rel) add(p piece) {
@@ -177,11 +174,18 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		}
 		if a, b, ok := r.subjectBefore(j, sf); ok {
 			l.subj, l.subjEnd, l.tagStart = a, b, a
+			if (r.isWord(a-1, "what") || r.isWord(a-1, "whom")) && (form == formPast || form == formPres) {
+				l.add(piece{a - 1, a, -1}) // "what Sroka called a … approach", "whom he described as …"
+			}
 			break
 		}
 		if (r.isWord(j, "and") || r.isWord(j, "but")) && j > sf {
 			// "X has encouraged … but has said …": the subject of the
-			// sentence.
+			// sentence, or of the cue before.
+			if l.from = r.mainClause(ci, sf); l.from >= 0 {
+				participle = true
+				break
+			}
 			if a, b, ok := r.sentenceSubject(sf, j); ok {
 				l.subj, l.subjEnd = a, b
 				break
@@ -357,6 +361,10 @@ func (r *run) asked(ci, ce int, c *cue, sl int) {
 	for ; e < sl; e++ {
 		if g := r.regionAt(e); g >= 0 {
 			e = max(e, r.regionEnd(&r.regions[g])-1)
+			if l := r.regions[g].last - 1; l > 0 && r.is(l, ",") {
+				e++ // on “CBS This Morning,” Sanders said
+				break
+			}
 			continue
 		}
 		if r.is(e, ",") || r.is(e, ";") || r.is(e, ":") || r.dash(e) {
@@ -693,7 +701,7 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 		return a, true
 	}
 	switch {
-	case in != nil && in.class&clPron != 0 && (t.Is(article.Cap) == (j == sf) || r.isWord(j, "i")):
+	case in != nil && in.class&clPron != 0 && (t.Is(article.Cap) == (j == sf) || r.quoteEndsSentence(j-1) || r.isWord(j, "i")):
 		return j, true
 	case r.capName(j), t.Is(article.AllCaps) && t.Kind == article.Word:
 	case in != nil && in.src != 0:
@@ -901,8 +909,8 @@ func (r *run) npAfter(k, hi int) (int, int, bool) {
 	}
 	i := k
 	det := false
-	if r.class(i, clDet) {
-		det = true
+	if r.class(i, clDet) || r.isWord(i, "one") && r.lowerWord(i+1) {
+		det = true // "the official", "one unaligned strategist"
 		i++
 	}
 	head := false
@@ -918,6 +926,9 @@ func (r *run) npAfter(k, hi int) (int, int, bool) {
 		case in != nil && in.src != 0:
 			head = true
 		case det && r.plainLower(i) && !(head && r.verbLike(i)):
+			head = true
+		case det && r.toks[i].Kind == article.Number && r.is(i+1, "-") && r.toks[i+1].Start == r.toks[i].End && r.plainLower(i+2):
+			i += 2 // "the 46-year-old"
 			head = true
 		case !head && r.plainLower(i) && r.nameAhead(i, hi):
 			// "former Ohio governor John Kasich", "lobbyist and strategist Ann Black"
@@ -1014,6 +1025,9 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 	case r.isWord(k, "whether") || r.isWord(k, "if") || r.isWord(k, "why") || r.isWord(k, "how"):
 		if c.lemma == "ask" || c.lemma == "wonder" || c.kind == kindThought {
 			return k, afterThat
+		}
+		if r.isWord(k, "if") && c.kind == kindSpeech {
+			return k, afterClause // "said if Trump wins, he would …"
 		}
 	case r.isWord(k, "to") && c.flags&flagTo != 0:
 		return k, afterTo
@@ -1229,9 +1243,23 @@ func (r *run) opensClause(g, sf int) bool {
 	return true
 }
 
-// dash reports a dash token: — – ― or --.
+// dash reports a dash token: — – ― --, or a hyphen between spaces.
 func (r *run) dash(i int) bool {
+	if r.is(i, "-") {
+		return i > 0 && i+1 < len(r.toks) && r.toks[i-1].End < r.toks[i].Start && r.toks[i+1].Start > r.toks[i].End
+	}
 	return r.is(i, "—") || r.is(i, "–") || r.is(i, "―") || r.is(i, "--")
+}
+
+// quoteEndsSentence reports whether token t closes a quote whose words
+// end with . ? or !: “… things like that.”
+func (r *run) quoteEndsSentence(t int) bool {
+	g := r.regionAt(t)
+	if g < 0 || r.regionEnd(&r.regions[g]) != t+1 {
+		return false
+	}
+	e := r.regions[g].last - 1
+	return e >= 0 && (r.is(e, ".") || r.is(e, "?") || r.is(e, "!"))
 }
 
 // clauseStart2 returns where the words before a tag ending at end begin:
@@ -1381,7 +1409,7 @@ func (r *run) andVerb(i int) bool {
 			return true
 		}
 		// "…, and contrasted the candidate": a second verb with its object
-		if and && r.is(i-1, ",") && len(w) > 4 && strings.HasSuffix(w, "ed") && (r.class(i+2, clDet|clObj) || r.capName(i+2)) {
+		if and && r.commaBefore(i) && len(w) > 4 && strings.HasSuffix(w, "ed") && (r.class(i+2, clDet|clObj) || r.capName(i+2)) {
 			return true
 		}
 	}
@@ -1396,7 +1424,7 @@ func (r *run) andVerb(i int) bool {
 		if in := r.infos[b]; in != nil && in.cue != nil && (in.form == formPast || in.form == formPres) {
 			return true
 		}
-		if r.is(i-1, ",") && (r.class(b, clAux) || r.lowerWord(b) && strings.HasSuffix(r.word(b), "ed")) {
+		if r.commaBefore(i) && (r.class(b, clAux) || r.lowerWord(b) && strings.HasSuffix(r.word(b), "ed")) {
 			return true
 		}
 	}
@@ -1411,6 +1439,16 @@ func (r *run) andVerb(i int) bool {
 	}
 	in := r.infos[min(j, len(r.toks)-1)]
 	return in != nil && in.cue != nil && (in.form == formPast || in.form == formPres)
+}
+
+// commaBefore reports a comma before token i, outside or at the end of
+// a quote: "…, and", "… “unpatriotic,” and".
+func (r *run) commaBefore(i int) bool {
+	if r.is(i-1, ",") {
+		return true
+	}
+	g := r.regionAt(i - 1)
+	return g >= 0 && r.regionEnd(&r.regions[g]) == i && r.is(r.regions[g].last-1, ",")
 }
 
 // clauseBreak reports whether the words after a comma at k-1 leave the
@@ -1469,6 +1507,15 @@ func (r *run) quoteAnchor(l *rel, k int) {
 	case r.is(end, ","), r.class(end, clPrep|clConj|clTime) && !r.isWord(end, "and") && !r.isWord(end, "or") && !r.isWord(end, "of") && !r.isWord(end, "to"),
 		r.toks[end].Kind == article.Word && r.toks[end].Is(article.Cap) && r.infos[end] != nil && r.infos[end].class&clTime != 0:
 		pc.b = end
+		return
+	}
+	// "called it a “let a thousand flowers bloom” approach - working
+	// with …": the object ends at a dash.
+	for i := end; i < pc.b && i-end < 4; i++ {
+		if r.inQ[i] == 0 && (r.dash(i) || r.is(i, ";")) {
+			pc.b = r.trimEnd(pc.a, i)
+			return
+		}
 	}
 }
 
@@ -1635,7 +1682,9 @@ func (r *run) trim() {
 				}
 				if t := b.tagStart - 1; r.is(t, ",") || r.is(t, ";") || r.is(t, ":") || r.dash(t) {
 					pc.b = r.trimEnd(pc.a, b.tagStart-1)
-				} else if b.n > 0 && b.pieces[0].reg >= 0 && r.regions[b.pieces[0].reg].open > pc.a {
+				} else if r.quoteEndsSentence(t) && t >= pc.a {
+					pc.b = t + 1 // “… like that.” He said …: a new sentence the splitter kept
+				} else if b.n > 0 && b.pieces[0].reg >= 0 && r.regions[b.pieces[0].reg].open > pc.a && !r.quoteEndsSentence(t) {
 					// "… unserious - “Again, …,” she said - and …": the
 					// quote and its tag belong to b.
 					pc.b = r.trimEnd(pc.a, r.regions[b.pieces[0].reg].open)

@@ -45,7 +45,10 @@ func (r *run) attachFree() {
 			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = d, d+1, dashCue, a, b, d, b
 		} else if a, b, ok := r.colonTag(k); ok {
 			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = b, b+1, colonCue, a, b, a, b+1
-		} else if l.from, l.newPara = r.continues(k); l.from >= 0 {
+		} else if a, b, ok := r.colonClause(k); ok {
+			o := r.regions[k].open - 1
+			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = o, o+1, colonCue, a, b, a, o+1
+		} else if l.from = r.continues(k); l.from >= 0 {
 			l.from = r.root(l.from)
 		}
 		r.addRegion(&l, k)
@@ -98,6 +101,9 @@ func (r *run) fragment(k int) bool {
 			continue
 		}
 		l := rel{cue: v, cueEnd: v + 1, c: verbCue, subj: a, subjEnd: b, from: -1, tagStart: a, tagEnd: v + 1}
+		if r.isWord(a-1, "what") || r.isWord(a-1, "which") || r.isWord(a-1, "whom") {
+			l.add(piece{a - 1, a, -1}) // "what Sroka called a “…” approach": the object is the pronoun
+		}
 		e := r.clauseEnd(r.regionEnd(g), sl)
 		for i := r.regionEnd(g); i < e; i++ {
 			if r.inQ[i] == 0 && r.andVerb(i) {
@@ -144,7 +150,7 @@ func (r *run) clauseEnd(k, sl int) int {
 		if r.inQ[i] != 0 {
 			continue
 		}
-		if r.is(i, ";") || r.is(i, "—") || r.is(i, "–") || r.is(i, "--") {
+		if r.is(i, ";") || r.dash(i) {
 			return r.trimEnd(k, i)
 		}
 		if r.is(i, ",") && r.newClause(i+1) {
@@ -215,11 +221,42 @@ func (r *run) colonTag(k int) (int, int, bool) {
 	return a, b, true
 }
 
+// colonClause finds the speaker of a quote region k that opens after a
+// clause ending in a colon, its verb no cue of the lexicon ("O'Malley
+// interjected: “…”"): the clause's subject, a person, with a verb right
+// after it.
+func (r *run) colonClause(k int) (int, int, bool) {
+	o := r.regions[k].open
+	if !r.is(o-1, ":") {
+		return 0, 0, false
+	}
+	sf, _ := r.sentBounds(o - 1)
+	if o-1-sf > 16 {
+		return 0, 0, false
+	}
+	a, b, ok := r.npAfter(sf, o-1)
+	if !ok || a != sf || !r.personLike(a, b) || r.isWord(a, "it") {
+		return 0, 0, false
+	}
+	v := b
+	for v < o-1 && r.adverb(v) && !r.class(v, clAux) {
+		v++
+	}
+	if v >= o-1 || !r.lowerWord(v) || r.infos[v] != nil && r.infos[v].class != 0 {
+		return 0, 0, false
+	}
+	if w := r.word(v); !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "s") && (r.infos[v] == nil || r.infos[v].cue == nil) {
+		return 0, 0, false
+	}
+	return a, b, true
+}
+
 // continues returns the relation that quote region k, with no cue of its
 // own, continues, or -1: the closest relation before it with a source,
-// ending in the same or the previous sentence. newPara reports that the
-// relation lies in an earlier paragraph.
-func (r *run) continues(k int) (from int, newPara bool) {
+// ending in the same or the previous sentence (which may end the
+// previous paragraph: PolNeAR and readers take a quote over paragraphs
+// as one quotation).
+func (r *run) continues(k int) int {
 	open := r.regions[k].open
 	best, bestEnd := -1, -1
 	// The relations found by cues are indexed by end; those added here
@@ -234,11 +271,11 @@ func (r *run) continues(k int) (from int, newPara bool) {
 		}
 	}
 	if best < 0 || bestEnd <= 0 {
-		return -1, false
+		return -1
 	}
 	root := r.root(best)
 	if r.rels[root].subj < 0 || r.rels[root].cue < 0 {
-		return -1, false
+		return -1
 	}
 	if s := r.rels[root].subj; r.class(s, clRel) {
 		// “…,” said Pardo, who said he would not vote. “…”: the quote
@@ -251,25 +288,25 @@ func (r *run) continues(k int) (from int, newPara bool) {
 			}
 		}
 		if best < 0 {
-			return -1, false
+			return -1
 		}
 		root, bestEnd = r.root(best), r.rels[best].end()
 	}
 	if r.sent[open]-r.sent[bestEnd-1] > 1 {
-		return -1, false
+		return -1
 	}
 	// The tag must close its sentence ("…,” he said. “…”), not go on to
 	// another statement ("she told the crowd, then referred to …").
 	if ps := r.sent[bestEnd-1]; ps != r.sent[open] {
 		for i := bestEnd; i+1 < r.sl[ps]; i++ {
 			if r.is(i, ",") && r.inQ[i] == 0 && (r.isWord(i+1, "then") || r.isWord(i+1, "before") || r.isWord(i+1, "and") && r.lowerWord(i+2) && strings.HasSuffix(r.word(i+2), "ed")) {
-				return -1, false
+				return -1
 			}
 		}
 	}
 	sf, sl := r.sentBounds(open)
 	if sf != open && (r.sent[bestEnd-1] != r.sent[open] || !(r.is(open-1, ",") || r.is(open-1, ":"))) {
-		return -1, false // mid-sentence, only after a comma in the tag's sentence
+		return -1 // mid-sentence, only after a comma in the tag's sentence
 	}
 	// The quote must stand alone: words after it would be a tag of its own.
 	last := k
@@ -277,14 +314,9 @@ func (r *run) continues(k int) (from int, newPara bool) {
 		last = r.regions[last].next
 	}
 	if e := r.regionEnd(&r.regions[last]); e < sl && !r.endPunct(e, sl) {
-		return -1, false
+		return -1
 	}
-	for i := bestEnd; i <= open; i++ {
-		if r.para[i] {
-			return best, true
-		}
-	}
-	return best, false
+	return best
 }
 
 func (r *run) root(k int) int {
@@ -396,7 +428,7 @@ func (r *run) emit() {
 		}
 		var cueSpan *article.Span
 		cueText := ""
-		if root.cue >= 0 && !l.newPara {
+		if root.cue >= 0 {
 			s := r.span(root.cue, root.cueEnd)
 			cueSpan = &s
 			cueText = r.s[s.Start:s.End]
