@@ -98,6 +98,9 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		return // "the United States", "Islamic State": a name, not a verb
 	}
 	if c.kind == kindAccording {
+		if c.lemma == "in" && (ci > sf && !(ci == sf+1 && r.class(sf, clConj)) || !r.surveyAfter(ce, sl)) {
+			return // "In a CNN poll released Monday, …" opening a sentence
+		}
 		r.according(ci, ce, sf, sl)
 		return
 	}
@@ -1437,8 +1440,12 @@ func (r *run) andVerb(i int) bool {
 	for j < len(r.toks) && j-i < 3 && r.adverb(j) {
 		j++
 	}
+	// "… and said", "…, and believes": a second statement of the
+	// subject; but "was tired of it and wanted a change" goes on with the
+	// reported clause.
 	in := r.infos[min(j, len(r.toks)-1)]
-	return in != nil && in.cue != nil && (in.form == formPast || in.form == formPres)
+	return in != nil && in.cue != nil && (in.form == formPast || in.form == formPres) &&
+		(in.cue.kind == kindSpeech || r.commaBefore(i))
 }
 
 // commaBefore reports a comma before token i, outside or at the end of
@@ -1525,6 +1532,24 @@ func (r *run) trimEnd(a, e int) int {
 		e--
 	}
 	return e
+}
+
+// surveyAfter reports whether the words from k name a survey, a study or
+// a book ("In a CNN poll released Monday, …", "… in most surveys"): the
+// head of the noun phrase within a few words.
+func (r *run) surveyAfter(k, sl int) bool {
+	for i := k; i < sl && i-k < 10 && r.inQ[i] == 0; i++ {
+		if in := r.infos[i]; in != nil && in.survey {
+			return !r.isWord(i+1, "of") // "a poll of voters" goes on; the head is still poll
+		}
+		if r.toks[i].Kind == article.Punct && !r.is(i, "/") && !r.is(i, "-") && !r.possessive(i) {
+			return false
+		}
+		if in := r.infos[i]; in != nil && in.class&(clAux|clVerbish|clConj|clRel) != 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // according handles "according to X": the content is the rest of the

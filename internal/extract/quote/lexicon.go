@@ -71,6 +71,9 @@ type info struct {
 	form  uint8
 	src   uint8 // srcPerson, srcGroup, srcDocument
 	role  bool  // a person noun naming an office
+	// survey marks a document noun that "in" makes a source of: "In a
+	// CNN poll, …", "in most surveys".
+	survey bool
 	class uint16
 	// phrases are the multi-word cues starting with this word, longest
 	// first.
@@ -268,6 +271,7 @@ func (l *lexicon) addRow(lemma, kind, forms, flags string) error {
 			in := l.word(f)
 			in.src = s
 			in.role = in.role || strings.Contains(flags, "role")
+			in.survey = in.survey || strings.Contains(flags, "in")
 		}
 		return nil
 	}
