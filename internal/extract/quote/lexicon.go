@@ -67,14 +67,14 @@ type phrase struct {
 // info is what the extractor knows about one lower-case word. Words
 // outside the lexicon and the closed classes have the zero info.
 type info struct {
-	cue   *cue
-	form  uint8
-	src   uint8 // srcPerson, srcGroup, srcDocument
-	role  bool  // a person noun naming an office
+	cue  *cue
+	form uint8
+	src  uint8 // srcPerson, srcGroup, srcDocument
+	role bool  // a person noun naming an office
 	// survey marks a document noun that "in" makes a source of: "In a
 	// CNN poll, …", "in most surveys".
 	survey bool
-	class uint16
+	class  uint16
 	// phrases are the multi-word cues starting with this word, longest
 	// first.
 	phrases []phrase
