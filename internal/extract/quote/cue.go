@@ -60,7 +60,106 @@ func (r *run) findCues() {
 			r.analyze(i, i+1, in.cue, in.form)
 		}
 	}
+	r.headlines()
 	r.trim()
+}
+
+// labels are the heads of section labels that a colon follows in
+// headlines and page furniture ("Update:", "Breaking News:"), not
+// speakers.
+var sectionLabels = map[string]bool{
+	"news": true, "note": true, "update": true, "updates": true, "correction": true, "related": true, "watch": true,
+	"video": true, "videos": true, "photos": true, "photo": true, "analysis": true, "opinion": true, "editorial": true,
+	"exclusive": true, "breaking": true, "live": true, "read": true, "more": true, "sign": true, "subscribe": true,
+	"follow": true, "advertisement": true, "listen": true, "podcast": true, "review": true, "interview": true,
+	"transcript": true, "timeline": true, "explainer": true, "factbox": true, "fact": true, "check": true, "quiz": true,
+	"notice": true, "email": true, "e-mail": true, "phone": true, "contact": true, "credit": true, "credits": true,
+}
+
+// headlines finds headline attributions: a paragraph that opens with a
+// name and a colon ("Sanders: Clinton email story has moved", "Poll: Trump
+// a turnoff for Latino voters"), as newspapers title what someone said.
+// The name is the source, the colon the cue, the rest of the sentence
+// the content.
+func (r *run) headlines() {
+	for si := range r.sf {
+		sf, sl := r.sf[si], r.sl[si]
+		if sf >= sl || !r.para[sf] {
+			continue
+		}
+		a := sf
+		// "EXCLUSIVE – Roger Stone: …"
+		for i := sf; i < sl && i-sf < 4; i++ {
+			if r.dash(i) || r.is(i, "-") {
+				a = i + 1
+				break
+			}
+		}
+		c := -1
+		for i := a; i < sl && i-a < 9; i++ {
+			if r.is(i, ":") {
+				c = i
+				break
+			}
+		}
+		if c <= a || c+3 >= sl || r.regionAt(c+1) >= 0 || r.inQ[c] != 0 {
+			continue
+		}
+		b, ok := r.headlineName(a, c)
+		if !ok {
+			continue
+		}
+		l := rel{cue: c, cueEnd: c + 1, c: colonCue, subj: a, subjEnd: b, from: -1, tagStart: a, tagEnd: c + 1}
+		if e := r.trimEnd(c+1, sl); e > c+1 {
+			l.add(piece{c + 1, e, -1})
+		}
+		if l.n > 0 {
+			r.push(l)
+		}
+	}
+}
+
+// headlineName reports whether tokens [a, c) before a headline's colon
+// name a source, and returns the end of the name: capitalised words
+// (with "of", "at", "the" between), perhaps followed by "to" and the
+// listener ("Clinton to Planned Parenthood"). One word must be a source
+// noun ("Poll") or a name the entities know; several must not be a
+// section label ("Breaking News").
+func (r *run) headlineName(a, c int) (int, bool) {
+	b := c
+	words := 0
+	for i := a; i < c; i++ {
+		switch {
+		case r.isWord(i, "to") && i > a:
+			if b == c {
+				b = i
+			}
+		case r.toks[i].Kind == article.Word && (r.toks[i].Is(article.Cap) || r.toks[i].Is(article.AllCaps)) && r.infos[i] != possInfo:
+			words++
+			if in := r.infos[i]; in != nil && in.class&(clPron|clAux|clRel|clConj|clPrep|clAdv|clVerbish) != 0 && !r.isWord(i, "of") && !r.isWord(i, "and") {
+				return 0, false // "It:", "Fix Is In:", "Just In:"
+			}
+			if w := strings.ToLower(r.word(i)); len(w) > 4 && strings.HasSuffix(w, "ed") {
+				return 0, false // "Just Leaked:"
+			}
+		case i > a && r.lowerWord(i) && r.infos[i] != nil && r.infos[i].src != 0:
+			// "Clinton camp:", "Trump aides:"
+		case r.possessive(i), r.isWord(i, "of"), r.isWord(i, "at"), r.isWord(i, "the"), r.is(i, "("), r.is(i, ")"), r.is(i, "."), r.is(i, "-"):
+		default:
+			return 0, false
+		}
+	}
+	last := strings.ToLower(r.word(b - 1))
+	if words == 0 || sectionLabels[last] || sectionLabels[strings.ToLower(r.word(a))] {
+		return 0, false
+	}
+	if b-a == 1 {
+		in := r.infos[a]
+		if !(in != nil && in.src != 0) && r.entityAt(r.span(a, b)) < 0 {
+			return 0, false
+		}
+	}
+	return b, true
 }
 
 // matchPhrase returns the longest phrase of ps that starts at token i.
