@@ -297,8 +297,8 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 			return
 		}
 		a, b, ok := r.npAfter(ce, sl)
-		if !ok {
-			return
+		if !ok || r.predicate(b) {
+			return // "…, said the candidate could win": not a tag
 		}
 		l.subj, l.subjEnd, l.tagEnd = a, b, b
 		inverted = true
@@ -382,7 +382,7 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	case afterThat, afterTo:
 		r.forwardClause(&l, k, sl)
 	case afterClause:
-		if back >= 0 && r.backRegion(back) >= 0 && !r.quoteIn(k, sl) {
+		if back >= 0 && r.backRegion(back) >= 0 && r.opensClause(r.backRegion(back), sf) && !r.quoteIn(k, sl) {
 			// “…,” Clinton told union workers in Los Angeles.
 			if !r.backward(&l, back, sf) {
 				return
@@ -615,12 +615,50 @@ func (r *run) baseVerb(ci, sf int) bool {
 	if r.class(p, clAux|clPron|clAdv) || r.isWord(p, "to") || r.capName(p) || r.quantWord(p) && !r.isWord(p, "one") {
 		return true
 	}
+	if r.is(p, ",") {
+		// "Democratic economists, like their counterparts, say"
+		a, b, ok := r.subjectBefore(p, sf)
+		return ok && r.plural(a, b)
+	}
+	if a, b, ok := r.subjectBefore(p, sf); ok && r.plural(a, b) {
+		return true // "those surveyed say"
+	}
 	in := r.infos[p]
 	if in != nil && in.src == srcGroup {
 		return true
 	}
 	w := r.word(p)
 	return r.toks[p].Kind == article.Word && len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
+}
+
+// plural reports whether the noun phrase at tokens [a, b) is plural: a
+// plural noun or pronoun, a quantity, a plural determiner, a compound
+// with "and".
+func (r *run) plural(a, b int) bool {
+	h := b - 1
+	w := strings.ToLower(r.word(h))
+	switch {
+	case w == "we" || w == "they" || w == "you" || w == "i":
+		return true
+	case r.quantWord(h) || r.isWord(h, "percent") || r.is(h, "%"):
+		return true
+	case len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && !r.capName(h):
+		return true
+	}
+	for i := a; i < b; i++ {
+		if r.isWord(i, "and") || r.isWord(i, "those") || r.isWord(i, "these") || r.isWord(i, "many") || r.isWord(i, "several") ||
+			r.isWord(i, "both") || r.isWord(i, "most") || r.isWord(i, "some") {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteComma reports a closing quotation mark whose quote ends with a
+// comma: “the magic of Trump,” acts as the comma after it.
+func (r *run) quoteComma(j int) bool {
+	g := r.regionAt(j)
+	return g >= 0 && r.regions[g].close >= 0 && r.regionEnd(&r.regions[g]) == j+1 && r.regions[g].last > 0 && r.is(r.regions[g].last-1, ",")
 }
 
 // possessive reports whether token i ends a possessive: a possessive 's
@@ -654,6 +692,14 @@ func (r *run) skipBack(i, sf int) int {
 			i-- // "Richards and Menendez both stressed"
 		case r.possessive(i):
 			i-- // Trump’s said (has said)
+		case r.class(i, clTime) && r.toks[i].Kind == article.Word && i > sf:
+			// "Spicer on Thursday evening said", "Clinton last week said"
+			for i > sf && r.class(i, clTime) {
+				i--
+			}
+			if r.isWord(i, "on") || r.isWord(i, "early") || r.isWord(i, "late") {
+				i--
+			}
 		default:
 			n = 4
 		}
@@ -682,7 +728,7 @@ func (r *run) skipBack(i, sf int) int {
 func (r *run) subjectBefore(j, sf int) (int, int, bool) {
 	for try := 0; try < 4 && j >= sf; try++ {
 		switch {
-		case r.is(j, ","):
+		case r.is(j, ",") || r.quoteComma(j):
 			// appositions or a relative clause between commas: "Scott
 			// Pruitt, the attorney general of Oklahoma, one of the states
 			// suing, said"
@@ -698,8 +744,21 @@ func (r *run) subjectBefore(j, sf int) (int, int, bool) {
 			if p < 0 {
 				return 0, 0, false
 			}
+			first := p // the comma opening the apposition nearest the verb
 			for q := r.appositionStart(p, sf); q >= 0; q = r.appositionStart(p, sf) {
-				p = q
+				first, p = p, q
+			}
+			if a, ok := r.npBefore(p-1, sf); ok && (a == sf && r.class(sf, clPrep) || a > sf && r.class(a-1, clPrep) && !r.class(a-1, clNPLink)) {
+				// "Among likely voters, about two-thirds, 67 percent,
+				// say": the phrase before the first comma is an adjunct.
+				e := first + 1
+				for e < j && !r.is(e, ",") {
+					e++
+				}
+				if a2, ok := r.npBefore(e-1, sf); ok && a2 == first+1 {
+					return a2, e, true
+				}
+				return 0, 0, false
 			}
 			j = p - 1
 			continue
@@ -765,13 +824,32 @@ func (r *run) relativeStart(j, sf int) int {
 // relative clause closed by the comma at j, or -1.
 func (r *run) appositionStart(j, sf int) int {
 	p := j - 1
-	for p > sf && j-p < 32 && !r.is(p, ",") && r.inQ[p] == 0 {
+	if r.quoteComma(j) {
+		p = r.regions[r.regionAt(j)].open - 1
+	}
+	for p > sf && j-p < 32 && !r.is(p, ",") {
+		if g := r.regionAt(p); g >= 0 {
+			p = r.regions[g].open // "Manafort, citing “the magic of Trump,” said"
+			if r.is(p-1, ",") {
+				p--
+				break
+			}
+		}
 		p--
 	}
-	if p <= sf || p == j-1 || !r.is(p, ",") {
+	if p <= sf || p == j-1 || !r.is(p, ",") || r.inQ[p] != 0 {
 		return -1
 	}
 	if r.class(p+1, clDet|clRel|clPrep) || r.lowerWord(p+1) || r.toks[p+1].Kind == article.Number || r.possessive(p+2) {
+		return p
+	}
+	// "Brianne Stone, 29, of Huntsville, Ala., says": a state after a town
+	if j == p+2 && r.toks[p+1].Is(article.Abbrev) {
+		return p
+	}
+	// "The author of the book, Mitchell Zuckoff, said": a name after a
+	// description ending in a noun.
+	if r.plainLower(p-1) && r.capName(p+1) {
 		return p
 	}
 	// "Dianne Feinstein, Democrat of California, said": a capitalised
@@ -783,7 +861,7 @@ func (r *run) appositionStart(j, sf int) int {
 	}
 	// "Her chief policy aide, Jake Sullivan, calls": a name after a
 	// description.
-	if in := r.infos[p-1]; in != nil && in.src == srcPerson && r.capName(p+1) {
+	if in := r.infos[p-1]; in != nil && (in.src == srcPerson || in.src == srcGroup) && r.capName(p+1) {
 		return p
 	}
 	return -1
@@ -808,6 +886,8 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 	case r.capName(j), t.Is(article.AllCaps) && t.Kind == article.Word:
 	case in != nil && in.src != 0:
 	case t.Kind == article.Word && !t.Is(article.Cap) && (in == nil || in.class == 0) && r.detBefore(j, sf):
+	case r.plainLower(j) && (r.isWord(j-1, "of") || r.isWord(j-1, "for")) && j-2 >= sf && r.infos[j-2] != nil && r.infos[j-2].src != 0:
+		// "supporters of reform", "advocates for immigrants"
 	default:
 		return 0, false
 	}
@@ -832,7 +912,8 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 		case r.class(k, clDet):
 			a, det = k, true
 			// "Mr. Morgan of the Sierra Club"
-			if r.class(k-1, clNPLink) && r.lowerWord(k-1) && k-2 >= sf && (r.capName(k-2) || r.infos[k-2] != nil && r.infos[k-2].src != 0) {
+			if r.class(k-1, clNPLink) && r.lowerWord(k-1) && k-2 >= sf && (r.capName(k-2) || r.infos[k-2] != nil && r.infos[k-2].src != 0 ||
+				r.isWord(k-1, "of") && r.plainLower(k-2)) {
 				a, det = k-1, false
 				k--
 			}
@@ -846,7 +927,7 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 				break
 			}
 			a, k = p, p
-		case r.class(k, clNPLink) && r.lowerWord(k) && (r.capName(k-1) || r.is(k-1, ")")):
+		case r.class(k, clNPLink) && r.lowerWord(k) && (r.capName(k-1) || r.is(k-1, ")") || r.infos[k-1] != nil && r.infos[k-1].src != 0 && r.lowerWord(k-1)):
 			a = k
 		case tk.Kind == article.Word && !tk.Is(article.Cap) && (r.infos[k] == nil || r.infos[k].class == 0 && r.infos[k].cue == nil) && r.detBefore(k, sf):
 			a = k
@@ -886,7 +967,18 @@ func (r *run) quantWord(i int) bool {
 	if r.is(i, "%") {
 		return i > 0 && r.toks[i-1].Kind == article.Number
 	}
-	return r.toks[i].Kind == article.Word && quantWords[strings.ToLower(r.word(i))]
+	if r.toks[i].Kind != article.Word {
+		return false
+	}
+	w := strings.ToLower(r.word(i))
+	if quantWords[w] {
+		return true
+	}
+	// "two-thirds", "three-fourths"
+	if _, frac, ok := strings.Cut(w, "-"); ok {
+		return frac == "thirds" || frac == "fourths" || frac == "quarters" || frac == "fifths" || frac == "third" || frac == "quarter"
+	}
+	return false
 }
 
 // quantity returns the start of a phrase of quantity ending at j that
@@ -919,6 +1011,8 @@ func (r *run) quantity(j, sf int) (int, bool) {
 		if r.isWord(a, "a") || r.isWord(a, "the") {
 			return 0, false
 		}
+	case r.toks[j].Kind == article.Number && (j == sf || r.is(j-1, ",") || r.is(j-1, ";")) && !r.year(j):
+		// "…, 43 said the same": a number opening its clause
 	case r.toks[j].Kind == article.Word && r.toks[j].Kind != article.Number && (j == sf || r.is(j-1, ",") || r.is(j-1, ";") ||
 		r.isWord(j-1, "and") || r.isWord(j-1, "but")):
 		// "Many said", "Others say": a quantity opening its clause
@@ -926,6 +1020,12 @@ func (r *run) quantity(j, sf int) (int, bool) {
 		return 0, false
 	}
 	return a, true
+}
+
+// year reports a number that reads as a year: 1900 to 2099.
+func (r *run) year(i int) bool {
+	w := r.word(i)
+	return len(w) == 4 && (w[:2] == "19" || w[:2] == "20")
 }
 
 // quantityAfter returns the end of a quantity phrase starting at k
@@ -1109,7 +1209,9 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 		case in != nil && in.class&clTime != 0 && !r.possessive(k+1) && tk.Kind == article.Word:
 			k++
 			continue
-		case in != nil && in.class&clPrep != 0 && !r.isWord(k, "to") && (!r.isWord(k, "of") || k == start) || (r.isWord(k, "to") && k == start && c.flags&flagListener != 0):
+		case in != nil && in.class&clPrep != 0 && !r.isWord(k, "to") && (!r.isWord(k, "of") || k == start) || (r.isWord(k, "to") && k == start && c.flags&flagListener != 0),
+			r.isWord(k, "to") && k > start && (r.class(k+1, clDet) || r.capName(k+1)):
+			// "said in a video message to the convention"
 			k = r.skipPP(k+1, sl)
 			continue
 		}
@@ -1422,8 +1524,9 @@ func (r *run) addRegion(l *rel, g int) {
 // clause.
 func (r *run) forwardQuote(l *rel, k, sl int) {
 	g := r.regionAt(k)
-	if g < 0 || r.regions[g].rel >= 0 || r.scareQuote(g) && !r.is(k-1, ",") && !r.is(k-1, ":") {
-		return // a title; but after "said," or a colon it is what was said
+	if g < 0 || r.regions[g].rel >= 0 || r.scareQuote(g) && !r.is(k-1, ",") && !r.is(k-1, ":") &&
+		!(k == l.cueEnd && l.c != nil && l.c.kind == kindSpeech && !labels[strings.ToLower(r.word(k-1))]) {
+		return // a title; but after "said," a colon or "said" it is what was said
 	}
 	last := g
 	for r.regions[last].next >= 0 {
