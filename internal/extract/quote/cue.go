@@ -901,6 +901,8 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 			k = sf // stop
 		case srcHead && j-k <= 3 && tk.Kind == article.Word && !tk.Is(article.Cap) && (r.infos[k] == nil || r.infos[k].class == 0 && r.infos[k].cue == nil) && a == k+1:
 			a = k // "federal officials", "senior administration officials
+		case r.plainLower(k) && a == k+1 && j-k <= 6 && r.srcWithin(k+1, j):
+			a = k // "former presidential candidate Herman Cain"
 		case r.possessive(k):
 			a = k - 1
 		case r.capName(k), tk.Is(article.Abbrev) && tk.Is(article.Cap), tk.Is(article.AllCaps) && tk.Kind == article.Word:
@@ -1079,6 +1081,20 @@ func (r *run) quantStart(i, sf int) int {
 		}
 	}
 	return i
+}
+
+// srcWithin reports a lower-case source noun in tokens [a, b]
+// ("candidate" in "presidential candidate Herman Cain").
+func (r *run) srcWithin(a, b int) bool {
+	for i := a; i <= b; i++ {
+		if in := r.infos[i]; in != nil && in.src != 0 && r.lowerWord(i) {
+			return true
+		}
+		if !r.plainLower(i) && !r.capName(i) {
+			return false
+		}
+	}
+	return false
 }
 
 // detBefore reports whether a determiner or a capitalised name starts the

@@ -292,14 +292,34 @@ func (r *run) continues(k int) int {
 		}
 		root, bestEnd = r.root(best), r.rels[best].end()
 	}
-	if r.sent[open]-r.sent[bestEnd-1] > 1 {
-		return -1
+	// A participle after the tag ("…,” Buchanan said, noting that …. “…”)
+	// reports words of its own; the quote goes on with the tag's quote.
+	if !r.hasQuote(root) {
+		for q := root - 1; q >= 0 && q >= root-3; q-- {
+			if r.rels[q].cue >= 0 && r.rels[q].subj >= 0 && r.hasQuote(q) && r.sent[r.rels[q].cue] == r.sent[r.rels[root].cue] {
+				best, root, bestEnd = q, q, r.rels[q].end()
+				break
+			}
+		}
+	}
+	if d := r.sent[open] - r.sent[bestEnd-1]; d > 1 {
+		// The splitter may have cut the speaker's description ("…, chief
+		// of staff to Leon E. Panetta, then the C.I.A. director."): allow
+		// a short stretch with no paragraph break.
+		if d > 3 || open-bestEnd > 30 {
+			return -1
+		}
+		for i := bestEnd; i < open; i++ {
+			if r.para[i] || r.inQ[i] != 0 {
+				return -1
+			}
+		}
 	}
 	// The tag must close its sentence ("…,” he said. “…”), not go on to
 	// another statement ("she told the crowd, then referred to …").
 	if ps := r.sent[bestEnd-1]; ps != r.sent[open] {
 		for i := bestEnd; i+1 < r.sl[ps]; i++ {
-			if r.is(i, ",") && r.inQ[i] == 0 && (r.isWord(i+1, "then") || r.isWord(i+1, "before") || r.isWord(i+1, "and") && r.lowerWord(i+2) && strings.HasSuffix(r.word(i+2), "ed")) {
+			if r.is(i, ",") && r.inQ[i] == 0 && (r.isWord(i+1, "then") && (r.predicate(i+2) || r.plainLower(i+2)) || r.isWord(i+1, "before") || r.isWord(i+1, "and") && r.lowerWord(i+2) && strings.HasSuffix(r.word(i+2), "ed")) {
 				return -1
 			}
 		}
@@ -317,6 +337,17 @@ func (r *run) continues(k int) int {
 		return -1
 	}
 	return best
+}
+
+// hasQuote reports whether relation k's content holds a whole quote.
+func (r *run) hasQuote(k int) bool {
+	l := &r.rels[k]
+	for p := 0; p < l.n; p++ {
+		if l.pieces[p].reg >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *run) root(k int) int {
