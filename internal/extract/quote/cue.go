@@ -281,6 +281,14 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 			}
 			break
 		}
+		if (r.is(j, ",") || r.quoteComma(j)) && (form == formPast || form == formPres) && j == ci-1 {
+			// "Clinton supports “pay raises,” opposes “pay freezes”": a
+			// list of the subject's verbs
+			if l.from = r.mainClause(ci, sf); l.from >= 0 {
+				participle = true
+				break
+			}
+		}
 		if (r.isWord(j, "and") || r.isWord(j, "but")) && j > sf {
 			// "X has encouraged … but has said …": the subject of the
 			// sentence, or of the cue before.
@@ -400,14 +408,15 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		if c.flags&flagWeak != 0 {
 			r.quoteAnchor(&l, k)
 		}
-		if c.kind == kindStance {
-			r.objectEnd(&l)
-		}
+
 	default:
 		// what follows is unclear: only a quote right before the tag
 		if back < 0 || r.backRegion(back) < 0 || !r.backward(&l, back, sf) {
 			return
 		}
+	}
+	if c.kind == kindStance {
+		r.objectEnd(&l)
 	}
 	if l.n == 0 {
 		return
@@ -540,7 +549,11 @@ func (r *run) objectEnd(l *rel) {
 			i = max(i, r.regionEnd(&r.regions[g])-1)
 			continue
 		}
-		switch strings.ToLower(r.word(i)) {
+		w := strings.ToLower(r.word(i))
+		if (w == "and" || w == "but") && r.predicate(i+1) {
+			w = "," // "opposes “pay freezes” and praised the unions"
+		}
+		switch w {
 		case ",", ";", "—", "–", "--", "-", "(", "despite", "because", "after", "before", "when", "while", "since",
 			"although", "though", "until", "unless", "whereas":
 			if e := r.trimEnd(pc.a, i); e > pc.a {
@@ -612,7 +625,7 @@ func (r *run) baseVerb(ci, sf int) bool {
 	if p < sf {
 		return false
 	}
-	if r.class(p, clAux|clPron|clAdv) || r.isWord(p, "to") || r.capName(p) || r.quantWord(p) && !r.isWord(p, "one") {
+	if r.class(p, clAux|clPron) || r.adverb(p) || r.isWord(p, "to") || r.capName(p) || r.quantWord(p) && !r.isWord(p, "one") {
 		return true
 	}
 	if r.is(p, ",") {
@@ -734,6 +747,9 @@ func (r *run) subjectBefore(j, sf int) (int, int, bool) {
 			// suing, said"
 			if w := r.relativeStart(j, sf); w > 0 {
 				j = w - 2 // "Mr. Slinker, whose latest start-up, Paradata, …, said"
+				if r.adverb(j) && r.is(j-1, ",") {
+					j -= 2 // "Sanders, meanwhile, who …, said"
+				}
 				continue
 			}
 			if r.is(j-1, ")") {
@@ -903,6 +919,8 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 			a = k // "federal officials", "senior administration officials
 		case r.plainLower(k) && a == k+1 && j-k <= 6 && r.srcWithin(k+1, j):
 			a = k // "former presidential candidate Herman Cain"
+		case r.plainLower(k) && a == k+1 && r.capName(k+1) && (k == sf || r.is(k-1, ",") || r.quoteEndsClause(k-1)):
+			a = k // “But why?” reporter Jackie Nespral asked
 		case r.possessive(k):
 			a = k - 1
 		case r.capName(k), tk.Is(article.Abbrev) && tk.Is(article.Cap), tk.Is(article.AllCaps) && tk.Kind == article.Word:
@@ -1183,7 +1201,11 @@ func (r *run) plainLower(i int) bool {
 // verb ending a noun phrase ("the spokesman defended the route").
 func (r *run) verbLike(i int) bool {
 	w := r.word(i)
-	return len(w) > 4 && strings.HasSuffix(w, "ed") && (r.class(i+1, clDet|clObj) || r.capName(i+1) || r.isWord(i+1, "that"))
+	if len(w) > 4 && strings.HasSuffix(w, "ed") && (r.class(i+1, clDet|clObj) || r.capName(i+1) || r.isWord(i+1, "that")) {
+		return true
+	}
+	// "the secretary of State began her speech"
+	return r.class(i+1, clDet) && !r.isWord(i+1, "all") && !r.isWord(i+1, "both") && i+2 < len(r.toks) && r.toks[i+2].Kind == article.Word
 }
 
 // nameAhead reports whether the lower-case words from i lead, within a
@@ -1243,8 +1265,8 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 	case r.isWord(k, "that"):
 		return k, afterThat
 	case r.isWord(k, "whether") || r.isWord(k, "if") || r.isWord(k, "why") || r.isWord(k, "how"):
-		if c.lemma == "ask" || c.lemma == "wonder" || c.kind == kindThought {
-			return k, afterThat
+		if c.lemma == "ask" || c.lemma == "wonder" || c.kind == kindThought || !r.isWord(k, "if") && c.lemma != "say" {
+			return k, afterThat // "describing how she …", "explained why"
 		}
 		if r.isWord(k, "if") && c.kind == kindSpeech {
 			return k, afterClause // "said if Trump wins, he would …"
@@ -1469,6 +1491,12 @@ func (r *run) dash(i int) bool {
 		return i > 0 && i+1 < len(r.toks) && r.toks[i-1].End < r.toks[i].Start && r.toks[i+1].Start > r.toks[i].End
 	}
 	return r.is(i, "—") || r.is(i, "–") || r.is(i, "―") || r.is(i, "--")
+}
+
+// quoteEndsClause reports whether token t closes a quote that ends with
+// a comma, ? or ! or a full stop: the tag may follow it.
+func (r *run) quoteEndsClause(t int) bool {
+	return r.quoteEndsSentence(t) || r.quoteComma(t)
 }
 
 // quoteEndsSentence reports whether token t closes a quote whose words

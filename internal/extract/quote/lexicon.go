@@ -111,7 +111,7 @@ var contracts = map[string]bool{
 
 var closed = map[uint16]string{
 	clDet:  "the a an this these those his her its their our my your some many several most all both each every any no another such few numerous two three four five six seven eight nine ten dozens hundreds thousands millions",
-	clPron: "he she they i we you it",
+	clPron: "he she they i we you it they're we're you're i'm i've we've they've he'd she'd i'd we'd they'd he'll she'll i'll we'll they'll",
 	clObj:  "him her them me us you it",
 	clRel:  "who which whom whose",
 	clAux: "has have had is are was were be been being would will could should may might can must did does do shall 've 's 'd 'll 're " +
