@@ -1718,7 +1718,7 @@ func (r *run) clauseBreak(k int) bool {
 	}
 	if r.lowerWord(k) {
 		w := r.word(k)
-		return len(w) > 5 && w[len(w)-3:] == "ing"
+		return len(w) > 5 && w[len(w)-3:] == "ing" && w != "including"
 	}
 	return false
 }
