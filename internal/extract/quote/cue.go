@@ -856,6 +856,9 @@ func (r *run) appositionStart(j, sf int) int {
 	if p <= sf || p == j-1 || !r.is(p, ",") || r.inQ[p] != 0 {
 		return -1
 	}
+	if g := r.regionAt(p + 1); g >= 0 && r.regionEnd(&r.regions[g]) == j+1 {
+		return -1 // “…, ''I write them off,'' said Pike”: the quote is what was said
+	}
 	if r.class(p+1, clDet|clRel|clPrep) || r.lowerWord(p+1) || r.toks[p+1].Kind == article.Number || r.possessive(p+2) {
 		return p
 	}
@@ -1472,6 +1475,10 @@ func (r *run) backward(l *rel, end, sf int) bool {
 // before a tag rather than part of a clause.
 func (r *run) opensClause(g, sf int) bool {
 	for r.regions[g].prev >= 0 {
+		return true
+	}
+	// "As for his remarks, “…,” said Pike": after a leading phrase
+	if o := r.regions[g].open; o-sf > 1 && o-sf < 14 && r.is(o-1, ",") && r.class(sf, clPrep|clConj) && !r.quoteIn(sf, o-1) {
 		return true
 	}
 	for i := r.regions[g].open - 1; i >= sf; i-- {

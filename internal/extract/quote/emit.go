@@ -274,6 +274,16 @@ func (r *run) continues(k int) int {
 		return -1
 	}
 	root := r.root(best)
+	if (r.rels[root].subj < 0 || r.rels[root].cue < 0) && r.rels[root].cue >= 0 {
+		// “It was nice,” he told Reuters when asked if …. “…”: past the
+		// sourceless question to the quote's relation.
+		for q := root - 1; q >= 0 && q >= root-3; q-- {
+			if r.rels[q].cue >= 0 && r.rels[q].subj >= 0 && r.hasQuote(q) && r.sent[r.rels[q].cue] == r.sent[r.rels[root].cue] {
+				best, root, bestEnd = q, q, r.rels[q].end()
+				break
+			}
+		}
+	}
 	if r.rels[root].subj < 0 || r.rels[root].cue < 0 {
 		return -1
 	}
@@ -404,9 +414,10 @@ var smallWords = map[string]bool{
 func (r *run) scareQuote(k int) bool {
 	g := &r.regions[k]
 	words, caps, small := 0, 0, 0
-	for i := g.first; i < g.last && words <= 8; i++ {
+	for i := g.first; i < g.last && words <= 14; i++ {
 		t := r.toks[i]
 		switch {
+		case r.possessive(i):
 		case t.Kind == article.Word:
 			words++
 			if t.Is(article.Cap) {
@@ -423,7 +434,7 @@ func (r *run) scareQuote(k int) bool {
 			}
 		}
 	}
-	if words == 0 || words > 8 {
+	if words == 0 || words > 14 {
 		return false
 	}
 	p := g.open - 1
@@ -434,7 +445,9 @@ func (r *run) scareQuote(k int) bool {
 	// one word or a capitalised word in the middle of a sentence.
 	sf, _ := r.sentBounds(g.open)
 	if caps+small == words && caps > 0 && (words > 1 || g.open > sf) && g.next < 0 && g.prev < 0 {
-		return words <= 6
+		// a long title after a noun or a preposition: the book “Backfire:
+		// Carly Fiorina's High-Stakes Battle for the Soul of HP”
+		return words <= 6 || p >= 0 && r.toks[p].Kind == article.Word && (r.infos[p] == nil || r.infos[p].cue == nil && r.infos[p].class&clConj == 0)
 	}
 	return false
 }
