@@ -240,6 +240,7 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		}
 	}
 	inverted := false
+	wh := -1 // the object pronoun of "what X called …"
 	switch {
 	case participle:
 		if a, b, ok := r.andSubject(ci, sf); ok {
@@ -277,7 +278,7 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		if a, b, ok := r.subjectBefore(j, sf); ok {
 			l.subj, l.subjEnd, l.tagStart = a, b, a
 			if (r.isWord(a-1, "what") || r.isWord(a-1, "whom")) && (form == formPast || form == formPres) {
-				l.add(piece{a - 1, a, -1}) // "what Sroka called a … approach", "whom he described as …"
+				wh = a - 1 // "what Sroka called a … approach", "whom he described as …"
 			}
 			break
 		}
@@ -420,6 +421,11 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	}
 	if l.n == 0 {
 		return
+	}
+	if wh >= 0 && l.n < len(l.pieces) && l.pieces[0].a > wh {
+		copy(l.pieces[1:], l.pieces[:l.n])
+		l.pieces[0] = piece{wh, wh + 1, -1}
+		l.n++
 	}
 	if l.from >= 0 {
 		f := &r.rels[l.from]
@@ -1616,8 +1622,8 @@ func (r *run) forwardClause(l *rel, k, sl int) {
 			e = i // "Pardo, who said he would not vote, left early"
 			break
 		}
-		if r.inQ[i] == 0 && (r.andVerb(i) || r.is(i, ";")) {
-			e = i // "… and said he was …": a second verb of the subject
+		if r.inQ[i] == 0 && (r.andVerb(i) || r.is(i, ";") || r.dash(i) && (r.predicate(i+1) || r.isWord(i+1, "then") && r.predicate(i+2))) {
+			e = i // "… and said he was …", "… - then was drawn to": a second verb of the subject
 			break
 		}
 		// a comma inside a closing quote: …gun," but he said …
