@@ -203,6 +203,10 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		r.according(ci, ce, sf, sl)
 		return
 	}
+	if c.flags&flagNominal != 0 {
+		r.nominal(ci, ce, c, sf, sl)
+		return
+	}
 	if c.flags&flagNoun != 0 && r.nounUse(ci, form) {
 		return
 	}
@@ -222,7 +226,10 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		return
 	}
 	if form == formPast && !adj && r.passive(ci) {
-		return // "he was told", "were cited": the subject is not the source
+		if c.kind != kindThought || !(r.isWord(ce, "that") || r.isWord(ce, "about")) {
+			return // "he was told", "were cited": the subject is not the source
+		}
+		adj = true // "is worried that", "was convinced that": a state of mind
 	}
 	// "had little to say", "declined to say": an infinitive takes its
 	// content after it, never before.
@@ -323,6 +330,9 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	k, what := r.afterTag(l.tagEnd, sl, c, inverted)
 	if c.kind == kindStance && (r.particle(k) || r.particle(k+1)) {
 		return // "backed down", "backed that up"
+	}
+	if adj && r.isWord(l.tagEnd, "about") && !inverted {
+		k, what = l.tagEnd+1, afterThat // "is worried about the cost"
 	}
 	if adj && (what != afterThat || inverted) {
 		return // "is confident that …" only
@@ -431,6 +441,61 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		f := &r.rels[l.from]
 		l.subj, l.subjEnd = f.subj, f.subjEnd
 		l.from = -1
+	}
+	r.push(l)
+}
+
+// nominal records a relation for a noun cue and its preposition
+// ("support for X", "his criticism of X", "concerns about X"): the
+// possessor, if any, is the source; the object is the content.
+func (r *run) nominal(ci, ce int, c *cue, sf, sl int) {
+	if ce >= sl || r.class(ci-1, clPron|clAux) || r.isWord(ci-1, "to") {
+		return // a verb: "they talk about", "to support for"
+	}
+	l := rel{cue: ci, cueEnd: ce, c: c, subj: -1, from: -1, tagStart: ci, tagEnd: ce}
+	p := ci - 1
+	for n := 0; n < 2 && p > sf && r.plainLower(p); n++ {
+		p-- // "his sharp criticism of"
+	}
+	if !r.possessive(p) && !r.class(p, clDet) {
+		p = ci - 1
+	}
+	switch {
+	case r.possessive(p):
+		if a, ok := r.npBefore(p-1, sf); ok {
+			l.subj, l.subjEnd, l.tagStart = a, p, a
+		}
+	case r.isWord(p, "his") || r.isWord(p, "her") || r.isWord(p, "their") || r.isWord(p, "its") || r.isWord(p, "our") || r.isWord(p, "my"):
+		l.subj, l.subjEnd, l.tagStart = p, p+1, p
+	default:
+		// "Trump expressed support for", "she raised questions about":
+		// the subject of the verb whose object the noun heads
+		v := p
+		if r.class(v, clDet) {
+			v--
+		}
+		if v > sf && r.lowerWord(v) && !r.class(v, clPrep|clConj|clDet|clRel|clPron) {
+			if a, b, ok := r.subjectBefore(r.skipBack(v-1, sf), sf); ok && r.personLike(a, b) {
+				l.subj, l.subjEnd = a, b
+			}
+		}
+	}
+	if !(r.clauseStart(ce) || r.class(ce, clDet)) || r.isWord(ce, "that") {
+		return
+	}
+	r.forwardClause(&l, ce, sl)
+	r.objectEnd(&l)
+	if l.n == 0 {
+		return
+	}
+	// "His criticism of the deal drew cheers": the noun phrase heads the
+	// sentence; its object ends before the verb.
+	pc := &l.pieces[l.n-1]
+	for i := pc.a + 1; i < pc.b; i++ {
+		if r.inQ[i] == 0 && r.predicate(i) && !r.isWord(i-1, "to") {
+			pc.b = i
+			break
+		}
 	}
 	r.push(l)
 }

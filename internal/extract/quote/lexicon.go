@@ -33,6 +33,7 @@ const (
 	flagAdj     // an adjective after "be", with a that-clause: "is confident that"
 	flagRaise   // no source; the content is the subject and what follows: "X appears to"
 	flagPassive // in the passive, like flagRaise: "X is expected to", "is known as"
+	flagNominal // a noun and its preposition: "support for X", "his criticism of X"
 )
 
 // Source-noun classes, from the lexicon's kind column.
@@ -129,7 +130,8 @@ var closed = map[uint16]string{
 	clStart: "but and so yet in on at when while after before as if because although though however meanwhile still " +
 		"also then there here now this that these those it its what why how where who which one some many most all " +
 		"for with from by during despite since until instead indeed yes no not only even just please perhaps",
-	clVerbish: "is are was were be been has have had would will could should may might can must did does do said says",
+	clVerbish: "is are was were be been has have had would will could should may might can must did does do said says " +
+		"drew grew came went took gave got began won lost led ran met sent spent held kept brought became fell rose made",
 }
 
 // lexicon is the loaded cue lexicon.
@@ -255,7 +257,7 @@ func loadLexicon(src kb.Source) (*lexicon, error) {
 
 var kinds = map[string]uint8{"speech": kindSpeech, "thought": kindThought, "report": kindReport, "according": kindAccording, "stance": kindStance}
 var srcKinds = map[string]uint8{"person": srcPerson, "group": srcGroup, "document": srcDocument}
-var flagNames = map[string]uint8{"listener": flagListener, "noun": flagNoun, "to": flagTo, "weak": flagWeak, "adj": flagAdj, "raise": flagRaise, "passive": flagPassive}
+var flagNames = map[string]uint8{"listener": flagListener, "noun": flagNoun, "to": flagTo, "weak": flagWeak, "adj": flagAdj, "raise": flagRaise, "passive": flagPassive, "nominal": flagNominal}
 
 func (l *lexicon) addRow(lemma, kind, forms, flags string) error {
 	if s, ok := srcKinds[kind]; ok {
