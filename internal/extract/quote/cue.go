@@ -313,8 +313,8 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 			return
 		}
 		a, b, ok := r.npAfter(ce, sl)
-		if !ok || r.predicate(b) {
-			return // "…, said the candidate could win": not a tag
+		if !ok || r.predicate(b) && !r.isWord(b+1, "as") && !r.isWord(b+1, "by") {
+			return // "…, said the candidate could win": not a tag; but "said the chief known as Bob"
 		}
 		l.subj, l.subjEnd, l.tagEnd = a, b, b
 		inverted = true

@@ -45,6 +45,8 @@ func (r *run) attachFree() {
 			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = d, d+1, dashCue, a, b, d, b
 		} else if a, b, ok := r.colonTag(k); ok {
 			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = b, b+1, colonCue, a, b, a, b+1
+		} else if a, b, v, ok := r.verbTag(k); ok {
+			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = v, v+1, verbCue, a, b, min(a, v), max(b, v+1)
 		} else if a, b, ok := r.colonClause(k); ok {
 			o := r.regions[k].open - 1
 			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = o, o+1, colonCue, a, b, a, o+1
@@ -221,6 +223,47 @@ func (r *run) colonTag(k int) (int, int, bool) {
 	return a, b, true
 }
 
+// verbTag finds a tag after quote region k whose verb is not in the
+// lexicon: “…,” Toomey fumed on Tuesday. It returns the speaker's tokens
+// and the verb: a name or description and a verb in the past or present
+// tense, in either order, ending the sentence but for adjuncts.
+func (r *run) verbTag(k int) (int, int, int, bool) {
+	last := k
+	for r.regions[last].next >= 0 {
+		last = r.regions[last].next
+	}
+	e := r.regionEnd(&r.regions[last])
+	if e >= len(r.toks) || !r.quoteEndsClause(e-1) || r.para[e] {
+		return 0, 0, 0, false
+	}
+	if !r.opensClause(k, r.sf[max(r.sent[r.regions[k].open], 0)]) {
+		return 0, 0, 0, false
+	}
+	_, sl := r.sentBounds(e - 1)
+	verb := func(i int) bool {
+		if i >= sl || !r.lowerWord(i) || r.infos[i] != nil && r.infos[i].class != 0 {
+			return false
+		}
+		w := r.word(i)
+		return len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
+	}
+	ends := func(i int) bool { // only adjuncts left
+		if r.particle(i) {
+			i++
+		}
+		return i >= sl || r.endPunct(i, sl) || r.is(i, ",") || r.class(i, clPrep|clTime)
+	}
+	if a, b, ok := r.npAfter(e, sl); ok && r.personLike(a, b) && verb(b) && ends(b+1) {
+		return a, b, b, true // “…,” Toomey fumed
+	}
+	if verb(e) {
+		if a, b, ok := r.npAfter(e+1, sl); ok && r.capName(b-1) && ends(b) {
+			return a, b, e, true // “…,” fumed Toomey
+		}
+	}
+	return 0, 0, 0, false
+}
+
 // colonClause finds the speaker of a quote region k that opens after a
 // clause ending in a colon, its verb no cue of the lexicon ("O'Malley
 // interjected: “…”"): the clause's subject, a person, with a verb right
@@ -274,43 +317,22 @@ func (r *run) continues(k int) int {
 		return -1
 	}
 	root := r.root(best)
-	if (r.rels[root].subj < 0 || r.rels[root].cue < 0) && r.rels[root].cue >= 0 {
-		// “It was nice,” he told Reuters when asked if …. “…”: past the
-		// sourceless question to the quote's relation.
-		for q := root - 1; q >= 0 && q >= root-3; q-- {
-			if r.rels[q].cue >= 0 && r.rels[q].subj >= 0 && r.hasQuote(q) && r.sent[r.rels[q].cue] == r.sent[r.rels[root].cue] {
-				best, root, bestEnd = q, q, r.rels[q].end()
+	// The tag's clause may go on with words of its own: a participle
+	// ("…,” Buchanan said, noting that …), a relative clause ("…,” said
+	// Pardo, who said …; "a group called X, which expects …"), a
+	// sourceless question ("when asked if …"). The quote then goes on
+	// with the relation whose content is the quote before, in the same
+	// sentence.
+	if l := &r.rels[root]; l.cue >= 0 && (!r.hasQuote(root) || l.subj < 0 || r.class(l.subj, clRel)) {
+		for q := root - 1; q >= 0 && q >= root-4; q-- {
+			if m := &r.rels[q]; m.cue >= 0 && m.subj >= 0 && !r.class(m.subj, clRel) && r.hasQuote(q) && r.sent[m.cue] == r.sent[l.cue] {
+				best, root, bestEnd = q, q, m.end()
 				break
 			}
 		}
 	}
-	if r.rels[root].subj < 0 || r.rels[root].cue < 0 {
+	if r.rels[root].subj < 0 || r.rels[root].cue < 0 || r.class(r.rels[root].subj, clRel) {
 		return -1
-	}
-	if s := r.rels[root].subj; r.class(s, clRel) {
-		// “…,” said Pardo, who said he would not vote. “…”: the quote
-		// goes on with the relation whose speaker "who" describes.
-		best = -1
-		for k := root - 1; k >= 0 && k >= root-4; k-- {
-			if e := r.rels[k].subjEnd; r.rels[k].cue >= 0 && (e == s || e == s-1) {
-				best = k
-				break
-			}
-		}
-		if best < 0 {
-			return -1
-		}
-		root, bestEnd = r.root(best), r.rels[best].end()
-	}
-	// A participle after the tag ("…,” Buchanan said, noting that …. “…”)
-	// reports words of its own; the quote goes on with the tag's quote.
-	if !r.hasQuote(root) {
-		for q := root - 1; q >= 0 && q >= root-3; q-- {
-			if r.rels[q].cue >= 0 && r.rels[q].subj >= 0 && r.hasQuote(q) && r.sent[r.rels[q].cue] == r.sent[r.rels[root].cue] {
-				best, root, bestEnd = q, q, r.rels[q].end()
-				break
-			}
-		}
 	}
 	if d := r.sent[open] - r.sent[bestEnd-1]; d > 1 {
 		// The splitter may have cut the speaker's description ("…, chief
@@ -343,8 +365,9 @@ func (r *run) continues(k int) int {
 	for r.regions[last].next >= 0 {
 		last = r.regions[last].next
 	}
-	if e := r.regionEnd(&r.regions[last]); e < sl && !r.endPunct(e, sl) {
-		return -1
+	if e := r.regionEnd(&r.regions[last]); e < sl && !r.endPunct(e, sl) && !r.quoteEndsSentence(e-1) &&
+		!(r.is(e, ",") && (r.isWord(e+1, "which") || r.isWord(e+1, "who")) || r.quoteComma(e-1) && (r.isWord(e, "which") || r.isWord(e, "who"))) {
+		return -1 // “…,” which votes June 7: a relative clause, not a tag
 	}
 	return best
 }
