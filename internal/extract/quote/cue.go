@@ -1794,11 +1794,20 @@ func (r *run) clauseBreak(k int) bool {
 		r.isWord(k, "whereas"), r.isWord(k, "according"), r.isWord(k, "compared"):
 		return true
 	}
-	if r.lowerWord(k) {
+	if r.lowerWord(k) && !r.class(k, clPrep|clTime) {
 		w := r.word(k)
-		return len(w) > 5 && w[len(w)-3:] == "ing" && w != "including"
+		return len(w) > 5 && w[len(w)-3:] == "ing" && !ingWords[w]
 	}
 	return false
+}
+
+// ingWords end in -ing but start no participle clause: prepositions and
+// nouns ("…, including", "…, during", "…, something").
+var ingWords = map[string]bool{
+	"including": true, "regarding": true, "concerning": true, "following": true, "excluding": true, "pending": true,
+	"notwithstanding": true, "nothing": true, "something": true, "anything": true, "everything": true, "spending": true,
+	"funding": true, "building": true, "meeting": true, "hearing": true, "ruling": true, "polling": true, "housing": true,
+	"training": true, "bombing": true, "shooting": true, "killing": true, "warning": true, "offering": true, "beginning": true,
 }
 
 // quoteIn reports whether a quote region that is not a title or a
@@ -1835,7 +1844,8 @@ func (r *run) quoteAnchor(l *rel, k int) {
 		return
 	}
 	switch {
-	case r.is(end, ","), r.class(end, clPrep|clConj|clTime) && !r.isWord(end, "and") && !r.isWord(end, "or") && !r.isWord(end, "of") && !r.isWord(end, "to"),
+	case r.is(end, ","), r.is(end, "("), r.isWord(end, "and") && r.predicate(end+1),
+		r.class(end, clPrep|clConj|clTime) && !r.isWord(end, "and") && !r.isWord(end, "or") && !r.isWord(end, "of") && !r.isWord(end, "to"),
 		r.toks[end].Kind == article.Word && r.toks[end].Is(article.Cap) && r.infos[end] != nil && r.infos[end].class&clTime != 0:
 		pc.b = end
 		return
@@ -2029,7 +2039,7 @@ func (r *run) trim() {
 				if j == i {
 					continue
 				}
-				if t := b.tagStart - 1; r.is(t, ",") || r.is(t, ";") || r.is(t, ":") || r.dash(t) {
+				if t := b.tagStart - 1; (r.is(t, ",") && r.sibling(b) || r.is(t, ";") || r.is(t, ":") || r.dash(t)) {
 					pc.b = r.trimEnd(pc.a, b.tagStart-1)
 				} else if r.quoteEndsSentence(t) && t >= pc.a {
 					pc.b = t + 1 // “… like that.” He said …: a new sentence the splitter kept
@@ -2093,6 +2103,24 @@ func (r *run) trim() {
 	for k := range r.rels {
 		r.markRegions(k)
 	}
+}
+
+// sibling reports whether relation b, whose tag follows a comma inside
+// another relation's reported words, ends them rather than lies within
+// them (a tag after its content, "…, Smith said"; a participle, "…,
+// adding that"; a new main clause), unless its subject is the tail of a
+// list of names the reported words began ("…that include China, Brazil
+// and India should show that …").
+func (r *run) sibling(b *rel) bool {
+	if b.n == 0 || b.pieces[0].a < b.cue || b.subj != b.tagStart || b.subj > b.cue || !r.capName(b.subj-2) {
+		return true
+	}
+	for i := b.subj; i < b.subjEnd; i++ {
+		if r.isWord(i, "and") || r.isWord(i, "or") {
+			return false // the tail of a list of names: "China, Brazil and India"
+		}
+	}
+	return true
 }
 
 // markRegions ties the quote regions in relation k's content to it: those
