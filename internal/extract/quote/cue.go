@@ -2039,7 +2039,7 @@ func (r *run) trim() {
 				if j == i {
 					continue
 				}
-				if t := b.tagStart - 1; (r.is(t, ",") && r.sibling(b) || r.is(t, ";") || r.is(t, ":") || r.dash(t)) {
+				if t := b.tagStart - 1; r.is(t, ",") && r.sibling(b) || r.is(t, ";") || r.is(t, ":") || r.dash(t) {
 					pc.b = r.trimEnd(pc.a, b.tagStart-1)
 				} else if r.quoteEndsSentence(t) && t >= pc.a {
 					pc.b = t + 1 // “… like that.” He said …: a new sentence the splitter kept
