@@ -408,7 +408,7 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 			}
 			break
 		}
-		if c.flags&flagWeak != 0 && !r.quoteIn(k, sl) && !(c.kind == kindReport && r.document(l.subj, l.subjEnd)) {
+		if c.flags&flagWeak != 0 && !r.quoteIn(k, sl) && !(c.kind == kindReport && r.document(l.subj, l.subjEnd)) && !(c.lemma == "call" && r.anyQuoteIn(k, sl)) {
 			// "added 200 jobs": a weak cue needs a quote in its object.
 			return
 		}
@@ -1329,6 +1329,23 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 		}
 		break
 	}
+	// "said, among other things, that …", "said, without evidence, that"
+	if r.is(k, ",") && !inverted && (r.class(k+1, clPrep) && !r.isWord(k+1, "according") || r.adverb(k+1)) {
+		for i := k + 2; i < sl && i-k < 8 && r.inQ[i] == 0; i++ {
+			if r.is(i, ",") {
+				if r.isWord(i+1, "that") {
+					return i + 1, afterThat
+				}
+				if g := r.regionAt(i + 1); g >= 0 && r.regions[g].open == i+1 {
+					return i + 1, afterQuote
+				}
+				break
+			}
+			if r.toks[i].Kind == article.Punct || r.class(i, clAux|clVerbish|clRel) {
+				break
+			}
+		}
+	}
 	switch {
 	case k >= sl || r.endPunct(k, sl):
 		return k, afterEnd
@@ -1477,6 +1494,9 @@ func (r *run) andSubject(ci, sf int) (int, int, bool) {
 // first noun phrase, after a leading phrase ending in a comma ("In a
 // brief interview, Ms. Conway …").
 func (r *run) sentenceSubject(sf, hi int) (int, int, bool) {
+	if r.class(sf, clAdv) && !r.class(sf, clAux) && sf+1 < hi {
+		sf++ // "Then he cut into Bush, calling him …"
+	}
 	if a, b, ok := r.npAfter(sf, hi); ok && r.personLike(a, b) {
 		return a, b, true
 	}
@@ -1647,8 +1667,8 @@ func (r *run) addRegion(l *rel, g int) {
 func (r *run) forwardQuote(l *rel, k, sl int) {
 	g := r.regionAt(k)
 	if g < 0 || r.regions[g].rel >= 0 || r.scareQuote(g) && !r.is(k-1, ",") && !r.is(k-1, ":") &&
-		!(k == l.cueEnd && l.c != nil && l.c.kind == kindSpeech && !labels[strings.ToLower(r.word(k-1))]) {
-		return // a title; but after "said," a colon or "said" it is what was said
+		!(k == l.cueEnd && l.c != nil && l.c.kind == kindSpeech && (!labels[strings.ToLower(r.word(k-1))] || l.subj >= 0 && l.c.lemma == "call" && (r.class(l.subjEnd-1, clPron) || r.capName(l.subjEnd-1)))) {
+		return // a title; but after "said," a colon, "said" or "X called" it is what was said
 	}
 	last := g
 	for r.regions[last].next >= 0 {
@@ -1824,6 +1844,18 @@ func (r *run) quoteIn(a, b int) bool {
 	return false
 }
 
+// anyQuoteIn reports whether a quote region opens in tokens [a, b), a
+// title or not: what one "calls" someone may be in title case ("called
+// her an “Aunt Tom”").
+func (r *run) anyQuoteIn(a, b int) bool {
+	for i := a; i < b; i++ {
+		if g := r.regionAt(i); g >= 0 {
+			return r.regions[g].open == i || r.regions[g].open > a
+		}
+	}
+	return false
+}
+
 // quoteAnchor ends the last piece of l at the end of the last quote in
 // it when only an adjunct follows the quote: "criticized the law as a
 // “crazy system” during a stop in Flint" reports "the law as a “crazy
@@ -1842,6 +1874,15 @@ func (r *run) quoteAnchor(l *rel, k int) {
 	}
 	if end < 0 || end >= pc.b {
 		return
+	}
+	if e := end; r.adverb(e) || r.isWord(e, "instead") {
+		for e < pc.b && (r.adverb(e) || r.isWord(e, "instead")) {
+			e++
+		}
+		if e >= pc.b || r.is(e, ",") || r.isWord(e, "and") && r.predicate(e+1) {
+			pc.b = end // "called his opponent “Senator Cruz” instead and made no mention"
+			return
+		}
 	}
 	switch {
 	case r.is(end, ","), r.is(end, "("), r.isWord(end, "and") && r.predicate(end+1),
