@@ -130,10 +130,11 @@ func (r *run) pairMarks() {
 	n := len(r.toks)
 	top := -1       // index of the open top-level region
 	nested := false // a quote inside it is open
+	dnest := false  // a quote inside it with the same (double) marks is open
 	closeAt := func(last, closeTok int) {
 		g := &r.regions[top]
 		g.last, g.close = last, closeTok
-		top, nested = -1, false
+		top, nested, dnest = -1, false, false
 	}
 	for i := 0; i < n; i++ {
 		var m mark
@@ -176,12 +177,19 @@ func (r *run) pairMarks() {
 			}
 		default: // inside a double-quoted region
 			switch {
+			case m.double && m.dir > 0 && r.s[r.toks[i].Start] != '"' && !dnest && r.closersAhead(i+1) >= 2:
+				// “today’s “Straw vote” is not …”: a quote inside a quote
+				// with the same marks, closed twice before the paragraph
+				// ends.
+				dnest = true
 			case m.double && m.dir > 0 && r.s[r.toks[i].Start] != '"':
 				// An explicit opening mark inside an open quote: the
 				// previous quote lacked its closing mark.
 				closeAt(i, -1)
 				r.regions = append(r.regions, region{open: i, close: -1, first: i + m.width, prev: -1, next: -1, rel: -1, straight: m.straight})
 				top = len(r.regions) - 1
+			case m.double && m.dir <= 0 && dnest:
+				dnest = false
 			case m.double && m.dir <= 0 && i > r.regions[top].first:
 				closeAt(i, i)
 			case !m.double && m.dir > 0:
@@ -238,6 +246,18 @@ func (r *run) pairMarks() {
 			}
 		}
 	}
+}
+
+// closersAhead counts the closing curly double marks from token i to the
+// end of its paragraph, stopping at two.
+func (r *run) closersAhead(i int) int {
+	n := 0
+	for ; i < len(r.toks) && !r.para[i] && n < 2; i++ {
+		if t := r.toks[i]; t.Kind == article.Punct && (r.is(i, "”") || r.is(i, "»")) && r.context(i, i) <= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // regionAt returns the index of the region holding token i, or -1.
