@@ -214,6 +214,10 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		r.raising(ci, ce, c, sf, sl) // "X appears to", "X is expected to": no source
 		return
 	}
+	if c.lemma == "know" && form == formPast && r.isWord(ce, "as") && !r.passive(ci) {
+		r.knownAs(ci, ce, c, sf, sl) // "the Old City, once known as the “capital of the revolution”"
+		return
+	}
 	if c.lemma == "ask" && form == formPast && (r.passive(ci) || ci == sf || r.isWord(ci-1, "when") || r.isWord(ci-1, "if")) {
 		r.asked(ci, ce, c, sl) // "Asked whether …, he said": the question, no source
 		return
@@ -523,6 +527,35 @@ func (r *run) raising(ci, ce int, c *cue, sf, sl int) {
 	if l.n == 0 || l.pieces[l.n-1].a < k {
 		return
 	}
+	r.push(l)
+}
+
+// knownAs records the name a noun phrase is known by ("the program,
+// known as the Renewable Fuel Standard", "Homs, once known as the
+// “capital of the revolution”"): no source; the content is the noun
+// phrase and the name, up to the next comma.
+func (r *run) knownAs(ci, ce int, c *cue, sf, sl int) {
+	p := ci - 1
+	for p > sf && r.adverb(p) {
+		p-- // "once known as"
+	}
+	if r.is(p, ",") {
+		p--
+	}
+	a, ok := r.npBefore(p, sf)
+	if !ok {
+		return
+	}
+	e := ce + 1
+	for e < sl && !(r.inQ[e] == 0 && (r.is(e, ",") || r.is(e, ";") || r.dash(e) || r.isWord(e, "but"))) {
+		e++
+	}
+	if e = r.trimEnd(ce+1, e); e <= ce+1 {
+		return
+	}
+	l := rel{cue: ci, cueEnd: ce, c: c, subj: -1, from: -1, tagStart: a, tagEnd: ce}
+	l.add(piece{a, p + 1, -1})
+	l.add(piece{ce + 1, e, -1})
 	r.push(l)
 }
 
