@@ -1341,6 +1341,9 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 		in := r.infos[k]
 		tk := r.toks[k]
 		switch {
+		case r.adverb(k) && !r.class(k, clAux) && !r.isWord(k, "then") && !r.isWord(k, "now"):
+			k++ // "said repeatedly that", "told reporters privately that"
+			continue
 		case r.inQ[k] != 0:
 			g := r.regionAt(k)
 			if r.regions[g].open == k && r.scareQuote(g) && k > start {
@@ -1736,7 +1739,7 @@ func (r *run) forwardClause(l *rel, k, sl int) {
 		if g := r.regionAt(i); g >= 0 && r.regions[g].open == i && r.regions[g].close > i+1 {
 			i = r.regions[g].close - 1 // jump to the closing mark
 		}
-		if r.inQ[i] == 0 && r.is(i, ",") && (r.clauseBreak(i+1) || rel && (r.predicate(i+1) || r.plainLower(i+1))) {
+		if r.inQ[i] == 0 && r.is(i, ",") && !(i == k+1 && r.isWord(k, "that")) && (r.clauseBreak(i+1) || rel && (r.predicate(i+1) || r.plainLower(i+1))) {
 			e = i // "Pardo, who said he would not vote, left early"
 			break
 		}
@@ -1785,7 +1788,8 @@ func (r *run) andVerb(i int) bool {
 	if i+1 < len(r.toks) && r.lowerWord(i+1) {
 		w := r.word(i + 1)
 		// "… and questioning how", "before claiming that": a participle
-		if len(w) > 5 && strings.HasSuffix(w, "ing") && r.infos[i+1] == nil || r.infos[i+1] != nil && r.infos[i+1].cue != nil && r.infos[i+1].form == formIng {
+		if !and && len(w) > 5 && strings.HasSuffix(w, "ing") && r.infos[i+1] == nil && !ingWords[w] ||
+			r.infos[i+1] != nil && r.infos[i+1].cue != nil && r.infos[i+1].form == formIng {
 			return true
 		}
 		// "…, and contrasted the candidate": a second verb with its object
