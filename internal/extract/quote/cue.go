@@ -361,6 +361,21 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 				return
 			}
 			r.forwardQuote(&l, k+1, sl)
+		case nextQuote && back >= 0 && !inverted && r.backRegion(back) >= 0:
+			// Trump's support means “he must be doing something right,”
+			// she says, “but …”: the clause before and the quote after.
+			if r.backward(&l, back, sf) {
+				r.forwardQuote(&l, k+1, sl)
+				break
+			}
+			r.forwardQuote(&l, k+1, sl)
+		case nextQuote && back >= 0 && !inverted && r.topic(sf):
+			// "Of the scrutiny over Melania Trump, he said, “…”": the topic
+			// and the quote.
+			if a := r.clauseStart2(sf, back); a < back {
+				l.add(piece{a, r.trimEnd(a, back), -1})
+			}
+			r.forwardQuote(&l, k+1, sl)
 		case nextQuote:
 			r.forwardQuote(&l, k+1, sl) // he said, “…”
 		case back >= 0:
@@ -1564,12 +1579,34 @@ func (r *run) mainClause(ci, sf int) int {
 	return -1
 }
 
+// topic reports a sentence opening with a phrase that names what a
+// quote is about: "Of the scrutiny, he said", "As for the wall, …".
+func (r *run) topic(sf int) bool {
+	return r.isWord(sf, "of") || r.isWord(sf, "about") || r.isWord(sf, "regarding") || r.isWord(sf, "as") && r.isWord(sf+1, "for")
+}
+
+// claimed reports whether quote region g lies in the content of a
+// relation already found (“…” in "Madigan asserted that “…”" before
+// the next sentence's tag looks back at it).
+func (r *run) claimed(g int) bool {
+	o := r.regions[g].open
+	for q := len(r.rels) - 1; q >= 0 && q >= len(r.rels)-4; q-- {
+		l := &r.rels[q]
+		for p := 0; p < l.n; p++ {
+			if l.pieces[p].a <= o && o < l.pieces[p].b {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // backward takes the content that comes before a tag, ending at token
 // end (a comma or the closing mark of a quote): the quote, or the words
 // from the start of the sentence.
 func (r *run) backward(l *rel, end, sf int) bool {
-	if g := r.backRegion(end); g >= 0 && r.opensClause(g, sf) {
-		if r.regions[g].rel >= 0 || r.scareQuote(g) {
+	if g := r.backRegion(end); g >= 0 && (r.opensClause(g, sf) || end < sf) {
+		if r.regions[g].rel >= 0 || r.scareQuote(g) || r.claimed(g) || end < sf && !r.opensClause(g, r.sf[max(r.sent[r.regions[g].open], 0)]) {
 			return false
 		}
 		for r.regions[g].prev >= 0 {

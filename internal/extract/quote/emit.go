@@ -357,6 +357,9 @@ func (r *run) continues(k int) int {
 		}
 	}
 	sf, sl := r.sentBounds(open)
+	if sf == open-1 && (r.isWord(sf, "but") || r.isWord(sf, "and")) {
+		sf = open // But “…”: a quote after a conjunction still opens its sentence
+	}
 	if sf != open && (r.sent[bestEnd-1] != r.sent[open] || !(r.is(open-1, ",") || r.is(open-1, ":"))) {
 		return -1 // mid-sentence, only after a comma in the tag's sentence
 	}
@@ -411,7 +414,8 @@ func (r *run) fullQuote(k int) bool {
 	}
 	sf, _ := r.sentBounds(g.open)
 	_ = stop
-	return g.open == sf || r.toks[g.first].Is(article.Cap) || r.is(g.open-1, ":") || r.is(g.open-1, ",")
+	return g.open == sf || g.open == sf+1 && (r.isWord(sf, "but") || r.isWord(sf, "and")) ||
+		r.toks[g.first].Is(article.Cap) || r.is(g.open-1, ":") || r.is(g.open-1, ",")
 }
 
 // labels are words after which a quoted phrase names something rather
