@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 
@@ -193,6 +194,9 @@ const (
 // records it.
 func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	sf, sl := r.sentBounds(ci)
+	if c.kind == kindAccording && c.lemma == "in" && ci > sf+1 {
+		return // "in" names a source only opening a sentence
+	}
 	if r.toks[ci].Is(article.Cap) && ci > sf && !r.opener(ci-1) && !r.titleCase(sf, sl) {
 		return // "the United States", "Islamic State": a name, not a verb
 	}
@@ -613,7 +617,7 @@ func (r *run) asked(ci, ce int, c *cue, sl int) {
 // ci, perhaps with adverbs between: "is confident", "was not convinced".
 func (r *run) beBefore(ci, sf int) bool {
 	for p := ci - 1; p >= sf && ci-p <= 3; p-- {
-		switch strings.ToLower(r.word(p)) {
+		switch string(r.lower(p)) {
 		case "is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re", "'m", "’m",
 			"remain", "remains", "remained", "remaining", "feel", "feels", "felt", "seem", "seems", "seemed", "appear", "appears", "appeared":
 			return true
@@ -668,7 +672,7 @@ func (r *run) objectEnd(l *rel) {
 			i = max(i, r.regionEnd(&r.regions[g])-1)
 			continue
 		}
-		w := strings.ToLower(r.word(i))
+		w := string(r.lower(i))
 		if (w == "and" || w == "but") && r.predicate(i+1) {
 			w = "," // "opposes “pay freezes” and praised the unions"
 		}
@@ -717,7 +721,7 @@ func (r *run) passive(ci int) bool {
 	if p < 0 || r.toks[p].Kind != article.Word {
 		return false
 	}
-	switch strings.ToLower(r.word(p)) {
+	switch string(r.lower(p)) {
 	case "was", "were", "is", "are", "be", "been", "being", "am", "'s", "’s", "get", "got", "gets", "getting":
 		return true
 	}
@@ -768,7 +772,7 @@ func (r *run) baseVerb(ci, sf int) bool {
 // with "and".
 func (r *run) plural(a, b int) bool {
 	h := b - 1
-	w := strings.ToLower(r.word(h))
+	w := string(r.lower(h))
 	switch {
 	case w == "we" || w == "they" || w == "you" || w == "i":
 		return true
@@ -1112,13 +1116,19 @@ func (r *run) quantWord(i int) bool {
 	if r.toks[i].Kind != article.Word {
 		return false
 	}
-	w := strings.ToLower(r.word(i))
-	if quantWords[w] {
+	w := r.lower(i)
+	if len(w) < 3 || len(w) > 15 {
+		return false
+	}
+	if quantWords[string(w)] {
 		return true
 	}
 	// "two-thirds", "three-fourths"
-	if _, frac, ok := strings.Cut(w, "-"); ok {
-		return frac == "thirds" || frac == "fourths" || frac == "quarters" || frac == "fifths" || frac == "third" || frac == "quarter"
+	if j := bytes.IndexByte(w, '-'); j > 0 {
+		switch string(w[j+1:]) {
+		case "thirds", "fourths", "quarters", "fifths", "third", "quarter":
+			return true
+		}
 	}
 	return false
 }
@@ -1140,7 +1150,7 @@ func (r *run) quantity(j, sf int) (int, bool) {
 	case r.isWord(j-1, "in") && r.quantWord(j-2) && j-2 >= sf:
 		return r.quantStart(j-2, sf), true // "two in three"
 	}
-	w := strings.ToLower(r.word(j))
+	w := string(r.lower(j))
 	if (w == "percent" || w == "%") && !(j-1 >= sf && r.toks[j-1].Kind == article.Number) {
 		return 0, false
 	}
@@ -1658,6 +1668,12 @@ func (r *run) opensClause(g, sf int) bool {
 
 // dash reports a dash token: — – ― --, or a hyphen between spaces.
 func (r *run) dash(i int) bool {
+	if i < 0 || i >= len(r.toks) || r.toks[i].Kind != article.Punct {
+		return false
+	}
+	if c := r.s[r.toks[i].Start]; c != '-' && c != 0xE2 {
+		return false
+	}
 	if r.is(i, "-") {
 		return i > 0 && i+1 < len(r.toks) && r.toks[i-1].End < r.toks[i].Start && r.toks[i+1].Start > r.toks[i].End
 	}
@@ -1740,7 +1756,7 @@ func (r *run) addRegion(l *rel, g int) {
 func (r *run) forwardQuote(l *rel, k, sl int) {
 	g := r.regionAt(k)
 	if g < 0 || r.regions[g].rel >= 0 || r.scareQuote(g) && !r.is(k-1, ",") && !r.is(k-1, ":") &&
-		!(k == l.cueEnd && l.c != nil && l.c.kind == kindSpeech && (!labels[strings.ToLower(r.word(k-1))] || l.subj >= 0 && l.c.lemma == "call" && (r.class(l.subjEnd-1, clPron) || r.capName(l.subjEnd-1)))) {
+		!(k == l.cueEnd && l.c != nil && l.c.kind == kindSpeech && (!labels[string(r.lower(k-1))] || l.subj >= 0 && l.c.lemma == "call" && (r.class(l.subjEnd-1, clPron) || r.capName(l.subjEnd-1)))) {
 		return // a title; but after "said," a colon, "said" or "X called" it is what was said
 	}
 	last := g
@@ -1818,6 +1834,9 @@ func (r *run) predicate(k int) bool {
 // andVerb reports "and" or "but" followed by a cue verb in the past or
 // present tense: the subject goes on to a second statement.
 func (r *run) andVerb(i int) bool {
+	if in := r.infos[i]; in == nil || in.class&(clConj|clPrep) == 0 {
+		return false
+	}
 	and := r.isWord(i, "and") || r.isWord(i, "but")
 	if !and && !r.isWord(i, "before") && !r.isWord(i, "after") && !r.isWord(i, "while") {
 		return false

@@ -440,6 +440,18 @@ var smallWords = map[string]bool{
 // in title case.
 func (r *run) scareQuote(k int) bool {
 	g := &r.regions[k]
+	if g.sq == 0 {
+		g.sq = -1
+		if r.isScare(k) {
+			g.sq = 1
+		}
+	}
+	return g.sq > 0
+}
+
+// isScare computes scareQuote.
+func (r *run) isScare(k int) bool {
+	g := &r.regions[k]
 	words, caps, small := 0, 0, 0
 	for i := g.first; i < g.last && words <= 14; i++ {
 		t := r.toks[i]
@@ -465,7 +477,7 @@ func (r *run) scareQuote(k int) bool {
 		return false
 	}
 	p := g.open - 1
-	if p >= 0 && r.toks[p].Kind == article.Word && labels[strings.ToLower(r.word(p))] && words <= 5 {
+	if p >= 0 && r.toks[p].Kind == article.Word && labels[string(r.lower(p))] && words <= 5 {
 		return true
 	}
 	// Title case: every word capitalised but the small ones, and more than
@@ -484,10 +496,23 @@ func (r *run) scareQuote(k int) bool {
 func (r *run) emit() {
 	rec := &r.doc.Rec
 	r.spk = grow(r.spk, len(r.rels))
+	pieces := 0
 	for k := range r.spk {
 		r.spk[k] = speaker{}
+		pieces += r.rels[k].n
 	}
+	// one allocation each, at most: a piece gives a quote or an
+	// attribution, and perhaps partial quotes
+	rec.Quotes = slices.Grow(rec.Quotes, pieces+pieces/2)
+	rec.Attributions = slices.Grow(rec.Attributions, pieces/2+1)
+	// in text order, so that the records come out (nearly) sorted
+	r.order = r.order[:0]
 	for k := range r.rels {
+		r.order = append(r.order, int32(k))
+	}
+	slices.SortStableFunc(r.order, func(x, y int32) int { return r.rels[x].start() - r.rels[y].start() })
+	for _, k32 := range r.order {
+		k := int(k32)
 		l := &r.rels[k]
 		ri := r.root(k)
 		root := &r.rels[ri]
@@ -533,23 +558,39 @@ func (r *run) emit() {
 		}
 	}
 	r.applyMentions()
-	byQuote := func(a, b article.Quote) int {
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start - b.Span.Start
+	// Sort by span (start, longer first) through an index, so that the
+	// large records move once each.
+	r.order = r.order[:0]
+	for i := range rec.Quotes {
+		r.order = append(r.order, int32(i))
+	}
+	bySpan := func(a, b article.Span) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
 		}
-		return b.Span.End - a.Span.End
+		return b.End - a.End
 	}
-	if !slices.IsSortedFunc(rec.Quotes, byQuote) {
-		slices.SortStableFunc(rec.Quotes, byQuote)
-	}
-	byClaim := func(a, b article.Attribution) int {
-		if a.Claim.Start != b.Claim.Start {
-			return a.Claim.Start - b.Claim.Start
+	byQuote := func(x, y int32) int { return bySpan(rec.Quotes[x].Span, rec.Quotes[y].Span) }
+	if !slices.IsSortedFunc(r.order, byQuote) {
+		slices.SortStableFunc(r.order, byQuote)
+		r.qbuf = append(r.qbuf[:0], rec.Quotes...)
+		for i, k := range r.order {
+			rec.Quotes[i] = r.qbuf[k]
 		}
-		return b.Claim.End - a.Claim.End
+		clear(r.qbuf)
 	}
-	if !slices.IsSortedFunc(rec.Attributions, byClaim) {
-		slices.SortStableFunc(rec.Attributions, byClaim)
+	r.order = r.order[:0]
+	for i := range rec.Attributions {
+		r.order = append(r.order, int32(i))
+	}
+	byClaim := func(x, y int32) int { return bySpan(rec.Attributions[x].Claim, rec.Attributions[y].Claim) }
+	if !slices.IsSortedFunc(r.order, byClaim) {
+		slices.SortStableFunc(r.order, byClaim)
+		r.abuf = append(r.abuf[:0], rec.Attributions...)
+		for i, k := range r.order {
+			rec.Attributions[i] = r.abuf[k]
+		}
+		clear(r.abuf)
 	}
 }
 

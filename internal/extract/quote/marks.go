@@ -22,6 +22,7 @@ type region struct {
 	rel        int  // index of the relation it belongs to, or -1
 	partial    bool // a fragment inside a larger reported clause
 	scare      bool // a title, scare quote or quoted term: not a quote
+	sq         int8 // scareQuote's answer once known: 1 yes, -1 no
 }
 
 // mark is a quotation mark found at a token.

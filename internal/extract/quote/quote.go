@@ -34,7 +34,6 @@ package quote
 import (
 	"context"
 	"slices"
-	"strings"
 	"sync"
 
 	"newsgraph/internal/article"
@@ -111,7 +110,9 @@ type run struct {
 	spk     []speaker
 	ments   []ment // entity mentions sorted by start, built on first use
 	mentsOK bool
-	added   []ment // mentions to add to entities once emitting is done
+	added   []ment                // mentions to add to entities once emitting is done
+	qbuf    []article.Quote       // scratch for sorting quotes
+	abuf    []article.Attribution // scratch for sorting attributions
 	buf     [48]byte
 }
 
@@ -129,7 +130,7 @@ func (r *run) reset(lex *lexicon, doc *article.Doc) {
 	aux := lex.words["'s"]
 	for i := range r.toks {
 		r.infos[i] = r.lookup(i)
-		if r.infos[i] == aux && aux != nil && i > 0 && !contracts[strings.ToLower(r.word(i-1))] {
+		if r.infos[i] == aux && aux != nil && i > 0 && !contracts[string(r.lower(i-1))] {
 			r.infos[i] = possInfo
 		}
 		r.inQ[i] = 0
@@ -204,6 +205,22 @@ func (r *run) lookup(i int) *info {
 		return nil
 	}
 	return r.lex.get(h, r.buf[:n])
+}
+
+// lower returns token i lower-cased in the run's scratch buffer (valid
+// until the next call), for map look-ups that do not allocate:
+// m[string(r.lower(i))].
+func (r *run) lower(i int) []byte {
+	w := r.word(i)
+	n := min(len(w), len(r.buf))
+	for j := 0; j < n; j++ {
+		c := w[j]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		r.buf[j] = c
+	}
+	return r.buf[:n]
 }
 
 // word returns the text of token i.
