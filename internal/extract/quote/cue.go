@@ -204,7 +204,7 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		if c.lemma == "in" && (ci > sf && !(ci == sf+1 && r.class(sf, clConj)) || !r.surveyAfter(ce, sl)) {
 			return // "In a CNN poll released Monday, …" opening a sentence
 		}
-		r.according(ci, ce, sf, sl)
+		r.according(ci, ce, c, sf, sl)
 		return
 	}
 	if c.flags&flagNominal != 0 {
@@ -2022,10 +2022,21 @@ func (r *run) surveyAfter(k, sl int) bool {
 
 // according handles "according to X": the content is the rest of the
 // sentence, before or after the phrase.
-func (r *run) according(ci, ce, sf, sl int) {
+func (r *run) according(ci, ce int, c *cue, sf, sl int) {
 	a, b, ok := r.sourceAfter(ce, sl)
 	if !ok {
 		return
+	}
+	after := -1 // where the content after the phrase starts, when known
+	if r.is(b, ",") && r.class(b+1, clRel) {
+		// "according to Bob, who was in charge of the base, the scene is
+		// untrue": the relative clause describes the source.
+		for i := b + 2; i < sl && i-b < 30 && r.inQ[i] == 0; i++ {
+			if r.is(i, ",") {
+				b, after = i, i+1
+				break
+			}
+		}
 	}
 	// "two officials familiar with it, …": modifiers of the source up to
 	// the comma that ends the phrase.
@@ -2040,23 +2051,30 @@ func (r *run) according(ci, ce, sf, sl int) {
 			}
 		}
 	}
-	l := rel{cue: ci, cueEnd: ce, subj: a, subjEnd: b, from: -1, tagStart: ci, tagEnd: b}
+	l := rel{cue: ci, cueEnd: ce, c: c, subj: a, subjEnd: b, from: -1, tagStart: ci, tagEnd: b}
 	lead := ci - sf
 	if lead == 1 && r.class(sf, clConj) {
 		lead = 0
 	}
-	after := b
-	if r.is(after, ",") {
-		after++
+	if after < 0 {
+		after = b
+		if r.is(after, ",") {
+			after++
+		}
+	}
+	end := ci
+	if r.is(end-1, ",") || r.dash(end-1) {
+		end--
 	}
 	switch {
 	case lead == 0:
 		r.forwardClause(&l, after, sl)
+	case end > sf && r.leadPhrase(sf, end) && after < sl && r.clauseStart(after):
+		// "After the attack, according to officials, the plan changed":
+		// the leading phrase and the clause after.
+		l.add(piece{sf, r.trimEnd(sf, end), -1})
+		r.forwardClause(&l, after, sl)
 	default:
-		end := ci
-		if r.is(end-1, ",") || r.is(end-1, "—") {
-			end--
-		}
 		if end-sf < 2 {
 			return
 		}
@@ -2067,24 +2085,53 @@ func (r *run) according(ci, ce, sf, sl int) {
 			r.addRegion(&l, g)
 		} else {
 			a := r.clauseStart2(sf, end)
+			// "Katrina Pierson, who has espoused Tea Party ideals,
+			// according to …", "Cuban Americans, 82 percent of whom view
+			// Trump unfavorably, according to …": the relative clause is
+			// the claim.
+			relClause := false
+		scan:
+			for i := end - 1; i > a && end-i < 30; i-- {
+				if r.inQ[i] != 0 || !r.is(i-1, ",") {
+					continue
+				}
+				for j := i; j < i+5 && j < end; j++ {
+					if r.isWord(j, "who") || r.isWord(j, "which") || r.isWord(j, "whom") {
+						if j == i || r.isWord(j-1, "of") {
+							a, relClause = i, true
+							break scan
+						}
+					}
+				}
+			}
 			l.add(piece{a, r.trimEnd(a, end), -1})
+			if relClause {
+				break
+			}
 		}
-		if r.is(b, ",") && !r.newClause(b+1) && b+1 < sl {
-			r.forwardClause(&l, b+1, sl)
+		if r.is(b, ",") && !r.newClause(after) && after < sl {
+			r.forwardClause(&l, after, sl)
 		}
 	}
 	if l.n == 0 {
 		return
 	}
-	for _, c := range r.lex.words["according"].phrases {
-		if c.cue != nil && len(c.words) == ce-ci {
-			l.c = c.cue
+	r.push(l)
+}
+
+// leadPhrase reports whether tokens [a, e) are a short leading phrase
+// rather than a clause: a preposition, a subordinator or a time word
+// first, a few words, no verb of their own.
+func (r *run) leadPhrase(a, e int) bool {
+	if e-a > 12 || !(r.class(a, clPrep|clConj|clTime) || r.adverb(a)) {
+		return false
+	}
+	for i := a; i < e; i++ {
+		if r.inQ[i] != 0 || r.is(i, ",") {
+			return false
 		}
 	}
-	if l.c == nil {
-		l.c = &cue{lemma: "according to", kind: kindAccording}
-	}
-	r.push(l)
+	return true
 }
 
 // sourceAfter returns the source named after "according to": the noun
