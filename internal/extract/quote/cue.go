@@ -219,8 +219,15 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		return
 	}
 	if c.lemma == "know" && form == formPast && r.isWord(ce, "as") && !r.passive(ci) {
-		r.knownAs(ci, ce, c, sf, sl) // "the Old City, once known as the “capital of the revolution”"
+		r.naming(ci, ce+1, c, sf, sl) // "the Old City, once known as the “capital of the revolution”"
 		return
+	}
+	if (c.lemma == "call" || c.flags&flagNaming != 0) && form == formPast && !r.passive(ci) && r.namingUse(ci, sf) {
+		r.naming(ci, ce, c, sf, sl) // "a series, called “Quick Question”", "a PAC called Our Principles"
+		return
+	}
+	if c.flags&flagNaming != 0 || c.lemma == "know" && form == formPast && !r.passive(ci) {
+		return // "known online as …": a description, not a statement
 	}
 	if c.lemma == "ask" && form == formPast && (r.passive(ci) || ci == sf || r.isWord(ci-1, "when") || r.isWord(ci-1, "if")) {
 		r.asked(ci, ce, c, sl) // "Asked whether …, he said": the question, no source
@@ -549,11 +556,44 @@ func (r *run) raising(ci, ce int, c *cue, sf, sl int) {
 	r.push(l)
 }
 
-// knownAs records the name a noun phrase is known by ("the program,
-// known as the Renewable Fuel Standard", "Homs, once known as the
-// “capital of the revolution”"): no source; the content is the noun
-// phrase and the name, up to the next comma.
-func (r *run) knownAs(ci, ce int, c *cue, sf, sl int) {
+// namingUse reports whether a participle like "called" at ci names the
+// noun phrase before it rather than has it for subject: after a comma
+// ("a series, called …"), or after a phrase headed by a common noun ("a
+// super PAC called …").
+func (r *run) namingUse(ci, sf int) bool {
+	p := ci - 1
+	for p > sf && r.adverb(p) && !r.class(p, clAux) {
+		p-- // "now called"
+	}
+	// the name comes right after: a capitalised word or a quote, perhaps
+	// after "the" ("called the “Feed”"); "called it “…”" and "called the
+	// incident a reason" are the verb.
+	n := ci + 1
+	if r.isWord(n, "the") {
+		n++
+	}
+	if !(r.capName(n) || r.toks[min(n, len(r.toks)-1)].Is(article.AllCaps) || r.regionAt(n) >= 0 && r.regions[r.regionAt(n)].open == n) {
+		return false
+	}
+	if r.is(p, ",") {
+		return true
+	}
+	if p < sf || !(r.plainLower(p) || r.toks[p].Is(article.AllCaps)) || r.class(ci-1, clAux) {
+		return false
+	}
+	if in := r.infos[p]; in != nil && in.src == srcPerson {
+		return false // "the senator called …"
+	}
+	a, ok := r.npBefore(p, sf)
+	return ok && (r.isWord(a, "a") || r.isWord(a, "an"))
+}
+
+// naming records the name a noun phrase is given ("the program, known as
+// the Renewable Fuel Standard", "Homs, once known as the “capital of the
+// revolution”", "a super PAC called Our Principles"): no source; the
+// content is the noun phrase and the name, up to the next comma or verb.
+// ce is the name's first token.
+func (r *run) naming(ci, ce int, c *cue, sf, sl int) {
 	p := ci - 1
 	for p > sf && r.adverb(p) {
 		p-- // "once known as"
@@ -562,19 +602,28 @@ func (r *run) knownAs(ci, ce int, c *cue, sf, sl int) {
 		p--
 	}
 	a, ok := r.npBefore(p, sf)
-	if !ok {
+	if !ok || ce >= sl {
 		return
 	}
-	e := ce + 1
-	for e < sl && !(r.inQ[e] == 0 && (r.is(e, ",") || r.is(e, ";") || r.dash(e) || r.isWord(e, "but"))) {
-		e++
+	e := ce
+	q := ce
+	if r.isWord(q, "the") {
+		q++
 	}
-	if e = r.trimEnd(ce+1, e); e <= ce+1 {
+	if g := r.regionAt(q); g >= 0 && r.regions[g].open == q {
+		e = r.regionEnd(&r.regions[g]) // a quoted name
+	} else {
+		for e < sl && !(r.inQ[e] == 0 && (r.is(e, ",") || r.is(e, ";") || r.dash(e) || r.isWord(e, "but") ||
+			e > ce && (r.predicate(e) || r.class(e, clRel|clPrep) && r.lowerWord(e)))) {
+			e++
+		}
+	}
+	if e = r.trimEnd(ce, e); e <= ce {
 		return
 	}
-	l := rel{cue: ci, cueEnd: ce, c: c, subj: -1, from: -1, tagStart: a, tagEnd: ce}
+	l := rel{cue: ci, cueEnd: ci + 1, c: c, subj: -1, from: -1, tagStart: a, tagEnd: ce}
 	l.add(piece{a, p + 1, -1})
-	l.add(piece{ce + 1, e, -1})
+	l.add(piece{ce, e, -1})
 	r.push(l)
 }
 

@@ -26,7 +26,7 @@ const (
 
 // Cue flags, from the lexicon's flags column.
 const (
-	flagListener uint8 = 1 << iota
+	flagListener uint16 = 1 << iota
 	flagNoun
 	flagTo
 	flagWeak
@@ -34,6 +34,7 @@ const (
 	flagRaise   // no source; the content is the subject and what follows: "X appears to"
 	flagPassive // in the passive, like flagRaise: "X is expected to", "is known as"
 	flagNominal // a noun and its preposition: "support for X", "his criticism of X"
+	flagNaming  // a participle that names the noun phrase before it: "a PAC dubbed X"
 )
 
 // Source-noun classes, from the lexicon's kind column.
@@ -55,7 +56,7 @@ const (
 type cue struct {
 	lemma string
 	kind  uint8
-	flags uint8
+	flags uint16
 }
 
 // phrase is a multi-word cue form, keyed by its first word.
@@ -257,7 +258,7 @@ func loadLexicon(src kb.Source) (*lexicon, error) {
 
 var kinds = map[string]uint8{"speech": kindSpeech, "thought": kindThought, "report": kindReport, "according": kindAccording, "stance": kindStance}
 var srcKinds = map[string]uint8{"person": srcPerson, "group": srcGroup, "document": srcDocument}
-var flagNames = map[string]uint8{"listener": flagListener, "noun": flagNoun, "to": flagTo, "weak": flagWeak, "adj": flagAdj, "raise": flagRaise, "passive": flagPassive, "nominal": flagNominal}
+var flagNames = map[string]uint16{"listener": flagListener, "noun": flagNoun, "to": flagTo, "weak": flagWeak, "adj": flagAdj, "raise": flagRaise, "passive": flagPassive, "nominal": flagNominal, "naming": flagNaming}
 
 func (l *lexicon) addRow(lemma, kind, forms, flags string) error {
 	if s, ok := srcKinds[kind]; ok {
