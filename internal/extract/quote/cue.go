@@ -1607,6 +1607,11 @@ func (r *run) sentenceSubject(sf, hi int) (int, int, bool) {
 	if r.class(sf, clAdv) && !r.class(sf, clAux) && sf+1 < hi {
 		sf++ // "Then he cut into Bush, calling him …"
 	}
+	if (r.isWord(sf, "and") || r.isWord(sf, "but") || r.isWord(sf, "yet")) && sf+1 < hi {
+		if a, b, ok := r.npAfter(sf+1, hi); ok && r.personLike(a, b) {
+			return a, b, true // "And Marco Rubio, after pushing out …"
+		}
+	}
 	if a, b, ok := r.npAfter(sf, hi); ok && r.personLike(a, b) {
 		return a, b, true
 	}

@@ -30,7 +30,7 @@ func (r *run) attachFree() {
 		if g.rel >= 0 || g.prev >= 0 {
 			continue
 		}
-		if r.scareQuote(k) {
+		if r.scareQuote(k) || r.modifierQuote(k) {
 			g.scare = true
 			continue
 		}
@@ -418,6 +418,31 @@ func (r *run) fullQuote(k int) bool {
 		r.toks[g.first].Is(article.Cap) || r.is(g.open-1, ":") || r.is(g.open-1, ",")
 }
 
+// modifierQuote reports a quoted phrase that modifies the noun after it
+// (the “Medicare for all” document, his “Second Amendment people”
+// remark, “Hispanics para Trump” signs): a label, when no cue claims it.
+func (r *run) modifierQuote(k int) bool {
+	g := &r.regions[k]
+	e := r.regionEnd(g)
+	if g.close < 0 || g.next >= 0 || g.prev >= 0 || e >= len(r.toks) || !r.plainLower(e) || r.verbLike(e) || r.quoteEndsClause(e-1) {
+		return false
+	}
+	if w := r.word(e); strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	p := g.open - 1
+	if !(p < 0 || r.class(p, clDet) || r.possessive(p) || r.plainLower(p) || r.para[g.open]) {
+		return false
+	}
+	words := 0
+	for i := g.first; i < g.last; i++ {
+		if r.toks[i].Kind == article.Word || r.toks[i].Kind == article.Number {
+			words++
+		}
+	}
+	return words <= 8
+}
+
 // labels are words after which a quoted phrase names something rather
 // than quotes someone.
 var labels = map[string]bool{
@@ -485,8 +510,15 @@ func (r *run) isScare(k int) bool {
 	sf, _ := r.sentBounds(g.open)
 	if caps+small == words && caps > 0 && (words > 1 || g.open > sf) && g.next < 0 && g.prev < 0 {
 		// a long title after a noun or a preposition: the book “Backfire:
-		// Carly Fiorina's High-Stakes Battle for the Soul of HP”
-		return words <= 6 || p >= 0 && r.toks[p].Kind == article.Word && (r.infos[p] == nil || r.infos[p].cue == nil && r.infos[p].class&clConj == 0)
+		// Carly Fiorina's High-Stakes Battle for the Soul of HP”; after
+		// a comma in apposition to "book", "film"
+		return words <= 6 || p >= 0 && r.toks[p].Kind == article.Word && (r.infos[p] == nil || r.infos[p].cue == nil && r.infos[p].class&clConj == 0) ||
+			r.is(p, ",") && p > 0 && labels[string(r.lower(p-1))]
+	}
+	// A short line in single quotes standing alone ('A change warrior.')
+	// is a headline, not a quotation.
+	if g.single && r.para[g.open] && words <= 8 && (r.regionEnd(g) >= len(r.toks) || r.para[r.regionEnd(g)]) {
+		return true
 	}
 	return false
 }
