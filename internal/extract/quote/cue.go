@@ -251,6 +251,9 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	infinitive := form == formBase && r.isWord(ci-1, "to")
 	l := rel{cue: ci, cueEnd: ce, c: c, form: form, subj: -1, from: -1, tagStart: ci, tagEnd: ce}
 	participle := false
+	if form == formIng && (r.isWord(ci-1, "for") || r.isWord(ci-1, "of")) {
+		return // "slammed Obama for suggesting that …": the reason given, part of another relation
+	}
 	if form == formIng && !r.class(ci-1, clAux|clPron) && !r.isWord(ci-1, "to") {
 		// "…, saying", "while saying": the main clause's subject; but
 		// "footage of Trump saying": the noun phrase right before.
@@ -724,6 +727,9 @@ func (r *run) objectEnd(l *rel) {
 		w := string(r.lower(i))
 		if (w == "and" || w == "but") && r.predicate(i+1) {
 			w = "," // "opposes “pay freezes” and praised the unions"
+		}
+		if w == "for" && r.lowerWord(i+1) && strings.HasSuffix(r.word(i+1), "ing") {
+			w = "," // "slammed Obama as elitist for suggesting that …": the reason
 		}
 		switch w {
 		case ",", ";", "—", "–", "--", "-", "(", "despite", "because", "after", "before", "when", "while", "since",
@@ -1850,7 +1856,7 @@ func (r *run) forwardClause(l *rel, k, sl int) {
 			e = i // "Pardo, who said he would not vote, left early"
 			break
 		}
-		if r.inQ[i] == 0 && (r.andVerb(i) || r.is(i, ";") || r.dash(i) && (r.predicate(i+1) || r.isWord(i+1, "then") && r.predicate(i+2))) {
+		if r.inQ[i] == 0 && (r.andVerb(i) || r.is(i, ";") || r.dash(i) && (r.predicate(i+1) || r.isWord(i+1, "then") && r.predicate(i+2) || r.clauseBreak(i+1))) {
 			e = i // "… and said he was …", "… - then was drawn to": a second verb of the subject
 			break
 		}
@@ -1936,7 +1942,7 @@ func (r *run) andVerb(i int) bool {
 	// reported clause.
 	in := r.infos[min(j, len(r.toks)-1)]
 	return in != nil && in.cue != nil && (in.form == formPast || in.form == formPres) &&
-		(in.cue.kind == kindSpeech || r.commaBefore(i))
+		(in.cue.kind == kindSpeech || in.cue.kind == kindReport || r.commaBefore(i))
 }
 
 // commaBefore reports a comma before token i, outside or at the end of
