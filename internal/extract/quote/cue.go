@@ -58,6 +58,11 @@ func (r *run) findCues() {
 			}
 		}
 		if in.cue != nil {
+			if in.cue.kind == kindAccording && in.cue.lemma == "in" {
+				if si := r.sent[i]; si < 0 || i > r.sf[si]+1 {
+					continue // "in" names a source only opening a sentence
+				}
+			}
 			r.analyze(i, i+1, in.cue, in.form)
 		}
 	}

@@ -69,6 +69,7 @@ type phrase struct {
 // info is what the extractor knows about one lower-case word. Words
 // outside the lexicon and the closed classes have the zero info.
 type info struct {
+	key  string // the lower-case word
 	cue  *cue
 	form uint8
 	src  uint8 // srcPerson, srcGroup, srcDocument
@@ -148,9 +149,8 @@ type lexicon struct {
 }
 
 type slot struct {
-	h   uint64
-	key string
-	in  *info
+	h  uint64
+	in *info
 }
 
 const (
@@ -185,7 +185,8 @@ func (l *lexicon) index() {
 		for l.fast[i].in != nil {
 			i = (i + 1) & l.mask
 		}
-		l.fast[i] = slot{h: h, key: k, in: l.words[k]}
+		l.words[k].key = k
+		l.fast[i] = slot{h: h, in: l.words[k]}
 		l.maxLen = max(l.maxLen, len(k))
 	}
 }
@@ -197,7 +198,7 @@ func (l *lexicon) get(h uint64, key []byte) *info {
 		if s.in == nil {
 			return nil
 		}
-		if s.h == h && s.key == string(key) {
+		if s.h == h && s.in.key == string(key) {
 			return s.in
 		}
 	}
