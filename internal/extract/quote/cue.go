@@ -1681,7 +1681,7 @@ func (r *run) claimed(g int) bool {
 // from the start of the sentence.
 func (r *run) backward(l *rel, end, sf int) bool {
 	if g := r.backRegion(end); g >= 0 && (r.opensClause(g, sf) || end < sf) {
-		if r.regions[g].rel >= 0 || r.scareQuote(g) || r.claimed(g) || end < sf && !r.opensClause(g, r.sf[max(r.sent[r.regions[g].open], 0)]) {
+		if r.regions[g].rel >= 0 || r.scareQuote(g) || end < sf && (r.claimed(g) || !r.opensClause(g, r.sf[max(r.sent[r.regions[g].open], 0)])) {
 			return false
 		}
 		for r.regions[g].prev >= 0 {
@@ -2043,7 +2043,7 @@ func (r *run) quoteAnchor(l *rel, k int) {
 		}
 	}
 	switch {
-	case r.is(end, ","), r.is(end, "("), r.isWord(end, "and") && r.predicate(end+1),
+	case r.is(end, ","), r.is(end, "("), r.isWord(end, "and") && r.predicate(end+1), r.toks[end].Kind == article.Number,
 		r.class(end, clPrep|clConj|clTime) && !r.isWord(end, "and") && !r.isWord(end, "or") && !r.isWord(end, "of") && !r.isWord(end, "to"),
 		r.toks[end].Kind == article.Word && r.toks[end].Is(article.Cap) && r.infos[end] != nil && r.infos[end].class&clTime != 0:
 		pc.b = end
