@@ -1681,7 +1681,8 @@ func (r *run) claimed(g int) bool {
 // from the start of the sentence.
 func (r *run) backward(l *rel, end, sf int) bool {
 	if g := r.backRegion(end); g >= 0 && (r.opensClause(g, sf) || end < sf) {
-		if r.regions[g].rel >= 0 || r.scareQuote(g) || end < sf && (r.claimed(g) || !r.opensClause(g, r.sf[max(r.sent[r.regions[g].open], 0)])) {
+		if r.regions[g].rel >= 0 || r.scareQuote(g) && !r.quoteEndsClause(r.regionEnd(&r.regions[g])-1) ||
+			end < sf && (r.claimed(g) || !r.opensClause(g, r.sf[max(r.sent[r.regions[g].open], 0)])) {
 			return false
 		}
 		for r.regions[g].prev >= 0 {
