@@ -279,13 +279,36 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 			break
 		}
 		l.from = r.mainClause(ci, sf)
-		if l.from < 0 && ci == sf && len(r.rels) > 0 {
+		if l.from < 0 && ci == sf && !r.is(ci+1, ",") {
+			// "Citing “obligations in Tennessee,” the spokeswoman told …":
+			// the subject of the clause after the participle's phrase
+			for i := ci + 1; i < sl && i-ci < 25; i++ {
+				if g := r.regionAt(i); g >= 0 {
+					if r.quoteComma(r.regionEnd(&r.regions[g]) - 1) {
+						i = r.regionEnd(&r.regions[g]) - 1
+					} else {
+						i = max(i, r.regionEnd(&r.regions[g])-1)
+						continue
+					}
+				} else if !r.is(i, ",") {
+					continue
+				}
+				if a, b, ok := r.npAfter(i+1, sl); ok && r.personLike(a, b) {
+					l.subj, l.subjEnd = a, b
+				}
+				break
+			}
+			if l.subj < 0 {
+				return
+			}
+		}
+		if l.from < 0 && l.subj < 0 && ci == sf && len(r.rels) > 0 {
 			// "Adding, “…”" opening a sentence: the last speaker
 			if k := len(r.rels) - 1; r.rels[k].subj >= 0 && r.sent[r.rels[k].cue] == r.sent[ci]-1 {
 				l.from = k
 			}
 		}
-		if l.from < 0 {
+		if l.from < 0 && l.subj < 0 {
 			a, b, ok := r.sentenceSubject(sf, ci)
 			if !ok {
 				return
