@@ -1156,7 +1156,7 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 				break
 			}
 			a, k = p, p
-		case r.class(k, clNPLink) && r.lowerWord(k) && (r.capName(k-1) || r.is(k-1, ")") || r.infos[k-1] != nil && r.infos[k-1].src != 0 && r.lowerWord(k-1)):
+		case r.class(k, clNPLink) && r.lowerWord(k) && (r.capName(k-1) || r.is(k-1, ")") || k > 0 && r.infos[k-1] != nil && r.infos[k-1].src != 0 && r.lowerWord(k-1)):
 			a = k
 		case tk.Kind == article.Word && !tk.Is(article.Cap) && (r.infos[k] == nil || r.infos[k].class == 0 && r.infos[k].cue == nil) && r.detBefore(k, sf):
 			a = k
