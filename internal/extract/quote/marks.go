@@ -250,10 +250,11 @@ func (r *run) pairMarks() {
 }
 
 // closersAhead counts the closing curly double marks from token i to the
-// end of its paragraph, stopping at two.
+// end of its paragraph, stopping at two, and looks no further than 2,000
+// tokens (a paragraph of stray opening marks stays linear).
 func (r *run) closersAhead(i int) int {
 	n := 0
-	for ; i < len(r.toks) && !r.para[i] && n < 2; i++ {
+	for end := min(len(r.toks), i+2000); i < end && !r.para[i] && n < 2; i++ {
 		if t := r.toks[i]; t.Kind == article.Punct && (r.is(i, "”") || r.is(i, "»")) && r.context(i, i) <= 0 {
 			n++
 		}
