@@ -1452,6 +1452,13 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 		case r.adverb(k) && !r.class(k, clAux) && !r.isWord(k, "then") && !r.isWord(k, "now"):
 			k++ // "said repeatedly that", "told reporters privately that"
 			continue
+		case (tk.Kind == article.Number || r.quantWord(k) || r.isWord(k, "a")) && r.timeNoun(k+1):
+			// "said two days after the attack", "said a week ago"
+			k += 2
+			if r.isWord(k, "ago") || r.isWord(k, "later") || r.isWord(k, "earlier") {
+				k++
+			}
+			continue
 		case r.inQ[k] != 0:
 			g := r.regionAt(k)
 			if r.regions[g].open == k && r.scareQuote(g) && k > start {
@@ -1512,6 +1519,15 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 		return k, afterClause
 	}
 	return k, afterNone
+}
+
+// timeNoun reports a unit of time: days, weeks, months, years, hours.
+func (r *run) timeNoun(i int) bool {
+	switch string(r.lower(min(i, len(r.toks)-1))) {
+	case "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes":
+		return i < len(r.toks)
+	}
+	return false
 }
 
 // endPunct reports whether only closing punctuation is left from k to sl.
