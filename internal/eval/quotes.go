@@ -245,6 +245,9 @@ func predicted(rec *article.Record, words []article.Span) []relation {
 		}
 		if e := ents[id]; e != nil {
 			for _, m := range e.Mentions {
+				if m.Embed != 0 {
+					continue
+				}
 				g.speakers = append(g.speakers, m.Span)
 			}
 		}

@@ -189,6 +189,9 @@ func (r *run) mentions() []ment {
 		r.mentsOK = true
 		for ei := range r.doc.Rec.Entities {
 			for _, m := range r.doc.Rec.Entities[ei].Mentions {
+				if m.Embed != 0 {
+					continue // in an embed's text, not in the body
+				}
 				r.ments = append(r.ments, ment{s: m.Span, ent: int32(ei)})
 			}
 		}
@@ -236,11 +239,14 @@ func (r *run) applyMentions() {
 			e.Mentions = append(e.Mentions, article.Mention{Span: r.added[i].s, Kind: r.added[i].kind})
 		}
 		slices.SortStableFunc(e.Mentions, cmpMention)
-		e.Mentions = slices.CompactFunc(e.Mentions, func(x, y article.Mention) bool { return x.Span == y.Span })
+		e.Mentions = slices.CompactFunc(e.Mentions, func(x, y article.Mention) bool { return x.Span == y.Span && x.Embed == y.Embed })
 	}
 }
 
 func cmpMention(x, y article.Mention) int {
+	if x.Embed != y.Embed {
+		return x.Embed - y.Embed // the body's mentions first, then each embed's
+	}
 	if x.Span.Start != y.Span.Start {
 		return x.Span.Start - y.Span.Start
 	}
