@@ -16,11 +16,14 @@ import (
 // ending.
 type winfo struct {
 	low    string // the word in lower case (lower)
-	e      *entry // lookup(low)
+	e      *entry // lookup(low); for an indexed word, &ent
 	lemma  string // verbLemma(low)
 	form   uint8
 	lemmaE *entry // lookup(lemma)
 	verb   bool   // a verb lemma: e.isVerb() or an extra verb
+	// ent is a copy of *e for the words of Parser.infos, so that tagging
+	// reads the word's entry with its winfo instead of from elsewhere.
+	ent entry
 }
 
 // infoOf returns what is known of word w as written in the text, and w in
@@ -48,6 +51,11 @@ func (p *Parser) tokenInfo(s *Sentence, w string, tagged *article.Doc, tok int) 
 		i = p.words.Index(w)
 	}
 	if i >= 0 {
+		if !hasUpperASCII(w) {
+			// the text's own bytes, which later stages read from cache,
+			// rather than the index's copy
+			return &p.infos[i], w
+		}
 		return &p.infos[i], p.infos[i].low
 	}
 	low := lowerASCII(w)
@@ -168,7 +176,12 @@ func (p *Parser) index() {
 	words := p.words.Words()
 	p.infos = make([]winfo, len(words))
 	for i, w := range words {
-		p.infos[i] = p.compute(w)
+		inf := &p.infos[i]
+		*inf = p.compute(w)
+		if inf.e != nil {
+			inf.ent = *inf.e
+			inf.e = &inf.ent
+		}
 	}
 }
 
@@ -182,6 +195,16 @@ func isLowerASCII(w string) bool {
 		}
 	}
 	return true
+}
+
+// hasUpperASCII reports whether w holds an ASCII upper-case letter.
+func hasUpperASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerASCII lower-cases ASCII w, allocating only when w has an upper-case

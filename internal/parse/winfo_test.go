@@ -30,6 +30,13 @@ func TestInfoOf(t *testing.T) {
 		if want.e == nil && want.form == FormNone && !want.verb {
 			want = winfo{low: want.low} // nothing known
 		}
+		// the index keeps copies of the entries
+		if got.e != nil && want.e != nil && *got.e == *want.e {
+			got.e, got.ent, want.ent = want.e, entry{}, entry{}
+		}
+		if got.lemmaE != nil && want.lemmaE != nil && *got.lemmaE == *want.lemmaE {
+			got.lemmaE = want.lemmaE
+		}
 		if got != want {
 			t.Errorf("infoOf(%q) = %+v, want %+v", w, got, want)
 		}
