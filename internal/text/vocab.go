@@ -7,7 +7,7 @@ import (
 )
 
 // MaxJoined is how many lexicons a Vocab joins at most.
-const MaxJoined = 8
+const MaxJoined = 6
 
 // A Vocab joins the lexicons of several stages so that the words of a
 // document are looked up once for all of them. Tag finds each token's
