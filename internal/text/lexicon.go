@@ -32,8 +32,9 @@ type Lexicon[V any] struct {
 	member int
 }
 
-// inlineKey is the longest word a lexRec holds inline.
-const inlineKey = 23
+// inlineKey is the longest word a lexRec holds inline: most words are
+// shorter, and small records keep more of a lexicon in cache.
+const inlineKey = 15
 
 // lexRec is a word and its value. Words longer than inlineKey are
 // compared with Lexicon.keys.

@@ -131,3 +131,29 @@ func FuzzVocab(f *testing.F) {
 		checkTagged(t, s)
 	})
 }
+
+// TestVocabLarge checks that a lexicon too large to join is left out and
+// still answers for tokens by looking them up.
+func TestVocabLarge(t *testing.T) {
+	m := map[string]int{}
+	for i := range 70000 {
+		m[strings.Repeat("z", i%7+1)+string(rune('a'+i%26))+string(rune('a'+i/26%26))+string(rune('a'+i/676%26))+string(rune('a'+i/17576%26))] = i + 1
+	}
+	m["release"] = -1
+	big := text.NewLexicon(m)
+	small := text.NewLexicon(map[string]int{"release": 7})
+	v := text.Join(big, small)
+	doc := &article.Doc{}
+	doc.Rec.Text = "The RELEASE of zaaaa"
+	doc.Tokens = text.Tokenize(doc.Rec.Text)
+	v.Tag(doc)
+	if big.Joined(doc) || !small.Joined(doc) {
+		t.Fatalf("joined: big %v small %v; want false, true", big.Joined(doc), small.Joined(doc))
+	}
+	if got, ok := big.Token(doc, 1); !ok || got != -1 {
+		t.Errorf("big.Token(RELEASE) = %d, %v", got, ok)
+	}
+	if got, ok := small.Token(doc, 1); !ok || got != 7 {
+		t.Errorf("small.Token(RELEASE) = %d, %v", got, ok)
+	}
+}

@@ -20,15 +20,25 @@ const MaxJoined = 6
 //
 // A Vocab is read-only and safe for concurrent use once built.
 type Vocab struct {
-	words *Lexicon[[MaxJoined]int32] // a word → its index in each lexicon, or -1
+	// words gives a word's index+1 in each lexicon, 0 where a lexicon
+	// lacks it: two bytes a lexicon keep the records small, which matters
+	// more than anything else in Tag's cost.
+	words *Lexicon[[MaxJoined]uint16]
 	n     int
 }
+
+// maxJoinedWords bounds the words of a lexicon a Vocab joins, so that an
+// index+1 fits its two bytes; a larger lexicon is left out and looks its
+// words up itself.
+const maxJoinedWords = 1<<16 - 1
 
 // Joinable is a lexicon a Vocab can join: a *Lexicon of any value type.
 type Joinable interface {
 	// join ties the lexicon to v as its member-th lexicon and returns
 	// its words.
 	join(v *Vocab, member int) []string
+	// Len returns the number of words.
+	Len() int
 }
 
 func (l *Lexicon[V]) join(v *Vocab, member int) []string {
@@ -36,8 +46,9 @@ func (l *Lexicon[V]) join(v *Vocab, member int) []string {
 	return l.keys
 }
 
-// Join builds a Vocab over the lexicons ls (at most MaxJoined; nil ones
-// are left out) and ties each to it, so that Lexicon.Token answers from
+// Join builds a Vocab over the lexicons ls (at most MaxJoined and of at
+// most 65,535 words each; nil ones are left out, and the others look
+// their words up themselves) and ties each to it, so that Lexicon.Token answers from
 // the Vocab's tags for a document Tag tagged. Call it before the lexicons
 // are used concurrently; a lexicon belongs to the last Vocab that joined
 // it.
@@ -45,7 +56,7 @@ func Join(ls ...Joinable) *Vocab {
 	v := &Vocab{}
 	var lists [][]string // each lexicon's words, sorted
 	for _, l := range ls {
-		if l == nil || v.n == MaxJoined {
+		if l == nil || v.n == MaxJoined || l.Len() > maxJoinedWords {
 			continue
 		}
 		lists = append(lists, l.join(v, v.n))
@@ -54,7 +65,7 @@ func Join(ls ...Joinable) *Vocab {
 	// Merge the sorted lists: each word once, with its index in each.
 	pos := make([]int, len(lists))
 	var words []string
-	var rows [][MaxJoined]int32
+	var rows [][MaxJoined]uint16
 	for {
 		w, found := "", false
 		for k, ws := range lists {
@@ -65,13 +76,10 @@ func Join(ls ...Joinable) *Vocab {
 		if !found {
 			break
 		}
-		var row [MaxJoined]int32
-		for k := range row {
-			row[k] = -1
-		}
+		var row [MaxJoined]uint16
 		for k, ws := range lists {
 			if pos[k] < len(ws) && ws[pos[k]] == w {
-				row[k] = int32(pos[k])
+				row[k] = uint16(pos[k] + 1)
 				pos[k]++
 			}
 		}
@@ -90,7 +98,9 @@ func (v *Vocab) Tag(doc *article.Doc) {
 	for i, t := range doc.Tokens {
 		dst := lex[i*n : i*n+n]
 		if row, ok := v.words.Get(doc.Rec.Text[t.Start:t.End]); ok {
-			copy(dst, row[:n])
+			for k := range dst {
+				dst[k] = int32(row[k]) - 1
+			}
 			continue
 		}
 		for k := range dst {
