@@ -28,7 +28,7 @@ func (c *Coder) codeSentence(s *scratch, doc *article.Doc, si int, pubDate strin
 	date := pubDate
 	s.ments = s.ments[:0]
 	for _, m := range c.matchers {
-		s.ments = m.Match(doc, ws, date, s.ments)
+		s.ments = m.Match(s, doc, ws, date, s.ments)
 	}
 	// words of actors are names, whatever the tagger thought
 	regroup := false

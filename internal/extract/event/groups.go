@@ -1,6 +1,8 @@
 package event
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -57,7 +59,13 @@ type scratch struct {
 	memberBuf      []member
 	codeBuf        []string
 	nameTok        []bool // by token: part of an entity's name
-	entityIndex    map[string]int
+	// mrefs are the entities' mentions (embeds left out) sorted by
+	// start, with the longest one's length, so that a sentence finds its
+	// own without reading all the others (mentionsIn).
+	mrefs       []mentionRef
+	mrefMax     int
+	mrefFound   []mentionRef
+	entityIndex map[string]int
 }
 
 type quoteSpeaker struct {
@@ -78,6 +86,16 @@ func (s *scratch) reset(doc *article.Doc) {
 		s.entityIndex = map[string]int{}
 	}
 	clear(s.entityIndex)
+	s.mrefs, s.mrefMax = s.mrefs[:0], 0
+	for i := range doc.Rec.Entities {
+		for j, m := range doc.Rec.Entities[i].Mentions {
+			if m.Embed == 0 {
+				s.mrefs = append(s.mrefs, mentionRef{m.Span, int32(i), int32(j)})
+				s.mrefMax = max(s.mrefMax, m.Span.Len())
+			}
+		}
+	}
+	slices.SortFunc(s.mrefs, func(a, b mentionRef) int { return cmp.Compare(a.span.Start, b.span.Start) })
 	for i := range doc.Rec.Entities {
 		e := &doc.Rec.Entities[i]
 		s.entityIndex[e.ID] = i
@@ -113,6 +131,28 @@ func (s *scratch) reset(doc *article.Doc) {
 			}
 		}
 	}
+}
+
+// mentionRef is mention mi of entity ei.
+type mentionRef struct {
+	span   article.Span
+	ei, mi int32
+}
+
+// mentionsIn returns the mentions overlapping bytes [lo, hi) in the order
+// of the entities and of their mentions, as a walk over all of them would
+// find them.
+func (s *scratch) mentionsIn(lo, hi int) []mentionRef {
+	s.mrefFound = s.mrefFound[:0]
+	// a mention ending after lo starts after lo-mrefMax
+	i, _ := slices.BinarySearchFunc(s.mrefs, lo-s.mrefMax, func(r mentionRef, t int) int { return cmp.Compare(r.span.Start, t) })
+	for ; i < len(s.mrefs) && s.mrefs[i].span.Start < hi; i++ {
+		if s.mrefs[i].span.End > lo {
+			s.mrefFound = append(s.mrefFound, s.mrefs[i])
+		}
+	}
+	slices.SortFunc(s.mrefFound, func(a, b mentionRef) int { return cmp.Or(cmp.Compare(a.ei, b.ei), cmp.Compare(a.mi, b.mi)) })
+	return s.mrefFound
 }
 
 // entityMember turns an entity into a group member.
