@@ -2,7 +2,9 @@ package pipeline_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,4 +68,42 @@ func BenchmarkNew(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkPipelinePathological runs the whole pipeline on text made to
+// be hard: a 500-word sentence, a list of 300 names, all-capital
+// headlines, quotes inside quotes, and the same article repeated 20 times
+// (many mentions of the same entities). Its words/s should stay of the
+// order of BenchmarkPipelineBBC's: no stage may be quadratic.
+func BenchmarkPipelinePathological(b *testing.B) {
+	var sb strings.Builder
+	for range 20 {
+		for i := range 500 {
+			fmt.Fprintf(&sb, "troops attacked and officials in Kyiv said that rebels %d ", i)
+		}
+		sb.WriteString(".\n\n")
+		for i := range 300 {
+			fmt.Fprintf(&sb, "President Name%d of Country%d, ", i, i)
+		}
+		sb.WriteString("and Russia signed agreements on 8 August 2025 worth $1.3 billion.\n\n")
+		sb.WriteString(strings.Repeat("RUSSIA ATTACKS UKRAINE AS TROOPS FIRE MISSILES AT KYIV. ", 50))
+		sb.WriteString("\n\n")
+		sb.WriteString(strings.Repeat("“He said ‘they said “we will attack” today’ again,” Trump said. ", 50))
+		sb.WriteString("\n\n")
+	}
+	in := article.Input{Text: sb.String(), Published: "2025-08-09"}
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	words := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		rec, err := p.Process(context.Background(), in)
+		if err != nil {
+			b.Fatal(err)
+		}
+		words += rec.Tone.WordCount
+	}
+	b.ReportMetric(float64(words)/b.Elapsed().Seconds(), "words/s")
 }

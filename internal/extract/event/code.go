@@ -817,8 +817,11 @@ func (sc *sentCtx) add(src, tgt member, code string, ev evInfo) {
 	e.Confidence = float64(int(conf*100+0.5)) / 100
 	sc.place(&e, src, tgt)
 	e.Date = sc.eventDate()
-	for _, x := range s.events {
-		if x.Source == e.Source && x.Target == e.Target && x.Code == e.Code && x.Sentence == e.Sentence {
+	// s.events are in sentence order (add codes the current sentence
+	// only): a duplicate can only be among the last ones, of this
+	// sentence; looking further made long documents quadratic.
+	for k := len(s.events) - 1; k >= 0 && s.events[k].Sentence == e.Sentence; k-- {
+		if x := &s.events[k]; x.Source == e.Source && x.Target == e.Target && x.Code == e.Code {
 			return
 		}
 	}
