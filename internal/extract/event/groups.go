@@ -53,6 +53,8 @@ type scratch struct {
 	recentPersons  [][]member
 	recentThings   [][]member
 	quoteSpeak     []quoteSpeaker
+	directQ        []int32           // the direct ones of quoteSpeak, by span start
+	directMax      int               // the longest of their spans
 	partners       map[string]member // speaker entity or code → last consult partner
 	dateline       *article.Entity
 	sentDates      []article.Date
@@ -131,6 +133,36 @@ func (s *scratch) reset(doc *article.Doc) {
 			}
 		}
 	}
+	s.directQ, s.directMax = s.directQ[:0], 0
+	for i, q := range s.quoteSpeak {
+		if q.direct {
+			s.directQ = append(s.directQ, int32(i))
+			s.directMax = max(s.directMax, q.span.Len())
+		}
+	}
+	slices.SortStableFunc(s.directQ, func(a, b int32) int {
+		return cmp.Compare(s.quoteSpeak[a].span.Start, s.quoteSpeak[b].span.Start)
+	})
+}
+
+// speakerAt returns the members of the speaker of the last direct quote
+// (in quoteSpeak's order) whose span holds byte offset at, or nil: a
+// binary search over the direct quotes by start instead of a walk over
+// all of them for every pronoun.
+func (s *scratch) speakerAt(at int) []member {
+	qs := s.directQ
+	// a quote holding at starts after at-directMax
+	k, _ := slices.BinarySearchFunc(qs, at-s.directMax, func(i int32, t int) int { return cmp.Compare(s.quoteSpeak[i].span.Start, t) })
+	best := int32(-1)
+	for ; k < len(qs) && s.quoteSpeak[qs[k]].span.Start <= at; k++ {
+		if q := &s.quoteSpeak[qs[k]]; at < q.span.End && qs[k] > best {
+			best = qs[k]
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return s.quoteSpeak[best].members
 }
 
 // mentionRef is mention mi of entity ei.
