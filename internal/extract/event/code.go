@@ -85,6 +85,9 @@ type sentCtx struct {
 	doc     *article.Doc
 	si      int
 	date    string
+	// evDate is eventDate's answer once evDateOK is set.
+	evDate   string
+	evDateOK bool
 }
 
 // trigLookup is a cached lookup.
@@ -900,6 +903,16 @@ func setPlace(e *article.Event, ent *article.Entity) {
 // eventDate returns a day named in the sentence (from the date stage),
 // else the publication date.
 func (sc *sentCtx) eventDate() string {
+	// the same for every event of the sentence: worked out once, since a
+	// long document has many dates and many events
+	if !sc.evDateOK {
+		sc.evDate, sc.evDateOK = sc.findEventDate(), true
+	}
+	return sc.evDate
+}
+
+// findEventDate works out eventDate.
+func (sc *sentCtx) findEventDate() string {
 	span := sc.doc.Sents[sc.si].Span
 	for _, d := range sc.doc.Rec.Dates {
 		if d.Span.Start >= span.Start && d.Span.End <= span.End && len(d.Value) == 10 && d.Value[4] == '-' && d.Type != "DURATION" {
