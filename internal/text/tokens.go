@@ -69,6 +69,9 @@ func Tokenize(s string) []article.Token {
 		}
 		var t article.Token
 		switch {
+		case ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') && c != 'h' && c != 'H' && c != 'w' && c != 'W' && c != 'p':
+			// an ASCII letter that cannot start a URL: most tokens
+			t = scanWord(s, i)
 		case isURLStart(s[i:]):
 			t = article.Token{Start: i, End: urlEnd(s, i), Kind: article.Symbol}
 		case isLetter(r):
@@ -144,10 +147,14 @@ func scanWord(s string, i int) article.Token {
 		// ASCII letters and digits, most of any word, take the short way;
 		// the switch below treats them alike.
 		if c := s[i]; 'a' <= c && c <= 'z' {
-			letters++
-			lower++
+			j := i + 1
+			for j < len(s) && 'a' <= s[j] && s[j] <= 'z' {
+				j++
+			}
+			letters += j - i
+			lower += j - i
 			first = false
-			i++
+			i = j
 			continue
 		} else if 'A' <= c && c <= 'Z' {
 			letters++
@@ -228,13 +235,40 @@ func finishWord(s string, start, end int, flags uint8, upper, lower, letters, do
 			t.End++
 			t.Flags |= article.Abbrev
 		default:
-			if a, ok := abbrevs[lowerASCII(w)]; ok && (a.lower || flags&article.Cap != 0) {
+			if a, ok := abbrevOf(w); ok && (a.lower || flags&article.Cap != 0) {
 				t.End++
 				t.Flags |= article.Abbrev
 			}
 		}
 	}
 	return t
+}
+
+// maxAbbrev is the length of the longest word in abbrevs.
+var maxAbbrev = func() int {
+	n := 0
+	for w := range abbrevs {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+// abbrevOf returns abbrevs[w lower-cased], without allocating.
+func abbrevOf(w string) (abbrev, bool) {
+	if len(w) > maxAbbrev {
+		return abbrev{}, false
+	}
+	var buf [16]byte
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	a, ok := abbrevs[string(b)]
+	return a, ok
 }
 
 // isNumberSign reports "No." before a number ("No. 10"), which is not the
@@ -257,7 +291,7 @@ func AbbrevMayEnd(w string) bool {
 	if strings.Contains(w, ".") { // U.S., U.K., a.m.
 		return len(w) > 1 && !strings.EqualFold(w, "e.g") && !strings.EqualFold(w, "i.e")
 	}
-	a, ok := abbrevs[lowerASCII(w)]
+	a, ok := abbrevOf(w)
 	return ok && a.final
 }
 
