@@ -284,6 +284,22 @@ func ID(s string) string {
 	n := 0 // bytes in buf
 	inWord := false
 	for i := 0; i < len(s); i++ {
+		// a run of ASCII word bytes, as far as buf has room: no call in
+		// this loop, so that it runs in registers
+		if lim := min(len(s), i+len(buf)-n); idByte[s[i]] > 1 && i < lim {
+			for ; i < lim; i++ {
+				b := idByte[s[i]]
+				if b <= 1 {
+					break
+				}
+				buf[n] = b
+				n++
+			}
+			inWord = true
+			if i == len(s) {
+				break
+			}
+		}
 		b := idByte[s[i]]
 		if b > 1 {
 			if n == len(buf) {

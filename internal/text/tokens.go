@@ -166,6 +166,9 @@ func scanWord(s string, i int) article.Token {
 			i++
 			continue
 		}
+		if c := s[i]; c == ' ' || c == ',' || c == '\n' {
+			break // the commonest ends of a word, as the default case below
+		}
 		r, size := decode(s, i)
 		switch {
 		case isLetter(r):
