@@ -162,6 +162,7 @@ type Parser struct {
 	// use (ready), after the AddVerbs calls that change it.
 	words   *text.Lexicon[struct{}]
 	infos   []winfo // by index in words (Lexicon.Index)
+	verbs   verbFilter
 	indexed sync.Once
 }
 
