@@ -157,3 +157,26 @@ func TestVocabLarge(t *testing.T) {
 		t.Errorf("small.Token(RELEASE) = %d, %v", got, ok)
 	}
 }
+
+// FuzzLowerASCII checks LowerASCII and IsASCII against plain byte loops.
+func FuzzLowerASCII(f *testing.F) {
+	for _, s := range []string{"", "A", "Hello, WORLD! @[`{", "ÀÉÎ Ünïcödé MIXED text 12345678", "\xff\xfeABCDEFGHIJKLMNOPQRSTUVWXYZabc"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b := []byte(s)
+		ascii := true
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+			ascii = ascii && c < 0x80
+		}
+		if got := text.LowerASCII(s); got != string(b) {
+			t.Errorf("LowerASCII(%q) = %q, want %q", s, got, b)
+		}
+		if got := text.IsASCII(s); got != ascii {
+			t.Errorf("IsASCII(%q) = %v", s, got)
+		}
+	})
+}
