@@ -43,7 +43,12 @@ var abbrevs = func() map[string]abbrev {
 // possessive 's is its own token; numbers keep inner separators (1,300,
 // 3.5, 10:30); URLs, e-mail addresses and emoji are single Symbol tokens.
 func Tokenize(s string) []article.Token {
-	toks := make([]article.Token, 0, len(s)/5+1)
+	return AppendTokens(make([]article.Token, 0, len(s)/5+1), s)
+}
+
+// AppendTokens appends the tokens of s (see Tokenize) to toks, whose
+// spare room a caller may reuse from one text to the next.
+func AppendTokens(toks []article.Token, s string) []article.Token {
 	i := 0
 	newlines := 2 // the start of text counts as a paragraph start
 	for i < len(s) {
