@@ -132,19 +132,6 @@ type Sentence struct {
 	info []*winfo
 	// made holds the winfo of words the index lacks (see infoOf).
 	made []winfo
-	// low is the text of lowDoc with its ASCII letters lowered, made
-	// once for all its sentences: its bytes are at the same offsets, so
-	// an ASCII word's lower-case form is a slice of it, not a new string.
-	lowDoc *article.Doc
-	low    string
-}
-
-// lowered returns doc's text with its ASCII letters lowered.
-func (s *Sentence) lowered(doc *article.Doc) string {
-	if s.lowDoc != doc || len(s.low) != len(doc.Rec.Text) {
-		s.lowDoc, s.low = doc, text.LowerASCII(doc.Rec.Text)
-	}
-	return s.low
 }
 
 // Parser tags sentences. It is safe for concurrent use after New and

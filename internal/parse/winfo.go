@@ -58,13 +58,7 @@ func (p *Parser) tokenInfo(s *Sentence, w string, tagged *article.Doc, tok int) 
 		}
 		return &p.infos[i], p.infos[i].low
 	}
-	var low string
-	if tagged != nil {
-		t := tagged.Tokens[tok]
-		low = s.lowered(tagged)[t.Start:t.End]
-	} else {
-		low = lowerASCII(w)
-	}
+	low := lowerASCII(w)
 	if lemma, form, le := p.stem(low); form != FormNone {
 		return s.keep(winfo{low: low, lemma: lemma, form: form, lemmaE: le})
 	}

@@ -3,7 +3,6 @@
 package text
 
 import (
-	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -433,40 +432,6 @@ func lowerASCII(s string) string {
 		}
 	}
 	return s
-}
-
-// LowerASCII returns s with its ASCII letters in lower case and its other
-// bytes as they are, so that every byte keeps its offset. It works on
-// eight bytes at a time.
-func LowerASCII(s string) string {
-	b := make([]byte, len(s))
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		v := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if v&0x8080808080808080 == 0 {
-			// bytes in A–Z: at or above 'A' (their top bit set by
-			// adding 0x80-'A') and not above 'Z'
-			ge := v + 0x3f3f3f3f3f3f3f3f
-			gt := v + 0x2525252525252525
-			v |= (ge &^ gt & 0x8080808080808080) >> 2
-		} else {
-			for k := 0; k < 8; k++ {
-				if c := byte(v >> (8 * k)); 'A' <= c && c <= 'Z' {
-					v += 0x20 << (8 * k)
-				}
-			}
-		}
-		binary.LittleEndian.PutUint64(b[i:], v)
-	}
-	for ; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
-	return string(b)
 }
 
 // Lower returns s in lower case, with a fast path for ASCII.
