@@ -73,7 +73,24 @@ func (f *WordFilter) MayHave(w string) bool {
 	if f[filterSlot(w)]&(1<<min(len(w), 31)) != 0 {
 		return true
 	}
-	return !IsASCII(w) // folding may change its bytes and length
+	// folding a word with other bytes than ASCII may change its bytes and
+	// length
+	if n := len(w); n <= 8 {
+		// most words: two loads that may overlap
+		var or uint32
+		switch {
+		case n >= 4:
+			or = uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24 |
+				uint32(w[n-4]) | uint32(w[n-3])<<8 | uint32(w[n-2])<<16 | uint32(w[n-1])<<24
+		default:
+			or = uint32(w[0]) | uint32(w[n-1])
+			if n == 3 {
+				or |= uint32(w[1])
+			}
+		}
+		return or&0x80808080 != 0
+	}
+	return !IsASCII(w)
 }
 
 // IsASCII reports whether s holds only ASCII bytes, reading eight bytes
