@@ -44,6 +44,8 @@ type DB struct {
 	wconn    *sql.Conn
 	stmts    map[string]*sql.Stmt
 	bands    *bloom
+	// recent is the number of rows in lsh_recent (guarded by mu).
+	recent int
 }
 
 var _ store.Store = (*DB)(nil)
