@@ -59,7 +59,8 @@ with --quiet only the summary is printed. Errors name their input on stderr;
 the exit status is 1 when any input failed.`,
 		Example: `  newsgraph ingest ../shared/corpora/news/bbc
   newsgraph ingest --db news.db 'crawl/*.warc.gz' https://example.org/feed.xml
-  zcat items.jsonl.gz | newsgraph ingest --quiet -`,
+  zcat items.jsonl.gz | newsgraph ingest --quiet -
+  newsgraph ingest --dict verbs:phoenix.verbs --dict actors:phoenix.actors crawl/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -88,7 +89,14 @@ the exit status is 1 when any input failed.`,
 	f.IntVar(&fetch.Retries, "retries", 2, "retries of a failed request (network errors, 429, 5xx), with backoff")
 	f.IntVar(&fetch.PerHost, "per-host", 2, "concurrent requests to one host")
 	f.Int64Var(&fetch.MaxBytes, "max-page-bytes", ingest.MaxArticleBytes, "size cap of a fetched page")
+	dictFlag(cmd, &o.dicts)
 	return cmd
+}
+
+// dictFlag adds --dict, the event coder's extra dictionaries, to the
+// commands that run the pipeline (extract, ingest).
+func dictFlag(cmd *cobra.Command, dicts *[]string) {
+	cmd.Flags().StringArrayVar(dicts, "dict", nil, "PETRARCH/TABARI dictionary for the event coder, as KIND:PATH (actors, agents, verbs, discards) or PATH (repeatable)")
 }
 
 // ingestOptions are what runIngest needs besides the store.
@@ -101,6 +109,8 @@ type ingestOptions struct {
 	lang      string
 	published string
 	fetcher   *ingest.Fetcher
+	// dicts are PETRARCH/TABARI dictionaries for the event coder.
+	dicts []string
 }
 
 // ingestSummary counts what an ingest did.
@@ -130,7 +140,9 @@ func (s ingestSummary) String() string {
 func runIngest(ctx context.Context, e *env, db store.Store, o ingestOptions) (ingestSummary, error) {
 	var sum ingestSummary
 	start := time.Now()
-	p, err := pipeline.New(e.pipelineConfig())
+	cfg := e.pipelineConfig()
+	cfg.Dicts = o.dicts
+	p, err := pipeline.New(cfg)
 	if err != nil {
 		return sum, err
 	}
