@@ -18,11 +18,17 @@ type bloom struct {
 }
 
 // bloomBitsPerKey gives about a 1% false-positive rate with 4 probes.
-const bloomBitsPerKey = 10
+// maxBloomBits caps the filter at 32 MB, so that memory stays bounded
+// however large the store: past 27 million keys (some 800,000 stories)
+// false positives grow, each costing a lookup.
+const (
+	bloomBitsPerKey = 10
+	maxBloomBits    = 1 << 28
+)
 
 func newBloom(capacity int) *bloom {
 	capacity = max(capacity, 1<<16)
-	words := (capacity*bloomBitsPerKey + 63) / 64
+	words := (min(capacity*bloomBitsPerKey, maxBloomBits) + 63) / 64
 	return &bloom{bits: make([]uint64, words), cap: capacity}
 }
 
@@ -50,8 +56,8 @@ func (b *bloom) mayHave(key int64) bool {
 }
 
 // full reports that the filter holds more keys than it was sized for and
-// should be rebuilt larger.
-func (b *bloom) full() bool { return b.n > b.cap }
+// should be rebuilt larger (unless it is at its largest).
+func (b *bloom) full() bool { return b.n > b.cap && len(b.bits)*64 < maxBloomBits }
 
 // loadBloom builds the filter from the stored band keys, sized for twice
 // as many, and returns the number of keys in lsh_recent.

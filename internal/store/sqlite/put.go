@@ -541,8 +541,10 @@ func (w *writer) flushLSH(ctx context.Context) error {
 		return nil
 	}
 	// Move the recent keys to lsh in key order: one pass over lsh's
-	// pages instead of a page per key.
-	if _, err := w.tx.ExecContext(ctx, "INSERT INTO lsh(band, aid) SELECT band, aid FROM lsh_recent WHERE true ORDER BY band, aid ON CONFLICT DO NOTHING"); err != nil {
+	// pages instead of a page per key. OR IGNORE, not ON CONFLICT: a
+	// statement that may stop on a conflict keeps a journal of every page
+	// it changes (in memory, with temp_store=MEMORY), here all of lsh's.
+	if _, err := w.tx.ExecContext(ctx, "INSERT OR IGNORE INTO lsh(band, aid) SELECT band, aid FROM lsh_recent ORDER BY band, aid"); err != nil {
 		return fmt.Errorf("merge band keys: %w", err)
 	}
 	if _, err := w.tx.ExecContext(ctx, "DELETE FROM lsh_recent"); err != nil {
