@@ -450,6 +450,22 @@ func TestQueries(t *testing.T) {
 	})
 }
 
+// TestCountryQueryPlan: events by country are found through indexes, not
+// by reading every event of the period.
+func TestCountryQueryPlan(t *testing.T) {
+	db := open(t, filepath.Join(t.TempDir(), "n.db"))
+	put(t, db, store.Item{Record: record(t, belarus, "https://example.org/a", "Example", "2025-08-09")})
+	for _, f := range []store.EventFilter{{Country: "RUS"}, {Country: "rus", Period: store.Period{Since: "2025-01-01"}}} {
+		plan, err := db.EventsPlan(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(plan, "SCAN e") || !strings.Contains(plan, "events_country") || !strings.Contains(plan, "events_source_country") {
+			t.Errorf("plan of %+v:\n%s", f, plan)
+		}
+	}
+}
+
 func TestNewerSchemaUntouched(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "n.db")
 	db := open(t, path)
