@@ -240,6 +240,9 @@ func runIngest(ctx context.Context, e *env, db store.Store, o ingestOptions) (in
 			}
 		}
 	}()
+	// The working directory, read once: filepath.Abs reads it (two
+	// system calls) for every article.
+	wd, _ := os.Getwd()
 	var batch []store.Item
 	lastFlush := time.Now()
 	flush := func() {
@@ -262,7 +265,7 @@ func runIngest(ctx context.Context, e *env, db store.Store, o ingestOptions) (in
 			sum.Language++
 		default:
 			sum.Words += int64(r.Record.Tone.WordCount)
-			batch = append(batch, store.Item{Record: r.Record, Origin: absOrigin(r.Origin)})
+			batch = append(batch, store.Item{Record: r.Record, Origin: absOrigin(wd, r.Origin)})
 			if len(batch) >= o.batch || time.Since(lastFlush) > time.Second {
 				flush()
 			}
@@ -302,16 +305,17 @@ func runIngest(ctx context.Context, e *env, db store.Store, o ingestOptions) (in
 	return sum, nil
 }
 
-// absOrigin makes a file origin absolute, so that the same file read from
-// another directory is known as the same copy.
-func absOrigin(o string) string {
-	if o == "" || strings.HasPrefix(o, "-") || strings.Contains(o, "://") {
+// absOrigin makes a file origin absolute against the working directory
+// wd, so that the same file read from another directory is known as the
+// same copy.
+func absOrigin(wd, o string) string {
+	if o == "" || strings.HasPrefix(o, "-") || strings.Contains(o, "://") || wd == "" {
 		return o
 	}
-	if a, err := filepath.Abs(o); err == nil {
-		return a
+	if filepath.IsAbs(o) {
+		return filepath.Clean(o)
 	}
-	return o
+	return filepath.Join(wd, o)
 }
 
 // isTerminal reports whether w is a terminal.
