@@ -635,6 +635,7 @@ func (w *writer) json(rec *article.Record) ([]byte, error) {
 // annotations queues the rows of rec's annotations for article aid.
 func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record, p *prep) error {
 	entityCountry := make(map[string]string, len(rec.Entities))
+	seen := make(map[string]int, len(rec.Entities))
 	var rows []any
 	for k := range rec.Entities {
 		e := &rec.Entities[k]
@@ -649,6 +650,13 @@ func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record
 				first = m.Span.Start
 			}
 		}
+		if at, ok := seen[e.ID]; ok {
+			// The same entity twice in one record: one row, the first's
+			// spans, the mentions counted together.
+			rows[at+2] = rows[at+2].(int) + len(e.Mentions)
+			continue
+		}
+		seen[e.ID] = len(rows)
 		rows = append(rows, aid, e.ID, len(e.Mentions), first, p.spans[k])
 	}
 	if err := w.insert(ctx, "mention", rows); err != nil {
@@ -707,7 +715,13 @@ func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record
 		return err
 	}
 	rows = rows[:0]
+	clear(seen)
 	for _, t := range rec.Themes {
+		if at, ok := seen[t.Code]; ok {
+			rows[at+2] = rows[at+2].(int) + len(t.Spans)
+			continue
+		}
+		seen[t.Code] = len(rows)
 		rows = append(rows, aid, t.Code, len(t.Spans))
 	}
 	return w.insert(ctx, "theme", rows)
@@ -785,11 +799,17 @@ func (m multiInsert) perStatement() int {
 // before the rows that point at them.
 var insertOrder = []string{"article", "copy", "entity", "mention", "quote", "attribution", "amount", "date", "event", "embed", "theme", "lsh"}
 
-// multiInserts are the inserts written several rows at a time.
+// multiInserts are the inserts written several rows at a time. The
+// annotation rows are new rows of new or emptied articles, unique by
+// construction (an entity's or theme's rows of one record are merged
+// before), so their inserts say OR IGNORE: a statement that could stop
+// on a conflict half-way keeps a journal of every page it changes, and
+// for the mentions, spread over the entity index, that was a quarter of
+// their cost.
 var multiInserts = map[string]multiInsert{
 	"article": {"INSERT INTO articles(aid, id, url, title, outlet, published, day, language, pipeline, duplicate_of, story, similarity, words, tone, sig, record)", 16, ""},
-	"copy":    {"INSERT INTO copies(aid, origin, outlet)", 3, " ON CONFLICT DO NOTHING"},
-	"lsh":     {"INSERT INTO lsh_recent(band, aid)", 2, " ON CONFLICT DO NOTHING"},
+	"copy":    {"INSERT OR IGNORE INTO copies(aid, origin, outlet)", 3, ""},
+	"lsh":     {"INSERT OR IGNORE INTO lsh_recent(band, aid)", 2, ""},
 	"entity": {"INSERT INTO entities(id, name, type, kind, role, country, actor, lat, lon, known)", 10, `
 		ON CONFLICT(id) DO UPDATE SET
 			kind = CASE WHEN entities.kind = '' THEN excluded.kind ELSE entities.kind END,
@@ -800,15 +820,15 @@ var multiInserts = map[string]multiInsert{
 			lon = CASE WHEN entities.lat = 0 AND entities.lon = 0 THEN excluded.lon ELSE entities.lon END,
 			known = max(entities.known, excluded.known)
 		WHERE entities.kind = '' OR entities.role = '' OR entities.country = '' OR entities.actor = '' OR (entities.lat = 0 AND entities.lon = 0) OR entities.known < excluded.known`},
-	"mention":     {"INSERT INTO mentions(aid, entity, n, first, spans)", 5, " ON CONFLICT(aid, entity) DO UPDATE SET n = mentions.n + excluded.n"},
-	"quote":       {"INSERT INTO quotes(qid, aid, n, text, span_start, span_end, speaker, speaker_name, cue, kind, sentence)", 11, ""},
-	"attribution": {"INSERT INTO attributions(aid, n, text, span_start, span_end, source, source_name, cue, sentence)", 9, ""},
-	"amount":      {"INSERT INTO amounts(aid, n, text, span_start, span_end, value, max, unit, object, approximate)", 10, ""},
-	"date":        {"INSERT INTO dates(aid, n, text, span_start, span_end, value, type, granularity, relative, end_value)", 10, ""},
-	"event": {`INSERT INTO events(aid, n, source, target, source_entity, target_entity, source_country, target_country, cameo, base, root, quad, goldstein,
+	"mention":     {"INSERT OR IGNORE INTO mentions(aid, entity, n, first, spans)", 5, ""},
+	"quote":       {"INSERT OR IGNORE INTO quotes(qid, aid, n, text, span_start, span_end, speaker, speaker_name, cue, kind, sentence)", 11, ""},
+	"attribution": {"INSERT OR IGNORE INTO attributions(aid, n, text, span_start, span_end, source, source_name, cue, sentence)", 9, ""},
+	"amount":      {"INSERT OR IGNORE INTO amounts(aid, n, text, span_start, span_end, value, max, unit, object, approximate)", 10, ""},
+	"date":        {"INSERT OR IGNORE INTO dates(aid, n, text, span_start, span_end, value, type, granularity, relative, end_value)", 10, ""},
+	"event": {`INSERT OR IGNORE INTO events(aid, n, source, target, source_entity, target_entity, source_country, target_country, cameo, base, root, quad, goldstein,
 		plover, mode, negated, modal, verb, verb_start, verb_end, location, country, lat, lon, date, day, sentence, confidence)`, 28, ""},
-	"embed": {"INSERT INTO embeds(aid, n, platform, author, handle, date, text, links)", 8, ""},
-	"theme": {"INSERT INTO themes(aid, code, n)", 3, " ON CONFLICT(aid, code) DO UPDATE SET n = themes.n + excluded.n"},
+	"embed": {"INSERT OR IGNORE INTO embeds(aid, n, platform, author, handle, date, text, links)", 8, ""},
+	"theme": {"INSERT OR IGNORE INTO themes(aid, code, n)", 3, ""},
 }
 
 // Entity fields a later record may fill in a stored entity.

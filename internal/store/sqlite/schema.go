@@ -222,8 +222,11 @@ CREATE INDEX events_source_country ON events(source_country, day);
 CREATE INDEX events_target_country ON events(target_country, day);
 
 -- Full text: merge segments eight at a time (fewer merge passes while
--- writing, at most eight segments a level to read).
+-- writing, at most eight segments a level to read), and keep up to 8 MB
+-- of a batch's terms in memory before writing them as a segment (1 MB
+-- made several small segments a batch, each merged again later).
 INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 8);
+INSERT INTO articles_fts(articles_fts, rank) VALUES('hashsize', 8388608);
 INSERT INTO quotes_fts(quotes_fts, rank) VALUES('automerge', 8);
 `,
 }

@@ -138,6 +138,35 @@ func TestIdempotent(t *testing.T) {
 	}
 }
 
+// TestRepeatedEntity: an entity or theme listed twice in one record is
+// one row with the mentions counted together.
+func TestRepeatedEntity(t *testing.T) {
+	ctx := context.Background()
+	db := open(t, filepath.Join(t.TempDir(), "n.db"))
+	a := record(t, belarus, "https://example.org/a", "Example", "2025-08-09")
+	a.Entities = append(a.Entities, a.Entities[0])
+	a.Themes = append(a.Themes, a.Themes[0])
+	put(t, db, store.Item{Record: a})
+	for table, want := range map[string]string{"mentions": "person:donald-trump 2", "themes": "PRISONER_RELEASE 2"} {
+		tb, err := db.Table(ctx, table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for row, err := range tb.Rows {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if row[1] == strings.Fields(want)[0] {
+				got = append(got, row[1]+" "+row[2])
+			}
+		}
+		if strings.Join(got, ",") != want {
+			t.Errorf("%s rows %q, want %q", table, got, want)
+		}
+	}
+}
+
 func TestRecordRoundTrip(t *testing.T) {
 	db := open(t, filepath.Join(t.TempDir(), "n.db"))
 	a := record(t, belarus, "https://example.org/a", "Example", "2025-08-09")
