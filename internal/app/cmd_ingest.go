@@ -212,19 +212,32 @@ func runIngest(ctx context.Context, e *env, db store.Store, o ingestOptions) (in
 		inputs = withPublished(rd.Sources(ctx, o.sources, e.stdin), o.published)
 	}
 
-	// The writer stores batches; a store error stops the run.
+	// The writer stores batches; a store error stops the run. A store
+	// that can prepare batches (encode records, sign them for duplicate
+	// search) has the next batch prepared while it writes one, in order.
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	batches := make(chan []store.Item, 1)
+	batches, prepared := make(chan []store.Item), make(chan []store.Item)
 	var (
 		writeErr error
 		wg       sync.WaitGroup
 		counts   [store.Unchanged + 1]atomic.Int64
 	)
-	wg.Add(1)
+	wg.Add(2)
 	go func() {
 		defer wg.Done()
+		defer close(prepared)
+		pr, ok := db.(store.Preparer)
 		for b := range batches {
+			if ok {
+				pr.Prepare(b)
+			}
+			prepared <- b
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		for b := range prepared {
 			if writeErr != nil {
 				continue
 			}

@@ -32,8 +32,9 @@ import (
 // statement savepoint once it is in a transaction).
 func (d *DB) Put(ctx context.Context, items []store.Item) ([]store.Outcome, error) {
 	// The work that needs no database (signatures, JSON, mention spans)
-	// is done first, on all cores; the transaction then only writes.
-	preps := prepare(items)
+	// is done first, on all cores, unless Prepare did it; the transaction
+	// then only writes.
+	d.Prepare(items)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.wconn == nil {
@@ -64,7 +65,7 @@ func (d *DB) Put(ctx context.Context, items []store.Item) ([]store.Outcome, erro
 	}
 	out := make([]store.Outcome, len(items))
 	for i := range items {
-		if out[i], err = w.put(ctx, &items[i], &preps[i]); err != nil {
+		if out[i], err = w.put(ctx, &items[i], items[i].Prepared.(*prep)); err != nil {
 			return nil, fmt.Errorf("store %s: %w", items[i].Origin, mapErr(err))
 		}
 	}
@@ -99,11 +100,22 @@ type prep struct {
 	err   error
 }
 
-// prepare computes the items' signatures, JSON and mention spans on all
-// cores.
-func prepare(items []store.Item) []prep {
-	preps := make([]prep, len(items))
-	workers := min(runtime.GOMAXPROCS(0), len(items))
+var _ store.Preparer = (*DB)(nil)
+
+// Prepare computes the items' signatures, JSON and mention spans on all
+// cores, for Put. See store.Preparer.
+func (d *DB) Prepare(items []store.Item) {
+	var todo []int
+	for i := range items {
+		if _, ok := items[i].Prepared.(*prep); !ok {
+			todo = append(todo, i)
+		}
+	}
+	if len(todo) == 0 {
+		return
+	}
+	preps := make([]prep, len(todo))
+	workers := min(runtime.GOMAXPROCS(0), len(todo))
 	var wg sync.WaitGroup
 	var next atomic.Int64
 	for range workers {
@@ -114,12 +126,12 @@ func prepare(items []store.Item) []prep {
 			enc := json.NewEncoder(&buf)
 			enc.SetEscapeHTML(false)
 			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(items) {
+				k := int(next.Add(1)) - 1
+				if k >= len(todo) {
 					return
 				}
-				p := &preps[i]
-				rec := items[i].Record
+				p := &preps[k]
+				rec := items[todo[k]].Record
 				p.sig = dedup.Compute(rec.Text)
 				p.keys = p.sig.BandKeys()
 				rec.DuplicateOf = ""
@@ -132,7 +144,9 @@ func prepare(items []store.Item) []prep {
 		}()
 	}
 	wg.Wait()
-	return preps
+	for k, i := range todo {
+		items[i].Prepared = &preps[k]
+	}
 }
 
 // mentionSpans writes the mentions' spans as JSON ([[start,end],…]).

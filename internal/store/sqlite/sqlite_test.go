@@ -628,6 +628,9 @@ func BenchmarkPutBBC(b *testing.B) {
 	cpu0 := cpuTime()
 	for i := 0; b.Loop(); i++ {
 		db := open(b, filepath.Join(b.TempDir(), fmt.Sprintf("n%d.db", i)))
+		for k := range items {
+			items[k].Prepared = nil // each round prepares again
+		}
 		for k := 0; k < len(items); k += putBatch {
 			if _, err := db.Put(context.Background(), items[k:min(k+putBatch, len(items))]); err != nil {
 				b.Fatal(err)
