@@ -1,0 +1,624 @@
+package sqlite
+
+// The queries of the web UI and JSON API (package serve): pages of search
+// results and events, counts for charts and maps, an entity's profile.
+// Every query is bounded: pages by their Limit, aggregates by a LIMIT or
+// by the few groups they make.
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"newsgraph/internal/article"
+	"newsgraph/internal/store"
+)
+
+// pageSQL is the LIMIT … OFFSET clause of a page, asking for one row more
+// than the page so that the caller can tell whether another follows.
+func pageSQL(p store.Page) string {
+	l := p.Limit
+	if l <= 0 {
+		l = 20
+	}
+	return fmt.Sprintf(" LIMIT %d OFFSET %d", l+1, max(p.Offset, 0))
+}
+
+// Search returns a page of the articles f selects, with their text.
+func (d *DB) Search(ctx context.Context, f store.SearchFilter) ([]store.SearchHit, error) {
+	var w where
+	from := " FROM articles a"
+	rank, order := "0.0", " ORDER BY a.day DESC, a.aid DESC"
+	if strings.TrimSpace(f.Text) != "" {
+		from = " FROM articles_fts JOIN articles a ON a.aid = articles_fts.rowid"
+		w.add("articles_fts MATCH ?", ftsQuery(f.Text))
+		rank, order = "bm25(articles_fts)", " ORDER BY 9, a.day DESC, a.aid DESC"
+	}
+	if f.Outlet != "" {
+		w.add("a.outlet = ?", f.Outlet)
+	}
+	if f.Entity != "" {
+		w.add("a.aid IN (SELECT aid FROM mentions WHERE entity = ?)", f.Entity)
+	}
+	if f.Country != "" {
+		w.add("a.aid IN (SELECT m.aid FROM entities en JOIN mentions m ON m.entity = en.id WHERE en.country = ?)", strings.ToUpper(f.Country))
+	}
+	if f.Root != "" {
+		w.add("a.aid IN (SELECT aid FROM events WHERE root = ?)", f.Root)
+	}
+	w.period("a.day", f.Period)
+	if !f.Duplicates {
+		w.add("a.story = a.aid")
+	}
+	q := "SELECT a.id, a.url, a.title, a.outlet, a.published, a.words, a.duplicate_of, (SELECT count(*) FROM copies c WHERE c.aid = a.aid), " + rank +
+		", coalesce(json_extract(a.record, '$.text'), '')" + from + w.String() + order + pageSQL(f.Page)
+	var out []store.SearchHit
+	for r, err := range queryRows(ctx, d.db, q, w.args, func(rows *sql.Rows) (store.SearchHit, error) {
+		var h store.SearchHit
+		err := rows.Scan(&h.ID, &h.URL, &h.Title, &h.Outlet, &h.Published, &h.Words, &h.DuplicateOf, &h.Copies, &h.Rank, &h.Body)
+		return h, err
+	}) {
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// eventWhere builds the conditions of an event query over events e
+// joined with articles a.
+func eventWhere(q store.EventQuery) *where {
+	var w where
+	f := q.EventFilter
+	if f.Actor != "" {
+		s, sa := actorCond("e.source", "e.source_entity", f.Actor)
+		t, ta := actorCond("e.target", "e.target_entity", f.Actor)
+		w.add("("+s+" OR "+t+")", append(sa, ta...)...)
+	}
+	if f.Source != "" {
+		c, a := actorCond("e.source", "e.source_entity", f.Source)
+		w.add(c, a...)
+	}
+	if f.Target != "" {
+		c, a := actorCond("e.target", "e.target_entity", f.Target)
+		w.add(c, a...)
+	}
+	if f.Pair[0] != "" && f.Pair[1] != "" {
+		s0, a0 := actorCond("e.source", "e.source_entity", f.Pair[0])
+		t1, a1 := actorCond("e.target", "e.target_entity", f.Pair[1])
+		s1, a2 := actorCond("e.source", "e.source_entity", f.Pair[1])
+		t0, a3 := actorCond("e.target", "e.target_entity", f.Pair[0])
+		args := append(append(append(a0, a1...), a2...), a3...)
+		w.add("(("+s0+" AND "+t1+") OR ("+s1+" AND "+t0+"))", args...)
+	}
+	if f.Root != "" {
+		w.add("e.root = ?", f.Root)
+	}
+	if f.Code != "" {
+		c, a := prefixCond("e.cameo", f.Code)
+		w.add(c, a...)
+	}
+	if f.Quad != 0 {
+		w.add("e.quad = ?", f.Quad)
+	}
+	if f.Plover != "" {
+		w.add("e.plover = ?", strings.ToUpper(f.Plover))
+	}
+	if f.Country != "" {
+		c := strings.ToUpper(f.Country)
+		w.add("(e.country = ? OR e.source_country = ? OR e.target_country = ?)", c, c, c)
+	}
+	if q.Location != "" {
+		w.add("e.location = ?", q.Location)
+	}
+	if q.MinGoldstein != nil {
+		w.add("e.goldstein >= ?", *q.MinGoldstein)
+	}
+	if q.MaxGoldstein != nil {
+		w.add("e.goldstein <= ?", *q.MaxGoldstein)
+	}
+	w.period("e.day", f.Period)
+	if !f.Duplicates {
+		w.add("a.story = a.aid")
+	}
+	return &w
+}
+
+// EventPage returns a page of the events q selects, newest first, with
+// the sentence each came from.
+func (d *DB) EventPage(ctx context.Context, q store.EventQuery) ([]store.EventRow, error) {
+	w := eventWhere(q)
+	sqlq := `SELECT a.id, e.n, a.url, a.outlet, a.published, e.day, e.source, e.target, e.source_entity, e.target_entity, e.cameo, e.base, e.root,
+		e.quad, e.goldstein, e.plover, e.mode, e.negated, e.modal, e.verb, e.verb_start, e.verb_end, e.location, e.country, e.lat, e.lon,
+		e.date, e.sentence, e.confidence, a.record
+		FROM events e JOIN articles a ON a.aid = e.aid` + w.String() + " ORDER BY e.day DESC, a.aid DESC, e.n" + pageSQL(q.Page)
+	var out []store.EventRow
+	for r, err := range queryRows(ctx, d.db, sqlq, w.args, func(rows *sql.Rows) (store.EventRow, error) {
+		var r store.EventRow
+		e := &r.Event
+		var rec []byte
+		err := rows.Scan(&r.Article, &r.Index, &r.URL, &r.Outlet, &r.Published, &r.Day, &e.Source, &e.Target, &e.SourceEntity, &e.TargetEntity,
+			&e.Code, &e.Base, &e.Root, &e.Quad, &e.Goldstein, &e.Plover, &e.Mode, &e.Negated, &e.Modal, &e.Verb, &e.VerbSpan.Start, &e.VerbSpan.End,
+			&e.Location, &e.Country, &e.Lat, &e.Lon, &e.Date, &e.Sentence, &e.Confidence, &rec)
+		if err == nil {
+			r.SentenceText = sentenceText(rec, e.Sentence)
+			r.NumArticles, r.NumSources = 1, 1
+		}
+		return r, err
+	}) {
+		if err != nil {
+			return nil, fmt.Errorf("events: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// EventRecords yields the stored records that hold the events q selects,
+// each with the indexes of its selected events, in article order. Export
+// writers use it to write the current filter.
+func (d *DB) EventRecords(ctx context.Context, q store.EventQuery, n int) ([]store.StoredRecord, [][]int, error) {
+	w := eventWhere(q)
+	sqlq := "SELECT a.id, e.n FROM events e JOIN articles a ON a.aid = e.aid" + w.String() + " ORDER BY a.aid, e.n"
+	sqlq += limit(n)
+	var ids []string
+	idx := map[string][]int{}
+	for r, err := range queryRows(ctx, d.db, sqlq, w.args, func(rows *sql.Rows) (struct {
+		id string
+		n  int
+	}, error) {
+		var r struct {
+			id string
+			n  int
+		}
+		err := rows.Scan(&r.id, &r.n)
+		return r, err
+	}) {
+		if err != nil {
+			return nil, nil, fmt.Errorf("event records: %w", err)
+		}
+		if _, ok := idx[r.id]; !ok {
+			ids = append(ids, r.id)
+		}
+		idx[r.id] = append(idx[r.id], r.n)
+	}
+	recs := make([]store.StoredRecord, 0, len(ids))
+	sel := make([][]int, 0, len(ids))
+	for _, id := range ids {
+		r, err := d.Record(ctx, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		recs = append(recs, r)
+		sel = append(sel, idx[id])
+	}
+	return recs, sel, nil
+}
+
+// EventBuckets counts the events q selects by period and quad class;
+// width is the length of the period key (4 year, 7 month, 10 day).
+// Events dated more coarsely than the width are left out.
+func (d *DB) EventBuckets(ctx context.Context, q store.EventQuery, width int) ([]store.Bucket, error) {
+	w := eventWhere(q)
+	w.add("length(e.day) >= ?", width)
+	sqlq := fmt.Sprintf("SELECT substr(e.day, 1, %d), e.quad, count(*) FROM events e JOIN articles a ON a.aid = e.aid", width) +
+		w.String() + " GROUP BY 1, 2 ORDER BY 1, 2"
+	return d.buckets(ctx, sqlq, w.args, "")
+}
+
+// ActorBuckets counts an entity's events by month, quad class and side.
+func (d *DB) ActorBuckets(ctx context.Context, id string, p store.Period) ([]store.Bucket, error) {
+	var out []store.Bucket
+	for _, side := range []string{"source", "target"} {
+		var w where
+		w.add("e."+side+"_entity = ?", id)
+		w.add("length(e.day) >= 7")
+		w.add("a.story = a.aid")
+		w.period("e.day", p)
+		q := "SELECT substr(e.day, 1, 7), e.quad, count(*) FROM events e JOIN articles a ON a.aid = e.aid" + w.String() + " GROUP BY 1, 2 ORDER BY 1, 2"
+		b, err := d.buckets(ctx, q, w.args, side)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, b...)
+	}
+	return out, nil
+}
+
+func (d *DB) buckets(ctx context.Context, q string, args []any, side string) ([]store.Bucket, error) {
+	var out []store.Bucket
+	for r, err := range queryRows(ctx, d.db, q, args, func(rows *sql.Rows) (store.Bucket, error) {
+		b := store.Bucket{Side: side}
+		err := rows.Scan(&b.Key, &b.Quad, &b.N)
+		return b, err
+	}) {
+		if err != nil {
+			return nil, fmt.Errorf("event counts: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// Entity returns the stored entity with id and its counts.
+func (d *DB) Entity(ctx context.Context, id string) (store.EntityInfo, error) {
+	var e store.EntityInfo
+	err := d.db.QueryRowContext(ctx, `SELECT id, name, type, kind, role, country, actor, lat, lon, known FROM entities WHERE id = ?`, id).
+		Scan(&e.ID, &e.Name, &e.Type, &e.Kind, &e.Role, &e.Country, &e.Actor, &e.Lat, &e.Lon, &e.Known)
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, fmt.Errorf("entity %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return e, fmt.Errorf("entity %s: %w", id, mapErr(err))
+	}
+	var first, last sql.NullString
+	err = d.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(m.n), 0), min(nullif(a.day, '')), max(nullif(a.day, ''))
+		FROM mentions m JOIN articles a ON a.aid = m.aid WHERE m.entity = ? AND a.story = a.aid`, id).
+		Scan(&e.Articles, &e.Mentions, &first, &last)
+	if err != nil {
+		return e, fmt.Errorf("entity %s: %w", id, mapErr(err))
+	}
+	e.First, e.Last = first.String, last.String
+	counts := []struct {
+		q string
+		n *int
+	}{
+		{"SELECT count(*) FROM quotes q JOIN articles a ON a.aid = q.aid WHERE q.speaker = ? AND a.story = a.aid", &e.Quotes},
+		{"SELECT count(*) FROM events e JOIN articles a ON a.aid = e.aid WHERE e.source_entity = ? AND a.story = a.aid", &e.AsSource},
+		{"SELECT count(*) FROM events e JOIN articles a ON a.aid = e.aid WHERE e.target_entity = ? AND a.story = a.aid", &e.AsTarget},
+	}
+	for _, c := range counts {
+		if err := d.db.QueryRowContext(ctx, c.q, id).Scan(c.n); err != nil {
+			return e, fmt.Errorf("entity %s: %w", id, mapErr(err))
+		}
+	}
+	e.Aliases, err = d.aliases(ctx, id, e.Name)
+	return e, err
+}
+
+// pronouns are mention forms that are not names.
+var pronouns = map[string]bool{
+	"he": true, "him": true, "his": true, "she": true, "her": true, "hers": true, "they": true, "them": true,
+	"their": true, "it": true, "its": true, "we": true, "us": true, "our": true, "i": true, "me": true, "my": true,
+}
+
+// aliases reads the names an entity's mentions use in its latest
+// articles.
+func (d *DB) aliases(ctx context.Context, id, name string) ([]string, error) {
+	q := `SELECT m.spans, coalesce(json_extract(a.record, '$.text'), '') FROM mentions m JOIN articles a ON a.aid = m.aid
+		WHERE m.entity = ? ORDER BY a.day DESC, a.aid DESC LIMIT 30`
+	n := map[string]int{}
+	for r, err := range queryRows(ctx, d.db, q, []any{id}, func(rows *sql.Rows) ([2]string, error) {
+		var r [2]string
+		err := rows.Scan(&r[0], &r[1])
+		return r, err
+	}) {
+		if err != nil {
+			return nil, fmt.Errorf("aliases: %w", err)
+		}
+		var spans []article.Span
+		if json.Unmarshal([]byte(r[0]), &spans) != nil {
+			continue
+		}
+		for _, s := range spans {
+			if s.Start < 0 || s.End > len(r[1]) || s.Start >= s.End || s.End-s.Start > 120 {
+				continue
+			}
+			form := strings.Join(strings.Fields(r[1][s.Start:s.End]), " ")
+			if form == "" || form == name || pronouns[strings.ToLower(form)] || strings.HasPrefix(strings.ToLower(form), "the ") && len(form) < 5 {
+				continue
+			}
+			n[form]++
+		}
+	}
+	out := make([]string, 0, len(n))
+	for k := range n {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if n[out[i]] != n[out[j]] {
+			return n[out[i]] > n[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	if len(out) > 12 {
+		out = out[:12]
+	}
+	return out, nil
+}
+
+// Partners returns the actors an entity had the most events with, each
+// direction apart, with their events by month.
+func (d *DB) Partners(ctx context.Context, id string, n int) ([]store.Partner, error) {
+	type key struct{ id, dir string }
+	type agg struct {
+		p      store.Partner
+		months map[string]int
+		sum    float64
+	}
+	parts := map[key]*agg{}
+	var order []key
+	for _, side := range [][3]string{{"source", "target", "out"}, {"target", "source", "in"}} {
+		me, other, dir := side[0], side[1], side[2]
+		q := fmt.Sprintf(`SELECT CASE WHEN e.%[2]s_entity != '' THEN e.%[2]s_entity ELSE e.%[2]s END, max(e.%[2]s), coalesce(max(en.name), ''),
+			substr(e.day, 1, 7), count(*), sum(e.goldstein)
+			FROM events e JOIN articles a ON a.aid = e.aid LEFT JOIN entities en ON en.id = e.%[2]s_entity
+			WHERE e.%[1]s_entity = ? AND a.story = a.aid AND (e.%[2]s != '' OR e.%[2]s_entity != '') AND e.%[2]s_entity != e.%[1]s_entity
+			GROUP BY 1, 4 ORDER BY 1, 4`, me, other)
+		for r, err := range queryRows(ctx, d.db, q, []any{id}, func(rows *sql.Rows) (struct {
+			id, actor, name, month string
+			n                      int
+			sum                    float64
+		}, error) {
+			var r struct {
+				id, actor, name, month string
+				n                      int
+				sum                    float64
+			}
+			err := rows.Scan(&r.id, &r.actor, &r.name, &r.month, &r.n, &r.sum)
+			return r, err
+		}) {
+			if err != nil {
+				return nil, fmt.Errorf("partners: %w", err)
+			}
+			k := key{r.id, dir}
+			a := parts[k]
+			if a == nil {
+				a = &agg{p: store.Partner{ID: r.id, Name: r.name, Actor: r.actor, Direction: dir}, months: map[string]int{}}
+				if a.p.Name == "" {
+					a.p.Name = r.actor
+				}
+				parts[k] = a
+				order = append(order, k)
+			}
+			a.p.Events += r.n
+			a.sum += r.sum
+			if len(r.month) == 7 {
+				a.months[r.month] += r.n
+			}
+		}
+	}
+	out := make([]store.Partner, 0, len(order))
+	for _, k := range order {
+		a := parts[k]
+		a.p.Goldstein = a.sum / float64(max(a.p.Events, 1))
+		for m, n := range a.months {
+			a.p.Months = append(a.p.Months, store.Count{Name: m, N: int64(n)})
+		}
+		sort.Slice(a.p.Months, func(i, j int) bool { return a.p.Months[i].Name < a.p.Months[j].Name })
+		out = append(out, a.p)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Events != out[j].Events {
+			return out[i].Events > out[j].Events
+		}
+		if out[i].ID != out[j].ID {
+			return out[i].ID < out[j].ID
+		}
+		return out[i].Direction > out[j].Direction
+	})
+	if n > 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out, nil
+}
+
+// Related returns the entities mentioned in the most articles together
+// with id.
+func (d *DB) Related(ctx context.Context, id string, n int) ([]store.Mentioned, error) {
+	q := `SELECT m2.entity, en.name, en.type, count(*) FROM mentions m1
+		JOIN articles a ON a.aid = m1.aid
+		JOIN mentions m2 ON m2.aid = m1.aid AND m2.entity != m1.entity
+		JOIN entities en ON en.id = m2.entity
+		WHERE m1.entity = ? AND a.story = a.aid
+		GROUP BY 1 ORDER BY 4 DESC, 1` + limit(orDefault(n, 12))
+	var out []store.Mentioned
+	for r, err := range queryRows(ctx, d.db, q, []any{id}, func(rows *sql.Rows) (store.Mentioned, error) {
+		var m store.Mentioned
+		err := rows.Scan(&m.ID, &m.Name, &m.Type, &m.Articles)
+		return m, err
+	}) {
+		if err != nil {
+			return nil, fmt.Errorf("related: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// CoMentionsAmong counts the articles each pair of the given entities
+// shares.
+func (d *DB) CoMentionsAmong(ctx context.Context, ids []string) ([]store.CoMention, error) {
+	if len(ids) < 2 {
+		return nil, nil
+	}
+	in := placeholders(len(ids))
+	q := `SELECT m1.entity, m2.entity, count(*) FROM mentions m1
+		JOIN mentions m2 ON m2.aid = m1.aid AND m1.entity < m2.entity
+		JOIN articles a ON a.aid = m1.aid
+		WHERE m1.entity IN (` + in + `) AND m2.entity IN (` + in + `) AND a.story = a.aid
+		GROUP BY 1, 2 ORDER BY 1, 2`
+	args := append(anys(ids), anys(ids)...)
+	var out []store.CoMention
+	for r, err := range queryRows(ctx, d.db, q, args, func(rows *sql.Rows) (store.CoMention, error) {
+		var c store.CoMention
+		err := rows.Scan(&c.A, &c.B, &c.Articles)
+		return c, err
+	}) {
+		if err != nil {
+			return nil, fmt.Errorf("co-mentions: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// QuotePage returns a page of the quotes q selects, newest
+// first.
+func (d *DB) QuotePage(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRow, error) {
+	var w where
+	f := q.QuoteFilter
+	if f.Speaker != "" {
+		if strings.Contains(f.Speaker, ":") {
+			w.add("q.speaker = ?", f.Speaker)
+		} else {
+			like := "%" + escapeLike(f.Speaker) + "%"
+			w.add(`(q.speaker_name LIKE ? ESCAPE '\' OR en.name LIKE ? ESCAPE '\')`, like, like)
+		}
+	}
+	if strings.TrimSpace(f.Words) != "" {
+		w.add("q.qid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", ftsQuery(f.Words))
+	}
+	w.period("a.day", f.Period)
+	if !f.Duplicates {
+		w.add("a.story = a.aid")
+	}
+	sqlq := `SELECT a.id, q.n, a.url, a.outlet, a.published, q.text, q.span_start, q.span_end, q.speaker, q.speaker_name, q.cue, q.kind, q.sentence,
+		coalesce(en.name, '')
+		FROM quotes q JOIN articles a ON a.aid = q.aid LEFT JOIN entities en ON en.id = q.speaker` + w.String() +
+		" ORDER BY a.day DESC, a.aid DESC, q.n" + pageSQL(q.Page)
+	var out []store.QuoteRow
+	for r, err := range queryRows(ctx, d.db, sqlq, w.args, func(rows *sql.Rows) (store.QuoteRow, error) {
+		var r store.QuoteRow
+		qt := &r.Quote
+		err := rows.Scan(&r.Article, &r.Index, &r.URL, &r.Outlet, &r.Published, &qt.Text, &qt.Span.Start, &qt.Span.End, &qt.Speaker, &qt.SpeakerName,
+			&qt.Cue, &qt.Kind, &qt.Sentence, &r.SpeakerEntity)
+		return r, err
+	}) {
+		if err != nil {
+			return nil, fmt.Errorf("quotes: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// TopCountries counts the stories mentioning entities of each country.
+func (d *DB) TopCountries(ctx context.Context, p store.Period, n int) ([]store.Count, error) {
+	var w where
+	w.add("en.country != ''")
+	w.add("a.story = a.aid")
+	w.period("a.day", p)
+	q := `SELECT en.country, count(DISTINCT m.aid) FROM mentions m JOIN entities en ON en.id = m.entity JOIN articles a ON a.aid = m.aid` +
+		w.String() + " GROUP BY 1 ORDER BY 2 DESC, 1" + limit(orDefault(n, 10))
+	return d.counts(ctx, q, w.args)
+}
+
+// CountryEvents counts events by country: where they happened, else the
+// countries of their actors (an event counts once for each country).
+func (d *DB) CountryEvents(ctx context.Context, q store.EventQuery) ([]store.Count, error) {
+	var parts []string
+	var args []any
+	for _, c := range [][2]string{
+		{"e.country", "e.country != ''"},
+		{"e.source_country", "e.country = '' AND e.source_country != ''"},
+		{"e.target_country", "e.country = '' AND e.target_country != '' AND e.target_country != e.source_country"},
+	} {
+		w := eventWhere(q)
+		w.add(c[1])
+		parts = append(parts, "SELECT "+c[0]+" AS c FROM events e JOIN articles a ON a.aid = e.aid"+w.String())
+		args = append(args, w.args...)
+	}
+	sqlq := "SELECT c, count(*) FROM (" + strings.Join(parts, " UNION ALL ") + ") GROUP BY 1 ORDER BY 2 DESC, 1"
+	return d.counts(ctx, sqlq, args)
+}
+
+func (d *DB) counts(ctx context.Context, q string, args []any) ([]store.Count, error) {
+	var out []store.Count
+	for r, err := range queryRows(ctx, d.db, q, args, func(rows *sql.Rows) (store.Count, error) {
+		var c store.Count
+		err := rows.Scan(&c.Name, &c.N)
+		return c, err
+	}) {
+		if err != nil {
+			return nil, fmt.Errorf("counts: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// Places returns the places with coordinates mentioned in the most
+// stories.
+func (d *DB) Places(ctx context.Context, p store.Period, n int) ([]store.PlaceCount, error) {
+	var w where
+	w.add("en.type = 'PLACE'")
+	w.add("(en.lat != 0 OR en.lon != 0)")
+	w.add("a.story = a.aid")
+	w.period("a.day", p)
+	q := `SELECT en.id, en.name, en.country, en.lat, en.lon, count(*) FROM entities en JOIN mentions m ON m.entity = en.id JOIN articles a ON a.aid = m.aid` +
+		w.String() + " GROUP BY 1 ORDER BY 6 DESC, 1" + limit(orDefault(n, 300))
+	return d.places(ctx, q, w.args)
+}
+
+// EventPlaces returns where the events q selects happened, most events
+// first.
+func (d *DB) EventPlaces(ctx context.Context, q store.EventQuery, n int) ([]store.PlaceCount, error) {
+	w := eventWhere(q)
+	w.add("(e.lat != 0 OR e.lon != 0)")
+	sqlq := `SELECT e.location, coalesce(max(en.name), e.location), max(e.country), e.lat, e.lon, count(*) FROM events e JOIN articles a ON a.aid = e.aid
+		LEFT JOIN entities en ON en.id = e.location` + w.String() + " GROUP BY 1, 4, 5 ORDER BY 6 DESC, 1" + limit(orDefault(n, 300))
+	return d.places(ctx, sqlq, w.args)
+}
+
+func (d *DB) places(ctx context.Context, q string, args []any) ([]store.PlaceCount, error) {
+	var out []store.PlaceCount
+	for r, err := range queryRows(ctx, d.db, q, args, func(rows *sql.Rows) (store.PlaceCount, error) {
+		var p store.PlaceCount
+		err := rows.Scan(&p.ID, &p.Name, &p.Country, &p.Lat, &p.Lon, &p.N)
+		return p, err
+	}) {
+		if err != nil {
+			return nil, fmt.Errorf("places: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// Story returns the other articles of the story of article id and the
+// inputs that gave it.
+func (d *DB) Story(ctx context.Context, id string) (store.Story, error) {
+	s := store.Story{Articles: []store.ArticleRow{}, Copies: []store.Origin{}}
+	q := `SELECT o.id, o.url, o.title, o.outlet, o.published, o.words, o.duplicate_of, (SELECT count(*) FROM copies c WHERE c.aid = o.aid), 0.0
+		FROM articles a JOIN articles o ON o.story = a.story AND o.aid != a.aid WHERE a.id = ? ORDER BY o.aid != o.story, o.day, o.aid LIMIT 50`
+	for r, err := range queryRows(ctx, d.db, q, []any{id}, func(rows *sql.Rows) (store.ArticleRow, error) {
+		var r store.ArticleRow
+		err := rows.Scan(&r.ID, &r.URL, &r.Title, &r.Outlet, &r.Published, &r.Words, &r.DuplicateOf, &r.Copies, &r.Rank)
+		return r, err
+	}) {
+		if err != nil {
+			return s, fmt.Errorf("story: %w", err)
+		}
+		s.Articles = append(s.Articles, r)
+	}
+	q = `SELECT c.origin, c.outlet FROM copies c JOIN articles a ON a.aid = c.aid WHERE a.id = ? ORDER BY c.origin LIMIT 50`
+	for r, err := range queryRows(ctx, d.db, q, []any{id}, func(rows *sql.Rows) (store.Origin, error) {
+		var c store.Origin
+		err := rows.Scan(&c.Origin, &c.Outlet)
+		return c, err
+	}) {
+		if err != nil {
+			return s, fmt.Errorf("story: %w", err)
+		}
+		s.Copies = append(s.Copies, r)
+	}
+	return s, nil
+}
+
+// Version changes whenever articles are added or replaced (replacing
+// an article's annotations writes new quote rows), so that a reader may
+// cache what it computed from the store.
+func (d *DB) Version(ctx context.Context) (string, error) {
+	var aid, qid int64
+	err := d.db.QueryRowContext(ctx, "SELECT (SELECT coalesce(max(aid), 0) FROM articles), (SELECT coalesce(max(qid), 0) FROM quotes)").Scan(&aid, &qid)
+	if err != nil {
+		return "", fmt.Errorf("version: %w", mapErr(err))
+	}
+	return fmt.Sprintf("%d/%d", aid, qid), nil
+}
