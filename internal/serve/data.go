@@ -42,8 +42,8 @@ type Overview struct {
 	TopCountries []CountryCount     `json:"top_countries"`
 	// Timeline counts events by period and quad class; Width is the
 	// length of its keys (7: months, 10: days).
-	Timeline []store.Bucket    `json:"timeline"`
-	Width    int               `json:"width"`
+	Timeline []store.Bucket     `json:"timeline"`
+	Width    int                `json:"width"`
 	Latest   []store.ArticleRow `json:"latest"`
 	// Quotes are the latest quotes with a known speaker.
 	Quotes []store.QuoteRow `json:"quotes"`

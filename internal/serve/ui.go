@@ -58,7 +58,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, name s
 
 // Quad classes: names and CSS classes, index 1–4.
 var (
-	quadNames = [5]string{"", "Verbal cooperation", "Material cooperation", "Verbal conflict", "Material conflict"}
+	quadNames  = [5]string{"", "Verbal cooperation", "Material cooperation", "Verbal conflict", "Material conflict"}
 	quadSeries = []chart.Series{
 		{Label: quadNames[1], Class: "quad1"}, {Label: quadNames[2], Class: "quad2"},
 		{Label: quadNames[3], Class: "quad3"}, {Label: quadNames[4], Class: "quad4"},
@@ -639,11 +639,13 @@ func (s *Server) pageMap(w http.ResponseWriter, r *http.Request) error {
 		pts = append(pts, chart.Point{Lat: pl.Lat, Lon: pl.Lon, N: pl.N, Label: fmt.Sprintf("%s: %d events", pl.Name, pl.N), Href: href, Class: "pt-event"})
 	}
 	layer := chart.MapLayer{
-		Label:       "Events by country, places mentioned and where events happened",
-		Shade:       shade,
-		ShadeNote:   "events",
-		CountryHref: func(c string) string { return link("/events", "country", c, "from", q.Since, "to", q.Until, "quad", q.Quad, "root", q.Root) },
-		Points:      pts,
+		Label:     "Events by country, places mentioned and where events happened",
+		Shade:     shade,
+		ShadeNote: "events",
+		CountryHref: func(c string) string {
+			return link("/events", "country", c, "from", q.Since, "to", q.Until, "quad", q.Quad, "root", q.Root)
+		},
+		Points: pts,
 	}
 	s.render(w, r, http.StatusOK, "map", page{Title: "Map — newsgraph", Nav: "map", Data: map[string]any{
 		"M":     m,

@@ -144,4 +144,3 @@ type Mentioned struct {
 	Type     string `json:"type"`
 	Articles int    `json:"articles"`
 }
-
