@@ -330,13 +330,19 @@ func (s *Server) articleResult(ctx context.Context, id string) (ArticleResult, e
 // source and target, the actors it had events with, those mentioned with
 // it and how they are mentioned together, and its latest quotes.
 type ActorResult struct {
-	Entity   store.EntityInfo  `json:"entity"`
+	Entity store.EntityInfo `json:"entity"`
+	// Timeline and the partners' counts are by month, or by day when
+	// the entity's articles span three months or less; Width is the
+	// length of their keys (7 or 10).
+	Width    int               `json:"width"`
 	Timeline []store.Bucket    `json:"timeline"`
 	Partners []store.Partner   `json:"partners"`
 	Related  []store.Mentioned `json:"related"`
 	// Links are the co-mention counts among the entity and Related.
 	Links  []store.CoMention `json:"links"`
 	Quotes []store.QuoteRow  `json:"quotes"`
+	// Articles are the latest articles mentioning the entity.
+	Articles []store.ArticleRow `json:"articles"`
 }
 
 func (s *Server) actor(ctx context.Context, id string) (ActorResult, error) {
@@ -346,10 +352,14 @@ func (s *Server) actor(ctx context.Context, id string) (ActorResult, error) {
 		if a.Entity, err = s.store.Entity(ctx, id); err != nil {
 			return a, err
 		}
-		if a.Timeline, err = s.store.ActorBuckets(ctx, id, store.Period{}); err != nil {
+		a.Width = 7
+		if a.Entity.First != "" && monthsBetween(a.Entity.First, a.Entity.Last) <= 3 {
+			a.Width = 10
+		}
+		if a.Timeline, err = s.store.ActorBuckets(ctx, id, store.Period{}, a.Width); err != nil {
 			return a, err
 		}
-		if a.Partners, err = s.store.Partners(ctx, id, 12); err != nil {
+		if a.Partners, err = s.store.Partners(ctx, id, 12, a.Width); err != nil {
 			return a, err
 		}
 		if a.Related, err = s.store.Related(ctx, id, 12); err != nil {
@@ -367,6 +377,15 @@ func (s *Server) actor(ctx context.Context, id string) (ActorResult, error) {
 			return a, err
 		}
 		a.Quotes, _ = pageOf(qs, store.Page{Limit: 10})
+		hits, err := s.store.Search(ctx, store.SearchFilter{Entity: id, Page: store.Page{Limit: 6}})
+		if err != nil {
+			return a, err
+		}
+		hits, _ = pageOf(hits, store.Page{Limit: 6})
+		a.Articles = make([]store.ArticleRow, len(hits))
+		for i, h := range hits {
+			a.Articles[i] = h.ArticleRow
+		}
 		if a.Timeline == nil {
 			a.Timeline = []store.Bucket{}
 		}

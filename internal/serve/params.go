@@ -50,10 +50,22 @@ func status(err error) (int, string) {
 		return http.StatusServiceUnavailable, "the query took too long; narrow the filters"
 	case errors.Is(err, context.Canceled):
 		return 499, "request cancelled"
-	case strings.Contains(err.Error(), "fts5: syntax error"), strings.Contains(err.Error(), "no such column"):
+	case isQuerySyntax(err):
 		return http.StatusBadRequest, "the search words could not be read: remove unmatched quotes or brackets"
 	}
 	return http.StatusInternalServerError, "internal error"
+}
+
+// isQuerySyntax reports whether SQLite rejected the words of a full-text
+// query (FTS5 syntax the user typed), which is the user's error.
+func isQuerySyntax(err error) bool {
+	m := err.Error()
+	for _, s := range []string{"fts5:", "unterminated string", "no such column", "unknown special query", "syntax error"} {
+		if strings.Contains(m, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // APIError is the body of every API error.

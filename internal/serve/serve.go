@@ -40,9 +40,9 @@ type Store interface {
 	Events(ctx context.Context, f store.EventFilter) iter.Seq2[store.EventRow, error]
 	EventRecords(ctx context.Context, q store.EventQuery, n int) ([]store.StoredRecord, [][]int, error)
 	EventBuckets(ctx context.Context, q store.EventQuery, width int) ([]store.Bucket, error)
-	ActorBuckets(ctx context.Context, id string, p store.Period) ([]store.Bucket, error)
+	ActorBuckets(ctx context.Context, id string, p store.Period, width int) ([]store.Bucket, error)
 	Entity(ctx context.Context, id string) (store.EntityInfo, error)
-	Partners(ctx context.Context, id string, n int) ([]store.Partner, error)
+	Partners(ctx context.Context, id string, n, width int) ([]store.Partner, error)
 	Related(ctx context.Context, id string, n int) ([]store.Mentioned, error)
 	CoMentionsAmong(ctx context.Context, ids []string) ([]store.CoMention, error)
 	TopCountries(ctx context.Context, p store.Period, n int) ([]store.Count, error)
@@ -50,6 +50,7 @@ type Store interface {
 	Places(ctx context.Context, p store.Period, n int) ([]store.PlaceCount, error)
 	EventPlaces(ctx context.Context, q store.EventQuery, n int) ([]store.PlaceCount, error)
 	Story(ctx context.Context, id string) (store.Story, error)
+	Names(ctx context.Context, ids []string) (map[string]string, error)
 	Version(ctx context.Context) (string, error)
 }
 

@@ -298,7 +298,8 @@ type eventView struct {
 	SourceName, TargetName string
 	SourceHref, TargetHref string
 	Name                   string
-	Sentence               string
+	// SentenceText is the sentence the event came from.
+	SentenceText string
 }
 
 // entityGroup is the entities of one type.
@@ -334,7 +335,7 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) error {
 	}
 	events := make([]eventView, len(rec.Events))
 	for i, e := range rec.Events {
-		v := eventView{Event: e, Name: s.names.cameoName(e.Code), Sentence: sentence(e.Sentence)}
+		v := eventView{Event: e, Name: s.names.cameoName(e.Code), SentenceText: sentence(e.Sentence)}
 		v.SourceName, v.SourceHref = actorLabel(e.Source, e.SourceEntity, byID)
 		v.TargetName, v.TargetHref = actorLabel(e.Target, e.TargetEntity, byID)
 		events[i] = v
@@ -425,13 +426,13 @@ func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) error {
 		months = append(months, b.Key)
 	}
 	slices.Sort(months)
-	// Both charts share the same months.
+	// Both charts share the same periods.
 	var span []string
 	if len(months) > 0 {
-		span = periodRange(months[0], months[len(months)-1], 7)
+		span = periodRange(months[0], months[len(months)-1], a.Width)
 	}
 	fill := func(bs []store.Bucket, side string) []chart.Stack {
-		cols := columns(bs, 7, func(k string) string { return link("/events", side, id, "from", k, "to", k) })
+		cols := columns(bs, a.Width, func(k string) string { return link("/events", side, id, "from", k, "to", k) })
 		byKey := map[string]chart.Stack{}
 		for _, c := range cols {
 			byKey[c.Label] = c
@@ -474,7 +475,7 @@ func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) error {
 		}
 		vals := make([]int, len(span))
 		for k, m := range span {
-			for _, c := range p.Months {
+			for _, c := range p.ByPeriod {
 				if c.Name == m {
 					vals[k] = int(c.N)
 				}
@@ -489,7 +490,7 @@ func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) error {
 		case p.Goldstein >= 5:
 			class = "quad2"
 		}
-		v.Spark = chart.Spark(p.Name+" by month", vals, class, 160, 24)
+		v.Spark = chart.Spark(p.Name+" over time", vals, class, 160, 24)
 		partners[i] = v
 	}
 	e := a.Entity
@@ -498,8 +499,8 @@ func (s *Server) pageActor(w http.ResponseWriter, r *http.Request) error {
 		"E":           e,
 		"Class":       entityClass(e.Type),
 		"CountryName": s.names.countryName(e.Country),
-		"AsSource":    chart.Timeline("Events with "+e.Name+" as source, by month", quadSeries, fill(src, "source"), 900, 180),
-		"AsTarget":    chart.Timeline("Events with "+e.Name+" as target, by month", quadSeries, fill(tgt, "target"), 900, 180),
+		"AsSource":    chart.Timeline("Events with "+e.Name+" as source over time", quadSeries, fill(src, "source"), 900, 180),
+		"AsTarget":    chart.Timeline("Events with "+e.Name+" as target over time", quadSeries, fill(tgt, "target"), 900, 180),
 		"Network":     chart.Network("Entities mentioned with "+e.Name, nodes, links, 640, 420),
 		"Partners":    partners,
 		"Search":      link("/search", "actor", id),
@@ -546,9 +547,17 @@ func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) error {
 		v.Set("to", k)
 		return "/events?" + v.Encode()
 	})
+	var ids []string
+	for _, row := range res.Items {
+		ids = append(ids, row.Event.SourceEntity, row.Event.TargetEntity, row.Event.Location)
+	}
+	names, err := s.store.Names(r.Context(), ids)
+	if err != nil {
+		return err
+	}
 	rows := make([]eventRowView, len(res.Items))
 	for i, row := range res.Items {
-		rows[i] = s.eventRow(row)
+		rows[i] = s.eventRow(row, names)
 	}
 	exp := url.Values{}
 	for k, vs := range base {
@@ -585,13 +594,13 @@ type eventRowView struct {
 	ArticleHref            string
 }
 
-func (s *Server) eventRow(row store.EventRow) eventRowView {
+func (s *Server) eventRow(row store.EventRow, names map[string]string) eventRowView {
 	e := row.Event
 	v := eventRowView{EventRow: row, Name: s.names.cameoName(e.Code)}
 	side := func(code, entity string) (string, string) {
 		if entity != "" {
-			name := entity
-			if _, rest, ok := strings.Cut(entity, ":"); ok {
+			name := names[entity]
+			if _, rest, ok := strings.Cut(entity, ":"); ok && name == "" {
 				name = strings.ReplaceAll(rest, "-", " ")
 			}
 			return name, actorHref(entity)

@@ -100,8 +100,9 @@ type Partner struct {
 	Direction string  `json:"direction"`
 	Events    int     `json:"events"`
 	Goldstein float64 `json:"goldstein"`
-	// Months counts the events by month (YYYY-MM), oldest first.
-	Months []Count `json:"months"`
+	// ByPeriod counts the events by period (month or day, as asked),
+	// oldest first.
+	ByPeriod []Count `json:"by_period"`
 }
 
 // PlaceCount is a place with coordinates and a count.

@@ -219,12 +219,26 @@ func ringPoints(arcs [][][2]float64, ring []int) [][2]float64 {
 }
 
 // writeRing writes a ring as "M x y l dx dy … z" in tenths of a pixel,
-// skipping moves that round to nothing.
+// skipping moves that round to nothing. A ring crossing the antimeridian
+// (Russia's Chukotka, Fiji) is unwrapped so that it does not jump across
+// the map; its part beyond ±180° is pressed against the map's edge.
 func writeRing(b *strings.Builder, pts [][2]float64) {
 	var px, py, n int
 	var d strings.Builder
+	shift, prev := 0.0, 0.0
 	for i, p := range pts {
-		fx, fy := chart.MapPoint(p[1], p[0])
+		lon := p[0] + shift
+		if i > 0 {
+			switch {
+			case lon-prev > 180:
+				shift -= 360
+			case lon-prev < -180:
+				shift += 360
+			}
+			lon = p[0] + shift
+		}
+		prev = lon
+		fx, fy := chart.MapPoint(p[1], lon)
 		x, y := int(math.Round(fx*10)), int(math.Round(fy*10))
 		if i == 0 {
 			d.WriteString("M" + tenths(x) + " " + tenths(y) + "l")

@@ -211,16 +211,17 @@ func (d *DB) EventBuckets(ctx context.Context, q store.EventQuery, width int) ([
 	return d.buckets(ctx, sqlq, w.args, "")
 }
 
-// ActorBuckets counts an entity's events by month, quad class and side.
-func (d *DB) ActorBuckets(ctx context.Context, id string, p store.Period) ([]store.Bucket, error) {
+// ActorBuckets counts an entity's events by period (width as in
+// EventBuckets), quad class and side.
+func (d *DB) ActorBuckets(ctx context.Context, id string, p store.Period, width int) ([]store.Bucket, error) {
 	var out []store.Bucket
 	for _, side := range []string{"source", "target"} {
 		var w where
 		w.add("e."+side+"_entity = ?", id)
-		w.add("length(e.day) >= 7")
+		w.add("length(e.day) >= ?", width)
 		w.add("a.story = a.aid")
 		w.period("e.day", p)
-		q := "SELECT substr(e.day, 1, 7), e.quad, count(*) FROM events e JOIN articles a ON a.aid = e.aid" + w.String() + " GROUP BY 1, 2 ORDER BY 1, 2"
+		q := fmt.Sprintf("SELECT substr(e.day, 1, %d), e.quad, count(*) FROM events e JOIN articles a ON a.aid = e.aid", width) + w.String() + " GROUP BY 1, 2 ORDER BY 1, 2"
 		b, err := d.buckets(ctx, q, w.args, side)
 		if err != nil {
 			return nil, err
@@ -333,8 +334,9 @@ func (d *DB) aliases(ctx context.Context, id, name string) ([]string, error) {
 }
 
 // Partners returns the actors an entity had the most events with, each
-// direction apart, with their events by month.
-func (d *DB) Partners(ctx context.Context, id string, n int) ([]store.Partner, error) {
+// direction apart, with their events by period (width as in
+// EventBuckets).
+func (d *DB) Partners(ctx context.Context, id string, n, width int) ([]store.Partner, error) {
 	type key struct{ id, dir string }
 	type agg struct {
 		p      store.Partner
@@ -346,10 +348,10 @@ func (d *DB) Partners(ctx context.Context, id string, n int) ([]store.Partner, e
 	for _, side := range [][3]string{{"source", "target", "out"}, {"target", "source", "in"}} {
 		me, other, dir := side[0], side[1], side[2]
 		q := fmt.Sprintf(`SELECT CASE WHEN e.%[2]s_entity != '' THEN e.%[2]s_entity ELSE e.%[2]s END, max(e.%[2]s), coalesce(max(en.name), ''),
-			substr(e.day, 1, 7), count(*), sum(e.goldstein)
+			substr(e.day, 1, %[3]d), count(*), sum(e.goldstein)
 			FROM events e JOIN articles a ON a.aid = e.aid LEFT JOIN entities en ON en.id = e.%[2]s_entity
 			WHERE e.%[1]s_entity = ? AND a.story = a.aid AND (e.%[2]s != '' OR e.%[2]s_entity != '') AND e.%[2]s_entity != e.%[1]s_entity
-			GROUP BY 1, 4 ORDER BY 1, 4`, me, other)
+			GROUP BY 1, 4 ORDER BY 1, 4`, me, other, width)
 		for r, err := range queryRows(ctx, d.db, q, []any{id}, func(rows *sql.Rows) (struct {
 			id, actor, name, month string
 			n                      int
@@ -378,7 +380,7 @@ func (d *DB) Partners(ctx context.Context, id string, n int) ([]store.Partner, e
 			}
 			a.p.Events += r.n
 			a.sum += r.sum
-			if len(r.month) == 7 {
+			if len(r.month) == width {
 				a.months[r.month] += r.n
 			}
 		}
@@ -388,9 +390,9 @@ func (d *DB) Partners(ctx context.Context, id string, n int) ([]store.Partner, e
 		a := parts[k]
 		a.p.Goldstein = a.sum / float64(max(a.p.Events, 1))
 		for m, n := range a.months {
-			a.p.Months = append(a.p.Months, store.Count{Name: m, N: int64(n)})
+			a.p.ByPeriod = append(a.p.ByPeriod, store.Count{Name: m, N: int64(n)})
 		}
-		sort.Slice(a.p.Months, func(i, j int) bool { return a.p.Months[i].Name < a.p.Months[j].Name })
+		sort.Slice(a.p.ByPeriod, func(i, j int) bool { return a.p.ByPeriod[i].Name < a.p.ByPeriod[j].Name })
 		out = append(out, a.p)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -621,4 +623,26 @@ func (d *DB) Version(ctx context.Context) (string, error) {
 		return "", fmt.Errorf("version: %w", mapErr(err))
 	}
 	return fmt.Sprintf("%d/%d", aid, qid), nil
+}
+
+// Names returns the names of the entities with the given ids (those
+// stored).
+func (d *DB) Names(ctx context.Context, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	for len(ids) > 0 {
+		n := min(len(ids), 200)
+		q := "SELECT id, name FROM entities WHERE id IN (" + placeholders(n) + ")"
+		for r, err := range queryRows(ctx, d.db, q, anys(ids[:n]), func(rows *sql.Rows) ([2]string, error) {
+			var r [2]string
+			err := rows.Scan(&r[0], &r[1])
+			return r, err
+		}) {
+			if err != nil {
+				return nil, fmt.Errorf("names: %w", err)
+			}
+			out[r[0]] = r[1]
+		}
+		ids = ids[n:]
+	}
+	return out, nil
 }
