@@ -88,6 +88,10 @@ func (s *Server) apiActors(w http.ResponseWriter, r *http.Request) error {
 	if p.err != nil {
 		return p.err
 	}
+	if sum := s.summary(); sum != nil {
+		writeJSON(w, http.StatusOK, nonNil(sum.topActors(f)))
+		return nil
+	}
 	key := fmt.Sprintf("actors|%s|%s|%s|%d", f.Type, f.Since, f.Until, f.Limit)
 	rows, err := get(r.Context(), s.cache, key, func() ([]store.ActorCount, error) { return s.store.TopActors(r.Context(), f) })
 	if err != nil {
@@ -147,12 +151,9 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) error {
 	if p.err != nil {
 		return p.err
 	}
-	rows, err := s.store.EventBuckets(r.Context(), q, width)
+	rows, err := s.eventBuckets(r.Context(), q, width)
 	if err != nil {
 		return err
-	}
-	if rows == nil {
-		rows = []store.Bucket{}
 	}
 	writeJSON(w, http.StatusOK, rows)
 	return nil

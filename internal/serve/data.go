@@ -49,30 +49,63 @@ type Overview struct {
 	Quotes []store.QuoteRow `json:"quotes"`
 }
 
+// nonNil turns a nil slice into an empty one, so that JSON has [] and
+// not null.
+func nonNil[T any](v []T) []T {
+	if v == nil {
+		return []T{}
+	}
+	return v
+}
+
+// stats returns the store's counts, cached.
+func (s *Server) stats(ctx context.Context) (store.Stats, error) {
+	return get(ctx, s.cache, "stats", func() (store.Stats, error) { return s.store.Stats(ctx) })
+}
+
+// eventBuckets counts events by period and quad class, from the summary
+// when it can answer.
+func (s *Server) eventBuckets(ctx context.Context, q store.EventQuery, width int) ([]store.Bucket, error) {
+	if sum := s.summary(); sum != nil && sum.answers(q) {
+		return nonNil(sum.eventBuckets(q, width)), nil
+	}
+	key := fmt.Sprintf("buckets|%+v|%s|%s|%s|%d", q.EventFilter, deref(q.MinGoldstein), deref(q.MaxGoldstein), q.Location, width)
+	bs, err := get(ctx, s.cache, key, func() ([]store.Bucket, error) { return s.store.EventBuckets(ctx, q, width) })
+	return nonNil(bs), err
+}
+
 func (s *Server) overview(ctx context.Context, p store.Period) (Overview, error) {
 	key := fmt.Sprintf("overview|%s|%s", p.Since, p.Until)
 	return get(ctx, s.cache, key, func() (Overview, error) {
 		o := Overview{Period: periodOf(p)}
 		var err error
-		if o.Stats, err = s.store.Stats(ctx); err != nil {
+		if o.Stats, err = s.stats(ctx); err != nil {
 			return o, err
 		}
-		if o.TopPeople, err = s.store.TopActors(ctx, store.ActorFilter{Type: article.Person, Period: p, Limit: 10}); err != nil {
-			return o, err
-		}
-		if o.TopOrgs, err = s.store.TopActors(ctx, store.ActorFilter{Type: article.Org, Period: p, Limit: 10}); err != nil {
-			return o, err
-		}
-		cs, err := s.store.TopCountries(ctx, p, 10)
-		if err != nil {
-			return o, err
-		}
-		o.TopCountries = s.countryCounts(cs)
 		o.Width = timelineWidth(p, o.Stats)
 		q := store.EventQuery{EventFilter: store.EventFilter{Period: p}}
-		if o.Timeline, err = s.store.EventBuckets(ctx, q, o.Width); err != nil {
-			return o, err
+		if sum := s.summary(); sum != nil {
+			o.TopPeople = sum.topActors(store.ActorFilter{Type: article.Person, Period: p, Limit: 10})
+			o.TopOrgs = sum.topActors(store.ActorFilter{Type: article.Org, Period: p, Limit: 10})
+			o.TopCountries = s.countryCounts(sum.topCountries(p, 10))
+			o.Timeline = sum.eventBuckets(q, o.Width)
+		} else {
+			if o.TopPeople, err = s.store.TopActors(ctx, store.ActorFilter{Type: article.Person, Period: p, Limit: 10}); err != nil {
+				return o, err
+			}
+			if o.TopOrgs, err = s.store.TopActors(ctx, store.ActorFilter{Type: article.Org, Period: p, Limit: 10}); err != nil {
+				return o, err
+			}
+			cs, err := s.store.TopCountries(ctx, p, 10)
+			if err != nil {
+				return o, err
+			}
+			o.TopCountries = s.countryCounts(cs)
+			if o.Timeline, err = s.store.EventBuckets(ctx, q, o.Width); err != nil {
+				return o, err
+			}
 		}
+		o.TopPeople, o.TopOrgs, o.TopCountries, o.Timeline = nonNil(o.TopPeople), nonNil(o.TopOrgs), nonNil(o.TopCountries), nonNil(o.Timeline)
 		hits, err := s.store.Search(ctx, store.SearchFilter{Period: p, Page: store.Page{Limit: 10}})
 		if err != nil {
 			return o, err
@@ -349,28 +382,47 @@ func (s *Server) actor(ctx context.Context, id string) (ActorResult, error) {
 	return get(ctx, s.cache, "actor|"+id, func() (ActorResult, error) {
 		var a ActorResult
 		var err error
-		if a.Entity, err = s.store.Entity(ctx, id); err != nil {
+		sum := s.summary()
+		if e, ok := sum.entityOK(id); ok {
+			a.Entity = e
+			if a.Entity.Aliases, err = s.store.Aliases(ctx, id, e.Name); err != nil {
+				return a, err
+			}
+			if a.Entity.Quotes, err = s.store.QuoteCount(ctx, id); err != nil {
+				return a, err
+			}
+		} else if a.Entity, err = s.store.Entity(ctx, id); err != nil {
 			return a, err
 		}
 		a.Width = 7
 		if a.Entity.First != "" && monthsBetween(a.Entity.First, a.Entity.Last) <= 3 {
 			a.Width = 10
 		}
-		if a.Timeline, err = s.store.ActorBuckets(ctx, id, store.Period{}, a.Width); err != nil {
-			return a, err
-		}
-		if a.Partners, err = s.store.Partners(ctx, id, 12, a.Width); err != nil {
-			return a, err
-		}
-		if a.Related, err = s.store.Related(ctx, id, 12); err != nil {
-			return a, err
-		}
 		ids := []string{id}
-		for _, r := range a.Related {
-			ids = append(ids, r.ID)
-		}
-		if a.Links, err = s.store.CoMentionsAmong(ctx, ids); err != nil {
-			return a, err
+		if sum != nil {
+			a.Timeline = sum.actorBuckets(id, a.Width)
+			a.Partners = sum.partners(id, 12, a.Width)
+			a.Related = sum.relatedTo(id, 12)
+			for _, r := range a.Related {
+				ids = append(ids, r.ID)
+			}
+			a.Links = sum.coMentionsAmong(ids)
+		} else {
+			if a.Timeline, err = s.store.ActorBuckets(ctx, id, store.Period{}, a.Width); err != nil {
+				return a, err
+			}
+			if a.Partners, err = s.store.Partners(ctx, id, 12, a.Width); err != nil {
+				return a, err
+			}
+			if a.Related, err = s.store.Related(ctx, id, 12); err != nil {
+				return a, err
+			}
+			for _, r := range a.Related {
+				ids = append(ids, r.ID)
+			}
+			if a.Links, err = s.store.CoMentionsAmong(ctx, ids); err != nil {
+				return a, err
+			}
 		}
 		qs, err := s.store.QuotePage(ctx, store.QuoteQuery{QuoteFilter: store.QuoteFilter{Speaker: id}, Page: store.Page{Limit: 10}})
 		if err != nil {
@@ -386,6 +438,7 @@ func (s *Server) actor(ctx context.Context, id string) (ActorResult, error) {
 		for i, h := range hits {
 			a.Articles[i] = h.ArticleRow
 		}
+		a.Entity.Aliases = nonNil(a.Entity.Aliases)
 		if a.Timeline == nil {
 			a.Timeline = []store.Bucket{}
 		}
@@ -414,17 +467,24 @@ func (s *Server) mapData(ctx context.Context, q store.EventQuery) (MapResult, er
 	key := fmt.Sprintf("map|%+v|%v|%v", q.EventFilter, deref(q.MinGoldstein), deref(q.MaxGoldstein)) + "|" + q.Location
 	return get(ctx, s.cache, key, func() (MapResult, error) {
 		var m MapResult
-		cs, err := s.store.CountryEvents(ctx, q)
-		if err != nil {
-			return m, err
+		if sum := s.summary(); sum != nil && sum.answers(q) {
+			m.Countries = s.countryCounts(sum.countryEvents(q))
+			m.Places = sum.places(q.Period, 200)
+			m.EventPlaces = sum.eventPlaces(q, 200)
+		} else {
+			cs, err := s.store.CountryEvents(ctx, q)
+			if err != nil {
+				return m, err
+			}
+			m.Countries = s.countryCounts(cs)
+			if m.Places, err = s.store.Places(ctx, q.Period, 200); err != nil {
+				return m, err
+			}
+			if m.EventPlaces, err = s.store.EventPlaces(ctx, q, 200); err != nil {
+				return m, err
+			}
 		}
-		m.Countries = s.countryCounts(cs)
-		if m.Places, err = s.store.Places(ctx, q.Period, 200); err != nil {
-			return m, err
-		}
-		if m.EventPlaces, err = s.store.EventPlaces(ctx, q, 200); err != nil {
-			return m, err
-		}
+		m.Countries = nonNil(m.Countries)
 		if m.Places == nil {
 			m.Places = []store.PlaceCount{}
 		}

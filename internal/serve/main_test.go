@@ -66,6 +66,9 @@ func server(t testing.TB) *serve.Server {
 			return
 		}
 		fixture.srv, fixture.err = serve.New(serve.Options{Store: db, Version: "test"})
+		if fixture.err == nil {
+			fixture.err = fixture.srv.WaitReady(ctx)
+		}
 	})
 	if fixture.err != nil {
 		t.Fatal(fixture.err)

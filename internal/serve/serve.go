@@ -51,6 +51,8 @@ type Store interface {
 	EventPlaces(ctx context.Context, q store.EventQuery, n int) ([]store.PlaceCount, error)
 	Story(ctx context.Context, id string) (store.Story, error)
 	Names(ctx context.Context, ids []string) (map[string]string, error)
+	Aliases(ctx context.Context, id, name string) ([]string, error)
+	QuoteCount(ctx context.Context, id string) (int, error)
 	Version(ctx context.Context) (string, error)
 }
 
@@ -71,6 +73,9 @@ type Options struct {
 	// RequestTimeout bounds the work of one request (default 15 s;
 	// exports get four times as long).
 	RequestTimeout time.Duration
+	// SummaryInterval is how often the in-memory summary checks whether
+	// the store changed (default 10 s). See summary.
+	SummaryInterval time.Duration
 }
 
 // Server is the web UI and JSON API. It is an http.Handler, safe for
@@ -86,6 +91,8 @@ type Server struct {
 	version string
 	timeout time.Duration
 	cache   *cache
+	sums    *summaries
+	stop    context.CancelFunc
 }
 
 // pages are the page templates, each parsed with layout.html.
@@ -119,8 +126,39 @@ func New(opt Options) (*Server, error) {
 	}
 	s.cache = newCache(opt.Store, 2*time.Second, 1024)
 	s.handler = s.secure(s.routes())
+	ctx, stop := context.WithCancel(context.Background())
+	s.stop = stop
+	if sm, ok := opt.Store.(Summarizer); ok {
+		s.sums = &summaries{st: sm, versions: opt.Store, ready: make(chan struct{})}
+		interval := opt.SummaryInterval
+		if interval <= 0 {
+			interval = 10 * time.Second
+		}
+		go s.sums.run(ctx, interval, func(err error) { s.log.Error("summary", "err", err) })
+	}
 	return s, nil
 }
+
+// Close stops the server's background work (the summary's upkeep).
+func (s *Server) Close() { s.stop() }
+
+// WaitReady waits until the in-memory summary is first built (at once
+// when the store offers none), so that tests and benchmarks measure the
+// server as it runs.
+func (s *Server) WaitReady(ctx context.Context) error {
+	if s.sums == nil {
+		return nil
+	}
+	select {
+	case <-s.sums.ready:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// summary returns the current summary, or nil.
+func (s *Server) summary() *summary { return s.sums.current() }
 
 // parseTemplates parses every page with the layout.
 func (s *Server) parseTemplates() (map[string]*template.Template, error) {

@@ -254,7 +254,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	st, err := get(r.Context(), s.cache, "stats", func() (store.Stats, error) { return s.store.Stats(r.Context()) })
+	st, err := s.stats(r.Context())
 	if err != nil {
 		return err
 	}
@@ -521,8 +521,7 @@ func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) error {
 	if q.Since == "" || q.Until == "" || monthsBetween(q.Since, q.Until) > 3 {
 		width = 7
 	}
-	key := fmt.Sprintf("buckets|%+v|%s|%s|%s|%d", q.EventFilter, deref(q.MinGoldstein), deref(q.MaxGoldstein), q.Location, width)
-	bs, err := get(r.Context(), s.cache, key, func() ([]store.Bucket, error) { return s.store.EventBuckets(r.Context(), q, width) })
+	bs, err := s.eventBuckets(r.Context(), q, width)
 	if err != nil {
 		return err
 	}
@@ -531,7 +530,7 @@ func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) error {
 		first, last := bs[0].Key, bs[len(bs)-1].Key
 		if monthsBetween(first, last) <= 2 {
 			width = 10
-			if bs, err = s.store.EventBuckets(r.Context(), q, width); err != nil {
+			if bs, err = s.eventBuckets(r.Context(), q, width); err != nil {
 				return err
 			}
 		}

@@ -145,3 +145,28 @@ type Mentioned struct {
 	Type     string `json:"type"`
 	Articles int    `json:"articles"`
 }
+
+// MentionFact is one entity mentioned in one story (an original article),
+// as the UI's in-memory summary reads them.
+type MentionFact struct {
+	Article  int64
+	Day      string
+	Entity   string
+	Mentions int
+}
+
+// EventFact is one event of a story, as the UI's in-memory summary reads
+// them.
+type EventFact struct {
+	Article                      int64
+	Day                          string
+	Quad                         int
+	Root                         string
+	Goldstein                    float64
+	Source, Target               string // actor codes
+	SourceEntity, TargetEntity   string
+	Country                      string // where it happened
+	SourceCountry, TargetCountry string
+	Location                     string
+	Lat, Lon                     float64
+}

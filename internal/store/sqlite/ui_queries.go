@@ -28,7 +28,9 @@ func pageSQL(p store.Page) string {
 	return fmt.Sprintf(" LIMIT %d OFFSET %d", l+1, max(p.Offset, 0))
 }
 
-// Search returns a page of the articles f selects, with their text.
+// Search returns a page of the articles f selects, with their text. It
+// finds the page's articles first and reads their rows and texts after,
+// so that only the page's records are decoded.
 func (d *DB) Search(ctx context.Context, f store.SearchFilter) ([]store.SearchHit, error) {
 	var w where
 	from := " FROM articles a"
@@ -36,7 +38,7 @@ func (d *DB) Search(ctx context.Context, f store.SearchFilter) ([]store.SearchHi
 	if strings.TrimSpace(f.Text) != "" {
 		from = " FROM articles_fts JOIN articles a ON a.aid = articles_fts.rowid"
 		w.add("articles_fts MATCH ?", ftsQuery(f.Text))
-		rank, order = "bm25(articles_fts)", " ORDER BY 9, a.day DESC, a.aid DESC"
+		rank, order = "bm25(articles_fts)", " ORDER BY 2, a.day DESC, a.aid DESC"
 	}
 	if f.Outlet != "" {
 		w.add("a.outlet = ?", f.Outlet)
@@ -54,18 +56,33 @@ func (d *DB) Search(ctx context.Context, f store.SearchFilter) ([]store.SearchHi
 	if !f.Duplicates {
 		w.add("a.story = a.aid")
 	}
-	q := "SELECT a.id, a.url, a.title, a.outlet, a.published, a.words, a.duplicate_of, (SELECT count(*) FROM copies c WHERE c.aid = a.aid), " + rank +
-		", coalesce(json_extract(a.record, '$.text'), '')" + from + w.String() + order + pageSQL(f.Page)
-	var out []store.SearchHit
-	for r, err := range queryRows(ctx, d.db, q, w.args, func(rows *sql.Rows) (store.SearchHit, error) {
-		var h store.SearchHit
-		err := rows.Scan(&h.ID, &h.URL, &h.Title, &h.Outlet, &h.Published, &h.Words, &h.DuplicateOf, &h.Copies, &h.Rank, &h.Body)
+	q := "SELECT a.aid, " + rank + from + w.String() + order + pageSQL(f.Page)
+	type hit struct {
+		aid  int64
+		rank float64
+	}
+	var page []hit
+	for r, err := range queryRows(ctx, d.db, q, w.args, func(rows *sql.Rows) (hit, error) {
+		var h hit
+		err := rows.Scan(&h.aid, &h.rank)
 		return h, err
 	}) {
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
-		out = append(out, r)
+		page = append(page, r)
+	}
+	out := make([]store.SearchHit, 0, len(page))
+	for _, p := range page {
+		h := store.SearchHit{}
+		err := d.db.QueryRowContext(ctx, `SELECT a.id, a.url, a.title, a.outlet, a.published, a.words, a.duplicate_of,
+			(SELECT count(*) FROM copies c WHERE c.aid = a.aid), coalesce(json_extract(a.record, '$.text'), '') FROM articles a WHERE a.aid = ?`, p.aid).
+			Scan(&h.ID, &h.URL, &h.Title, &h.Outlet, &h.Published, &h.Words, &h.DuplicateOf, &h.Copies, &h.Body)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", mapErr(err))
+		}
+		h.Rank = p.rank
+		out = append(out, h)
 	}
 	return out, nil
 }
@@ -130,30 +147,38 @@ func eventWhere(q store.EventQuery) *where {
 }
 
 // EventPage returns a page of the events q selects, newest first, with
-// the sentence each came from.
+// the sentence each came from. It finds the page's events first and
+// reads their rows after, so that only the page's records are decoded.
 func (d *DB) EventPage(ctx context.Context, q store.EventQuery) ([]store.EventRow, error) {
 	w := eventWhere(q)
-	sqlq := `SELECT a.id, e.n, a.url, a.outlet, a.published, e.day, e.source, e.target, e.source_entity, e.target_entity, e.cameo, e.base, e.root,
-		e.quad, e.goldstein, e.plover, e.mode, e.negated, e.modal, e.verb, e.verb_start, e.verb_end, e.location, e.country, e.lat, e.lon,
-		e.date, e.sentence, e.confidence, a.record
-		FROM events e JOIN articles a ON a.aid = e.aid` + w.String() + " ORDER BY e.day DESC, a.aid DESC, e.n" + pageSQL(q.Page)
-	var out []store.EventRow
-	for r, err := range queryRows(ctx, d.db, sqlq, w.args, func(rows *sql.Rows) (store.EventRow, error) {
-		var r store.EventRow
-		e := &r.Event
-		var rec []byte
-		err := rows.Scan(&r.Article, &r.Index, &r.URL, &r.Outlet, &r.Published, &r.Day, &e.Source, &e.Target, &e.SourceEntity, &e.TargetEntity,
-			&e.Code, &e.Base, &e.Root, &e.Quad, &e.Goldstein, &e.Plover, &e.Mode, &e.Negated, &e.Modal, &e.Verb, &e.VerbSpan.Start, &e.VerbSpan.End,
-			&e.Location, &e.Country, &e.Lat, &e.Lon, &e.Date, &e.Sentence, &e.Confidence, &rec)
-		if err == nil {
-			r.SentenceText = sentenceText(rec, e.Sentence)
-			r.NumArticles, r.NumSources = 1, 1
-		}
-		return r, err
+	keys := "SELECT e.rowid FROM events e JOIN articles a ON a.aid = e.aid" + w.String() + " ORDER BY e.day DESC, e.aid DESC, e.n" + pageSQL(q.Page)
+	var ids []int64
+	for id, err := range queryRows(ctx, d.db, keys, w.args, func(rows *sql.Rows) (int64, error) {
+		var id int64
+		err := rows.Scan(&id)
+		return id, err
 	}) {
 		if err != nil {
 			return nil, fmt.Errorf("events: %w", err)
 		}
+		ids = append(ids, id)
+	}
+	out := make([]store.EventRow, 0, len(ids))
+	for _, id := range ids {
+		var r store.EventRow
+		e := &r.Event
+		var rec []byte
+		err := d.db.QueryRowContext(ctx, `SELECT a.id, e.n, a.url, a.outlet, a.published, e.day, e.source, e.target, e.source_entity, e.target_entity, e.cameo, e.base, e.root,
+			e.quad, e.goldstein, e.plover, e.mode, e.negated, e.modal, e.verb, e.verb_start, e.verb_end, e.location, e.country, e.lat, e.lon,
+			e.date, e.sentence, e.confidence, `+storyCounts+`, a.record
+			FROM events e JOIN articles a ON a.aid = e.aid WHERE e.rowid = ?`, id).
+			Scan(&r.Article, &r.Index, &r.URL, &r.Outlet, &r.Published, &r.Day, &e.Source, &e.Target, &e.SourceEntity, &e.TargetEntity,
+				&e.Code, &e.Base, &e.Root, &e.Quad, &e.Goldstein, &e.Plover, &e.Mode, &e.Negated, &e.Modal, &e.Verb, &e.VerbSpan.Start, &e.VerbSpan.End,
+				&e.Location, &e.Country, &e.Lat, &e.Lon, &e.Date, &e.Sentence, &e.Confidence, &r.NumArticles, &r.NumSources, &rec)
+		if err != nil {
+			return nil, fmt.Errorf("events: %w", mapErr(err))
+		}
+		r.SentenceText = sentenceText(rec, e.Sentence)
 		out = append(out, r)
 	}
 	return out, nil
@@ -278,8 +303,18 @@ func (d *DB) Entity(ctx context.Context, id string) (store.EntityInfo, error) {
 			return e, fmt.Errorf("entity %s: %w", id, mapErr(err))
 		}
 	}
-	e.Aliases, err = d.aliases(ctx, id, e.Name)
+	e.Aliases, err = d.Aliases(ctx, id, e.Name)
 	return e, err
+}
+
+// QuoteCount counts the quotes an entity said in stories.
+func (d *DB) QuoteCount(ctx context.Context, id string) (int, error) {
+	var n int
+	err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM quotes q JOIN articles a ON a.aid = q.aid WHERE q.speaker = ? AND a.story = a.aid", id).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("quote count: %w", mapErr(err))
+	}
+	return n, nil
 }
 
 // pronouns are mention forms that are not names.
@@ -288,9 +323,9 @@ var pronouns = map[string]bool{
 	"their": true, "it": true, "its": true, "we": true, "us": true, "our": true, "i": true, "me": true, "my": true,
 }
 
-// aliases reads the names an entity's mentions use in its latest
-// articles.
-func (d *DB) aliases(ctx context.Context, id, name string) ([]string, error) {
+// Aliases reads the names an entity's mentions use in its latest
+// articles, most used first, leaving out its name and pronouns.
+func (d *DB) Aliases(ctx context.Context, id, name string) ([]string, error) {
 	q := `SELECT m.spans, coalesce(json_extract(a.record, '$.text'), '') FROM mentions m JOIN articles a ON a.aid = m.aid
 		WHERE m.entity = ? ORDER BY a.day DESC, a.aid DESC LIMIT 30`
 	n := map[string]int{}
@@ -645,4 +680,62 @@ func (d *DB) Names(ctx context.Context, ids []string) (map[string]string, error)
 		ids = ids[n:]
 	}
 	return out, nil
+}
+
+// ScanEntities calls fn with every stored entity.
+func (d *DB) ScanEntities(ctx context.Context, fn func(store.EntityInfo) error) error {
+	q := "SELECT id, name, type, kind, role, country, actor, lat, lon, known FROM entities"
+	for e, err := range queryRows(ctx, d.db, q, nil, func(rows *sql.Rows) (store.EntityInfo, error) {
+		var e store.EntityInfo
+		err := rows.Scan(&e.ID, &e.Name, &e.Type, &e.Kind, &e.Role, &e.Country, &e.Actor, &e.Lat, &e.Lon, &e.Known)
+		return e, err
+	}) {
+		if err != nil {
+			return fmt.Errorf("scan entities: %w", err)
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ScanMentions calls fn with every entity of every story (articles that
+// copy no other), article by article.
+func (d *DB) ScanMentions(ctx context.Context, fn func(store.MentionFact) error) error {
+	q := "SELECT a.aid, a.day, m.entity, m.n FROM articles a CROSS JOIN mentions m ON m.aid = a.aid WHERE a.story = a.aid ORDER BY a.aid"
+	for m, err := range queryRows(ctx, d.db, q, nil, func(rows *sql.Rows) (store.MentionFact, error) {
+		var m store.MentionFact
+		err := rows.Scan(&m.Article, &m.Day, &m.Entity, &m.Mentions)
+		return m, err
+	}) {
+		if err != nil {
+			return fmt.Errorf("scan mentions: %w", err)
+		}
+		if err := fn(m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ScanEvents calls fn with every event of every story.
+func (d *DB) ScanEvents(ctx context.Context, fn func(store.EventFact) error) error {
+	q := `SELECT a.aid, e.day, e.quad, e.root, e.goldstein, e.source, e.target, e.source_entity, e.target_entity,
+		e.country, e.source_country, e.target_country, e.location, e.lat, e.lon
+		FROM articles a CROSS JOIN events e ON e.aid = a.aid WHERE a.story = a.aid ORDER BY a.aid`
+	for e, err := range queryRows(ctx, d.db, q, nil, func(rows *sql.Rows) (store.EventFact, error) {
+		var e store.EventFact
+		err := rows.Scan(&e.Article, &e.Day, &e.Quad, &e.Root, &e.Goldstein, &e.Source, &e.Target, &e.SourceEntity, &e.TargetEntity,
+			&e.Country, &e.SourceCountry, &e.TargetCountry, &e.Location, &e.Lat, &e.Lon)
+		return e, err
+	}) {
+		if err != nil {
+			return fmt.Errorf("scan events: %w", err)
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return nil
 }

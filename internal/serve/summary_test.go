@@ -1,0 +1,48 @@
+package serve_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"testing"
+
+	"newsgraph/internal/serve"
+	"newsgraph/internal/testutil"
+)
+
+// sqlOnly hides the store's Summarizer methods, so that a server over it
+// answers every aggregate with SQL.
+type sqlOnly struct{ serve.Store }
+
+// TestSummaryMatchesSQL: the in-memory summary gives the same answers as
+// the store's queries.
+func TestSummaryMatchesSQL(t *testing.T) {
+	server(t)
+	plain, err := serve.New(serve.Options{Store: sqlOnly{fixture.db}, Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer plain.Close()
+	if err := plain.WaitReady(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{
+		"/api/overview", "/api/overview?from=2025-08-10&to=2025-08-20", "/api/overview?to=2025-08",
+		"/api/actors?type=PERSON", "/api/actors?type=PLACE&from=2025-09", "/api/actors?limit=50",
+		"/api/map", "/api/map?quad=4", "/api/map?root=04&from=2025-08-15", "/api/map?country=RUS",
+		"/api/events/timeline", "/api/events/timeline?width=10&quad=1", "/api/events/timeline?country=UKR&width=4",
+		"/api/actors/place:russia", "/api/actors/person:oksana-hrytsenko", "/api/actors/place:ukraine", "/api/actors/org:european-union",
+	}
+	for _, p := range paths {
+		_, want := doWith(t, plain, p)
+		_, got := get(t, p)
+		if got != want {
+			t.Errorf("%s: the summary's answer differs from SQL's:\n%s", p, testutil.Diff(want, got))
+		}
+	}
+}
+
+func doWith(t *testing.T, h *serve.Server, path string) (int, string) {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+	return rec.Code, rec.Body.String()
+}
