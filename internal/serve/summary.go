@@ -62,12 +62,12 @@ type keyCount struct {
 // eventAgg counts the events of one day that share a quad class, a root,
 // their countries and their place.
 type eventAgg struct {
-	quad            int8
-	root            int8  // 1–20, 0 when unknown
-	c0, c1, c2      int16 // location country, source country, target country (-1: none)
-	loc             int32 // index in points, -1 when none
-	n               int32
-	goldstein       float64
+	quad       int8
+	root       int8  // 1–20, 0 when unknown
+	c0, c1, c2 int16 // location country, source country, target country (-1: none)
+	loc        int32 // index in points, -1 when none
+	n          int32
+	goldstein  float64
 }
 
 type point struct {
