@@ -67,6 +67,7 @@ func runServer(ctx context.Context, e *env, st serve.Store, f serveFlags) error 
 	if err != nil {
 		return err
 	}
+	defer srv.Close()
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
