@@ -228,23 +228,15 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) error {
 	if err := cw.Write(exportColumns); err != nil {
 		return err
 	}
-	q.Page = store.Page{Limit: limit}
-	rows, err := s.store.EventPage(ctx, q)
+	ff := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	err := s.store.EventExport(ctx, q, limit, func(row store.EventRow) error {
+		e := row.Event
+		return cw.Write([]string{row.Article, strconv.Itoa(row.Index), row.Day, e.Date, e.Source, e.SourceEntity, e.Target, e.TargetEntity,
+			e.Code, e.Root, strconv.Itoa(e.Quad), ff(e.Goldstein), e.Plover, strconv.FormatBool(e.Negated), strconv.FormatBool(e.Modal),
+			e.Verb, e.Location, e.Country, ff(e.Lat), ff(e.Lon), strconv.Itoa(e.Sentence), row.Outlet, row.URL, csvSafe(row.SentenceText)})
+	})
 	if err != nil {
 		return err
-	}
-	if len(rows) > limit {
-		rows = rows[:limit]
-	}
-	ff := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-	for _, row := range rows {
-		e := row.Event
-		rec := []string{row.Article, strconv.Itoa(row.Index), row.Day, e.Date, e.Source, e.SourceEntity, e.Target, e.TargetEntity,
-			e.Code, e.Root, strconv.Itoa(e.Quad), ff(e.Goldstein), e.Plover, strconv.FormatBool(e.Negated), strconv.FormatBool(e.Modal),
-			e.Verb, e.Location, e.Country, ff(e.Lat), ff(e.Lon), strconv.Itoa(e.Sentence), row.Outlet, row.URL, csvSafe(row.SentenceText)}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
 	}
 	cw.Flush()
 	return cw.Error()

@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"iter"
 	"log/slog"
 	"net"
 	"net/http"
@@ -37,8 +36,8 @@ type Store interface {
 	Search(ctx context.Context, f store.SearchFilter) ([]store.SearchHit, error)
 	QuotePage(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRow, error)
 	EventPage(ctx context.Context, q store.EventQuery) ([]store.EventRow, error)
-	Events(ctx context.Context, f store.EventFilter) iter.Seq2[store.EventRow, error]
 	EventRecords(ctx context.Context, q store.EventQuery, n int) ([]store.StoredRecord, [][]int, error)
+	EventExport(ctx context.Context, q store.EventQuery, n int, fn func(store.EventRow) error) error
 	EventBuckets(ctx context.Context, q store.EventQuery, width int) ([]store.Bucket, error)
 	ActorBuckets(ctx context.Context, id string, p store.Period, width int) ([]store.Bucket, error)
 	Entity(ctx context.Context, id string) (store.EntityInfo, error)

@@ -184,6 +184,85 @@ func (d *DB) EventPage(ctx context.Context, q store.EventQuery) ([]store.EventRo
 	return out, nil
 }
 
+// EventExport calls fn with up to n of the events q selects (all when n
+// is 0), article by article, each with its sentence. It reads each
+// article's record once.
+func (d *DB) EventExport(ctx context.Context, q store.EventQuery, n int, fn func(store.EventRow) error) error {
+	w := eventWhere(q)
+	keys := "SELECT e.rowid FROM events e JOIN articles a ON a.aid = e.aid" + w.String() + " ORDER BY e.aid, e.n" + limit(n)
+	var ids []int64
+	for id, err := range queryRows(ctx, d.db, keys, w.args, func(rows *sql.Rows) (int64, error) {
+		var id int64
+		err := rows.Scan(&id)
+		return id, err
+	}) {
+		if err != nil {
+			return fmt.Errorf("export events: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	var (
+		lastAID int64 = -1
+		text    string
+		sents   []article.Span
+	)
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), 500)]
+		ids = ids[len(chunk):]
+		sqlq := `SELECT a.aid, a.id, e.n, a.url, a.outlet, a.published, e.day, e.source, e.target, e.source_entity, e.target_entity, e.cameo, e.base, e.root,
+			e.quad, e.goldstein, e.plover, e.mode, e.negated, e.modal, e.verb, e.verb_start, e.verb_end, e.location, e.country, e.lat, e.lon,
+			e.date, e.sentence, e.confidence
+			FROM events e JOIN articles a ON a.aid = e.aid WHERE e.rowid IN (` + placeholders(len(chunk)) + `) ORDER BY e.aid, e.n`
+		var rows []store.EventRow
+		var aids []int64
+		for r, err := range queryRows(ctx, d.db, sqlq, anys64(chunk), func(rows *sql.Rows) (store.EventRow, error) {
+			var r store.EventRow
+			e := &r.Event
+			var aid int64
+			err := rows.Scan(&aid, &r.Article, &r.Index, &r.URL, &r.Outlet, &r.Published, &r.Day, &e.Source, &e.Target, &e.SourceEntity, &e.TargetEntity,
+				&e.Code, &e.Base, &e.Root, &e.Quad, &e.Goldstein, &e.Plover, &e.Mode, &e.Negated, &e.Modal, &e.Verb, &e.VerbSpan.Start, &e.VerbSpan.End,
+				&e.Location, &e.Country, &e.Lat, &e.Lon, &e.Date, &e.Sentence, &e.Confidence)
+			aids = append(aids, aid)
+			return r, err
+		}) {
+			if err != nil {
+				return fmt.Errorf("export events: %w", err)
+			}
+			rows = append(rows, r)
+		}
+		for i, r := range rows {
+			if aids[i] != lastAID {
+				lastAID = aids[i]
+				var raw []byte
+				if err := d.db.QueryRowContext(ctx, "SELECT record FROM articles WHERE aid = ?", lastAID).Scan(&raw); err != nil {
+					return fmt.Errorf("export events: %w", mapErr(err))
+				}
+				var rec struct {
+					Text      string         `json:"text"`
+					Sentences []article.Span `json:"sentences"`
+				}
+				_ = json.Unmarshal(raw, &rec)
+				text, sents = rec.Text, rec.Sentences
+			}
+			if k := r.Event.Sentence; k >= 0 && k < len(sents) && sents[k].Start >= 0 && sents[k].End <= len(text) && sents[k].Start <= sents[k].End {
+				r.SentenceText = text[sents[k].Start:sents[k].End]
+			}
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func anys64(v []int64) []any {
+	out := make([]any, len(v))
+	for i, x := range v {
+		out[i] = x
+	}
+	return out
+}
+
 // EventRecords yields the stored records that hold the events q selects,
 // each with the indexes of its selected events, in article order. Export
 // writers use it to write the current filter.
