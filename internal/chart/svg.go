@@ -241,7 +241,9 @@ type Link struct {
 
 // Network draws an ego network: nodes[0] in the centre and the others on
 // a circle around it in the order given, so the same input always gives
-// the same picture. Links between outer nodes are drawn as chords.
+// the same picture. Links between outer nodes are drawn as chords when
+// they stand out (seen twice or more, and at least a tenth as often as the
+// strongest chord).
 func Network(label string, nodes []Node, links []Link, width, height int) template.HTML {
 	var s svg
 	w, h := float64(width), float64(height)
@@ -258,10 +260,16 @@ func Network(label string, nodes []Node, links []Link, width, height int) templa
 		a := -math.Pi/2 + 2*math.Pi*float64(i-1)/float64(max(outer, 1))
 		pos[i] = [2]float64{cx + r*math.Cos(a), cy + r*math.Sin(a)}
 	}
-	maxW := 1
+	maxW, maxChord := 1, 0
 	for _, l := range links {
 		maxW = max(maxW, l.Weight)
+		if l.A != 0 && l.B != 0 {
+			maxChord = max(maxChord, l.Weight)
+		}
 	}
+	// Chords between outer nodes are drawn when they stand out: seen at
+	// least twice and at least a tenth as often as the strongest.
+	minChord := max(2, maxChord/10)
 	maxN := 1
 	for _, n := range nodes {
 		maxN = max(maxN, n.Weight)
@@ -274,6 +282,9 @@ func Network(label string, nodes []Node, links []Link, width, height int) templa
 		sw := 1 + 4*float64(l.Weight)/float64(maxW)
 		class := "edge"
 		if l.A != 0 && l.B != 0 {
+			if l.Weight < minChord {
+				continue
+			}
 			class, sw = "edge chord", sw*0.6
 		}
 		s.f(`<line class="%s" x1="%s" y1="%s" x2="%s" y2="%s" stroke-width="%s"><title>%s – %s: %d</title></line>`,

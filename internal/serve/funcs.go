@@ -47,6 +47,15 @@ func (s *Server) funcs() template.FuncMap {
 			return strings.TrimPrefix(u.Hostname(), "www.")
 		},
 		"entityClass": entityClass,
+		"meta": func(parts ...string) string {
+			var out []string
+			for _, p := range parts {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+			return strings.Join(out, " · ")
+		},
 		"num1":        func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 		"amount":      amountTitle,
 	}

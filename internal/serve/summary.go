@@ -21,7 +21,8 @@ type Summarizer interface {
 	ScanEvents(ctx context.Context, fn func(store.EventFact) error) error
 }
 
-// summary holds the store's counts by day in memory, so that the
+// summary holds the store's counts by day in memory (undated articles
+// under the day ""), so that the
 // aggregates of the overview, the map, the timelines and the actor pages
 // take a few milliseconds over any period, however large the store:
 // summing a day's few hundred counts is cheaper than any query over a
@@ -194,9 +195,7 @@ func buildSummary(ctx context.Context, st Summarizer, version string) (*summary,
 		t := &s.totals[e]
 		t.articles++
 		t.mentions += int32(m.Mentions)
-		if m.Day != "" {
-			mentions = append(mentions, dm{m.Day, entCount{e, 1, int32(m.Mentions)}})
-		}
+		mentions = append(mentions, dm{m.Day, entCount{e, 1, int32(m.Mentions)}})
 		return ctx.Err()
 	}); err != nil {
 		return nil, err
@@ -204,9 +203,7 @@ func buildSummary(ctx context.Context, st Summarizer, version string) (*summary,
 	flush()
 	var events []store.EventFact
 	if err := st.ScanEvents(ctx, func(e store.EventFact) error {
-		if e.Day != "" {
-			events = append(events, e)
-		}
+		events = append(events, e)
 		return ctx.Err()
 	}); err != nil {
 		return nil, err
@@ -232,6 +229,9 @@ func buildSummary(ctx context.Context, st Summarizer, version string) (*summary,
 	for _, m := range mentions {
 		d := dayIdx[m.day]
 		s.dayMentions[d] = append(s.dayMentions[d], m.c)
+		if m.day == "" {
+			continue
+		}
 		t := &s.totals[m.c.ent]
 		if t.first < 0 || d < t.first {
 			t.first = d
@@ -384,11 +384,14 @@ func (s *summary) addActor(id string, side int8, day int32, e store.EventFact, o
 
 // span returns the day indexes [lo, hi) that period p covers, with the
 // store's semantics: day >= Since, and day's prefix as long as Until <=
-// Until.
+// Until; undated articles (day "", sorted first) count only when the
+// period is open at both ends.
 func (s *summary) span(p store.Period) (int, int) {
 	lo := 0
 	if p.Since != "" {
 		lo = sort.SearchStrings(s.days, p.Since)
+	} else if p.Until != "" && len(s.days) > 0 && s.days[0] == "" {
+		lo = 1
 	}
 	hi := len(s.days)
 	if p.Until != "" {

@@ -30,7 +30,7 @@ func TestSummaryMatchesSQL(t *testing.T) {
 		"/api/actors?type=PERSON", "/api/actors?type=PLACE&from=2025-09", "/api/actors?limit=50",
 		"/api/map", "/api/map?quad=4", "/api/map?root=04&from=2025-08-15", "/api/map?country=RUS",
 		"/api/events/timeline", "/api/events/timeline?width=10&quad=1", "/api/events/timeline?country=UKR&width=4",
-		"/api/actors/place:russia", "/api/actors/person:oksana-hrytsenko", "/api/actors/place:ukraine", "/api/actors/org:european-union",
+		"/api/actors/place:russia", "/api/actors/person:oksana-hrytsenko", "/api/actors/place:estonia", "/api/actors/place:latvia", "/api/actors/place:ukraine", "/api/actors/org:european-union",
 	}
 	for _, p := range paths {
 		_, want := doWith(t, plain, p)
