@@ -56,8 +56,8 @@ func (s *Server) funcs() template.FuncMap {
 			}
 			return strings.Join(out, " · ")
 		},
-		"num1":        func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
-		"amount":      amountTitle,
+		"num1":   func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+		"amount": amountTitle,
 	}
 }
 
