@@ -176,7 +176,7 @@ type SearchResult struct {
 
 func (s *Server) search(ctx context.Context, f store.SearchFilter, withQuotes bool) (SearchResult, error) {
 	res := SearchResult{Page: f.Offset/max(f.Limit, 1) + 1, PerPage: f.Limit, Quotes: []store.QuoteRow{}}
-	hits, err := s.store.Search(ctx, f)
+	hits, err := s.searchHits(ctx, f)
 	if err != nil {
 		return res, err
 	}
@@ -198,6 +198,55 @@ func (s *Server) search(ctx context.Context, f store.SearchFilter, withQuotes bo
 		res.Quotes, _ = pageOf(qs, store.Page{Limit: 10})
 	}
 	return res, nil
+}
+
+// searchCandidates is how many of the most recently stored matches a
+// filtered full-text search ranks (as the store does for unfiltered ones).
+const searchCandidates = 5000
+
+// searchHits finds a page of articles. Filters on outlet, entity,
+// country, root or period are tested against the summary in memory (a
+// few nanoseconds a story) rather than with SQL for each candidate; words
+// are matched and ranked by the store.
+func (s *Server) searchHits(ctx context.Context, f store.SearchFilter) ([]store.SearchHit, error) {
+	sum := s.summary()
+	filtered := f.Outlet != "" || f.Entity != "" || f.Country != "" || f.Root != "" || f.Since != "" || f.Until != ""
+	if !filtered || !sum.searchable(f) {
+		return s.store.Search(ctx, f)
+	}
+	match := sum.matcher(f)
+	if strings.TrimSpace(f.Text) == "" {
+		var page []int64
+		skip := f.Offset
+		for _, aid := range sum.order {
+			if !match(aid) {
+				continue
+			}
+			if skip > 0 {
+				skip--
+				continue
+			}
+			page = append(page, aid)
+			if len(page) > f.Limit {
+				break
+			}
+		}
+		return s.store.Hits(ctx, page, nil)
+	}
+	ids, err := s.store.Matches(ctx, f.Text)
+	if err != nil {
+		return nil, err
+	}
+	kept := ids[:0]
+	for _, aid := range ids {
+		if match(aid) {
+			kept = append(kept, aid)
+			if len(kept) == searchCandidates {
+				break
+			}
+		}
+	}
+	return s.store.Rank(ctx, f.Text, kept, f.Page)
 }
 
 // searchTerms are the words of a full-text query, lower-cased, without

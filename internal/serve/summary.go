@@ -16,6 +16,7 @@ import (
 // entity, mention and event of its stories, streamed. store/sqlite's DB
 // implements it; a store without it is read with SQL alone.
 type Summarizer interface {
+	ScanArticles(ctx context.Context, fn func(aid int64, day, outlet string) error) error
 	ScanEntities(ctx context.Context, fn func(store.EntityInfo) error) error
 	ScanMentions(ctx context.Context, fn func(store.MentionFact) error) error
 	ScanEvents(ctx context.Context, fn func(store.EventFact) error) error
@@ -44,10 +45,23 @@ type summary struct {
 	countries []string // country codes, index in keyCount and eventAgg
 	points    []point  // event locations
 
+	// By story (internal article id): what the search filters test, and
+	// the stories newest first.
+	arts    map[int64]*artInfo
+	order   []int64
+	outlets map[string]int32
+
 	// By entity.
 	totals  []entTotal
 	related [][]pairCount // co-mentions, most first
 	acts    []*actorEvents
+}
+
+type artInfo struct {
+	day    string
+	outlet int32
+	roots  uint32 // bit r set when the story has an event of CAMEO root r
+	ents   []int32
 }
 
 type entCount struct {
@@ -115,7 +129,22 @@ type partnerAgg struct {
 
 // buildSummary reads the store's facts into a summary.
 func buildSummary(ctx context.Context, st Summarizer, version string) (*summary, error) {
-	s := &summary{version: version, entIdx: map[string]int32{}}
+	s := &summary{version: version, entIdx: map[string]int32{}, arts: map[int64]*artInfo{}, outlets: map[string]int32{}}
+	if err := st.ScanArticles(ctx, func(aid int64, day, outlet string) error {
+		o, ok := s.outlets[outlet]
+		if !ok {
+			o = int32(len(s.outlets))
+			s.outlets[outlet] = o
+		}
+		s.arts[aid] = &artInfo{day: day, outlet: o}
+		s.order = append(s.order, aid)
+		return ctx.Err()
+	}); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(s.order, func(a, b int64) int {
+		return cmp.Or(strings.Compare(s.arts[b].day, s.arts[a].day), cmp.Compare(b, a))
+	})
 	if err := st.ScanEntities(ctx, func(e store.EntityInfo) error {
 		s.entIdx[e.ID] = int32(len(s.ents))
 		s.ents = append(s.ents, e)
@@ -186,6 +215,9 @@ func buildSummary(ctx context.Context, st Summarizer, version string) (*summary,
 			cur, curDay = m.Article, m.Day
 		}
 		inArticle = append(inArticle, e)
+		if a := s.arts[m.Article]; a != nil {
+			a.ents = append(a.ents, e)
+		}
 		if c := s.ents[e].Country; c != "" {
 			ci := country(c)
 			if !slices.Contains(countriesInArticle, ci) {
@@ -327,6 +359,9 @@ func buildSummary(ctx context.Context, st Summarizer, version string) (*summary,
 		}
 		a.n++
 		a.goldstein += e.Goldstein
+		if art := s.arts[e.Article]; art != nil && root > 0 {
+			art.roots |= 1 << uint(root)
+		}
 		s.addActor(e.SourceEntity, 0, d, e, e.TargetEntity, e.Target)
 		s.addActor(e.TargetEntity, 1, d, e, e.SourceEntity, e.Source)
 	}
@@ -722,6 +757,60 @@ func (s *summary) coMentionsAmong(ids []string) []store.CoMention {
 	}
 	slices.SortFunc(out, func(a, b store.CoMention) int { return cmp.Or(strings.Compare(a.A, b.A), strings.Compare(a.B, b.B)) })
 	return out
+}
+
+// searchable reports whether the summary can select the stories of a
+// search filter: not when duplicates are asked for.
+func (s *summary) searchable(f store.SearchFilter) bool { return s != nil && !f.Duplicates }
+
+// matcher returns a test of a story against the search filter's outlet,
+// entity, country, CAMEO root and period.
+func (s *summary) matcher(f store.SearchFilter) func(aid int64) bool {
+	outlet := int32(-1)
+	if f.Outlet != "" {
+		o, ok := s.outlets[f.Outlet]
+		if !ok {
+			return func(int64) bool { return false }
+		}
+		outlet = o
+	}
+	ent := int32(-1)
+	if f.Entity != "" {
+		e, ok := s.entIdx[f.Entity]
+		if !ok {
+			return func(int64) bool { return false }
+		}
+		ent = e
+	}
+	country := strings.ToUpper(f.Country)
+	var root uint32
+	if len(f.Root) == 2 && f.Root[0] >= '0' && f.Root[0] <= '2' && f.Root[1] >= '0' && f.Root[1] <= '9' {
+		root = 1 << uint((f.Root[0]-'0')*10+f.Root[1]-'0')
+	} else if f.Root != "" {
+		return func(int64) bool { return false }
+	}
+	since, until := f.Since, f.Until
+	return func(aid int64) bool {
+		a := s.arts[aid]
+		switch {
+		case a == nil,
+			outlet >= 0 && a.outlet != outlet,
+			root != 0 && a.roots&root == 0,
+			since != "" && a.day < since,
+			until != "" && (a.day == "" || a.day[:min(len(until), len(a.day))] > until),
+			ent >= 0 && !slices.Contains(a.ents, ent):
+			return false
+		}
+		if country != "" {
+			for _, e := range a.ents {
+				if s.ents[e].Country == country {
+					return true
+				}
+			}
+			return false
+		}
+		return true
+	}
 }
 
 // summaries keeps the current summary up to date.

@@ -30,6 +30,9 @@ func TestSummaryMatchesSQL(t *testing.T) {
 		"/api/actors?type=PERSON", "/api/actors?type=PLACE&from=2025-09", "/api/actors?limit=50",
 		"/api/map", "/api/map?quad=4", "/api/map?root=04&from=2025-08-15", "/api/map?country=RUS",
 		"/api/events/timeline", "/api/events/timeline?width=10&quad=1", "/api/events/timeline?country=UKR&width=4",
+		"/api/search?country=PHL", "/api/search?root=19&outlet=Northern+Courier", "/api/search?from=2025-08-10&to=2025-08-12",
+		"/api/search?q=talks&country=RUS", "/api/search?actor=place:russia", "/api/search?q=said&root=04&per_page=5&page=2",
+		"/api/search?to=2025-08&per_page=3&page=3", "/api/search?outlet=Nobody", "/api/search?q=minister&from=2025-09",
 		"/api/actors/place:russia", "/api/actors/person:oksana-hrytsenko", "/api/actors/place:estonia", "/api/actors/place:latvia", "/api/actors/place:ukraine", "/api/actors/org:european-union",
 	}
 	for _, p := range paths {

@@ -47,6 +47,10 @@ type EventQuery struct {
 	Location string
 	// MinGoldstein and MaxGoldstein bound the Goldstein value when set.
 	MinGoldstein, MaxGoldstein *float64
+	// DayRange, when set, bounds the events' day keys exactly (inclusive,
+	// compared as strings): the server narrows a page's query to the days
+	// that hold it.
+	DayRange *[2]string
 	Page
 }
 

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"newsgraph/internal/article"
@@ -28,35 +29,48 @@ func pageSQL(p store.Page) string {
 	return fmt.Sprintf(" LIMIT %d OFFSET %d", l+1, max(p.Offset, 0))
 }
 
+// searchCandidates bounds the matches a full-text search ranks: the most
+// recently stored ones (the newest, when articles are stored as they are
+// published). Ranking costs about 2 µs per match; 5,000 keep a search
+// within a few milliseconds however common its words.
+const searchCandidates = 5000
+
 // Search returns a page of the articles f selects, with their text. It
 // finds the page's articles first and reads their rows and texts after,
 // so that only the page's records are decoded.
 func (d *DB) Search(ctx context.Context, f store.SearchFilter) ([]store.SearchHit, error) {
 	var w where
-	from := " FROM articles a"
-	rank, order := "0.0", " ORDER BY a.day DESC, a.aid DESC"
-	if strings.TrimSpace(f.Text) != "" {
-		from = " FROM articles_fts JOIN articles a ON a.aid = articles_fts.rowid"
+	text := strings.TrimSpace(f.Text) != ""
+	if text {
 		w.add("articles_fts MATCH ?", ftsQuery(f.Text))
-		rank, order = "bm25(articles_fts)", " ORDER BY 2, a.day DESC, a.aid DESC"
 	}
 	if f.Outlet != "" {
 		w.add("a.outlet = ?", f.Outlet)
 	}
 	if f.Entity != "" {
-		w.add("a.aid IN (SELECT aid FROM mentions WHERE entity = ?)", f.Entity)
+		w.add("EXISTS (SELECT 1 FROM mentions m WHERE m.aid = a.aid AND m.entity = ?)", f.Entity)
 	}
 	if f.Country != "" {
-		w.add("a.aid IN (SELECT m.aid FROM entities en JOIN mentions m ON m.entity = en.id WHERE en.country = ?)", strings.ToUpper(f.Country))
+		w.add("EXISTS (SELECT 1 FROM mentions m CROSS JOIN entities en ON en.id = m.entity WHERE m.aid = a.aid AND en.country = ?)", strings.ToUpper(f.Country))
 	}
 	if f.Root != "" {
-		w.add("a.aid IN (SELECT aid FROM events WHERE root = ?)", f.Root)
+		// The unary + keeps SQLite from scanning events by root for each
+		// article: the article's own events are few.
+		w.add("EXISTS (SELECT 1 FROM events e WHERE e.aid = a.aid AND +e.root = ?)", f.Root)
 	}
 	w.period("a.day", f.Period)
 	if !f.Duplicates {
 		w.add("a.story = a.aid")
 	}
-	q := "SELECT a.aid, " + rank + from + w.String() + order + pageSQL(f.Page)
+	// Without words: newest first. With words: best match first (BM25)
+	// among the searchCandidates most recently stored matches, so that a
+	// common word costs no more than a rare one.
+	q := "SELECT a.aid, 0.0 FROM articles a" + w.String() + " ORDER BY a.day DESC, a.aid DESC" + pageSQL(f.Page)
+	if text {
+		q = fmt.Sprintf(`SELECT aid, r FROM (SELECT a.aid AS aid, a.day AS day, bm25(articles_fts) AS r
+			FROM articles_fts CROSS JOIN articles a ON a.aid = articles_fts.rowid%s ORDER BY articles_fts.rowid DESC LIMIT %d)
+			ORDER BY r, day DESC, aid DESC`, w.String(), searchCandidates) + pageSQL(f.Page)
+	}
 	type hit struct {
 		aid  int64
 		rank float64
@@ -72,19 +86,121 @@ func (d *DB) Search(ctx context.Context, f store.SearchFilter) ([]store.SearchHi
 		}
 		page = append(page, r)
 	}
-	out := make([]store.SearchHit, 0, len(page))
-	for _, p := range page {
+	aids := make([]int64, len(page))
+	ranks := make([]float64, len(page))
+	for i, p := range page {
+		aids[i], ranks[i] = p.aid, p.rank
+	}
+	return d.Hits(ctx, aids, ranks)
+}
+
+// Hits reads the rows and texts of the articles with the given internal
+// ids, in order, with their ranks (nil for none).
+func (d *DB) Hits(ctx context.Context, aids []int64, ranks []float64) ([]store.SearchHit, error) {
+	out := make([]store.SearchHit, 0, len(aids))
+	for i, aid := range aids {
 		h := store.SearchHit{}
 		err := d.db.QueryRowContext(ctx, `SELECT a.id, a.url, a.title, a.outlet, a.published, a.words, a.duplicate_of,
-			(SELECT count(*) FROM copies c WHERE c.aid = a.aid), coalesce(json_extract(a.record, '$.text'), '') FROM articles a WHERE a.aid = ?`, p.aid).
+			(SELECT count(*) FROM copies c WHERE c.aid = a.aid), coalesce(json_extract(a.record, '$.text'), '') FROM articles a WHERE a.aid = ?`, aid).
 			Scan(&h.ID, &h.URL, &h.Title, &h.Outlet, &h.Published, &h.Words, &h.DuplicateOf, &h.Copies, &h.Body)
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", mapErr(err))
 		}
-		h.Rank = p.rank
+		if ranks != nil {
+			h.Rank = ranks[i]
+		}
 		out = append(out, h)
 	}
 	return out, nil
+}
+
+// Matches returns the internal ids of the articles whose title or text
+// match a full-text query, most recently stored first.
+func (d *DB) Matches(ctx context.Context, text string) ([]int64, error) {
+	var list sql.NullString
+	err := d.db.QueryRowContext(ctx, "SELECT group_concat(rowid) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC)", ftsQuery(text)).Scan(&list)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", mapErr(err))
+	}
+	var out []int64
+	v := int64(0)
+	in := false
+	for i := 0; i < len(list.String); i++ {
+		c := list.String[i]
+		if c >= '0' && c <= '9' {
+			v, in = v*10+int64(c-'0'), true
+			continue
+		}
+		if in {
+			out = append(out, v)
+		}
+		v, in = 0, false
+	}
+	if in {
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// Rank returns a page of the given articles (internal ids) ordered by how
+// well they match a full-text query (BM25), then newest first.
+func (d *DB) Rank(ctx context.Context, text string, aids []int64, p store.Page) ([]store.SearchHit, error) {
+	if len(aids) == 0 {
+		return nil, nil
+	}
+	var b strings.Builder
+	for i, a := range aids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(a, 10))
+	}
+	q := `SELECT a.aid, bm25(articles_fts) FROM articles_fts CROSS JOIN articles a ON a.aid = articles_fts.rowid
+		WHERE articles_fts MATCH ? AND articles_fts.rowid IN (` + b.String() + `) ORDER BY 2, a.day DESC, a.aid DESC` + pageSQL(p)
+	var ids []int64
+	var ranks []float64
+	for r, err := range queryRows(ctx, d.db, q, []any{ftsQuery(text)}, func(rows *sql.Rows) (struct {
+		aid  int64
+		rank float64
+	}, error) {
+		var r struct {
+			aid  int64
+			rank float64
+		}
+		err := rows.Scan(&r.aid, &r.rank)
+		return r, err
+	}) {
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		ids, ranks = append(ids, r.aid), append(ranks, r.rank)
+	}
+	return d.Hits(ctx, ids, ranks)
+}
+
+// ScanArticles calls fn with every story (an article that copies no
+// other): its internal id, day and outlet.
+func (d *DB) ScanArticles(ctx context.Context, fn func(aid int64, day, outlet string) error) error {
+	q := "SELECT aid, day, outlet FROM articles WHERE story = aid"
+	for r, err := range queryRows(ctx, d.db, q, nil, func(rows *sql.Rows) (struct {
+		aid         int64
+		day, outlet string
+	}, error) {
+		var r struct {
+			aid         int64
+			day, outlet string
+		}
+		err := rows.Scan(&r.aid, &r.day, &r.outlet)
+		return r, err
+	}) {
+		if err != nil {
+			return fmt.Errorf("scan articles: %w", err)
+		}
+		if err := fn(r.aid, r.day, r.outlet); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // eventWhere builds the conditions of an event query over events e
@@ -139,6 +255,9 @@ func eventWhere(q store.EventQuery) *where {
 	if q.MaxGoldstein != nil {
 		w.add("e.goldstein <= ?", *q.MaxGoldstein)
 	}
+	if q.DayRange != nil {
+		w.add("e.day >= ? AND e.day <= ?", q.DayRange[0], q.DayRange[1])
+	}
 	w.period("e.day", f.Period)
 	if !f.Duplicates {
 		w.add("a.story = a.aid")
@@ -146,12 +265,13 @@ func eventWhere(q store.EventQuery) *where {
 	return &w
 }
 
-// EventPage returns a page of the events q selects, newest first, with
+// EventPage returns a page of the events q selects, newest first (by day,
+// then last stored first), with
 // the sentence each came from. It finds the page's events first and
 // reads their rows after, so that only the page's records are decoded.
 func (d *DB) EventPage(ctx context.Context, q store.EventQuery) ([]store.EventRow, error) {
 	w := eventWhere(q)
-	keys := "SELECT e.rowid FROM events e JOIN articles a ON a.aid = e.aid" + w.String() + " ORDER BY e.day DESC, e.aid DESC, e.n" + pageSQL(q.Page)
+	keys := "SELECT e.rowid FROM events e JOIN articles a ON a.aid = e.aid" + w.String() + " ORDER BY e.day DESC, e.rowid DESC" + pageSQL(q.Page)
 	var ids []int64
 	for id, err := range queryRows(ctx, d.db, keys, w.args, func(rows *sql.Rows) (int64, error) {
 		var id int64
@@ -581,14 +701,15 @@ func (d *DB) QuotePage(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRo
 	f := q.QuoteFilter
 	if f.Speaker != "" {
 		if strings.Contains(f.Speaker, ":") {
-			w.add("q.speaker = ?", f.Speaker)
+			// The speaker's latest quotes (stored last), then by day.
+			w.add(fmt.Sprintf("q.qid IN (SELECT qid FROM quotes WHERE speaker = ? ORDER BY qid DESC LIMIT %d)", searchCandidates), f.Speaker)
 		} else {
 			like := "%" + escapeLike(f.Speaker) + "%"
 			w.add(`(q.speaker_name LIKE ? ESCAPE '\' OR en.name LIKE ? ESCAPE '\')`, like, like)
 		}
 	}
 	if strings.TrimSpace(f.Words) != "" {
-		w.add("q.qid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", ftsQuery(f.Words))
+		w.add(fmt.Sprintf("q.qid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT %d)", searchCandidates), ftsQuery(f.Words))
 	}
 	w.period("a.day", f.Period)
 	if !f.Duplicates {
@@ -598,6 +719,10 @@ func (d *DB) QuotePage(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRo
 		coalesce(en.name, '')
 		FROM quotes q JOIN articles a ON a.aid = q.aid LEFT JOIN entities en ON en.id = q.speaker` + w.String() +
 		" ORDER BY a.day DESC, a.aid DESC, q.n" + pageSQL(q.Page)
+	if len(w.conds) <= 1 && !f.Duplicates || len(w.conds) == 0 {
+		// The latest quotes of all: walk the articles by day.
+		sqlq = strings.Replace(sqlq, "FROM quotes q JOIN articles a ON a.aid = q.aid", "FROM articles a CROSS JOIN quotes q ON q.aid = a.aid", 1)
+	}
 	var out []store.QuoteRow
 	for r, err := range queryRows(ctx, d.db, sqlq, w.args, func(rows *sql.Rows) (store.QuoteRow, error) {
 		var r store.QuoteRow
