@@ -136,7 +136,7 @@ func New(opt Options) (*Server, error) {
 		if interval <= 0 {
 			interval = 10 * time.Second
 		}
-		go s.sums.run(ctx, interval, func(err error) { s.log.Error("summary", "err", err) })
+		go s.sums.run(ctx, interval, func() { s.warm(ctx) }, func(err error) { s.log.Error("summary", "err", err) })
 	}
 	return s, nil
 }
@@ -156,6 +156,18 @@ func (s *Server) WaitReady(ctx context.Context) error {
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
+	}
+}
+
+// warm computes what the front pages show for all time (the store's
+// counts take a few hundred milliseconds on a large store), so that the
+// first visitor does not wait for them.
+func (s *Server) warm(ctx context.Context) {
+	if _, err := s.overview(ctx, store.Period{}); err != nil && ctx.Err() == nil {
+		s.log.Warn("warm up", "err", err)
+	}
+	if _, err := s.mapData(ctx, store.EventQuery{}); err != nil && ctx.Err() == nil {
+		s.log.Warn("warm up", "err", err)
 	}
 }
 

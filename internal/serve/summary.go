@@ -833,7 +833,7 @@ func (m *summaries) current() *summary {
 
 // run builds a summary, then rebuilds it whenever the store's version
 // changes (checked every interval), until ctx is done.
-func (m *summaries) run(ctx context.Context, interval time.Duration, onErr func(error)) {
+func (m *summaries) run(ctx context.Context, interval time.Duration, onBuilt func(), onErr func(error)) {
 	first := true
 	for {
 		v, err := m.versions.Version(ctx)
@@ -841,6 +841,7 @@ func (m *summaries) run(ctx context.Context, interval time.Duration, onErr func(
 			s, err := buildSummary(ctx, m.st, v)
 			if err == nil {
 				m.cur.Store(s)
+				onBuilt()
 			} else if ctx.Err() == nil {
 				onErr(err)
 			}
