@@ -57,6 +57,7 @@ and themes, every fact with its byte span in the clean text.`,
 		extractCmd(e),
 		evalCmd(e),
 		benchCmd(e),
+		ingestCmd(e), statsCmd(e), queryCmd(e), exportCmd(e),
 		serveCmd(e), demoCmd(e),
 	)
 	return root.ExecuteContext(ctx)

@@ -8,7 +8,12 @@ import (
 )
 
 func evalQuotesCmd(e *env) *cobra.Command {
-	var asJSON bool
+	var (
+		asJSON     bool
+		errs       int
+		errKind    string
+		errsDirect bool
+	)
 	cmd := &cobra.Command{
 		Use:   "quotes DIR",
 		Short: "Score quotes and attributions against PolNeAR (brat standoff .txt + .ann)",
@@ -28,9 +33,16 @@ direct quotes (gold content holding a quotation mark), and speaker accuracy
 on matched relations: a hit when the predicted speaker span, or a mention of
 its entity, overlaps the gold Source.
 
+With --errors N, up to N wrongly scored relations of each kind (missed gold,
+spurious predictions, wrong speakers; --errors-kind picks one, --errors-direct
+keeps those holding a quotation mark) are printed before the table, spread
+evenly over the articles, each with its source, cue, the nearest relation on
+the other side and the paragraph it lies in.
+
 Last line: "quotes F1=… P=… R=… direct_F1=… speaker_acc=…".`,
 		Example: `  newsgraph eval quotes ../shared/corpora/quotes
-  newsgraph eval quotes --json ../shared/corpora/quotes/polnear/dev`,
+  newsgraph eval quotes --json ../shared/corpora/quotes/polnear/dev
+  newsgraph eval quotes --errors 50 --errors-kind missed ../shared/corpora/quotes/polnear/train`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			docs, err := eval.ReadBratDir(args[0])
@@ -43,13 +55,27 @@ Last line: "quotes F1=… P=… R=… direct_F1=… speaker_acc=…".`,
 			if err != nil {
 				return err
 			}
-			rep, _, err := eval.Quotes(cmd.Context(), docs, p.Process)
+			rep, sc, err := eval.Quotes(cmd.Context(), docs, p.Process)
 			if err != nil {
 				return err
+			}
+			if errs != 0 {
+				kinds := []string{eval.ErrMissed, eval.ErrSpurious, eval.ErrSpeaker}
+				if errKind != "" {
+					kinds = []string{errKind}
+				}
+				for _, k := range kinds {
+					if err := eval.WriteErrors(e.stdout, eval.SampleErrors(sc.Errors, k, errsDirect, errs)); err != nil {
+						return err
+					}
+				}
 			}
 			return rep.Write(e.stdout, asJSON)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the scores as JSON")
+	cmd.Flags().IntVar(&errs, "errors", 0, "print up to N wrongly scored relations of each kind (-1: all)")
+	cmd.Flags().StringVar(&errKind, "errors-kind", "", "with --errors: only this kind (missed, spurious, speaker)")
+	cmd.Flags().BoolVar(&errsDirect, "errors-direct", false, "with --errors: only relations holding a quotation mark")
 	return cmd
 }

@@ -109,12 +109,13 @@ func (d *Doc) AddProblem(stage, msg string) {
 }
 
 // EntityAt returns the index in Rec.Entities of the entity with a mention
-// overlapping s, preferring the mention that covers most of s, or -1.
+// in Rec.Text overlapping s, preferring the mention that covers most of
+// s, or -1.
 func (d *Doc) EntityAt(s Span) int {
 	best, bestLen := -1, 0
 	for i := range d.Rec.Entities {
 		for _, m := range d.Rec.Entities[i].Mentions {
-			if !m.Span.Overlaps(s) {
+			if m.Embed != 0 || !m.Span.Overlaps(s) { // a mention in an embed's text
 				continue
 			}
 			ov := min(m.Span.End, s.End) - max(m.Span.Start, s.Start)

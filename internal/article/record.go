@@ -113,8 +113,15 @@ type Entity struct {
 type Mention struct {
 	Span Span `json:"span"`
 	// Kind says how it refers: name, alias, surname, acronym, pronoun,
-	// title ("the president"), demonym ("Belarusian").
+	// title ("the president"), description ("the company"), demonym
+	// ("Belarusian"), author (the author of embed Embed, with an empty
+	// Span: the name stands in the embed's Author or Handle).
 	Kind string `json:"kind"`
+	// Embed is the 1-based index in Embeds of the embedded post whose
+	// Text Span points into; 0 (left out of the JSON) when Span points
+	// into the body Text. Code that maps mentions onto Text must skip
+	// mentions with Embed set.
+	Embed int `json:"embed,omitempty"`
 }
 
 // Quote kinds.

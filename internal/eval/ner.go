@@ -144,9 +144,10 @@ func NERType(t string) string {
 }
 
 // PredictedSpans turns the entity mentions of a record made from doc.Text
-// into token ranges. Only mentions by name count (name, alias, acronym,
-// surname, demonym): pronouns and descriptions ("he", "the president")
-// that later stages add are no named entities. A mention that does not
+// into token ranges. Only mentions by name in the body count (name,
+// alias, acronym, surname, demonym): pronouns, titles and descriptions
+// ("he", "the president", "the company") are no named entities, and
+// mentions in embedded posts point into other texts. A mention that does not
 // start and end on token boundaries is kept with First = -1 so that it
 // counts as a false positive.
 func PredictedSpans(doc *NERDoc, ents []article.Entity) []NERSpan {
@@ -157,7 +158,7 @@ func PredictedSpans(doc *NERDoc, ents []article.Entity) []NERSpan {
 			continue
 		}
 		for _, m := range e.Mentions {
-			if m.Kind == "pronoun" || m.Kind == "title" {
+			if m.Kind == "pronoun" || m.Kind == "title" || m.Kind == "description" || m.Embed != 0 {
 				continue
 			}
 			first, okF := slices.BinarySearchFunc(doc.Tokens, m.Span.Start, func(t article.Span, off int) int { return t.Start - off })

@@ -52,6 +52,10 @@ type QuotesScore struct {
 	DirectSpeakerAcc float64 `json:"direct_speaker_acc"`
 	directHits       int
 	directTotal      int
+	// Errors lists every relation scored wrong, in article order: gold
+	// relations no prediction matched, predictions that matched none,
+	// and matched relations whose speaker missed the gold Source.
+	Errors []QuoteError `json:"-"`
 }
 
 // Process turns an input into a record; the quotes evaluation runs it on
@@ -74,7 +78,7 @@ func Quotes(ctx context.Context, docs []BratDoc, process Process) (*Report, *Quo
 		if rec.Text != d.Text {
 			return nil, nil, fmt.Errorf("%s: the pipeline changed the text; quotes evaluation needs Raw mode", d.Name)
 		}
-		a := scoreArticle(&rec, d)
+		a := scoreArticle(&rec, d, &sc.Errors)
 		sc.Articles++
 		sc.Gold += a.gold
 		sc.Predicted += a.pred
@@ -126,6 +130,10 @@ type relation struct {
 	direct   bool           // a direct or partial quote
 	speakers []article.Span // gold Source spans, or predicted speaker spans and their entity's mentions
 	hasSrc   bool
+	// content, source and cue are the spans as annotated or predicted
+	// (the speaker span only, without its entity's mentions), for
+	// error reports.
+	content, source, cue []article.Span
 }
 
 type articleCounts struct {
@@ -134,11 +142,12 @@ type articleCounts struct {
 	spkHits, spkTotal, dspkHits, dspkTotal int
 }
 
-func scoreArticle(rec *article.Record, d BratDoc) articleCounts {
+func scoreArticle(rec *article.Record, d BratDoc, errs *[]QuoteError) articleCounts {
 	words := wordTokens(d.Text)
 	var gold []relation
 	for _, g := range d.Relations {
-		r := relation{toks: tokensIn(words, g.Content), speakers: g.Source, hasSrc: len(g.Source) > 0}
+		r := relation{toks: tokensIn(words, g.Content), speakers: g.Source, hasSrc: len(g.Source) > 0,
+			content: g.Content, source: g.Source, cue: g.Cue}
 		for _, s := range g.Content {
 			if hasQuoteMark(d.Text[s.Start:s.End]) {
 				r.direct = true
@@ -164,6 +173,8 @@ func scoreArticle(rec *article.Record, d BratDoc) articleCounts {
 		c.spkTotal++
 		if hit {
 			c.spkHits++
+		} else {
+			*errs = append(*errs, newQuoteError(d, ErrSpeaker, g, &pred[p[1]]))
 		}
 		if g.direct && pred[p[1]].direct {
 			c.dspkTotal++
@@ -172,6 +183,7 @@ func scoreArticle(rec *article.Record, d BratDoc) articleCounts {
 			}
 		}
 	}
+	logMisses(d, gold, pred, pairs, errs)
 	gd, pd := onlyDirect(gold), onlyDirect(pred)
 	c.direct = counts(len(gd), len(pd), len(match(gd, pd, overlapHalf)))
 	c.directExact = counts(len(gd), len(pd), len(match(gd, pd, sameTokens)))
@@ -202,6 +214,8 @@ func predicted(rec *article.Record, words []article.Span) []relation {
 		spans    []article.Span
 		direct   bool
 		speakers []article.Span
+		source   []article.Span
+		cue      []article.Span
 	}
 	var order []string
 	groups := map[string]*group{}
@@ -225,9 +239,15 @@ func predicted(rec *article.Record, words []article.Span) []relation {
 	addSpeaker := func(g *group, s *article.Span, id string) {
 		if s != nil {
 			g.speakers = append(g.speakers, *s)
+			if len(g.source) == 0 {
+				g.source = []article.Span{*s}
+			}
 		}
 		if e := ents[id]; e != nil {
 			for _, m := range e.Mentions {
+				if m.Embed != 0 {
+					continue
+				}
 				g.speakers = append(g.speakers, m.Span)
 			}
 		}
@@ -235,6 +255,9 @@ func predicted(rec *article.Record, words []article.Span) []relation {
 	for i, q := range rec.Quotes {
 		g := get(q.CueSpan, i)
 		g.spans = append(g.spans, q.Span)
+		if q.CueSpan != nil && len(g.cue) == 0 {
+			g.cue = []article.Span{*q.CueSpan}
+		}
 		if q.Kind == article.Direct || q.Kind == article.Partial || hasQuoteMark(q.Text) {
 			g.direct = true
 		}
@@ -243,6 +266,9 @@ func predicted(rec *article.Record, words []article.Span) []relation {
 	for i, a := range rec.Attributions {
 		g := get(a.CueSpan, len(rec.Quotes)+i)
 		g.spans = append(g.spans, a.Claim)
+		if a.CueSpan != nil && len(g.cue) == 0 {
+			g.cue = []article.Span{*a.CueSpan}
+		}
 		if hasQuoteMark(a.Text) {
 			g.direct = true
 		}
@@ -251,7 +277,9 @@ func predicted(rec *article.Record, words []article.Span) []relation {
 	var out []relation
 	for _, k := range order {
 		g := groups[k]
-		r := relation{toks: tokensIn(words, g.spans), direct: g.direct, speakers: g.speakers}
+		slices.SortFunc(g.spans, func(a, b article.Span) int { return a.Start - b.Start })
+		r := relation{toks: tokensIn(words, g.spans), direct: g.direct, speakers: g.speakers,
+			content: g.spans, source: g.source, cue: g.cue}
 		if len(r.toks) > 0 {
 			out = append(out, r)
 		}

@@ -1,5 +1,10 @@
-// Package export writes records in the formats other tools read. This
-// file writes GDELT 2.0 Event records.
+// Package export writes records and store contents in the formats other
+// tools read: JSONL records, CSV tables, GDELT 2.0 Events and GKG 2.1
+// tab-separated files, and GraphML of the actor network (Gephi).
+//
+// The GDELT writers take a record, so that `extract` can print GDELT rows
+// without a store; the store adds the story counts (NumArticles,
+// NumSources) it knows.
 package export
 
 import (
@@ -14,8 +19,10 @@ import (
 	"newsgraph/internal/article"
 )
 
-// GDELTEventColumns are the 61 columns of a GDELT 2.0 Events record, in
-// order (the GDELT Event Database Data Format Codebook V2.0).
+// GDELTEventColumns are the 61 columns of a GDELT 2.0 Events row, in
+// GDELT's order (the GDELT Event Database Data Format Codebook V2.0).
+// GDELT files have no header row; WriteEventsHeader writes these names for
+// tools that want one.
 var GDELTEventColumns = []string{
 	"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
 	"Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
@@ -33,12 +40,21 @@ var GDELTEventColumns = []string{
 	"DATEADDED", "SOURCEURL",
 }
 
+// Counts are a story's figures that GDELT rows carry. The zero value
+// means one article from one source.
+type Counts struct {
+	NumArticles int
+	NumSources  int
+}
+
+func (c Counts) orOne() Counts {
+	return Counts{NumArticles: max(c.NumArticles, 1), NumSources: max(c.NumSources, 1)}
+}
+
 // GDELTEventWriter writes records' events as GDELT 2.0 Event rows: one
 // tab-separated line of 61 columns per event, without a header (as GDELT
-// publishes them). Fields newsgraph cannot know (ethnic and religious
-// codes, FIPS geography codes, feature ids) are left empty, as GDELT does
-// when it does not know them. Negated events are not written (GDELT has no
-// way to say "did not"). Actor geography is the event's location.
+// publishes them). Negated events are not written (GDELT has no way to say
+// "did not").
 type GDELTEventWriter struct {
 	w *bufio.Writer
 }
@@ -48,157 +64,230 @@ func NewGDELTEventWriter(w io.Writer) *GDELTEventWriter {
 	return &GDELTEventWriter{w: bufio.NewWriter(w)}
 }
 
-// Write writes the events of rec.
-func (g *GDELTEventWriter) Write(rec *article.Record) error {
-	names := map[string]string{}
-	for _, e := range rec.Entities {
-		names[e.ID] = e.Name
-	}
-	added := dateAdded(rec.Published)
-	row := make([]string, len(GDELTEventColumns))
-	for i, e := range rec.Events {
-		if e.Negated {
-			continue
-		}
-		for k := range row {
-			row[k] = ""
-		}
-		row[0] = strconv.FormatUint(eventID(rec.ID, i), 10)
-		if d := compactDate(e.Date); d != "" {
-			row[1], row[2], row[3] = d, d[:6], d[:4]
-			row[4] = fractionDate(e.Date)
-		}
-		actor(row[5:15], e.Source, names[e.SourceEntity])
-		actor(row[15:25], e.Target, names[e.TargetEntity])
-		if e.Sentence < 3 {
-			row[25] = "1"
-		} else {
-			row[25] = "0"
-		}
-		row[26], row[27], row[28] = e.Code, e.Base, e.Root
-		row[29] = strconv.Itoa(e.Quad)
-		row[30] = strconv.FormatFloat(e.Goldstein, 'f', 1, 64)
-		row[31], row[32], row[33] = "1", "1", "1"
-		row[34] = strconv.FormatFloat(rec.Tone.Tone, 'f', 6, 64)
-		if e.Location != "" {
-			for _, base := range []int{35, 43, 51} {
-				geo(row[base:base+8], e, names[e.Location])
-			}
-		}
-		row[59] = added
-		row[60] = rec.URL
-		for k, c := range row {
-			if k > 0 {
-				g.w.WriteByte('\t')
-			}
-			g.w.WriteString(strings.Map(noTabs, c))
-		}
-		if err := g.w.WriteByte('\n'); err != nil {
-			return fmt.Errorf("write gdelt events: %w", err)
-		}
-	}
-	return nil
+// Write writes the events of rec as one article from one source.
+func (g *GDELTEventWriter) Write(rec *article.Record) error { return WriteEvents(g.w, rec, Counts{}) }
+
+// WriteCounts writes the events of rec with its story's counts (the store
+// knows how many articles and outlets copied it).
+func (g *GDELTEventWriter) WriteCounts(rec *article.Record, c Counts) error {
+	return WriteEvents(g.w, rec, c)
 }
 
 // Flush writes what is buffered.
 func (g *GDELTEventWriter) Flush() error { return g.w.Flush() }
 
-func noTabs(r rune) rune {
-	if r == '\t' || r == '\n' || r == '\r' {
-		return ' '
+// EventRow returns the GDELT 2.0 Events row of rec.Events[i]. Fields
+// newsgraph does not produce are left empty, as GDELT leaves fields it
+// lacks: ethnic codes, ADM1/ADM2 codes, feature ids, and the geo country
+// codes (GDELT writes FIPS 10-4 there; newsgraph knows ISO 3166 alpha-3,
+// which goes in the actor country columns). An actor's geography is its
+// own place when the actor is a place, else the event's location.
+func EventRow(rec *article.Record, i int, c Counts) []string {
+	ev := &rec.Events[i]
+	c = c.orOne()
+	row := make([]string, 0, len(GDELTEventColumns))
+	day := eventDay(rec, ev)
+	var sqlDate, monthYear, year, fraction string
+	if day != "" {
+		sqlDate = strings.ReplaceAll(day, "-", "")
+		monthYear, year = sqlDate[:6], sqlDate[:4]
+		y, _ := strconv.Atoi(day[:4])
+		m, _ := strconv.Atoi(day[5:7])
+		d, _ := strconv.Atoi(day[8:10])
+		fraction = strconv.FormatFloat(float64(y)+float64(m*30+d)/365, 'f', 4, 64)
 	}
-	return r
+	row = append(row, eventID(rec.ID, i), sqlDate, monthYear, year, fraction)
+	row = appendActor(row, rec, ev.Source, ev.SourceEntity)
+	row = appendActor(row, rec, ev.Target, ev.TargetEntity)
+	root := "0"
+	if isLead(rec, ev.Sentence) {
+		root = "1"
+	}
+	quad := ""
+	if ev.Quad > 0 {
+		quad = strconv.Itoa(ev.Quad)
+	}
+	row = append(row, root, ev.Code, ev.Base, ev.Root, quad, strconv.FormatFloat(ev.Goldstein, 'f', 1, 64),
+		strconv.Itoa(c.NumArticles), strconv.Itoa(c.NumSources), strconv.Itoa(c.NumArticles), fmtFloat(rec.Tone.Tone))
+	action := entity(rec, ev.Location)
+	actorGeo := func(id string) []string {
+		if p := actorPlace(rec, id); p != nil {
+			return appendGeo(row, p, 0, 0)
+		}
+		return appendGeo(row, action, ev.Lat, ev.Lon)
+	}
+	row = actorGeo(ev.SourceEntity)
+	row = actorGeo(ev.TargetEntity)
+	row = appendGeo(row, action, ev.Lat, ev.Lon)
+	row = append(row, dateAdded(rec.Published), rec.URL)
+	for k, f := range row {
+		row[k] = clean(f)
+	}
+	return row
 }
 
-// eventID is a stable numeric id: the record's id and the event's index
-// hashed to 53 bits.
-func eventID(recID string, i int) uint64 {
+// WriteEvents writes the GDELT rows of the events of rec, tab-separated,
+// leaving out negated events.
+func WriteEvents(w io.Writer, rec *article.Record, c Counts) error {
+	for i := range rec.Events {
+		if rec.Events[i].Negated {
+			continue
+		}
+		if err := writeRow(w, EventRow(rec, i, c)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteEventsHeader writes EventColumns as a tab-separated line.
+func WriteEventsHeader(w io.Writer) error { return writeRow(w, GDELTEventColumns) }
+
+func writeRow(w io.Writer, row []string) error {
+	if _, err := io.WriteString(w, strings.Join(row, "\t")+"\n"); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	return nil
+}
+
+// eventID is a stable GLOBALEVENTID: 63 bits of a hash of the article id
+// and the event's index, so the same event gets the same id in every run.
+func eventID(articleID string, i int) string {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%s/%d", recID, i)
-	return h.Sum64() & (1<<53 - 1)
+	fmt.Fprintf(h, "%s/%d", articleID, i)
+	return strconv.FormatUint(h.Sum64()>>1, 10)
 }
 
-func compactDate(d string) string {
-	if len(d) >= 10 && d[4] == '-' && d[7] == '-' {
-		return d[:4] + d[5:7] + d[8:10]
+// eventDay is the event's own day when the text gives a full date, else
+// the article's publication day.
+func eventDay(rec *article.Record, ev *article.Event) string {
+	if isDay(ev.Date) {
+		return ev.Date[:10]
+	}
+	if isDay(rec.Published) {
+		return rec.Published[:10]
 	}
 	return ""
 }
 
-// fractionDate is the year plus the fraction of it gone, as GDELT gives it
-// (YYYY.FFFF).
-func fractionDate(d string) string {
-	t, err := time.Parse("2006-01-02", d[:10])
-	if err != nil {
-		return ""
+func isDay(s string) bool {
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
+		return false
 	}
-	return strconv.FormatFloat(float64(t.Year())+float64(t.YearDay())/365, 'f', 4, 64)
+	_, err := time.Parse("2006-01-02", s[:10])
+	return err == nil
 }
 
+// dateAdded is GDELT's DATEADDED form (YYYYMMDDHHMMSS) of the
+// publication time.
 func dateAdded(published string) string {
 	if t, err := time.Parse(time.RFC3339, published); err == nil {
 		return t.UTC().Format("20060102150405")
 	}
-	if d := compactDate(published); d != "" {
-		return d + "000000"
+	if isDay(published) {
+		return strings.ReplaceAll(published[:10], "-", "") + "000000"
 	}
 	return ""
 }
 
-// actor fills the ten actor columns from a CAMEO-style code: country (or
-// international group), known group and up to three role codes.
-func actor(cols []string, code, name string) {
-	if code == "" {
-		return
+// isLead reports whether sentence i is in the lead, GDELT's test for a
+// "root" event: the first paragraph, or the first three sentences when
+// the record's sentences are not known.
+func isLead(rec *article.Record, i int) bool {
+	if i < 0 {
+		return false
 	}
-	cols[0] = code
-	cols[1] = strings.ToUpper(name)
-	rest := code
-	switch {
-	case strings.HasPrefix(code, "IGO") || strings.HasPrefix(code, "NGO") || strings.HasPrefix(code, "MNC") || strings.HasPrefix(code, "IMG"):
-		cols[7] = code[:3]
-		if len(code) >= 6 {
-			cols[3] = code[3:6]
+	if i >= len(rec.Sentences) {
+		return i < 3
+	}
+	para := strings.IndexByte(rec.Text, '\n')
+	return para < 0 || rec.Sentences[i].Start < para
+}
+
+// appendActor appends the ten actor columns.
+func appendActor(row []string, rec *article.Record, code, entityID string) []string {
+	a := ParseActor(code)
+	name := ""
+	if e := entity(rec, entityID); e != nil {
+		name = strings.ToUpper(e.Name)
+		if a.Country == "" {
+			a.Country = e.Country
 		}
-		rest = ""
-		if len(code) > 6 {
-			rest = code[6:]
+	}
+	return append(row, code, name, a.Country, a.KnownGroup, "", a.Religion1, a.Religion2, a.Type1, a.Type2, a.Type3)
+}
+
+// actorPlace is the actor's entity when the actor is itself a place.
+func actorPlace(rec *article.Record, id string) *article.Entity {
+	if e := entity(rec, id); e != nil && e.Type == article.Place {
+		return e
+	}
+	return nil
+}
+
+// appendGeo appends the eight geo columns for place e (or only lat/lon).
+func appendGeo(row []string, e *article.Entity, lat, lon float64) []string {
+	if e == nil && lat == 0 && lon == 0 {
+		return append(row, "", "", "", "", "", "", "", "")
+	}
+	typ, name := "", ""
+	if e != nil {
+		typ, name = geoType(e), e.Name
+		if lat == 0 && lon == 0 {
+			lat, lon = e.Lat, e.Lon
 		}
-		roles(cols[8:10], rest)
-		return
-	case len(code) >= 3 && !isRole(code[:3]):
-		cols[2] = code[:3]
-		rest = code[3:]
 	}
-	roles(cols[7:10], rest)
+	var la, lo string
+	if lat != 0 || lon != 0 {
+		la, lo = strconv.FormatFloat(lat, 'f', 4, 64), strconv.FormatFloat(lon, 'f', 4, 64)
+	}
+	return append(row, typ, name, "", "", "", la, lo, "")
 }
 
-func roles(cols []string, rest string) {
-	for k := 0; k < len(cols) && len(rest) >= 3; k++ {
-		cols[k] = rest[:3]
-		rest = rest[3:]
+// geoType is GDELT's geographic resolution: 1 country, 2 US state, 3 US
+// city, 4 world city, 5 world state (first-order division).
+func geoType(e *article.Entity) string {
+	us := e.Country == "USA"
+	switch e.Kind {
+	case "country":
+		return "1"
+	case "city", "town", "village":
+		if us {
+			return "3"
+		}
+		return "4"
+	case "region", "state", "province":
+		if us {
+			return "2"
+		}
+		return "5"
 	}
+	return "4" // a named place of unknown kind: GDELT's most common type
 }
 
-// isRole reports CAMEO role codes that may start a code without a country.
-func isRole(c string) bool {
-	switch c {
-	case "GOV", "MIL", "REB", "OPP", "MED", "BUS", "CVL", "JUD", "LEG", "COP", "SPY", "EDU", "HLH", "REL", "LAB", "AGR", "ENV", "ELI", "REF", "CRM", "UAF", "PTY", "INS", "SEP", "MOD", "RAD":
-		return true
+func entity(rec *article.Record, id string) *article.Entity {
+	if id == "" {
+		return nil
 	}
-	return false
+	for i := range rec.Entities {
+		if rec.Entities[i].ID == id {
+			return &rec.Entities[i]
+		}
+	}
+	return nil
 }
 
-// geo fills eight geography columns from the event's location.
-func geo(cols []string, e article.Event, name string) {
-	typ := "4"
-	if strings.HasPrefix(e.Location, "place:") && name != "" && e.Lat == 0 && e.Lon == 0 {
-		typ = "1"
+func fmtFloat(f float64) string {
+	if f == 0 {
+		return "0"
 	}
-	cols[0] = typ
-	cols[1] = name
-	if e.Lat != 0 || e.Lon != 0 {
-		cols[5] = strconv.FormatFloat(e.Lat, 'f', 4, 64)
-		cols[6] = strconv.FormatFloat(e.Lon, 'f', 4, 64)
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// clean keeps a field on one line and out of the delimiters.
+func clean(s string) string {
+	if !strings.ContainsAny(s, "\t\n\r") {
+		return s
 	}
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\t' || r == '\n' || r == '\r' }), " ")
 }

@@ -1,11 +1,15 @@
-// Package ingest turns sources (files, directories, stdin, JSONL, HTML
-// pages) into article.Inputs. A bad item yields an error naming it and the
-// reading goes on with the next one.
+// Package ingest turns sources into article.Inputs: files, directories and
+// globs, stdin, JSON and JSONL, HTML pages, RSS and Atom feeds, WARC files
+// (CC-NEWS style), http(s) URLs of articles or feeds, and any of these
+// gzip-compressed. A bad item yields an error naming it (file, file:line,
+// file@offset or URL) and the reading goes on with the next one.
 package ingest
 
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -31,16 +35,35 @@ const (
 	FormatText
 	FormatHTML
 	FormatJSON // a JSON object, an array of them, or JSONL
+	FormatFeed // RSS, Atom or JSON Feed
+	FormatWARC // WARC or WARC.gz
 )
 
-// Reader reads article inputs from files and streams.
+// Reader reads article inputs from files, streams and URLs. The zero
+// Reader works; its fields bound and observe the reading.
 type Reader struct {
-	// MaxBytes caps one article (a file, or a JSONL line); zero means
-	// MaxArticleBytes.
+	// MaxBytes caps one article (a file, a JSONL line, a WARC record, a
+	// fetched page); zero means MaxArticleBytes.
 	MaxBytes int
 	// Format forces a format; FormatAuto detects it from the name and the
 	// first bytes.
 	Format Format
+	// MaxDecompressed caps what one gzip file may expand to
+	// (DefaultMaxDecompressed); past 64 MB, expanding over 200 times is
+	// taken for a gzip bomb whatever the cap.
+	MaxDecompressed int64
+	// Fetcher gets URLs and feed items' pages; nil means a Fetcher with
+	// the default bounds.
+	Fetcher *Fetcher
+	// Seen, when set, is asked before a URL is fetched; true skips it (an
+	// article already stored).
+	Seen func(ctx context.Context, url string) bool
+	// Warn receives problems that do not stop an input, such as an
+	// unknown charset; nil drops them.
+	Warn func(origin string, err error)
+	// Progress, when set, is called with the number of bytes read from
+	// files and stdin as they are read.
+	Progress func(n int64)
 }
 
 func (r Reader) max() int {
@@ -50,14 +73,43 @@ func (r Reader) max() int {
 	return MaxArticleBytes
 }
 
-// Paths yields the inputs of each path: "-" is stdin, a directory is walked
-// in lexical order. Errors are *article.InputError naming the file (and
-// line for JSONL); the sequence goes on after them.
+func (r Reader) maxDecompressed() int64 {
+	if r.MaxDecompressed > 0 {
+		return r.MaxDecompressed
+	}
+	return DefaultMaxDecompressed
+}
+
+func (r Reader) warn(origin string, err error) {
+	if r.Warn != nil && err != nil {
+		r.Warn(origin, err)
+	}
+}
+
+// Paths is Sources without a context, for callers that read files only.
 func (r Reader) Paths(paths []string, stdin io.Reader) iter.Seq2[article.Input, error] {
+	return r.Sources(context.Background(), paths, stdin)
+}
+
+// Sources yields the inputs of each source: "-" is stdin, an http(s) URL
+// is fetched (an article page, or a feed whose items are read), a
+// directory is walked in lexical order, a pattern with * ? [ is a glob.
+// Errors are *article.InputError naming the file (and line or offset) or
+// URL; the sequence goes on after them.
+func (r Reader) Sources(ctx context.Context, paths []string, stdin io.Reader) iter.Seq2[article.Input, error] {
 	return func(yield func(article.Input, error) bool) {
 		for _, p := range paths {
+			if ctx.Err() != nil {
+				return
+			}
 			if p == "-" {
-				if !r.stream(stdin, "-", yield) {
+				if !r.stream(ctx, stdin, "-", yield) {
+					return
+				}
+				continue
+			}
+			if isURL(p) {
+				if !r.url(ctx, p, yield) {
 					return
 				}
 				continue
@@ -70,7 +122,7 @@ func (r Reader) Paths(paths []string, stdin io.Reader) iter.Seq2[article.Input, 
 				continue
 			}
 			for _, f := range files {
-				if !r.file(f, yield) {
+				if ctx.Err() != nil || !r.file(ctx, f, yield) {
 					return
 				}
 			}
@@ -126,51 +178,96 @@ func expand(p string) ([]string, error) {
 	return out, err
 }
 
-func (r Reader) file(path string, yield func(article.Input, error) bool) bool {
+func isURL(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+func (r Reader) file(ctx context.Context, path string, yield func(article.Input, error) bool) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return yield(article.Input{Origin: path}, &article.InputError{Origin: path, Err: err})
 	}
 	defer f.Close()
-	return r.stream(f, path, yield)
+	return r.stream(ctx, f, path, yield)
 }
 
-// stream reads one file or stdin.
-func (r Reader) stream(rd io.Reader, name string, yield func(article.Input, error) bool) bool {
+// stream reads one file or stdin, decompressing gzip.
+func (r Reader) stream(ctx context.Context, rd io.Reader, name string, yield func(article.Input, error) bool) bool {
+	if r.Progress != nil {
+		rd = &countingReader{r: rd, add: r.Progress}
+	}
 	br := bufio.NewReaderSize(rd, 64*1024)
 	head, _ := br.Peek(8192)
 	format := r.Format
+	if isGzip(head) {
+		if format == FormatWARC || format == FormatAuto && (isWARCName(name) || gzipHead(head, 5) == "WARC/") {
+			// WARC.gz has one gzip member per record; the WARC reader
+			// takes them one by one.
+			return r.warc(ctx, br, name, yield)
+		}
+		zr, err := gunzip(br, r.maxDecompressed())
+		if err != nil {
+			return yield(article.Input{Origin: name}, &article.InputError{Origin: name, Err: err})
+		}
+		br = bufio.NewReaderSize(zr, 64*1024)
+		head, _ = br.Peek(8192)
+	}
 	if format == FormatAuto {
 		format = detect(name, head)
 	}
-	if format == FormatJSON && !isJSONArray(head) && !isJSONDocument(name) {
+	switch {
+	case format == FormatWARC:
+		return r.warc(ctx, br, name, yield)
+	case format == FormatJSON && !isJSONArray(head) && !isJSONDocument(name):
 		return r.jsonLines(br, name, yield)
 	}
 	data, err := readCapped(br, r.max())
 	if err != nil {
 		return yield(article.Input{Origin: name}, &article.InputError{Origin: name, Err: err})
 	}
-	if format == FormatJSON {
+	switch format {
+	case FormatJSON:
 		return r.jsonDocument(data, name, yield)
+	case FormatFeed:
+		return r.feed(ctx, data, name, yield)
 	}
-	in, err := bytesInput(data, name, format)
+	in, err := r.bytesInput(data, name, format, "")
 	return yield(in, err)
 }
 
-// bytesInput makes an Input from a text or HTML body.
-func bytesInput(data []byte, name string, format Format) (article.Input, error) {
+// gzipHead returns the first n decompressed bytes of the gzip data that
+// head starts with, or "".
+func gzipHead(head []byte, n int) string {
+	zr, err := gzip.NewReader(bytes.NewReader(head))
+	if err != nil {
+		return ""
+	}
+	b := make([]byte, n)
+	k, _ := io.ReadFull(zr, b)
+	return string(b[:k])
+}
+
+// bytesInput makes an Input from a text or HTML body; contentType, when
+// known, names the HTML's charset.
+func (r Reader) bytesInput(data []byte, name string, format Format, contentType string) (article.Input, error) {
 	in := article.Input{Origin: name}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return in, &article.InputError{Origin: name, Err: article.ErrEmpty}
 	}
+	if format == FormatHTML {
+		html, warning := decodeHTML(data, contentType)
+		r.warn(name, warning)
+		if isBinary([]byte(html)) {
+			return in, &article.InputError{Origin: name, Err: article.ErrBinary}
+		}
+		in.HTML = html
+		return in, nil
+	}
 	if isBinary(data) {
 		return in, &article.InputError{Origin: name, Err: article.ErrBinary}
 	}
-	if format == FormatHTML {
-		in.HTML = string(data)
-	} else {
-		in.Title, in.Text = splitTitle(string(data))
-	}
+	in.Title, in.Text = splitTitle(string(data))
 	return in, nil
 }
 
@@ -254,6 +351,11 @@ func (r Reader) jsonLines(br *bufio.Reader, name string, yield func(article.Inpu
 		}
 		line++
 		origin := fmt.Sprintf("%s:%d", name, line)
+		if err != nil && err != io.EOF {
+			// A read error (a broken or exploding gzip stream) ends the
+			// file: what follows cannot be framed.
+			return yield(article.Input{Origin: origin}, &article.InputError{Origin: origin, Err: err})
+		}
 		switch {
 		case tooLong:
 			if !yield(article.Input{Origin: origin}, &article.InputError{Origin: origin, Err: fmt.Errorf("%w: line over %d bytes", article.ErrTooLarge, r.max())}) {
@@ -313,6 +415,7 @@ func (r Reader) jsonDocument(data []byte, name string, yield func(article.Input,
 
 // detect guesses a format from the file name, then from the first bytes.
 func detect(name string, head []byte) Format {
+	t := bytes.TrimLeft(head, "\ufeff \t\r\n")
 	switch strings.ToLower(filepath.Ext(strings.TrimSuffix(name, ".gz"))) {
 	case ".jsonl", ".ndjson", ".json":
 		return FormatJSON
@@ -320,15 +423,41 @@ func detect(name string, head []byte) Format {
 		return FormatHTML
 	case ".txt", ".text":
 		return FormatText
+	case ".warc":
+		return FormatWARC
+	case ".rss", ".atom":
+		return FormatFeed
 	}
-	t := bytes.TrimLeft(head, "\ufeff \t\r\n")
-	if len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+	switch {
+	case bytes.HasPrefix(t, []byte("WARC/")):
+		return FormatWARC
+	case looksFeed(t):
+		return FormatFeed
+	case len(t) > 0 && (t[0] == '{' || t[0] == '['):
 		return FormatJSON
-	}
-	if looksHTML(t) {
+	case looksHTML(t):
 		return FormatHTML
 	}
 	return FormatText
+}
+
+func isWARCName(name string) bool {
+	l := strings.ToLower(name)
+	return strings.HasSuffix(l, ".warc") || strings.HasSuffix(l, ".warc.gz")
+}
+
+// looksFeed reports XML whose root is an RSS, Atom or RDF feed.
+func looksFeed(b []byte) bool {
+	l := bytes.ToLower(b[:min(len(b), 2048)])
+	if !bytes.HasPrefix(l, []byte("<")) {
+		return false
+	}
+	for _, root := range []string{"<rss", "<feed", "<rdf:rdf"} {
+		if bytes.Contains(l, []byte(root)) {
+			return true
+		}
+	}
+	return false
 }
 
 func looksHTML(b []byte) bool {
@@ -381,4 +510,27 @@ func Slice(inputs []article.Input) iter.Seq2[article.Input, error] {
 			}
 		}
 	}
+}
+
+// Size returns the total size of the local files that paths name (files,
+// directories, globs), for progress and ETA. known is false when a path is
+// stdin or a URL, whose size cannot be told in advance.
+func Size(paths []string) (total int64, known bool) {
+	known = true
+	for _, p := range paths {
+		if p == "-" || isURL(p) {
+			known = false
+			continue
+		}
+		files, err := expand(p)
+		if err != nil {
+			continue
+		}
+		for _, f := range files {
+			if st, err := os.Stat(f); err == nil {
+				total += st.Size()
+			}
+		}
+	}
+	return total, known
 }

@@ -22,7 +22,7 @@ func (e *Extractor) titleBefore(s *scratch, doc *article.Doc, first, a int) (str
 			// "former president X": a person, but not in that office.
 			if a-k > first {
 				switch string(s.w(a - k - 1)) {
-				case "former", "ex", "late", "then", "ousted", "deposed", "onetime", "one-time", "disgraced", "jailed", "exiled":
+				case "former", "ex", "late", "then", "ousted", "deposed", "onetime", "one-time", "disgraced", "jailed", "exiled", "shadow":
 					return "\x00", ""
 				}
 			}
@@ -288,6 +288,23 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 		}
 		return
 	}
+	// "The Estonian grid operator Elering", "US carmaker Ford": a
+	// description of an organisation just before the name, and the
+	// country named before the description.
+	if mode == modeNormal && !e.isGiven(s, c.first) {
+		if d, country, ok := e.descBefore(s, doc, first, c.first); ok {
+			c.typ, c.kind, c.country = article.Org, d.kind(), country
+			return
+		}
+	}
+	// "Fingrid, the Finnish grid operator, said": a description in
+	// apposition.
+	if mode == modeNormal && !e.isGiven(s, c.first) {
+		if d, country, ok := e.descAfter(s, doc, c.last, last); ok {
+			c.typ, c.kind, c.country = article.Org, d.kind(), country
+			return
+		}
+	}
 	if n == 1 && s.is(c.first, fSurname) {
 		c.typ, c.form = article.Person, "surname"
 		// "Trump" at a sentence start or in a headline is a name only
@@ -374,8 +391,17 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	}
 	// An acronym no list knows, in prose, is an organisation's far more
 	// often than anything else's: "the OSCE", "FIFA said".
+	// Not in tables ("W L PCT GB"): the sentence must hold prose.
 	if n == 1 && mode == modeNormal && c.hint == "" && doc.Tokens[c.first].Is(article.AllCaps) && !doc.Tokens[c.first].Is(article.HasDigit) && !s.is(c.first, fNonName) {
-		if l := doc.Tokens[c.first].End - doc.Tokens[c.first].Start; l >= 2 && l <= 6 {
+		if l := doc.Tokens[c.first].End - doc.Tokens[c.first].Start; l >= 2 && l <= 6 && hasProse(doc, first, last) {
+			c.hint = article.Org
+		}
+	}
+	// "the Braves", "The Springboks": in sports reports a plural
+	// capitalised after "the" names a team, even before "beat".
+	if n == 1 && mode == modeNormal && s.isSports() && !c.sentStart && c.first > first && isThe(s, c.first-1) &&
+		(!doc.Tokens[c.first-1].Is(article.Cap) || sentenceInitial(doc, first, c.first-1)) {
+		if w := s.w(c.first); len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && s.entry(c.first).flags&(fNonName|fEventTailLast|fNorpFirst) == 0 {
 			c.hint = article.Org
 		}
 	}
@@ -405,6 +431,17 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	if n == 1 && s.is(c.first, fNonName) {
 		c.weak = true
 	}
+}
+
+// hasProse reports a word of three letters or more in lower case among
+// tokens [first, last).
+func hasProse(doc *article.Doc, first, last int) bool {
+	for i := first; i < last; i++ {
+		if t := doc.Tokens[i]; t.Kind == article.Word && t.End-t.Start >= 3 && t.Flags&(article.Cap|article.AllCaps) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // orgAfterPossessive reports "Pirelli's cables division": a possessive

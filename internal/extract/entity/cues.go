@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -29,6 +30,9 @@ const (
 	cueOrgBefore = "org_before"
 	cueOrgPrefix = "org_prefix"
 	cueNorp      = "norp"
+	cueDesc      = "description"
+	cueMinistry  = "ministry"
+	cueMiscTail  = "misc_tail"
 )
 
 // Word flags: what the knowledge base and the cue words say of one word.
@@ -61,6 +65,8 @@ const (
 	fNorpFirst                         // first word of a group's name (Muslim, Democrat)
 	fTitleLast                         // last word of a title ("Minister" of "Foreign Minister")
 	fOrgPrefixFirst                    // first word of an organisation prefix (Air of Air France)
+	fDescLast                          // last word of a description (company, grid operator)
+	fMiscTailLast                      // last word of a MISC name's tail (Act, Amendment)
 )
 
 // singleFlag maps the classes whose cues are read one word at a time to
@@ -76,7 +82,7 @@ var singleFlag = map[string]uint32{
 // classes read as phrases.
 var (
 	firstFlag = map[string]uint32{cueTitle: fTitleFirst, cuePlaceHead: fPlaceHeadFirst, cueHonorific: fHonorificFirst, cueNorp: fNorpFirst, cueOrgPrefix: fOrgPrefixFirst}
-	lastFlag  = map[string]uint32{cueOrgTail: fOrgTailLast, cuePlaceTail: fPlaceTailLast, cueEventTail: fEventTailLast, cueOrgBefore: fOrgBeforeLast}
+	lastFlag  = map[string]uint32{cueOrgTail: fOrgTailLast, cuePlaceTail: fPlaceTailLast, cueEventTail: fEventTailLast, cueOrgBefore: fOrgBeforeLast, cueDesc: fDescLast, cueMiscTail: fMiscTailLast}
 )
 
 // lexEntry is what the lexicon holds for one word.
@@ -97,7 +103,7 @@ type cues struct {
 	table   *lexTable // lex as a flat table, for the look-ups of every article
 	// small holds the cue words alone, for words in lower case;
 	// smallMask filters most other words out before a look-up.
-	small     map[string]lexEntry
+	small     *lexTable
 	smallMask [256]uint64
 	// sport holds the sports words as written, for a fast test of whole
 	// articles.
@@ -105,6 +111,14 @@ type cues struct {
 	// sportPair marks the first two bytes of sports words, to skip most
 	// words without a lookup.
 	sportMask [256]uint64
+	// desc holds the descriptions of organisations by lookup form.
+	desc map[string]*description
+	// ministries are the names of ministries without their country, in
+	// lookup form, longest first; ministryOrg maps a country and the
+	// ministry they name ("BLR\tforeign affairs") to the organisation
+	// of orgs.tsv.
+	ministries  []kb.Cue
+	ministryOrg map[string]int32
 	// ids are the entity ids of the gazetteer's entries, by list.
 	countryIDs, placeIDs, personIDs, orgIDs, norpIDs []string
 }
@@ -196,6 +210,15 @@ func newCues(g *kb.Gazetteer) *cues {
 	for _, o := range g.Orgs {
 		c.orgIDs = append(c.orgIDs, "org:"+slug(o.Name))
 	}
+	c.desc = map[string]*description{}
+	for _, q := range g.Cues {
+		if q.Class == cueDesc {
+			if _, dup := c.desc[q.Key]; !dup {
+				c.desc[q.Key] = newDescription(q)
+			}
+		}
+	}
+	c.ministryOrgs(g)
 	c.table = newLexTable(c.lex)
 	c.sport = map[string]bool{}
 	for _, q := range g.Cues {
@@ -204,14 +227,54 @@ func newCues(g *kb.Gazetteer) *cues {
 			c.sportMask[q.Key[0]] |= sportBit(q.Key)
 		}
 	}
-	c.small = map[string]lexEntry{}
+	small := map[string]lexEntry{}
 	for _, q := range g.Cues {
+		if q.Class == cueMinistry {
+			continue // read from whole names, not from words
+		}
 		for _, w := range strings.Fields(q.Key) {
-			c.small[w] = c.lex[w]
+			small[w] = c.lex[w]
 			c.smallMask[w[0]] |= sportBit(w)
 		}
 	}
+	c.small = newLexTable(small)
 	return c
+}
+
+// ministryOrgs indexes the ministries of orgs.tsv by their country and
+// the ministry their names or aliases name.
+func (c *cues) ministryOrgs(g *kb.Gazetteer) {
+	for _, q := range g.Cues {
+		if q.Class == cueMinistry {
+			c.ministries = append(c.ministries, q)
+		}
+	}
+	slices.SortStableFunc(c.ministries, func(a, b kb.Cue) int { return len(b.Key) - len(a.Key) })
+	c.ministryOrg = map[string]int32{}
+	for i, o := range g.Orgs {
+		if o.Kind != "government" || o.Country == "" {
+			continue
+		}
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			if m := c.ministryIn(kb.NormPhrase(n)); m != "" {
+				if _, dup := c.ministryOrg[o.Country+"\t"+m]; !dup {
+					c.ministryOrg[o.Country+"\t"+m] = int32(i)
+				}
+			}
+		}
+	}
+}
+
+// ministryIn returns the ministry a name in lookup form names ("foreign
+// affairs" for "ministry of foreign affairs of the republic of
+// belarus"), or "".
+func (c *cues) ministryIn(name string) string {
+	for _, q := range c.ministries {
+		if len(q.Key) <= len(name) && hasWord(name, q.Key) {
+			return q.Value
+		}
+	}
+	return ""
 }
 
 // sportBit mixes a word's length and last byte into one of 64 bits.

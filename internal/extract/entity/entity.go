@@ -60,8 +60,15 @@ func (e *Extractor) Process(ctx context.Context, doc *article.Doc) error {
 	}
 	s := e.pool.Get().(*scratch)
 	defer e.pool.Put(s)
-	s.reset(e, doc)
-	e.recognise(s, doc)
-	doc.Rec.Entities = e.resolve(s, doc)
+	d, bases := s.joinEmbeds(doc)
+	s.reset(e, d)
+	e.recognise(s, d)
+	ents := e.resolve(s, d)
+	if len(bases) > 0 {
+		ents = e.embedAuthors(s, doc, ents)
+	}
+	placeMentions(ents, bases, doc.Rec.Embeds)
+	doc.Rec.Entities = ents
+	s.joined = article.Doc{}
 	return nil
 }

@@ -34,11 +34,21 @@ func newExtractor(t testing.TB) *entity.Extractor {
 	return ex
 }
 
-// run segments s and runs the stage on it, as the pipeline does.
-func run(t testing.TB, ex *entity.Extractor, s string, published time.Time) *article.Doc {
+// run segments s and runs the stage on it, as the pipeline does; embeds
+// are the texts of embedded posts the clean stage took out of s.
+func run(t testing.TB, ex *entity.Extractor, s string, published time.Time, embeds ...string) *article.Doc {
 	t.Helper()
 	d := &article.Doc{Published: published}
 	d.Rec.Text = s
+	for _, e := range embeds {
+		em := article.Embed{Platform: "x", Text: e, At: len(s)}
+		// "author|handle" on the embed's first line gives those fields
+		if a, rest, ok := strings.Cut(e, "\n"); ok && strings.HasPrefix(a, "by ") {
+			em.Author, em.Handle, _ = strings.Cut(a[3:], "|")
+			em.Text = rest
+		}
+		d.Rec.Embeds = append(d.Rec.Embeds, em)
+	}
 	d.Tokens = text.Tokenize(s)
 	d.Sents = text.Sentences(s, d.Tokens)
 	if err := ex.Process(context.Background(), d); err != nil {
@@ -66,6 +76,10 @@ func format(d *article.Doc) string {
 		}
 		fmt.Fprintf(&sb, " name=%q\n", e.Name)
 		for _, m := range e.Mentions {
+			if m.Embed > 0 {
+				fmt.Fprintf(&sb, "  %s embed%d %q\n", m.Kind, m.Embed, d.Rec.Embeds[m.Embed-1].Text[m.Span.Start:m.Span.End])
+				continue
+			}
 			fmt.Fprintf(&sb, "  %s %q\n", m.Kind, d.Text(m.Span))
 		}
 	}
@@ -83,11 +97,22 @@ func TestExtractorGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			d := run(t, ex, a.Input(), pub)
+			d := run(t, ex, a.Input(), pub, embedSections(a)...)
 			a.Check(t, "entities", format(d))
 			a.Save(t)
 		})
 	}
+}
+
+// embedSections returns the sections embed1, embed2, … of a golden
+// file: the texts of its embedded posts, each after an optional first
+// line "by Author|Handle".
+func embedSections(a *testutil.Archive) []string {
+	var out []string
+	for i := 1; a.Has(fmt.Sprintf("embed%d", i)); i++ {
+		out = append(out, strings.TrimSuffix(a.Section(fmt.Sprintf("embed%d", i)), "\n"))
+	}
+	return out
 }
 
 // TestSpans checks the contract on every golden input: spans lie in the
@@ -97,48 +122,75 @@ func TestExtractorGolden(t *testing.T) {
 func TestSpans(t *testing.T) {
 	ex := newExtractor(t)
 	for _, a := range testutil.Archives(t, "testdata/*.txtar") {
-		d := run(t, ex, a.Input(), time.Time{})
+		d := run(t, ex, a.Input(), time.Time{}, embedSections(a)...)
 		checkSpans(t, a.Name(), d)
-		again := run(t, ex, a.Input(), time.Time{})
+		again := run(t, ex, a.Input(), time.Time{}, embedSections(a)...)
 		if format(d) != format(again) {
 			t.Errorf("%s: second run differs", a.Name())
 		}
 	}
 }
 
+// checkSpans checks the contract of the entities of d: every mention's
+// span lies on rune boundaries in the text it points into (the body, or
+// the embed its Embed field names), mentions are sorted (the body's
+// first, then by embed and position), entities by the place a reader
+// meets them (a mention in an embed counts where the embed stood), and no
+// two mentions of one text overlap.
 func checkSpans(t *testing.T, name string, d *article.Doc) {
 	t.Helper()
-	var all []article.Span
+	all := map[int][]article.Span{}
 	prevFirst := -1
-	valid := utf8.ValidString(d.Rec.Text) // the clean stage repairs invalid text before this stage
 	for _, e := range d.Rec.Entities {
 		if e.ID == "" || e.Name == "" || len(e.Mentions) == 0 {
 			t.Errorf("%s: incomplete entity %+v", name, e)
 			continue
 		}
-		if e.Mentions[0].Span.Start < prevFirst {
-			t.Errorf("%s: entities not sorted by first mention at %s", name, e.ID)
-		}
-		prevFirst = e.Mentions[0].Span.Start
+		first := -1
 		for i, m := range e.Mentions {
+			src := d.Rec.Text
+			at := m.Span.Start
+			if m.Embed < 0 || m.Embed > len(d.Rec.Embeds) {
+				t.Errorf("%s: mention of %s in embed %d of %d", name, e.ID, m.Embed, len(d.Rec.Embeds))
+				continue
+			}
+			if m.Embed > 0 {
+				src, at = d.Rec.Embeds[m.Embed-1].Text, d.Rec.Embeds[m.Embed-1].At
+			}
+			if first < 0 || at < first {
+				first = at
+			}
 			s := m.Span
-			if s.Start < 0 || s.End > len(d.Rec.Text) || s.Start >= s.End {
+			if m.Kind == "author" && m.Embed > 0 && s == (article.Span{}) {
+				continue // an embed's author: no span
+			}
+			if s.Start < 0 || s.End > len(src) || s.Start >= s.End {
 				t.Errorf("%s: bad span %v in %s", name, s, e.ID)
 				continue
 			}
-			if valid && (!utf8.RuneStart(d.Rec.Text[s.Start]) || s.End < len(d.Rec.Text) && !utf8.RuneStart(d.Rec.Text[s.End])) {
+			// the clean stage repairs invalid text before this stage
+			if utf8.ValidString(src) && (!utf8.RuneStart(src[s.Start]) || s.End < len(src) && !utf8.RuneStart(src[s.End])) {
 				t.Errorf("%s: span %v of %s splits a rune", name, s, e.ID)
 			}
-			if i > 0 && e.Mentions[i-1].Span.Start > s.Start {
-				t.Errorf("%s: mentions of %s not sorted", name, e.ID)
+			if i > 0 {
+				p := e.Mentions[i-1]
+				if p.Embed > m.Embed || p.Embed == m.Embed && p.Span.Start > s.Start {
+					t.Errorf("%s: mentions of %s not sorted", name, e.ID)
+				}
 			}
-			all = append(all, s)
+			all[m.Embed] = append(all[m.Embed], s)
 		}
+		if first < prevFirst {
+			t.Errorf("%s: entities not sorted by first mention at %s", name, e.ID)
+		}
+		prevFirst = first
 	}
-	slices.SortFunc(all, func(a, b article.Span) int { return a.Start - b.Start })
-	for i := 1; i < len(all); i++ {
-		if all[i-1].Overlaps(all[i]) {
-			t.Errorf("%s: mentions %v and %v overlap", name, all[i-1], all[i])
+	for k, spans := range all {
+		slices.SortFunc(spans, func(a, b article.Span) int { return a.Start - b.Start })
+		for i := 1; i < len(spans); i++ {
+			if spans[i-1].Overlaps(spans[i]) {
+				t.Errorf("%s: mentions %v and %v of text %d overlap", name, spans[i-1], spans[i], k)
+			}
 		}
 	}
 }
@@ -171,6 +223,13 @@ func TestBadInput(t *testing.T) {
 	ex := newExtractor(t)
 	long := strings.Repeat("Alpha Beta of the Gamma Delta ", 20000)
 	caps := strings.Repeat("PRESIDENT MINISTRY OF THE ", 5000)
+	// Descriptions, reports, appositions and titles by the thousand: the
+	// searches for their referents must stay bounded (no quadratic time).
+	descs := strings.Repeat("Zorblax Widgets Inc rose. Quux said. the ministry said the company said. ", 3000)
+	reports := strings.Repeat("A Zorblax report said. NATO met. the report said. ", 3000)
+	appos := strings.Repeat("Jan Kowalski, the company's chief executive, said. ", 3000)
+	titles := strings.Repeat("Jan Kowalski met. the president said. ", 3000)
+	ands := strings.Repeat("Alpha and Beta and ", 10000)
 	for name, s := range map[string]string{
 		"empty":      "",
 		"spaces":     "   \n\n  ",
@@ -178,6 +237,11 @@ func TestBadInput(t *testing.T) {
 		"invalid":    "Putin \xc3\x28 met \xa0\xa1 Lukashenko",
 		"long":       long,
 		"caps":       caps,
+		"descs":      descs,
+		"reports":    reports,
+		"appos":      appos,
+		"titles":     titles,
+		"ands":       ands,
 		"brackets":   "( ( ( ) ) ) (CFR) (",
 		"apostrophe": "’s ’ s 's Belarus’ ’s",
 	} {
@@ -202,6 +266,20 @@ func FuzzExtractor(f *testing.F) {
 			s = s[:4096]
 		}
 		d := run(t, ex, s, time.Time{})
+		checkSpans(t, "fuzz", d)
+	})
+}
+
+// FuzzEmbeds runs the stage on a body and an embedded post with its
+// author line ("by Author|Handle").
+func FuzzEmbeds(f *testing.F) {
+	f.Add("Lukashenko met Trump. The company said.", "by Belarus MFA|BelarusMFA\n#Belarus’ President #Lukashenko to @TIME: “Putin”")
+	f.Add("", "by |MFA_Russia\n")
+	f.Add("The report said. the the", "by \xff|\x00\n( ’s")
+	ex := newExtractor(f)
+	f.Fuzz(func(t *testing.T, body, embed string) {
+		body, embed = body[:min(len(body), 2048)], embed[:min(len(embed), 2048)]
+		d := run(t, ex, body, time.Time{}, embed)
 		checkSpans(t, "fuzz", d)
 	})
 }

@@ -194,6 +194,11 @@ func (e *Extractor) patternCand(s *scratch, doc *article.Doc, a, p, b, mode int)
 		if b-p == n {
 			start = a
 		}
+		// "American League", "Eastern Division": in sports reports a
+		// league or division is a competition, not a body.
+		if s.isSports() && (string(s.w(b-1)) == "league" || string(s.w(b-1)) == "division") {
+			return cand{first: start, last: b, typ: article.Misc, kind: "league", form: "name"}, true
+		}
 		return cand{first: start, last: b, typ: article.Org, kind: q.Value, form: "name"}, true
 	}
 	// "Procter & Gamble", "Douglas & Lomason".
@@ -232,10 +237,41 @@ func (e *Extractor) patternCand(s *scratch, doc *article.Doc, a, p, b, mode int)
 	if n, _ := e.tailMatch(s, p, b, cuePlaceTail); n > 0 && b-p > n {
 		return cand{first: p, last: b, typ: article.Place, kind: "region", form: "name"}, true
 	}
+	// "the Enterprise Act", "the Fifth Amendment": laws and other names
+	// of no entity type of their own.
+	if n, q := e.tailMatch(s, p, b, cueMiscTail); n > 0 && b-p > n {
+		return cand{first: p, last: b, typ: article.Misc, kind: q.Value, form: "name"}, true
+	}
 	if n, _ := e.tailMatch(s, p, b, cueEventTail); n > 0 && b-p > n {
 		return cand{first: p, last: b, typ: article.EventNE, form: "name"}, true
 	}
 	return cand{}, false
+}
+
+// indexAfter reports a stock index's name [a, b): the run is followed by
+// "index", "average" or "composite" ("the Dow Jones industrial average",
+// "the Nasdaq composite index"), or by a number and one of them ("the
+// FTSE 100 index"). It returns the end of the name, holding the number.
+func (e *Extractor) indexAfter(s *scratch, doc *article.Doc, a, b, last int) (int, bool) {
+	if b >= last || e.isGiven(s, a) || s.is(b-1, fOrgTailLast) {
+		return 0, false // "the American Stock Exchange index": the exchange's
+	}
+	end := b
+	k := b
+	if doc.Tokens[k].Kind == article.Number && k+1 < last && !doc.Tokens[k].Is(article.LineStart) {
+		end, k = k+1, k+1
+	}
+	if doc.Tokens[k].Kind != article.Word || doc.Tokens[k].Is(article.Cap) {
+		return 0, false
+	}
+	switch string(s.w(k)) {
+	case "index", "indices", "indexes", "average", "composite", "industrial", "share", "shares-index":
+		if string(s.w(k)) == "share" && (k+1 >= last || string(s.w(k+1)) != "index") {
+			return 0, false
+		}
+		return end, true
+	}
+	return 0, false
 }
 
 // knownWhole reports a gazetteer name filling [a, b).

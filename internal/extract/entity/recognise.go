@@ -13,8 +13,12 @@ const (
 )
 
 func (e *Extractor) recognise(s *scratch, doc *article.Doc) {
-	for _, sent := range doc.Sents {
+	s.modes = s.modes[:0]
+	s.thes = s.thes[:0]
+	for si, sent := range doc.Sents {
 		mode := e.sentenceMode(s, doc, sent.First, sent.Last)
+		s.modes = append(s.modes, uint8(mode))
+		s.sent = si
 		e.recogniseSentence(s, doc, sent.First, sent.Last, mode)
 	}
 }
@@ -189,6 +193,10 @@ func sentenceInitial(doc *article.Doc, first, i int) bool {
 func (e *Extractor) recogniseSentence(s *scratch, doc *article.Doc, first, last, mode int) {
 	i := first
 	for i < last {
+		// Note each "the" of prose for the descriptions (describe.go).
+		if t := doc.Tokens[i]; mode == modeNormal && t.End-t.Start == 3 && i+1 < last && t.Kind == article.Word && theWord(doc.Rec.Text[t.Start:t.End]) {
+			s.thes = append(s.thes, [2]int32{int32(s.sent), int32(i)})
+		}
 		if !e.nameish(s, doc, i, mode) || s.is(i, fConnector) && !doc.Tokens[i].Is(article.Cap) {
 			i++
 			continue
@@ -247,11 +255,14 @@ func (e *Extractor) runEnd(s *scratch, doc *article.Doc, i, last, mode int) int 
 		for k < last && k-j < 2 && doc.Tokens[k].Kind != article.Punct && s.is(k, fConnector) && !doc.Tokens[k].Is(article.Cap) && !doc.Tokens[k].Is(article.LineStart) {
 			k++
 		}
-		// "the Bank of England and the Federal Reserve": "and the"
-		// (or "and" before a known name, or after a company's "Inc")
-		// joins two names, not one.
+		// "the Bank of England and the Federal Reserve", "Kansai
+		// Electric Power and Kansai International Airport": "and" joins
+		// two names, not one, unless a name of the gazetteer goes on
+		// over it ("Trinidad and Tobago") or it stands inside an
+		// organisation's name ("Department of Health and Human
+		// Services", "State Law and Order Restoration Council").
 		if k-j == 2 && string(s.w(j)) != "of" || k-j == 1 && string(s.w(j)) == "and" && k < last && doc.Tokens[k].Is(article.Cap) &&
-			(e.startsName(s, doc, k, last) || s.is(j-1, fOrgTailLast) && e.companyTail(s, j-1)) {
+			e.andSplits(s, doc, i, j, k, last, mode) {
 			break
 		}
 		if k > j && k < last && e.nameish(s, doc, k, mode) {
@@ -270,6 +281,40 @@ func (e *Extractor) runEnd(s *scratch, doc *article.Doc, i, last, mode int) int 
 		break
 	}
 	return j
+}
+
+// andSplits reports whether "and" at token j, between the run [i, j)
+// and a capitalised word at k, joins two names.
+func (e *Extractor) andSplits(s *scratch, doc *article.Doc, i, j, k, last, mode int) bool {
+	if e.startsName(s, doc, k, last) || s.is(j-1, fOrgTailLast) && e.companyTail(s, j-1) || string(s.w(i)) == string(s.w(k)) {
+		return true
+	}
+	if e.hasOrgHeadOf(s, i, j) || e.kbOver(s, doc, i, j, last) {
+		return false
+	}
+	// An organisation's tail after the second part makes one name.
+	m := k
+	for m < last && !doc.Tokens[m].Is(article.LineStart) && e.nameish(s, doc, m, mode) && m-k < 6 {
+		m++
+	}
+	return !s.is(m-1, fOrgTailLast)
+}
+
+// kbOver reports a gazetteer name starting in the run [i, j) that goes
+// on past token j.
+func (e *Extractor) kbOver(s *scratch, doc *article.Doc, i, j, last int) bool {
+	for p := i; p < j; p++ {
+		if n, _ := e.kbMatch(s, doc, p, last); p+n > j {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerAcronym reports a known acronym written as a word ("Doe" is not
+// DOE), which does not cut a name.
+func lowerAcronym(doc *article.Doc, q, n int, refs []kb.Ref) bool {
+	return n == 1 && refs[0].Form == kb.FormAcronym && !doc.Tokens[q].Is(article.AllCaps) && !doc.Tokens[q].Is(article.Abbrev)
 }
 
 func isPossessiveS(s *scratch, doc *article.Doc, i int) bool {
@@ -357,10 +402,14 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 	for a < b && s.is(a, fConnector) && !doc.Tokens[a].Is(article.Cap) && !(nameParticle(s.w(a)) && b-a > 1) {
 		a++
 	}
-	// "Bergamo-based Atalanta", "Ex-Yankee Randy Velarde": a modifier
-	// made with a hyphen is no part of the name after it.
-	for b-a > 1 && modifierWord(doc.TokenText(a)) {
-		a++
+	// "Bergamo-based Atalanta", "Ex-Yankee Randy Velarde", "St.
+	// Louis-based Mercantile": a modifier made with a hyphen is no part
+	// of the name after it.
+	for k := b - 2; k >= a; k-- {
+		if modifierWord(doc.TokenText(k)) {
+			a = k + 1
+			break
+		}
 	}
 	// "But Deportivo", "Neither Lebed": a closed-class word capitalised
 	// at the start of a sentence or headline, and "the" after it.
@@ -380,6 +429,12 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 	if a >= b || modifierWord(doc.TokenText(b-1)) {
 		return
 	}
+	// "He said", "Its": a closed-class word alone is no name.
+	if b-a == 1 && s.is(a, fFunction) && !s.is(a, fGiven) && !doc.Tokens[a].Is(article.AllCaps) {
+		if n, _ := e.kbMatch(s, doc, a, b); n == 0 {
+			return
+		}
+	}
 	initial := sentenceInitial(doc, first, a)
 	// "Prices of U.S. Treasury": an ordinary word capitalised at the
 	// start of a sentence, joined by a connector to a name.
@@ -398,12 +453,39 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 			return
 		}
 	}
+	// "the Nasdaq composite index", "the FTSE 100 index": a stock
+	// index (a demonym or place before it stays apart: "the German DAX
+	// index").
+	if mode == modeNormal {
+		if end, ok := e.indexAfter(s, doc, a, b, last); ok {
+			p := a
+			if n, refs := e.kbMatch(s, doc, a, b); n > 0 && n < b-a {
+				switch refs[0].Kind {
+				case kb.RefCountry, kb.RefNORP, kb.RefPlace:
+					e.splitRun(s, doc, a, a+n, first, last, mode)
+					p = a + n
+				}
+			}
+			if n, refs := e.kbMatch(s, doc, p, b); !(n == b-p && (refs[0].Kind == kb.RefCountry || refs[0].Kind == kb.RefPlace || refs[0].Kind == kb.RefNORP || refs[0].Kind == kb.RefPerson)) {
+				e.push(s, cand{first: p, last: end, typ: article.Misc, kind: "index", form: "name", sentStart: initial && p == a})
+				return
+			}
+		}
+	}
 	// "Keith O'Neill of Norwich City": a person of a place or
 	// organisation.
 	if k := e.personOf(s, doc, a, b); k > 0 {
 		e.splitRun(s, doc, a, k, first, last, mode)
 		e.splitRun(s, doc, k+1, b, first, last, mode)
 		return
+	}
+	// "the Guardian", "the Times": a name the gazetteer knows with its
+	// article, which news writes in lower case.
+	if a > first && !doc.Tokens[a-1].Is(article.Cap) && string(s.w(a-1)) == "the" {
+		if n, refs := e.kbMatch(s, doc, a-1, b); n == b-a+1 && refs[0].Kind == kb.RefOrg {
+			e.push(s, cand{first: a, last: b, typ: article.Org, kind: e.gaz.Orgs[refs[0].Index].Kind, refs: refs, form: "name"})
+			return
+		}
 	}
 	// The whole run is a known name.
 	if n, refs := e.kbMatch(s, doc, a, b); n == b-a {
@@ -538,7 +620,7 @@ func (e *Extractor) segment(s *scratch, doc *article.Doc, p, b, first, last, mod
 				q++
 				continue
 			}
-			if n, refs := e.kbMatch(s, doc, q, b); n > 0 && !e.continuesPerson(s, doc, u, q, refs) {
+			if n, refs := e.kbMatch(s, doc, q, b); n > 0 && !e.continuesPerson(s, doc, u, q, refs) && !lowerAcronym(doc, q, n, refs) {
 				break
 			}
 			if n, _ := e.cueMatch(s, q, b, cueTitle); n > 0 && q+n < b && !e.isGiven(s, u) {

@@ -94,6 +94,12 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	// elsewhere, a lone surname that of the person. Names of several
 	// words go first, so that the people they name lend their surnames
 	// to the lone words.
+	hinted := s.hinted // key → type given from context alone
+	if hinted == nil {
+		hinted = map[uint64]string{}
+		s.hinted = hinted
+	}
+	clear(hinted)
 	for round := range 2 {
 		for i := range cands {
 			c := &cands[i]
@@ -124,6 +130,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 					c.typ = t
 				} else if c.hint != "" {
 					c.typ = c.hint
+					hinted[keys[i]] = c.typ
 				} else {
 					c.typ = e.defaultType(s, c)
 					c.guessed = true
@@ -134,6 +141,16 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 				if _, ok := surnames[k]; !ok {
 					surnames[k] = i
 				}
+			}
+		}
+	}
+	// A word at a sentence start that the article types by context
+	// elsewhere ("the Orioles beat …" and "Orioles pitcher X").
+	for i := range cands {
+		c := &cands[i]
+		if c.weak && c.last-c.first == 1 && (c.last >= len(doc.Tokens) || !isDeterminer(s.w(c.last))) {
+			if t, ok := hinted[keys[i]]; ok && (c.typ == "" || c.typ == t) {
+				c.typ, c.weak = t, false
 			}
 		}
 	}
@@ -153,7 +170,9 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			c.typ, c.form = article.Person, "surname"
 		}
 	}
+	e.companyShortNames(s, doc, cands, surnames)
 	e.acronyms(s, doc, cands, keys)
+	e.ministries(s, doc, cands)
 
 	e.choosePlaces(cands)
 	// Group mentions into entities, in the order of their first mention.
@@ -162,10 +181,13 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	}
 	clear(s.byKey)
 	out := make([]article.Entity, 0, len(cands))
-	var textRole map[int]bool
+	textRole := s.textRole[:0] // entities whose role the text states
+	roleSure := s.roleSure[:0] // entities whose role is sure
+	candEnt := s.candEnt[:0]
 	for i := range cands {
 		c := &cands[i]
 		if c.weak || c.typ == "" {
+			candEnt = append(candEnt, -1)
 			continue
 		}
 		gk, g := e.groupKey(s, doc, i, keys, cands, surnames)
@@ -174,17 +196,18 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			gi = len(out)
 			s.byKey[gk] = gi
 			out = append(out, e.newEntity(s, doc, c, g))
+			textRole = append(textRole, false)
+			roleSure = append(roleSure, e.kbRoleSure(doc, g))
 		}
+		candEnt = append(candEnt, int32(gi))
 		ent := &out[gi]
-		// A role the text states wins over the knowledge base's.
+		// A role the text states wins over the knowledge base's, and so
+		// does the country stated with it ("Russian President X").
 		if c.role != "" && c.role != "\x00" && !textRole[gi] {
-			if textRole == nil {
-				textRole = map[int]bool{}
-			}
 			textRole[gi] = true
 			ent.Role = c.role
-			if c.roleCountry != "" && ent.Country == "" {
-				ent.Country = c.roleCountry
+			if c.roleCountry != "" && c.roleCountry != ent.Country {
+				ent.Country, ent.Actor = c.roleCountry, c.roleCountry+c.roleCode
 			}
 			if ent.Actor == "" && ent.Country != "" && c.roleCode != "" {
 				ent.Actor = ent.Country + c.roleCode
@@ -195,13 +218,133 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 			Kind: c.form,
 		})
 	}
-	for i := range out {
-		m := out[i].Mentions
-		slices.SortFunc(m, func(a, b article.Mention) int { return a.Span.Start - b.Span.Start })
-		out[i].Mentions = slices.CompactFunc(m, func(a, b article.Mention) bool { return a.Span == b.Span })
-	}
-	slices.SortStableFunc(out, func(a, b article.Entity) int { return a.Mentions[0].Span.Start - b.Mentions[0].Span.Start })
+	s.textRole, s.roleSure, s.candEnt = textRole, roleSure, candEnt
+	e.corefer(s, doc, cands, out)
 	return out
+}
+
+// companyShortNames links the short names of a company named in full
+// with its legal or trade tail ("Magna International Inc", "Mercantile
+// Bancorp Inc.", "Cairn Energy") to it: a name whose words begin the full
+// name ("Magna", "Jones Medical") is the company, unless the article
+// names a person of that surname or the word is an ordinary one at the
+// start of a sentence, or a given name.
+func (e *Extractor) companyShortNames(s *scratch, doc *article.Doc, cands []cand, surnames map[uint64]int) {
+	var full []int
+	for i := range cands {
+		c := &cands[i]
+		if c.typ == article.Org && !c.weak && c.last-c.first >= 2 && c.linkOf == 0 && e.companyTail(s, c.last-1) {
+			full = append(full, i)
+		}
+	}
+	if len(full) == 0 {
+		return
+	}
+	// the words that begin each full name → the first company so named
+	prefixes := map[string]int{}
+	for _, i := range full {
+		name := s.phrase(cands[i].first, cands[i].last)
+		for k := 1; k < len(name); k++ {
+			if name[k] == ' ' {
+				if _, ok := prefixes[string(name[:k])]; !ok {
+					prefixes[string(name[:k])] = i
+				}
+			}
+		}
+	}
+	for i := range cands {
+		c := &cands[i]
+		if len(c.refs) > 0 || c.linkOf > 0 || c.typ != "" && c.typ != article.Org && !(c.typ == article.Person && c.role == "" && !e.isGiven(s, c.first)) {
+			continue
+		}
+		if c.typ == article.Org && !c.weak && c.last-c.first >= 2 && e.companyTail(s, c.last-1) {
+			continue // a full name itself
+		}
+		if c.last-c.first == 1 {
+			if _, ok := surnames[hashBytes(s.w(c.first))]; ok || e.isGiven(s, c.first) || c.sentStart && s.is(c.first, fCommon) {
+				continue
+			}
+		}
+		if j, ok := prefixes[string(s.phrase(c.first, c.last))]; ok {
+			f := &cands[j]
+			c.typ, c.kind, c.weak, c.form, c.linkOf = article.Org, f.kind, false, "alias", j+1
+		}
+	}
+}
+
+// ministries links a ministry's name the knowledge base does not hold
+// ("Ministry of Foreign Affairs of the Republic of Belarus") to the
+// ministry of that country it holds (the Belarusian Foreign Ministry).
+func (e *Extractor) ministries(s *scratch, doc *article.Doc, cands []cand) {
+	for i := range cands {
+		c := &cands[i]
+		if c.typ != article.Org || c.kind != "government" || c.weak || len(c.refs) > 0 || c.linkOf > 0 || c.last-c.first < 2 {
+			continue
+		}
+		m := e.cues.ministryIn(string(s.phrase(c.first, c.last)))
+		if m == "" {
+			continue
+		}
+		country := e.countryInside(s, doc, c.first, c.last)
+		if country == "" {
+			country = c.country
+		}
+		if o, ok := e.cues.ministryOrg[country+"\t"+m]; ok {
+			c.refs = []kb.Ref{{Kind: kb.RefOrg, Form: kb.FormAlias, Index: o}}
+			c.kind, c.form = e.gaz.Orgs[o].Kind, "alias"
+		}
+	}
+}
+
+// kbRoleSure reports whether the office the knowledge base gives the
+// person c names is sure on the article's date: held on that date, or,
+// for an article with no date, held still.
+func (e *Extractor) kbRoleSure(doc *article.Doc, c *cand) bool {
+	if len(c.refs) == 0 || c.refs[0].Kind != kb.RefPerson {
+		return false
+	}
+	t, ok := e.gaz.People[c.refs[0].Index].TermAt(doc.Published)
+	return ok && (!doc.Published.IsZero() || t.End == "")
+}
+
+// corefer reads what the text says of the entities around their names:
+// descriptions of organisations ("the company said"), appositions and
+// title phrases that state people's offices ("X, Belarus's president,"),
+// and titles that stand for people ("the president said"). Descriptions
+// and titles resolved to an entity become its mentions.
+func (e *Extractor) corefer(s *scratch, doc *article.Doc, cands []cand, ents []article.Entity) {
+	if len(ents) == 0 {
+		return
+	}
+	s.indexMentions(cands, s.candEnt)
+	// Names left untyped, but for ordinary words at a sentence start and
+	// names that modify a noun ("the Estlink 2 cable").
+	unres := s.unres[:0]
+	for i := range cands {
+		c := &cands[i]
+		if s.candEnt[i] >= 0 || c.sentStart && s.is(c.first, fCommon) || s.is(c.first, fNonName) {
+			continue
+		}
+		if k := c.last; k < len(doc.Tokens) && (doc.Tokens[k].Kind == article.Number || doc.Tokens[k].Kind == article.Word && nounAfter(s, doc, k)) {
+			continue
+		}
+		unres = append(unres, int32(c.first))
+	}
+	slices.Sort(unres)
+	s.unres = unres
+	clear(s.keysOf)
+	s.keysOf = s.keysOf[:0]
+	descs := e.describe(s, doc, ents, false, s.descs[:0])
+	s.indexDescs(descs)
+	e.appositions(s, doc, ents, s.textRole, descs)
+	titles := e.describe(s, doc, ents, true, s.titles[:0])
+	for _, d := range descs {
+		ents[d.ent].Mentions = append(ents[d.ent].Mentions, article.Mention{Span: d.span, Kind: "description"})
+	}
+	for _, d := range titles {
+		ents[d.ent].Mentions = append(ents[d.ent].Mentions, article.Mention{Span: d.span, Kind: "title"})
+	}
+	s.descs, s.titles = descs, titles
 }
 
 // listed reports that tokens [a, b) between two names hold only list
@@ -409,6 +552,9 @@ func (e *Extractor) newEntity(s *scratch, doc *article.Doc, c *cand, full *cand)
 			// "Ministry of Foreign Affairs of the Republic of Belarus",
 			// "Russian Foreign Ministry": the country named inside.
 			ent.Country = e.countryInside(s, doc, full.first, full.last)
+			if ent.Country == "" {
+				ent.Country = full.country
+			}
 			if code := sectorOf[ent.Kind]; ent.Country != "" && code != "" {
 				ent.Actor = ent.Country + code
 			}

@@ -16,8 +16,8 @@ type scratch struct {
 	known     []bool
 	key       []byte // a phrase being looked up
 	cands     []cand
-	big       *lexTable           // the lexicon, for capitalised words
-	small     map[string]lexEntry // the cue words, for words in lower case
+	big       *lexTable // the lexicon, for capitalised words
+	small     *lexTable // the cue words, for words in lower case
 	smallMask *[256]uint64
 
 	sports, sportsKnown bool // the article reports sport: places name teams
@@ -27,8 +27,31 @@ type scratch struct {
 	strong   map[uint64]string
 	teams    map[uint64]bool
 	surnames map[uint64]int
+	hinted   map[uint64]string
 	byKey    map[uint64]int
 	e        *Extractor
+
+	modes    []uint8       // each sentence's mode (modeNormal, …)
+	candEnt  []int32       // the entity of each candidate, -1 for none
+	tm       []tokMention  // the mentions by name, by first token
+	from     []int32       // 1 + index in tm of the mention starting at each token
+	to       []int32       // 1 + index in tm of the mention ending before each token
+	textRole []bool        // entities whose role the text states
+	roleSure []bool        // entities whose office on the article's date the knowledge base gives
+	descs    []descMention // descriptions of organisations, by position
+	titles   []descMention // titles standing for people, by position
+	unres    []int32       // first tokens of the names left untyped, in order
+	dHead    []int32       // 1 + index in descs of the description ending before each token
+	dStart   []int32       // 1 + index in descs of the description starting at each token
+	thes     [][2]int32    // sentence and token of each "the" a description may follow
+	sent     int           // the sentence being read
+	keysOf   []string      // lookup forms of the entities' names, made when asked for
+
+	// the body joined with the text of its embeds (embeds.go)
+	joined article.Doc
+	jtoks  []article.Token
+	jsents []article.Sentence
+	bases  []int
 }
 
 func (s *scratch) reset(e *Extractor, doc *article.Doc) {
@@ -72,7 +95,7 @@ func (s *scratch) entry(i int) lexEntry {
 		if s.doc.Tokens[i].Flags&(article.Cap|article.AllCaps) != 0 {
 			s.lex[i] = s.big.get(w)
 		} else if len(w) > 0 && s.smallMask[w[0]]&(1<<((uint(w[len(w)-1])^uint(len(w))*5)&63)) != 0 {
-			s.lex[i] = s.small[string(w)]
+			s.lex[i] = s.small.get(w)
 		} else {
 			s.lex[i] = lexEntry{}
 		}
@@ -124,6 +147,7 @@ type cand struct {
 	sentStart   bool   // first word of its sentence or line
 	linkOf      int    // 1 + index of the cand this acronym or short name stands for
 	placeCtx    bool   // words around it show a place (in X, X, Country)
+	country     string // ISO-3 a description before it gives ("the Estonian grid operator X")
 	team        bool   // a place name taken for a sports team
 	guessed     bool   // typed by default, for want of any sign
 }

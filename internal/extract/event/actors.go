@@ -237,7 +237,7 @@ func (m *entityActors) Match(doc *article.Doc, ws []parse.Word, _ string, out []
 	for ei := range doc.Rec.Entities {
 		e := &doc.Rec.Entities[ei]
 		for _, mn := range e.Mentions {
-			if mn.Span.End <= lo || mn.Span.Start >= hi {
+			if mn.Embed != 0 || mn.Span.End <= lo || mn.Span.Start >= hi {
 				continue
 			}
 			s, t := wordRange(ws, mn.Span)

@@ -85,7 +85,7 @@ func (s *scratch) reset(doc *article.Doc) {
 		e := &doc.Rec.Entities[i]
 		s.entityIndex[e.ID] = i
 		for _, m := range e.Mentions {
-			if m.Kind == "pronoun" {
+			if m.Kind == "pronoun" || m.Embed != 0 {
 				continue
 			}
 			for t := doc.TokenAt(m.Span.Start); t < len(doc.Tokens) && doc.Tokens[t].Start < m.Span.End; t++ {
@@ -99,7 +99,7 @@ func (s *scratch) reset(doc *article.Doc) {
 		if e.Type != article.Place || len(e.Mentions) == 0 {
 			continue
 		}
-		if m := e.Mentions[0].Span; m.Start == 0 && m.End < len(doc.Rec.Text) {
+		if m := e.Mentions[0].Span; e.Mentions[0].Embed == 0 && m.Start == 0 && m.End < len(doc.Rec.Text) {
 			rest := doc.Rec.Text[m.End:min(len(doc.Rec.Text), m.End+3)]
 			if strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, " -") || strings.HasPrefix(rest, " —") || strings.HasPrefix(rest, " (") {
 				s.dateline = e

@@ -3,10 +3,12 @@ package quote_test
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"newsgraph/internal/article"
+	"newsgraph/internal/testutil"
 	"newsgraph/internal/text"
 )
 
@@ -42,4 +44,38 @@ func BenchmarkProcess(b *testing.B) {
 	if len(doc.Rec.Quotes) == 0 || !strings.Contains(doc.Rec.Quotes[0].Text, "budget") {
 		b.Fatalf("unexpected quotes: %+v", doc.Rec.Quotes)
 	}
+}
+
+// BenchmarkBBC runs the stage over every article of the shared BBC corpus
+// (segmented beforehand, no entities) and reports ns/word.
+func BenchmarkBBC(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join(testutil.SharedDir(b), "corpora", "news", "bbc", "*", "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("no BBC corpus")
+	}
+	var docs []*article.Doc
+	words := 0
+	for _, p := range paths {
+		s, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := newDoc(string(s), "")
+		for _, t := range d.Tokens {
+			if t.Kind == article.Word {
+				words++
+			}
+		}
+		docs = append(docs, d)
+	}
+	ex := newExtractor(b)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			if err := ex.Process(context.Background(), d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(words), "ns/word")
 }

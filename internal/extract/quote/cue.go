@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 
@@ -23,9 +24,6 @@ type rel struct {
 	pieces        [4]piece
 	n             int
 	from          int // the relation whose source and cue this one shares, or -1
-	// newPara marks a quote continuing a relation from the previous
-	// paragraph: it shares the source but not the cue.
-	newPara bool
 }
 
 func (l *rel) add(p piece) {
@@ -60,10 +58,114 @@ func (r *run) findCues() {
 			}
 		}
 		if in.cue != nil {
+			if in.cue.kind == kindAccording && in.cue.lemma == "in" {
+				if si := r.sent[i]; si < 0 || i > r.sf[si]+1 {
+					continue // "in" names a source only opening a sentence
+				}
+			}
 			r.analyze(i, i+1, in.cue, in.form)
 		}
 	}
+	r.headlines()
 	r.trim()
+}
+
+// labels are the heads of section labels that a colon follows in
+// headlines and page furniture ("Update:", "Breaking News:"), not
+// speakers.
+var sectionLabels = map[string]bool{
+	"news": true, "note": true, "update": true, "updates": true, "correction": true, "related": true, "watch": true,
+	"video": true, "videos": true, "photos": true, "photo": true, "analysis": true, "opinion": true, "editorial": true,
+	"exclusive": true, "breaking": true, "live": true, "read": true, "more": true, "sign": true, "subscribe": true,
+	"follow": true, "advertisement": true, "listen": true, "podcast": true, "review": true, "interview": true,
+	"transcript": true, "timeline": true, "explainer": true, "factbox": true, "fact": true, "check": true, "quiz": true,
+	"notice": true, "email": true, "e-mail": true, "phone": true, "contact": true, "credit": true, "credits": true,
+}
+
+// headlines finds headline attributions: a paragraph that opens with a
+// name and a colon ("Sanders: Clinton email story has moved", "Poll: Trump
+// a turnoff for Latino voters"), as newspapers title what someone said.
+// The name is the source, the colon the cue, the rest of the sentence
+// the content.
+func (r *run) headlines() {
+	for si := range r.sf {
+		sf, sl := r.sf[si], r.sl[si]
+		if sf >= sl || !r.para[sf] {
+			continue
+		}
+		a := sf
+		// "EXCLUSIVE – Roger Stone: …"
+		for i := sf; i < sl && i-sf < 4; i++ {
+			if r.dash(i) || r.is(i, "-") {
+				a = i + 1
+				break
+			}
+		}
+		c := -1
+		for i := a; i < sl && i-a < 9; i++ {
+			if r.is(i, ":") {
+				c = i
+				break
+			}
+		}
+		if c <= a || c+3 >= sl || r.regionAt(c+1) >= 0 || r.inQ[c] != 0 {
+			continue
+		}
+		b, ok := r.headlineName(a, c)
+		if !ok {
+			continue
+		}
+		l := rel{cue: c, cueEnd: c + 1, c: colonCue, subj: a, subjEnd: b, from: -1, tagStart: a, tagEnd: c + 1}
+		if e := r.trimEnd(c+1, sl); e > c+1 {
+			l.add(piece{c + 1, e, -1})
+		}
+		if l.n > 0 {
+			r.push(l)
+		}
+	}
+}
+
+// headlineName reports whether tokens [a, c) before a headline's colon
+// name a source, and returns the end of the name: capitalised words
+// (with "of", "at", "the" between), perhaps followed by "to" and the
+// listener ("Clinton to Planned Parenthood"). One word must be a source
+// noun ("Poll") or a name the entities know; several must not be a
+// section label ("Breaking News").
+func (r *run) headlineName(a, c int) (int, bool) {
+	b := c
+	words := 0
+	for i := a; i < c; i++ {
+		switch {
+		case r.isWord(i, "to") && i > a:
+			if b == c {
+				b = i
+			}
+		case r.toks[i].Kind == article.Word && (r.toks[i].Is(article.Cap) || r.toks[i].Is(article.AllCaps)) && r.infos[i] != possInfo:
+			words++
+			if in := r.infos[i]; in != nil && in.class&(clPron|clAux|clRel|clConj|clPrep|clAdv|clVerbish) != 0 && !r.isWord(i, "of") && !r.isWord(i, "and") {
+				return 0, false // "It:", "Fix Is In:", "Just In:"
+			}
+			if w := strings.ToLower(r.word(i)); len(w) > 4 && strings.HasSuffix(w, "ed") {
+				return 0, false // "Just Leaked:"
+			}
+		case i > a && r.lowerWord(i) && r.infos[i] != nil && r.infos[i].src != 0:
+			// "Clinton camp:", "Trump aides:"
+		case r.possessive(i), r.isWord(i, "of"), r.isWord(i, "at"), r.isWord(i, "the"), r.is(i, "("), r.is(i, ")"), r.is(i, "."), r.is(i, "-"):
+		default:
+			return 0, false
+		}
+	}
+	last := strings.ToLower(r.word(b - 1))
+	if words == 0 || sectionLabels[last] || sectionLabels[strings.ToLower(r.word(a))] {
+		return 0, false
+	}
+	if b-a == 1 {
+		in := r.infos[a]
+		if !(in != nil && in.src != 0) && r.entityAt(r.span(a, b)) < 0 {
+			return 0, false
+		}
+	}
+	return b, true
 }
 
 // matchPhrase returns the longest phrase of ps that starts at token i.
@@ -97,24 +199,66 @@ const (
 // records it.
 func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	sf, sl := r.sentBounds(ci)
+	if c.kind == kindAccording && c.lemma == "in" && ci > sf+1 {
+		return // "in" names a source only opening a sentence
+	}
+	if r.toks[ci].Is(article.Cap) && ci > sf && !r.opener(ci-1) && !r.titleCase(sf, sl) {
+		return // "the United States", "Islamic State": a name, not a verb
+	}
 	if c.kind == kindAccording {
-		r.according(ci, ce, sf, sl)
+		if c.lemma == "in" && (ci > sf && !(ci == sf+1 && r.class(sf, clConj)) || !r.surveyAfter(ce, sl)) {
+			return // "In a CNN poll released Monday, …" opening a sentence
+		}
+		r.according(ci, ce, c, sf, sl)
+		return
+	}
+	if c.flags&flagNominal != 0 {
+		r.nominal(ci, ce, c, sf, sl)
 		return
 	}
 	if c.flags&flagNoun != 0 && r.nounUse(ci, form) {
 		return
 	}
-	if form == formBase && !r.baseVerb(ci, sf) {
+	if c.flags&flagRaise != 0 && form != formIng || c.flags&flagPassive != 0 && form == formPast && r.passive(ci) {
+		r.raising(ci, ce, c, sf, sl) // "X appears to", "X is expected to": no source
 		return
 	}
-	if form == formPast && r.passive(ci) {
-		return // "he was asked", "is expected to": the subject is not the source
+	if c.lemma == "know" && form == formPast && r.isWord(ce, "as") && !r.passive(ci) {
+		r.naming(ci, ce+1, c, sf, sl) // "the Old City, once known as the “capital of the revolution”"
+		return
+	}
+	if (c.lemma == "call" || c.flags&flagNaming != 0) && form == formPast && !r.passive(ci) && r.namingUse(ci, sf) {
+		r.naming(ci, ce, c, sf, sl) // "a series, called “Quick Question”", "a PAC called Our Principles"
+		return
+	}
+	if c.flags&flagNaming != 0 || c.lemma == "know" && form == formPast && !r.passive(ci) {
+		return // "known online as …": a description, not a statement
+	}
+	if c.lemma == "ask" && form == formPast && (r.passive(ci) || ci == sf || r.isWord(ci-1, "when") || r.isWord(ci-1, "if")) {
+		r.asked(ci, ce, c, sl) // "Asked whether …, he said": the question, no source
+		return
+	}
+	adj := c.flags&flagAdj != 0
+	if adj && !r.beBefore(ci, sf) {
+		return
+	}
+	if form == formBase && !adj && !r.baseVerb(ci, sf) {
+		return
+	}
+	if form == formPast && !adj && r.passive(ci) {
+		if c.kind != kindThought || !(r.isWord(ce, "that") || r.isWord(ce, "about")) {
+			return // "he was told", "were cited": the subject is not the source
+		}
+		adj = true // "is worried that", "was convinced that": a state of mind
 	}
 	// "had little to say", "declined to say": an infinitive takes its
 	// content after it, never before.
 	infinitive := form == formBase && r.isWord(ci-1, "to")
 	l := rel{cue: ci, cueEnd: ce, c: c, form: form, subj: -1, from: -1, tagStart: ci, tagEnd: ce}
 	participle := false
+	if form == formIng && (r.isWord(ci-1, "for") || r.isWord(ci-1, "of")) {
+		return // "slammed Obama for suggesting that …": the reason given, part of another relation
+	}
 	if form == formIng && !r.class(ci-1, clAux|clPron) && !r.isWord(ci-1, "to") {
 		// "…, saying", "while saying": the main clause's subject; but
 		// "footage of Trump saying": the noun phrase right before.
@@ -126,6 +270,7 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		}
 	}
 	inverted := false
+	wh := -1 // the object pronoun of "what X called …"
 	switch {
 	case participle:
 		if a, b, ok := r.andSubject(ci, sf); ok {
@@ -134,13 +279,36 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 			break
 		}
 		l.from = r.mainClause(ci, sf)
-		if l.from < 0 && ci == sf && len(r.rels) > 0 {
+		if l.from < 0 && ci == sf && !r.is(ci+1, ",") {
+			// "Citing “obligations in Tennessee,” the spokeswoman told …":
+			// the subject of the clause after the participle's phrase
+			for i := ci + 1; i < sl && i-ci < 25; i++ {
+				if g := r.regionAt(i); g >= 0 {
+					if r.quoteComma(r.regionEnd(&r.regions[g]) - 1) {
+						i = r.regionEnd(&r.regions[g]) - 1
+					} else {
+						i = max(i, r.regionEnd(&r.regions[g])-1)
+						continue
+					}
+				} else if !r.is(i, ",") {
+					continue
+				}
+				if a, b, ok := r.npAfter(i+1, sl); ok && r.personLike(a, b) {
+					l.subj, l.subjEnd = a, b
+				}
+				break
+			}
+			if l.subj < 0 {
+				return
+			}
+		}
+		if l.from < 0 && l.subj < 0 && ci == sf && len(r.rels) > 0 {
 			// "Adding, “…”" opening a sentence: the last speaker
 			if k := len(r.rels) - 1; r.rels[k].subj >= 0 && r.sent[r.rels[k].cue] == r.sent[ci]-1 {
 				l.from = k
 			}
 		}
-		if l.from < 0 {
+		if l.from < 0 && l.subj < 0 {
 			a, b, ok := r.sentenceSubject(sf, ci)
 			if !ok {
 				return
@@ -162,11 +330,26 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		}
 		if a, b, ok := r.subjectBefore(j, sf); ok {
 			l.subj, l.subjEnd, l.tagStart = a, b, a
+			if (r.isWord(a-1, "what") || r.isWord(a-1, "whom")) && (form == formPast || form == formPres) {
+				wh = a - 1 // "what Sroka called a … approach", "whom he described as …"
+			}
 			break
+		}
+		if (r.is(j, ",") || r.quoteComma(j)) && (form == formPast || form == formPres) && j == ci-1 {
+			// "Clinton supports “pay raises,” opposes “pay freezes”": a
+			// list of the subject's verbs
+			if l.from = r.mainClause(ci, sf); l.from >= 0 {
+				participle = true
+				break
+			}
 		}
 		if (r.isWord(j, "and") || r.isWord(j, "but")) && j > sf {
 			// "X has encouraged … but has said …": the subject of the
-			// sentence.
+			// sentence, or of the cue before.
+			if l.from = r.mainClause(ci, sf); l.from >= 0 {
+				participle = true
+				break
+			}
 			if a, b, ok := r.sentenceSubject(sf, j); ok {
 				l.subj, l.subjEnd = a, b
 				break
@@ -176,8 +359,8 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 			return
 		}
 		a, b, ok := r.npAfter(ce, sl)
-		if !ok {
-			return
+		if !ok || r.predicate(b) && !r.isWord(b+1, "as") && !r.isWord(b+1, "by") {
+			return // "…, said the candidate could win": not a tag; but "said the chief known as Bob"
 		}
 		l.subj, l.subjEnd, l.tagEnd = a, b, b
 		inverted = true
@@ -191,6 +374,20 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		}
 	}
 	k, what := r.afterTag(l.tagEnd, sl, c, inverted)
+	if c.kind == kindStance && (r.particle(k) || r.particle(k+1)) {
+		return // "backed down", "backed that up"
+	}
+	if adj && r.isWord(l.tagEnd, "about") && !inverted {
+		k, what = l.tagEnd+1, afterThat // "is worried about the cost"
+	}
+	if adj && (what != afterThat || inverted) {
+		return // "is confident that …" only
+	}
+	if inverted && back >= 0 && what == afterNone && (r.class(k, clRel) || r.is(k, "(") || r.dash(k)) {
+		// "…, said an official who was briefed on the talks": the rest
+		// describes the speaker.
+		what = afterEnd
+	}
 	switch what {
 	case afterEnd:
 		if back < 0 || !r.backward(&l, back, sf) {
@@ -206,16 +403,40 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 				return
 			}
 			r.forwardQuote(&l, k+1, sl)
+		case nextQuote && back >= 0 && !inverted && r.backRegion(back) >= 0:
+			// Trump's support means “he must be doing something right,”
+			// she says, “but …”: the clause before and the quote after.
+			if r.backward(&l, back, sf) {
+				r.forwardQuote(&l, k+1, sl)
+				break
+			}
+			r.forwardQuote(&l, k+1, sl)
+		case nextQuote && back >= 0 && !inverted && r.topic(sf):
+			// "Of the scrutiny over Melania Trump, he said, “…”": the topic
+			// and the quote.
+			if a := r.clauseStart2(sf, back); a < back {
+				l.add(piece{a, r.trimEnd(a, back), -1})
+			}
+			r.forwardQuote(&l, k+1, sl)
 		case nextQuote:
 			r.forwardQuote(&l, k+1, sl) // he said, “…”
 		case back >= 0:
 			if !r.backward(&l, back, sf) {
-				return
+				// "When she got there, she said, there were no ballots":
+				// a leading phrase, then the reported clause.
+				if r.backRegion(back) >= 0 || inverted || k+1 >= sl || !r.clauseStart(k+1) || r.newClause(k+1) {
+					return
+				}
+				a := r.clauseStart2(sf, back)
+				l.add(piece{a, r.trimEnd(a, back), -1})
+				r.forwardClause(&l, k+1, sl)
+				break
 			}
 			// After "…, said Smith," comes an apposition of the speaker,
 			// not more content.
-			if l.pieces[0].reg < 0 && !inverted && !r.newClause(k+1) {
-				// The economy, he said, is improving.
+			if l.pieces[0].reg < 0 && (!inverted && !r.newClause(k+1) || inverted && r.class(k+1, clAux|clVerbish)) {
+				// The economy, he said, is improving; the contrast, said
+				// Doyle, would be clear.
 				r.forwardClause(&l, k+1, sl)
 			}
 		default:
@@ -241,29 +462,41 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 	case afterThat, afterTo:
 		r.forwardClause(&l, k, sl)
 	case afterClause:
-		if back >= 0 && r.backRegion(back) >= 0 && !r.quoteIn(k, sl) {
+		if back >= 0 && r.backRegion(back) >= 0 && r.opensClause(r.backRegion(back), sf) && !r.quoteIn(k, sl) {
 			// “…,” Clinton told union workers in Los Angeles.
 			if !r.backward(&l, back, sf) {
 				return
 			}
 			break
 		}
-		if c.flags&flagWeak != 0 && !r.quoteIn(k, sl) && !(c.kind == kindReport && r.document(l.subj, l.subjEnd)) {
+		if c.flags&flagWeak != 0 && !r.quoteIn(k, sl) && !(c.kind == kindReport && r.document(l.subj, l.subjEnd)) && !(c.lemma == "call" && r.anyQuoteIn(k, sl)) {
 			// "added 200 jobs": a weak cue needs a quote in its object.
 			return
+		}
+		if c.kind == kindStance && (r.particle(k) || r.particle(k+1)) {
+			return // "backed down", "backed that up"
 		}
 		r.forwardClause(&l, k, sl)
 		if c.flags&flagWeak != 0 {
 			r.quoteAnchor(&l, k)
 		}
+
 	default:
 		// what follows is unclear: only a quote right before the tag
 		if back < 0 || r.backRegion(back) < 0 || !r.backward(&l, back, sf) {
 			return
 		}
 	}
+	if c.kind == kindStance {
+		r.objectEnd(&l)
+	}
 	if l.n == 0 {
 		return
+	}
+	if wh >= 0 && l.n < len(l.pieces) && l.pieces[0].a > wh {
+		copy(l.pieces[1:], l.pieces[:l.n])
+		l.pieces[0] = piece{wh, wh + 1, -1}
+		l.n++
 	}
 	if l.from >= 0 {
 		f := &r.rels[l.from]
@@ -271,6 +504,270 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		l.from = -1
 	}
 	r.push(l)
+}
+
+// nominal records a relation for a noun cue and its preposition
+// ("support for X", "his criticism of X", "concerns about X"): the
+// possessor, if any, is the source; the object is the content.
+func (r *run) nominal(ci, ce int, c *cue, sf, sl int) {
+	if ce >= sl || r.class(ci-1, clPron|clAux) || r.isWord(ci-1, "to") {
+		return // a verb: "they talk about", "to support for"
+	}
+	l := rel{cue: ci, cueEnd: ce, c: c, subj: -1, from: -1, tagStart: ci, tagEnd: ce}
+	p := ci - 1
+	for n := 0; n < 2 && p > sf && r.plainLower(p); n++ {
+		p-- // "his sharp criticism of"
+	}
+	if !r.possessive(p) && !r.class(p, clDet) {
+		p = ci - 1
+	}
+	switch {
+	case r.possessive(p):
+		if a, ok := r.npBefore(p-1, sf); ok {
+			l.subj, l.subjEnd, l.tagStart = a, p, a
+		}
+	case r.isWord(p, "his") || r.isWord(p, "her") || r.isWord(p, "their") || r.isWord(p, "its") || r.isWord(p, "our") || r.isWord(p, "my"):
+		l.subj, l.subjEnd, l.tagStart = p, p+1, p
+	default:
+		// "Trump expressed support for", "she raised questions about":
+		// the subject of the verb whose object the noun heads
+		v := p
+		if r.class(v, clDet) {
+			v--
+		}
+		if v > sf && r.lowerWord(v) && !r.class(v, clPrep|clConj|clDet|clRel|clPron) {
+			if a, b, ok := r.subjectBefore(r.skipBack(v-1, sf), sf); ok && r.personLike(a, b) {
+				l.subj, l.subjEnd = a, b
+			}
+		}
+	}
+	if !(r.clauseStart(ce) || r.class(ce, clDet)) || r.isWord(ce, "that") {
+		return
+	}
+	r.forwardClause(&l, ce, sl)
+	r.objectEnd(&l)
+	if l.n == 0 {
+		return
+	}
+	// "His criticism of the deal drew cheers": the noun phrase heads the
+	// sentence; its object ends before the verb.
+	pc := &l.pieces[l.n-1]
+	for i := pc.a + 1; i < pc.b; i++ {
+		if r.inQ[i] == 0 && r.predicate(i) && !r.isWord(i-1, "to") {
+			pc.b = i
+			break
+		}
+	}
+	r.push(l)
+}
+
+// raising records a relation with no source for a raising verb ("X
+// appears to", "it seems that") or a passive ("X is expected to", "is
+// known as"): its content is the subject and the complement.
+func (r *run) raising(ci, ce int, c *cue, sf, sl int) {
+	k := ce
+	switch {
+	case r.isWord(k, "to"), r.isWord(k, "that"):
+	case (r.isWord(k, "as") || r.isWord(k, "for")) && c.flags&flagPassive != 0:
+	default:
+		return
+	}
+	l := rel{cue: ci, cueEnd: ce, c: c, subj: -1, from: -1, tagStart: ci, tagEnd: ce}
+	if a, b, ok := r.subjectBefore(r.skipBack(ci-1, sf), sf); ok && !(b == a+1 && (r.isWord(a, "it") || r.isWord(a, "there"))) {
+		l.add(piece{a, b, -1})
+		l.tagStart = a
+	}
+	if r.isWord(k, "as") || r.isWord(k, "for") {
+		k++
+	}
+	r.forwardClause(&l, k, sl)
+	if l.n == 0 || l.pieces[l.n-1].a < k {
+		return
+	}
+	r.push(l)
+}
+
+// namingUse reports whether a participle like "called" at ci names the
+// noun phrase before it rather than has it for subject: after a comma
+// ("a series, called …"), or after a phrase headed by a common noun ("a
+// super PAC called …").
+func (r *run) namingUse(ci, sf int) bool {
+	p := ci - 1
+	for p > sf && r.adverb(p) && !r.class(p, clAux) {
+		p-- // "now called"
+	}
+	// the name comes right after: a capitalised word or a quote, perhaps
+	// after "the" ("called the “Feed”"); "called it “…”" and "called the
+	// incident a reason" are the verb.
+	n := ci + 1
+	if r.isWord(n, "the") {
+		n++
+	}
+	if !(r.capName(n) || r.toks[min(n, len(r.toks)-1)].Is(article.AllCaps) || r.regionAt(n) >= 0 && r.regions[r.regionAt(n)].open == n) {
+		return false
+	}
+	if r.is(p, ",") {
+		return true
+	}
+	if p < sf || !(r.plainLower(p) || r.toks[p].Is(article.AllCaps)) || r.class(ci-1, clAux) {
+		return false
+	}
+	if in := r.infos[p]; in != nil && in.src == srcPerson {
+		return false // "the senator called …"
+	}
+	a, ok := r.npBefore(p, sf)
+	return ok && (r.isWord(a, "a") || r.isWord(a, "an"))
+}
+
+// naming records the name a noun phrase is given ("the program, known as
+// the Renewable Fuel Standard", "Homs, once known as the “capital of the
+// revolution”", "a super PAC called Our Principles"): no source; the
+// content is the noun phrase and the name, up to the next comma or verb.
+// ce is the name's first token.
+func (r *run) naming(ci, ce int, c *cue, sf, sl int) {
+	p := ci - 1
+	for p > sf && r.adverb(p) {
+		p-- // "once known as"
+	}
+	if r.is(p, ",") {
+		p--
+	}
+	a, ok := r.npBefore(p, sf)
+	if !ok || ce >= sl {
+		return
+	}
+	e := ce
+	q := ce
+	if r.isWord(q, "the") {
+		q++
+	}
+	if g := r.regionAt(q); g >= 0 && r.regions[g].open == q {
+		e = r.regionEnd(&r.regions[g]) // a quoted name
+	} else {
+		for e < sl && !(r.inQ[e] == 0 && (r.is(e, ",") || r.is(e, ";") || r.dash(e) || r.isWord(e, "but") ||
+			e > ce && (r.predicate(e) || r.class(e, clRel|clPrep) && r.lowerWord(e)))) {
+			e++
+		}
+	}
+	if e = r.trimEnd(ce, e); e <= ce {
+		return
+	}
+	l := rel{cue: ci, cueEnd: ci + 1, c: c, subj: -1, from: -1, tagStart: a, tagEnd: ce}
+	l.add(piece{a, p + 1, -1})
+	l.add(piece{ce, e, -1})
+	r.push(l)
+}
+
+// asked records the question of a passive "asked" ("Asked whether he
+// would run, Smith said …", "when asked about the plan", "he was asked
+// if"): no source; the content is the question up to the clause's end.
+func (r *run) asked(ci, ce int, c *cue, sl int) {
+	k := ce
+	switch {
+	case r.isWord(k, "about"):
+		k++
+	case r.isWord(k, "whether"), r.isWord(k, "if"), r.isWord(k, "what"), r.isWord(k, "why"), r.isWord(k, "how"),
+		r.isWord(k, "who"), r.isWord(k, "when"), r.isWord(k, "where"), r.isWord(k, "which"):
+	default:
+		return
+	}
+	e := k
+	for ; e < sl; e++ {
+		if g := r.regionAt(e); g >= 0 {
+			e = max(e, r.regionEnd(&r.regions[g])-1)
+			if l := r.regions[g].last - 1; l > 0 && r.is(l, ",") {
+				e++ // on “CBS This Morning,” Sanders said
+				break
+			}
+			continue
+		}
+		if r.is(e, ",") || r.is(e, ";") || r.is(e, ":") || r.dash(e) {
+			break
+		}
+	}
+	if e = r.trimEnd(k, e); e <= k {
+		return
+	}
+	l := rel{cue: ci, cueEnd: ce, c: c, subj: -1, from: -1, tagStart: ci, tagEnd: ce}
+	l.add(piece{k, e, -1})
+	r.push(l)
+}
+
+// beBefore reports a form of "be" (or "remain") before an adjective cue at
+// ci, perhaps with adverbs between: "is confident", "was not convinced".
+func (r *run) beBefore(ci, sf int) bool {
+	for p := ci - 1; p >= sf && ci-p <= 3; p-- {
+		switch string(r.lower(p)) {
+		case "is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re", "'m", "’m",
+			"remain", "remains", "remained", "remaining", "feel", "feels", "felt", "seem", "seems", "seemed", "appear", "appears", "appeared":
+			return true
+		}
+		if !r.adverb(p) && !r.isWord(p, "very") && !r.isWord(p, "so") && !r.isWord(p, "quite") && !r.isWord(p, "more") {
+			return false
+		}
+	}
+	return false
+}
+
+// opener reports a token after which a capitalised word may start a
+// clause: an opening quotation mark, a colon, a dash or a bracket.
+func (r *run) opener(i int) bool {
+	if g := r.regionAt(i); g >= 0 && r.regions[g].first == i+1 {
+		return true
+	}
+	return r.is(i, ":") || r.dash(i) || r.is(i, "(") || r.is(i, "-")
+}
+
+// titleCase reports a sentence written in title case (a headline):
+// hardly any lower-case words but the small ones.
+func (r *run) titleCase(sf, sl int) bool {
+	words, lower := 0, 0
+	for i := sf; i < sl && i-sf < 40; i++ {
+		if r.toks[i].Kind != article.Word || r.inQ[i] != 0 {
+			continue
+		}
+		words++
+		if r.lowerWord(i) && !smallWords[r.word(i)] {
+			lower++
+		}
+	}
+	return words >= 3 && lower*5 <= words
+}
+
+// particle reports a verb particle: "backed down", "called off".
+func (r *run) particle(i int) bool {
+	return r.isWord(i, "up") || r.isWord(i, "down") || r.isWord(i, "away") || r.isWord(i, "off") || r.isWord(i, "out")
+}
+
+// objectEnd ends the reported words of a stance relation with its
+// object: at a comma, a dash or a subordinate clause ("endorsed Cruz
+// despite their history", "backed her candidacy, as she campaigns").
+func (r *run) objectEnd(l *rel) {
+	if l.n == 0 || l.pieces[l.n-1].reg >= 0 {
+		return
+	}
+	pc := &l.pieces[l.n-1]
+	for i := pc.a + 1; i < pc.b; i++ {
+		if g := r.regionAt(i); g >= 0 {
+			i = max(i, r.regionEnd(&r.regions[g])-1)
+			continue
+		}
+		w := string(r.lower(i))
+		if (w == "and" || w == "but") && r.predicate(i+1) {
+			w = "," // "opposes “pay freezes” and praised the unions"
+		}
+		if w == "for" && r.lowerWord(i+1) && strings.HasSuffix(r.word(i+1), "ing") {
+			w = "," // "slammed Obama as elitist for suggesting that …": the reason
+		}
+		switch w {
+		case ",", ";", "—", "–", "--", "-", "(", "despite", "because", "after", "before", "when", "while", "since",
+			"although", "though", "until", "unless", "whereas":
+			if e := r.trimEnd(pc.a, i); e > pc.a {
+				pc.b = e
+			}
+			return
+		}
+	}
 }
 
 // push records relation l and marks its quote regions as taken.
@@ -307,7 +804,7 @@ func (r *run) passive(ci int) bool {
 	if p < 0 || r.toks[p].Kind != article.Word {
 		return false
 	}
-	switch strings.ToLower(r.word(p)) {
+	switch string(r.lower(p)) {
 	case "was", "were", "is", "are", "be", "been", "being", "am", "'s", "’s", "get", "got", "gets", "getting":
 		return true
 	}
@@ -324,7 +821,7 @@ func (r *run) nounUse(ci int, form uint8) bool {
 	for p >= 0 && r.lowerWord(p) && r.infos[p] == nil && ci-p < 3 {
 		p-- // adjectives: "the new report"
 	}
-	return r.class(p, clDet) || r.possessive(p) || r.isWord(ci+1, "of")
+	return r.class(p, clDet) || r.possessive(p) || r.isWord(ci+1, "of") || p >= 0 && r.toks[p].Kind == article.Number
 }
 
 // baseVerb reports whether a base form ("say") is used as a verb: after a
@@ -334,8 +831,16 @@ func (r *run) baseVerb(ci, sf int) bool {
 	if p < sf {
 		return false
 	}
-	if r.class(p, clAux|clPron|clAdv) || r.isWord(p, "to") || r.capName(p) {
+	if r.class(p, clAux|clPron) || r.adverb(p) || r.isWord(p, "to") || r.capName(p) || r.quantWord(p) && !r.isWord(p, "one") {
 		return true
+	}
+	if r.is(p, ",") {
+		// "Democratic economists, like their counterparts, say"
+		a, b, ok := r.subjectBefore(p, sf)
+		return ok && r.plural(a, b)
+	}
+	if a, b, ok := r.subjectBefore(p, sf); ok && r.plural(a, b) {
+		return true // "those surveyed say"
 	}
 	in := r.infos[p]
 	if in != nil && in.src == srcGroup {
@@ -345,13 +850,44 @@ func (r *run) baseVerb(ci, sf int) bool {
 	return r.toks[p].Kind == article.Word && len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
 }
 
-// possessive reports whether token i ends a possessive: the "s" of ’s,
-// or the apostrophe of a plural ("the protesters' leader").
+// plural reports whether the noun phrase at tokens [a, b) is plural: a
+// plural noun or pronoun, a quantity, a plural determiner, a compound
+// with "and".
+func (r *run) plural(a, b int) bool {
+	h := b - 1
+	w := string(r.lower(h))
+	switch {
+	case w == "we" || w == "they" || w == "you" || w == "i":
+		return true
+	case r.quantWord(h) || r.isWord(h, "percent") || r.is(h, "%"):
+		return true
+	case len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && !r.capName(h):
+		return true
+	}
+	for i := a; i < b; i++ {
+		if r.isWord(i, "and") || r.isWord(i, "those") || r.isWord(i, "these") || r.isWord(i, "many") || r.isWord(i, "several") ||
+			r.isWord(i, "both") || r.isWord(i, "most") || r.isWord(i, "some") {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteComma reports a closing quotation mark whose quote ends with a
+// comma: “the magic of Trump,” acts as the comma after it.
+func (r *run) quoteComma(j int) bool {
+	g := r.regionAt(j)
+	return g >= 0 && r.regions[g].close >= 0 && r.regionEnd(&r.regions[g]) == j+1 && r.regions[g].last > 0 && r.is(r.regions[g].last-1, ",")
+}
+
+// possessive reports whether token i ends a possessive: a possessive 's
+// token ("Clinton's"), or the apostrophe of a plural ("the protesters'
+// leader").
 func (r *run) possessive(i int) bool {
 	if i <= 0 || i >= len(r.toks) {
 		return false
 	}
-	if (r.is(i, "s") || r.is(i, "S")) && (r.is(i-1, "’") || r.is(i-1, "'")) && r.toks[i-1].End == r.toks[i].Start {
+	if r.infos[i] == possInfo {
 		return true
 	}
 	if (r.is(i, "’") || r.is(i, "'")) && r.toks[i-1].End == r.toks[i].Start && r.inQ[i] == 0 {
@@ -370,8 +906,19 @@ func (r *run) skipBack(i, sf int) int {
 		switch {
 		case r.adverb(i):
 			i--
+		case i > sf && (r.isWord(i, "both") || r.isWord(i, "all") || r.isWord(i, "each")) && r.toks[i-1].Kind == article.Word &&
+			!r.class(i-1, clPrep|clConj|clDet):
+			i-- // "Richards and Menendez both stressed"
 		case r.possessive(i):
-			i -= 2 // he’s claiming, she’s said
+			i-- // Trump’s said (has said)
+		case r.class(i, clTime) && r.toks[i].Kind == article.Word && i > sf:
+			// "Spicer on Thursday evening said", "Clinton last week said"
+			for i > sf && r.class(i, clTime) {
+				i--
+			}
+			if r.isWord(i, "on") || r.isWord(i, "early") || r.isWord(i, "late") {
+				i--
+			}
 		default:
 			n = 4
 		}
@@ -400,12 +947,15 @@ func (r *run) skipBack(i, sf int) int {
 func (r *run) subjectBefore(j, sf int) (int, int, bool) {
 	for try := 0; try < 4 && j >= sf; try++ {
 		switch {
-		case r.is(j, ","):
+		case r.is(j, ",") || r.quoteComma(j):
 			// appositions or a relative clause between commas: "Scott
 			// Pruitt, the attorney general of Oklahoma, one of the states
 			// suing, said"
 			if w := r.relativeStart(j, sf); w > 0 {
 				j = w - 2 // "Mr. Slinker, whose latest start-up, Paradata, …, said"
+				if r.adverb(j) && r.is(j-1, ",") {
+					j -= 2 // "Sanders, meanwhile, who …, said"
+				}
 				continue
 			}
 			if r.is(j-1, ")") {
@@ -416,17 +966,31 @@ func (r *run) subjectBefore(j, sf int) (int, int, bool) {
 			if p < 0 {
 				return 0, 0, false
 			}
+			first := p // the comma opening the apposition nearest the verb
 			for q := r.appositionStart(p, sf); q >= 0; q = r.appositionStart(p, sf) {
-				p = q
+				first, p = p, q
+			}
+			if a, ok := r.npBefore(p-1, sf); ok && (a == sf && r.class(sf, clPrep) || a > sf && r.class(a-1, clPrep) && !r.class(a-1, clNPLink)) {
+				// "Among likely voters, about two-thirds, 67 percent,
+				// say": the phrase before the first comma is an adjunct.
+				e := first + 1
+				for e < j && !r.is(e, ",") {
+					e++
+				}
+				if a2, ok := r.npBefore(e-1, sf); ok && a2 == first+1 {
+					return a2, e, true
+				}
+				return 0, 0, false
 			}
 			j = p - 1
 			continue
+		case r.isWord(j, "who") || r.isWord(j, "which"):
+			// "Pardo, who said …": the relative pronoun is the source
+			// (PolNeAR's convention); the speaker resolves it to the
+			// phrase before.
+			return j, j + 1, true
 		case r.class(j, clRel):
-			j--
-			if r.is(j, ",") || r.dash(j) {
-				j--
-			}
-			continue
+			return 0, 0, false
 		case r.is(j, ")"):
 			p := j - 1
 			for p > sf && j-p < 8 && !r.is(p, "(") {
@@ -482,13 +1046,35 @@ func (r *run) relativeStart(j, sf int) int {
 // relative clause closed by the comma at j, or -1.
 func (r *run) appositionStart(j, sf int) int {
 	p := j - 1
-	for p > sf && j-p < 32 && !r.is(p, ",") && r.inQ[p] == 0 {
+	if r.quoteComma(j) {
+		p = r.regions[r.regionAt(j)].open - 1
+	}
+	for p > sf && j-p < 32 && !r.is(p, ",") {
+		if g := r.regionAt(p); g >= 0 {
+			p = r.regions[g].open // "Manafort, citing “the magic of Trump,” said"
+			if r.is(p-1, ",") {
+				p--
+				break
+			}
+		}
 		p--
 	}
-	if p <= sf || p == j-1 || !r.is(p, ",") {
+	if p <= sf || p == j-1 || !r.is(p, ",") || r.inQ[p] != 0 {
 		return -1
 	}
-	if r.class(p+1, clDet|clRel|clPrep) || r.lowerWord(p+1) || r.toks[p+1].Kind == article.Number || r.possessive(p+3) {
+	if g := r.regionAt(p + 1); g >= 0 && r.regionEnd(&r.regions[g]) == j+1 {
+		return -1 // “…, ''I write them off,'' said Pike”: the quote is what was said
+	}
+	if r.class(p+1, clDet|clRel|clPrep) || r.lowerWord(p+1) || r.toks[p+1].Kind == article.Number || r.possessive(p+2) {
+		return p
+	}
+	// "Brianne Stone, 29, of Huntsville, Ala., says": a state after a town
+	if j == p+2 && r.toks[p+1].Is(article.Abbrev) {
+		return p
+	}
+	// "The author of the book, Mitchell Zuckoff, said": a name after a
+	// description ending in a noun.
+	if r.plainLower(p-1) && r.capName(p+1) {
 		return p
 	}
 	// "Dianne Feinstein, Democrat of California, said": a capitalised
@@ -500,7 +1086,7 @@ func (r *run) appositionStart(j, sf int) int {
 	}
 	// "Her chief policy aide, Jake Sullivan, calls": a name after a
 	// description.
-	if in := r.infos[p-1]; in != nil && in.src == srcPerson && r.capName(p+1) {
+	if in := r.infos[p-1]; in != nil && (in.src == srcPerson || in.src == srcGroup) && r.capName(p+1) {
 		return p
 	}
 	return -1
@@ -516,12 +1102,17 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 	if in != nil && in.class&clTime != 0 {
 		return 0, false // "early Friday"
 	}
+	if a, ok := r.quantity(j, sf); ok {
+		return a, true
+	}
 	switch {
-	case in != nil && in.class&clPron != 0 && (t.Is(article.Cap) == (j == sf) || r.isWord(j, "i")):
+	case in != nil && in.class&clPron != 0 && (t.Is(article.Cap) == (j == sf) || r.quoteEndsSentence(j-1) || r.isWord(j, "i")):
 		return j, true
 	case r.capName(j), t.Is(article.AllCaps) && t.Kind == article.Word:
 	case in != nil && in.src != 0:
 	case t.Kind == article.Word && !t.Is(article.Cap) && (in == nil || in.class == 0) && r.detBefore(j, sf):
+	case r.plainLower(j) && (r.isWord(j-1, "of") || r.isWord(j-1, "for")) && j-2 >= sf && r.infos[j-2] != nil && r.infos[j-2].src != 0:
+		// "supporters of reform", "advocates for immigrants"
 	default:
 		return 0, false
 	}
@@ -535,11 +1126,12 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 			k = sf // stop
 		case srcHead && j-k <= 3 && tk.Kind == article.Word && !tk.Is(article.Cap) && (r.infos[k] == nil || r.infos[k].class == 0 && r.infos[k].cue == nil) && a == k+1:
 			a = k // "federal officials", "senior administration officials
+		case r.plainLower(k) && a == k+1 && j-k <= 6 && r.srcWithin(k+1, j):
+			a = k // "former presidential candidate Herman Cain"
+		case r.plainLower(k) && a == k+1 && r.capName(k+1) && (k == sf || r.is(k-1, ",") || r.quoteEndsClause(k-1)):
+			a = k // “But why?” reporter Jackie Nespral asked
 		case r.possessive(k):
 			a = k - 1
-			if r.is(k, "s") || r.is(k, "S") {
-				k--
-			}
 		case r.capName(k), tk.Is(article.Abbrev) && tk.Is(article.Cap), tk.Is(article.AllCaps) && tk.Kind == article.Word:
 			a = k
 		case tk.Kind == article.Word && tk.Is(article.Cap) && a == k+1 && k > sf && r.toks[k-1].Is(article.Cap) && r.toks[k-1].Kind == article.Word:
@@ -549,7 +1141,8 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 		case r.class(k, clDet):
 			a, det = k, true
 			// "Mr. Morgan of the Sierra Club"
-			if r.class(k-1, clNPLink) && r.lowerWord(k-1) && k-2 >= sf && (r.capName(k-2) || r.infos[k-2] != nil && r.infos[k-2].src != 0) {
+			if r.class(k-1, clNPLink) && r.lowerWord(k-1) && k-2 >= sf && (r.capName(k-2) || r.infos[k-2] != nil && r.infos[k-2].src != 0 ||
+				r.isWord(k-1, "of") && r.plainLower(k-2)) {
 				a, det = k-1, false
 				k--
 			}
@@ -563,7 +1156,7 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 				break
 			}
 			a, k = p, p
-		case r.class(k, clNPLink) && r.lowerWord(k) && (r.capName(k-1) || r.is(k-1, ")")):
+		case r.class(k, clNPLink) && r.lowerWord(k) && (r.capName(k-1) || r.is(k-1, ")") || k > 0 && r.infos[k-1] != nil && r.infos[k-1].src != 0 && r.lowerWord(k-1)):
 			a = k
 		case tk.Kind == article.Word && !tk.Is(article.Cap) && (r.infos[k] == nil || r.infos[k].class == 0 && r.infos[k].cue == nil) && r.detBefore(k, sf):
 			a = k
@@ -574,7 +1167,167 @@ func (r *run) npBefore(j, sf int) (int, bool) {
 	for a < j && r.class(a, clNPLink) && r.lowerWord(a) {
 		a++
 	}
+	// "most of the voters", "one of his advisers", "many in the crowd"
+	if a-2 >= sf && (r.isWord(a-1, "of") || r.isWord(a-1, "in") || r.isWord(a-1, "among")) && r.quantWord(a-2) {
+		a = r.quantStart(a-2, sf)
+	}
 	return a, true
+}
+
+// quantWords count or share out people: "most of them", "two in three",
+// "a third say".
+var quantWords = map[string]bool{
+	"most": true, "many": true, "some": true, "all": true, "none": true, "few": true, "several": true, "both": true,
+	"each": true, "either": true, "neither": true, "half": true, "third": true, "thirds": true, "quarter": true,
+	"majority": true, "minority": true, "plurality": true, "others": true, "one": true, "two": true, "three": true,
+	"four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "percent": true,
+	"dozens": true, "hundreds": true, "thousands": true, "millions": true,
+}
+
+// quantWord reports a quantity that may head a noun phrase: a number or
+// one of quantWords.
+func (r *run) quantWord(i int) bool {
+	if i < 0 || i >= len(r.toks) || r.inQ[i] != 0 {
+		return false
+	}
+	if t := r.toks[i]; t.Kind == article.Number {
+		return !t.Is(article.HasDigit) || r.s[t.Start] != '0'
+	}
+	if r.is(i, "%") {
+		return i > 0 && r.toks[i-1].Kind == article.Number
+	}
+	if r.toks[i].Kind != article.Word {
+		return false
+	}
+	w := r.lower(i)
+	if len(w) < 3 || len(w) > 15 {
+		return false
+	}
+	if quantWords[string(w)] {
+		return true
+	}
+	// "two-thirds", "three-fourths"
+	if j := bytes.IndexByte(w, '-'); j > 0 {
+		switch string(w[j+1:]) {
+		case "thirds", "fourths", "quarters", "fifths", "third", "quarter":
+			return true
+		}
+	}
+	return false
+}
+
+// quantity returns the start of a phrase of quantity ending at j that
+// may be a subject: "52 percent", "26%", "at least 21,000", "two in
+// three", "most of them", "nearly a third", "others".
+func (r *run) quantity(j, sf int) (int, bool) {
+	switch {
+	case r.class(j, clObj) && (r.isWord(j-1, "of") || r.isWord(j-1, "among")) && r.quantWord(j-2) && j-2 >= sf:
+		return r.quantStart(j-2, sf), true // "most of them"
+	case r.isWord(j, "others") && r.isWord(j-1, "and") && j-2 >= sf:
+		if a, ok := r.npBefore(j-2, sf); ok {
+			return a, true // "Edwards and others"
+		}
+		return 0, false
+	case !r.quantWord(j) || r.isWord(j, "one") && j > sf:
+		return 0, false
+	case r.isWord(j-1, "in") && r.quantWord(j-2) && j-2 >= sf:
+		return r.quantStart(j-2, sf), true // "two in three"
+	}
+	w := string(r.lower(j))
+	if (w == "percent" || w == "%") && !(j-1 >= sf && r.toks[j-1].Kind == article.Number) {
+		return 0, false
+	}
+	a := r.quantStart(j, sf)
+	switch {
+	case w == "percent" || w == "%" || r.isWord(j, "third") || r.isWord(j, "thirds") || r.isWord(j, "half") ||
+		r.isWord(j, "majority") || r.isWord(j, "minority") || r.isWord(j, "plurality"):
+	case a < j:
+		// a bare number needs a modifier: "at least 21,000", "only eight"
+		if r.isWord(a, "a") || r.isWord(a, "the") {
+			return 0, false
+		}
+	case r.toks[j].Kind == article.Number && (j == sf || r.is(j-1, ",") || r.is(j-1, ";")) && !r.year(j):
+		// "…, 43 said the same": a number opening its clause
+	case r.toks[j].Kind == article.Word && r.toks[j].Kind != article.Number && (j == sf || r.is(j-1, ",") || r.is(j-1, ";") ||
+		r.isWord(j-1, "and") || r.isWord(j-1, "but")):
+		// "Many said", "Others say": a quantity opening its clause
+	default:
+		return 0, false
+	}
+	return a, true
+}
+
+// year reports a number that reads as a year: 1900 to 2099.
+func (r *run) year(i int) bool {
+	w := r.word(i)
+	return len(w) == 4 && (w[:2] == "19" || w[:2] == "20")
+}
+
+// quantityAfter returns the end of a quantity phrase starting at k
+// ("nearly three in five", "52 percent", "most of them"), or k.
+func (r *run) quantityAfter(k int) int {
+	i := k
+	for n := 0; n < 2 && i < len(r.toks); n++ {
+		switch {
+		case r.isWord(i, "only"), r.isWord(i, "just"), r.isWord(i, "nearly"), r.isWord(i, "almost"), r.isWord(i, "about"),
+			r.isWord(i, "roughly"), r.isWord(i, "a"):
+			i++
+		case r.isWord(i, "at") && r.isWord(i+1, "least"), (r.isWord(i, "more") || r.isWord(i, "fewer")) && r.isWord(i+1, "than"):
+			i += 2
+		}
+	}
+	if !r.quantWord(i) || r.isWord(i, "percent") {
+		return k
+	}
+	i++
+	switch {
+	case r.isWord(i, "percent") || r.is(i, "%"):
+		i++
+	case r.isWord(i, "in") && r.quantWord(i+1):
+		i += 2
+	case r.isWord(i, "of") && r.class(i+1, clObj):
+		i += 2
+	}
+	return i
+}
+
+// quantStart extends a quantity at i back over "percent"'s number, an
+// article and modifiers: "nearly a third", "only 24 percent", "more than
+// half".
+func (r *run) quantStart(i, sf int) int {
+	if (r.isWord(i, "percent") || r.is(i, "%")) && i-1 >= sf {
+		i--
+	}
+	if i-1 >= sf && (r.isWord(i-1, "a") || r.isWord(i-1, "the")) {
+		i--
+	}
+	for n := 0; n < 2 && i-1 >= sf; n++ {
+		switch {
+		case r.isWord(i-1, "only"), r.isWord(i-1, "just"), r.isWord(i-1, "nearly"), r.isWord(i-1, "almost"),
+			r.isWord(i-1, "about"), r.isWord(i-1, "roughly"), r.isWord(i-1, "some"), r.isWord(i-1, "over"):
+			i--
+		case i-2 >= sf && (r.isWord(i-1, "least") && r.isWord(i-2, "at") || r.isWord(i-1, "than") &&
+			(r.isWord(i-2, "more") || r.isWord(i-2, "fewer") || r.isWord(i-2, "less"))):
+			i -= 2
+		default:
+			n = 2
+		}
+	}
+	return i
+}
+
+// srcWithin reports a lower-case source noun in tokens [a, b]
+// ("candidate" in "presidential candidate Herman Cain").
+func (r *run) srcWithin(a, b int) bool {
+	for i := a; i <= b; i++ {
+		if in := r.infos[i]; in != nil && in.src != 0 && r.lowerWord(i) {
+			return true
+		}
+		if !r.plainLower(i) && !r.capName(i) {
+			return false
+		}
+	}
+	return false
 }
 
 // detBefore reports whether a determiner or a capitalised name starts the
@@ -607,8 +1360,8 @@ func (r *run) npAfter(k, hi int) (int, int, bool) {
 	}
 	i := k
 	det := false
-	if r.class(i, clDet) {
-		det = true
+	if r.class(i, clDet) || r.isWord(i, "one") && r.lowerWord(i+1) {
+		det = true // "the official", "one unaligned strategist"
 		i++
 	}
 	head := false
@@ -618,14 +1371,24 @@ func (r *run) npAfter(k, hi int) (int, int, bool) {
 		switch {
 		case r.capName(i), tk.Is(article.Abbrev) && tk.Is(article.Cap), tk.Is(article.AllCaps) && tk.Kind == article.Word:
 			head = true
-		case (r.is(i, "’") || r.is(i, "'")) && r.possessive(i+1):
-			i++
+		case r.possessive(i):
 		case r.class(i, clNPLink) && r.lowerWord(i) && head && (r.capName(i+1) || r.class(i+1, clDet)):
 		case r.class(i, clDet) && i > k && r.class(i-1, clNPLink):
 		case in != nil && in.src != 0:
 			head = true
-		case det && tk.Kind == article.Word && !tk.Is(article.Cap) && (in == nil || in.class == 0):
+		case det && r.plainLower(i) && !(head && r.verbLike(i)):
 			head = true
+		case det && r.toks[i].Kind == article.Number && r.is(i+1, "-") && r.toks[i+1].Start == r.toks[i].End && r.plainLower(i+2):
+			i += 2 // "the 46-year-old"
+			head = true
+		case !head && r.plainLower(i) && r.nameAhead(i, hi):
+			// "former Ohio governor John Kasich", "lobbyist and strategist Ann Black"
+		case r.isWord(i, "and") && !head && r.plainLower(i-1) && r.nameAhead(i+1, hi):
+		case r.isWord(i, "and") && head && (r.isWord(i+1, "others") || r.isWord(i+1, "other")):
+			i++ // "Doyle and others", "Reid and other Democrats"
+			det = true
+		case r.isWord(i, "of") && head && r.plainLower(i+1):
+			det = true // "a handful of senators"
 		case r.is(i, "(") && r.is(i+2, ")") && head:
 			i += 2
 		default:
@@ -639,6 +1402,42 @@ done:
 	return k, i, head && i > k
 }
 
+// plainLower reports a lower-case word of no closed class and no cue: a
+// noun or an adjective, most likely.
+func (r *run) plainLower(i int) bool {
+	if !r.lowerWord(i) {
+		return false
+	}
+	in := r.infos[i]
+	return in == nil || in.class == 0 && in.cue == nil
+}
+
+// verbLike reports a lower-case word in -ed with an object after it: a
+// verb ending a noun phrase ("the spokesman defended the route").
+func (r *run) verbLike(i int) bool {
+	w := r.word(i)
+	if len(w) > 4 && strings.HasSuffix(w, "ed") && (r.class(i+1, clDet|clObj) || r.capName(i+1) || r.isWord(i+1, "that")) {
+		return true
+	}
+	// "the secretary of State began her speech"
+	return r.class(i+1, clDet) && !r.isWord(i+1, "all") && !r.isWord(i+1, "both") && i+2 < len(r.toks) && r.toks[i+2].Kind == article.Word
+}
+
+// nameAhead reports whether the lower-case words from i lead, within a
+// few words, to a capitalised name: a description before a name.
+func (r *run) nameAhead(i, hi int) bool {
+	for j := i; j < hi && j-i < 6; j++ {
+		switch {
+		case r.capName(j):
+			return j > i
+		case r.plainLower(j), r.isWord(j, "and"):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // afterTag skips the adjuncts after a tag's last token k ("on Friday",
 // "in a statement", "told reporters") and says what follows.
 func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
@@ -650,6 +1449,16 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 		in := r.infos[k]
 		tk := r.toks[k]
 		switch {
+		case r.adverb(k) && !r.class(k, clAux) && !r.isWord(k, "then") && !r.isWord(k, "now"):
+			k++ // "said repeatedly that", "told reporters privately that"
+			continue
+		case (tk.Kind == article.Number || r.quantWord(k) || r.isWord(k, "a")) && r.timeNoun(k+1):
+			// "said two days after the attack", "said a week ago"
+			k += 2
+			if r.isWord(k, "ago") || r.isWord(k, "later") || r.isWord(k, "earlier") {
+				k++
+			}
+			continue
 		case r.inQ[k] != 0:
 			g := r.regionAt(k)
 			if r.regions[g].open == k && r.scareQuote(g) && k > start {
@@ -660,14 +1469,33 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 				return k, afterQuote
 			}
 			return k, afterNone
-		case in != nil && in.class&clTime != 0 && !r.possessive(k+2) && tk.Kind == article.Word:
+		case in != nil && in.class&clTime != 0 && !r.possessive(k+1) && tk.Kind == article.Word:
 			k++
 			continue
-		case in != nil && in.class&clPrep != 0 && !r.isWord(k, "to") && (!r.isWord(k, "of") || k == start) || (r.isWord(k, "to") && k == start && c.flags&flagListener != 0):
+		case in != nil && in.class&clPrep != 0 && !r.isWord(k, "to") && (!r.isWord(k, "of") || k == start) || (r.isWord(k, "to") && k == start && c.flags&flagListener != 0),
+			r.isWord(k, "to") && k > start && (r.class(k+1, clDet) || r.capName(k+1)):
+			// "said in a video message to the convention"
 			k = r.skipPP(k+1, sl)
 			continue
 		}
 		break
+	}
+	// "said, among other things, that …", "said, without evidence, that"
+	if r.is(k, ",") && !inverted && (r.class(k+1, clPrep) && !r.isWord(k+1, "according") || r.adverb(k+1)) {
+		for i := k + 2; i < sl && i-k < 8 && r.inQ[i] == 0; i++ {
+			if r.is(i, ",") {
+				if r.isWord(i+1, "that") {
+					return i + 1, afterThat
+				}
+				if g := r.regionAt(i + 1); g >= 0 && r.regions[g].open == i+1 {
+					return i + 1, afterQuote
+				}
+				break
+			}
+			if r.toks[i].Kind == article.Punct || r.class(i, clAux|clVerbish|clRel) {
+				break
+			}
+		}
 	}
 	switch {
 	case k >= sl || r.endPunct(k, sl):
@@ -679,8 +1507,11 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 	case r.isWord(k, "that"):
 		return k, afterThat
 	case r.isWord(k, "whether") || r.isWord(k, "if") || r.isWord(k, "why") || r.isWord(k, "how"):
-		if c.lemma == "ask" || c.lemma == "wonder" || c.kind == kindThought {
-			return k, afterThat
+		if c.lemma == "ask" || c.lemma == "wonder" || c.kind == kindThought || !r.isWord(k, "if") && c.lemma != "say" {
+			return k, afterThat // "describing how she …", "explained why"
+		}
+		if r.isWord(k, "if") && c.kind == kindSpeech {
+			return k, afterClause // "said if Trump wins, he would …"
 		}
 	case r.isWord(k, "to") && c.flags&flagTo != 0:
 		return k, afterTo
@@ -688,6 +1519,15 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 		return k, afterClause
 	}
 	return k, afterNone
+}
+
+// timeNoun reports a unit of time: days, weeks, months, years, hours.
+func (r *run) timeNoun(i int) bool {
+	switch string(r.lower(min(i, len(r.toks)-1))) {
+	case "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes":
+		return i < len(r.toks)
+	}
+	return false
 }
 
 // endPunct reports whether only closing punctuation is left from k to sl.
@@ -707,6 +1547,9 @@ func (r *run) skipListener(k, sl int) int {
 		return k
 	}
 	if r.class(k, clObj) {
+		if r.class(k, clPron) && r.class(k+1, clAux|clVerbish) {
+			return k // "warned it could make matters worse"
+		}
 		return k + 1
 	}
 	if _, b, ok := r.npAfter(k, sl); ok {
@@ -811,6 +1654,14 @@ func (r *run) andSubject(ci, sf int) (int, int, bool) {
 // first noun phrase, after a leading phrase ending in a comma ("In a
 // brief interview, Ms. Conway …").
 func (r *run) sentenceSubject(sf, hi int) (int, int, bool) {
+	if r.class(sf, clAdv) && !r.class(sf, clAux) && sf+1 < hi {
+		sf++ // "Then he cut into Bush, calling him …"
+	}
+	if (r.isWord(sf, "and") || r.isWord(sf, "but") || r.isWord(sf, "yet")) && sf+1 < hi {
+		if a, b, ok := r.npAfter(sf+1, hi); ok && r.personLike(a, b) {
+			return a, b, true // "And Marco Rubio, after pushing out …"
+		}
+	}
 	if a, b, ok := r.npAfter(sf, hi); ok && r.personLike(a, b) {
 		return a, b, true
 	}
@@ -842,12 +1693,35 @@ func (r *run) mainClause(ci, sf int) int {
 	return -1
 }
 
+// topic reports a sentence opening with a phrase that names what a
+// quote is about: "Of the scrutiny, he said", "As for the wall, …".
+func (r *run) topic(sf int) bool {
+	return r.isWord(sf, "of") || r.isWord(sf, "about") || r.isWord(sf, "regarding") || r.isWord(sf, "as") && r.isWord(sf+1, "for")
+}
+
+// claimed reports whether quote region g lies in the content of a
+// relation already found (“…” in "Madigan asserted that “…”" before
+// the next sentence's tag looks back at it).
+func (r *run) claimed(g int) bool {
+	o := r.regions[g].open
+	for q := len(r.rels) - 1; q >= 0 && q >= len(r.rels)-4; q-- {
+		l := &r.rels[q]
+		for p := 0; p < l.n; p++ {
+			if l.pieces[p].a <= o && o < l.pieces[p].b {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // backward takes the content that comes before a tag, ending at token
 // end (a comma or the closing mark of a quote): the quote, or the words
 // from the start of the sentence.
 func (r *run) backward(l *rel, end, sf int) bool {
-	if g := r.backRegion(end); g >= 0 && r.opensClause(g, sf) {
-		if r.regions[g].rel >= 0 || r.scareQuote(g) {
+	if g := r.backRegion(end); g >= 0 && (r.opensClause(g, sf) || end < sf) {
+		if r.regions[g].rel >= 0 || r.scareQuote(g) && !r.quoteEndsClause(r.regionEnd(&r.regions[g])-1) ||
+			end < sf && (r.claimed(g) || !r.opensClause(g, r.sf[max(r.sent[r.regions[g].open], 0)])) {
 			return false
 		}
 		for r.regions[g].prev >= 0 {
@@ -882,6 +1756,10 @@ func (r *run) opensClause(g, sf int) bool {
 	for r.regions[g].prev >= 0 {
 		return true
 	}
+	// "As for his remarks, “…,” said Pike": after a leading phrase
+	if o := r.regions[g].open; o-sf > 1 && o-sf < 14 && r.is(o-1, ",") && r.class(sf, clPrep|clConj) && !r.quoteIn(sf, o-1) {
+		return true
+	}
 	for i := r.regions[g].open - 1; i >= sf; i-- {
 		if r.is(i, ":") || r.is(i, ";") || r.dash(i) {
 			return true
@@ -893,9 +1771,35 @@ func (r *run) opensClause(g, sf int) bool {
 	return true
 }
 
-// dash reports a dash token: — – ― or --.
+// dash reports a dash token: — – ― --, or a hyphen between spaces.
 func (r *run) dash(i int) bool {
+	if i < 0 || i >= len(r.toks) || r.toks[i].Kind != article.Punct {
+		return false
+	}
+	if c := r.s[r.toks[i].Start]; c != '-' && c != 0xE2 {
+		return false
+	}
+	if r.is(i, "-") {
+		return i > 0 && i+1 < len(r.toks) && r.toks[i-1].End < r.toks[i].Start && r.toks[i+1].Start > r.toks[i].End
+	}
 	return r.is(i, "—") || r.is(i, "–") || r.is(i, "―") || r.is(i, "--")
+}
+
+// quoteEndsClause reports whether token t closes a quote that ends with
+// a comma, ? or ! or a full stop: the tag may follow it.
+func (r *run) quoteEndsClause(t int) bool {
+	return r.quoteEndsSentence(t) || r.quoteComma(t)
+}
+
+// quoteEndsSentence reports whether token t closes a quote whose words
+// end with . ? or !: “… things like that.”
+func (r *run) quoteEndsSentence(t int) bool {
+	g := r.regionAt(t)
+	if g < 0 || r.regionEnd(&r.regions[g]) != t+1 {
+		return false
+	}
+	e := r.regions[g].last - 1
+	return e >= 0 && (r.is(e, ".") || r.is(e, "?") || r.is(e, "!"))
 }
 
 // clauseStart2 returns where the words before a tag ending at end begin:
@@ -956,8 +1860,9 @@ func (r *run) addRegion(l *rel, g int) {
 // clause.
 func (r *run) forwardQuote(l *rel, k, sl int) {
 	g := r.regionAt(k)
-	if g < 0 || r.regions[g].rel >= 0 || r.scareQuote(g) {
-		return
+	if g < 0 || r.regions[g].rel >= 0 || r.scareQuote(g) && !r.is(k-1, ",") && !r.is(k-1, ":") &&
+		!(k == l.cueEnd && l.c != nil && l.c.kind == kindSpeech && (!labels[string(r.lower(k-1))] || l.subj >= 0 && l.c.lemma == "call" && (r.class(l.subjEnd-1, clPron) || r.capName(l.subjEnd-1)))) {
+		return // a title; but after "said," a colon, "said" or "X called" it is what was said
 	}
 	last := g
 	for r.regions[last].next >= 0 {
@@ -975,6 +1880,7 @@ func (r *run) forwardQuote(l *rel, k, sl int) {
 // (or of a quote that runs past it) as content.
 func (r *run) forwardClause(l *rel, k, sl int) {
 	e := sl
+	rel := l.subj > 0 && r.class(l.subj, clRel) && (r.is(l.subj-1, ",") || r.dash(l.subj-1))
 	for i := k; i < e; i++ {
 		if g := r.regionAt(i); g >= 0 && r.regions[g].open == i {
 			last := g
@@ -991,12 +1897,12 @@ func (r *run) forwardClause(l *rel, k, sl int) {
 		if g := r.regionAt(i); g >= 0 && r.regions[g].open == i && r.regions[g].close > i+1 {
 			i = r.regions[g].close - 1 // jump to the closing mark
 		}
-		if r.inQ[i] == 0 && r.is(i, ",") && r.clauseBreak(i+1) {
-			e = i
+		if r.inQ[i] == 0 && r.is(i, ",") && !(i == k+1 && r.isWord(k, "that")) && (r.clauseBreak(i+1) || rel && (r.predicate(i+1) || r.plainLower(i+1))) {
+			e = i // "Pardo, who said he would not vote, left early"
 			break
 		}
-		if r.inQ[i] == 0 && (r.andVerb(i) || r.is(i, ";")) {
-			e = i // "… and said he was …": a second verb of the subject
+		if r.inQ[i] == 0 && (r.andVerb(i) || r.is(i, ";") || r.dash(i) && (r.predicate(i+1) || r.isWord(i+1, "then") && r.predicate(i+2) || r.clauseBreak(i+1))) {
+			e = i // "… and said he was …", "… - then was drawn to": a second verb of the subject
 			break
 		}
 		// a comma inside a closing quote: …gun," but he said …
@@ -1011,9 +1917,31 @@ func (r *run) forwardClause(l *rel, k, sl int) {
 	}
 }
 
+// predicate reports whether the words from k start a verb phrase: an
+// auxiliary, a verb in the past or present tense, perhaps after adverbs.
+func (r *run) predicate(k int) bool {
+	for n := 0; n < 2 && k < len(r.toks) && r.class(k, clAdv) && !r.class(k, clAux); n++ {
+		k++
+	}
+	if k >= len(r.toks) || r.inQ[k] != 0 {
+		return false
+	}
+	if r.class(k, clAux|clVerbish) {
+		return true
+	}
+	if in := r.infos[k]; in != nil && in.cue != nil && (in.form == formPast || in.form == formPres) {
+		return true
+	}
+	w := r.word(k)
+	return r.plainLower(k) && len(w) > 4 && strings.HasSuffix(w, "ed")
+}
+
 // andVerb reports "and" or "but" followed by a cue verb in the past or
 // present tense: the subject goes on to a second statement.
 func (r *run) andVerb(i int) bool {
+	if in := r.infos[i]; in == nil || in.class&(clConj|clPrep) == 0 {
+		return false
+	}
 	and := r.isWord(i, "and") || r.isWord(i, "but")
 	if !and && !r.isWord(i, "before") && !r.isWord(i, "after") && !r.isWord(i, "while") {
 		return false
@@ -1021,11 +1949,12 @@ func (r *run) andVerb(i int) bool {
 	if i+1 < len(r.toks) && r.lowerWord(i+1) {
 		w := r.word(i + 1)
 		// "… and questioning how", "before claiming that": a participle
-		if len(w) > 5 && strings.HasSuffix(w, "ing") && r.infos[i+1] == nil || r.infos[i+1] != nil && r.infos[i+1].cue != nil && r.infos[i+1].form == formIng {
+		if !and && len(w) > 5 && strings.HasSuffix(w, "ing") && r.infos[i+1] == nil && !ingWords[w] ||
+			r.infos[i+1] != nil && r.infos[i+1].cue != nil && r.infos[i+1].form == formIng {
 			return true
 		}
 		// "…, and contrasted the candidate": a second verb with its object
-		if and && r.is(i-1, ",") && len(w) > 4 && strings.HasSuffix(w, "ed") && (r.class(i+2, clDet|clObj) || r.capName(i+2)) {
+		if and && r.commaBefore(i) && len(w) > 4 && strings.HasSuffix(w, "ed") && (r.class(i+2, clDet|clObj) || r.capName(i+2)) {
 			return true
 		}
 	}
@@ -1035,19 +1964,40 @@ func (r *run) andVerb(i int) bool {
 	j := i + 1
 	// "and Democrats accused …", ", and the Union has sued": a new
 	// subject and its verb
-	if _, b, ok := r.npAfter(j, min(j+6, len(r.toks))); ok && b < len(r.toks) && (r.capName(j) || r.class(j, clPron|clDet)) {
+	if _, b, ok := r.npAfter(j, min(j+6, len(r.toks))); ok && b < len(r.toks) && (r.capName(j) || r.class(j, clPron|clDet) ||
+		r.infos[j] != nil && r.infos[j].src != 0) {
 		if in := r.infos[b]; in != nil && in.cue != nil && (in.form == formPast || in.form == formPres) {
 			return true
 		}
-		if r.is(i-1, ",") && (r.class(b, clAux) || r.lowerWord(b) && strings.HasSuffix(r.word(b), "ed")) {
+		if r.commaBefore(i) && (r.class(b, clAux) || r.lowerWord(b) && strings.HasSuffix(r.word(b), "ed")) {
+			return true
+		}
+	}
+	// "…; and nearly three in five said": a quantity and its verb
+	if b := r.quantityAfter(j); b > j && b < len(r.toks) {
+		if in := r.infos[b]; in != nil && in.cue != nil && (in.form == formPast || in.form == formPres || in.form == formBase) {
 			return true
 		}
 	}
 	for j < len(r.toks) && j-i < 3 && r.adverb(j) {
 		j++
 	}
+	// "… and said", "…, and believes": a second statement of the
+	// subject; but "was tired of it and wanted a change" goes on with the
+	// reported clause.
 	in := r.infos[min(j, len(r.toks)-1)]
-	return in != nil && in.cue != nil && (in.form == formPast || in.form == formPres)
+	return in != nil && in.cue != nil && (in.form == formPast || in.form == formPres) &&
+		(in.cue.kind == kindSpeech || in.cue.kind == kindReport || r.commaBefore(i))
+}
+
+// commaBefore reports a comma before token i, outside or at the end of
+// a quote: "…, and", "… “unpatriotic,” and".
+func (r *run) commaBefore(i int) bool {
+	if r.is(i-1, ",") {
+		return true
+	}
+	g := r.regionAt(i - 1)
+	return g >= 0 && r.regionEnd(&r.regions[g]) == i && r.is(r.regions[g].last-1, ",")
 }
 
 // clauseBreak reports whether the words after a comma at k-1 leave the
@@ -1059,14 +2009,23 @@ func (r *run) clauseBreak(k int) bool {
 	}
 	switch {
 	case r.isWord(k, "but"), r.isWord(k, "while"), r.isWord(k, "although"), r.isWord(k, "though"),
-		r.isWord(k, "whereas"), r.isWord(k, "according"):
+		r.isWord(k, "whereas"), r.isWord(k, "according"), r.isWord(k, "compared"):
 		return true
 	}
-	if r.lowerWord(k) {
+	if r.lowerWord(k) && !r.class(k, clPrep|clTime) {
 		w := r.word(k)
-		return len(w) > 5 && w[len(w)-3:] == "ing"
+		return len(w) > 5 && w[len(w)-3:] == "ing" && !ingWords[w]
 	}
 	return false
+}
+
+// ingWords end in -ing but start no participle clause: prepositions and
+// nouns ("…, including", "…, during", "…, something").
+var ingWords = map[string]bool{
+	"including": true, "regarding": true, "concerning": true, "following": true, "excluding": true, "pending": true,
+	"notwithstanding": true, "nothing": true, "something": true, "anything": true, "everything": true, "spending": true,
+	"funding": true, "building": true, "meeting": true, "hearing": true, "ruling": true, "polling": true, "housing": true,
+	"training": true, "bombing": true, "shooting": true, "killing": true, "warning": true, "offering": true, "beginning": true,
 }
 
 // quoteIn reports whether a quote region that is not a title or a
@@ -1078,6 +2037,18 @@ func (r *run) quoteIn(a, b int) bool {
 				return true
 			}
 			i = max(i, r.regionEnd(&r.regions[g])-1)
+		}
+	}
+	return false
+}
+
+// anyQuoteIn reports whether a quote region opens in tokens [a, b), a
+// title or not: what one "calls" someone may be in title case ("called
+// her an “Aunt Tom”").
+func (r *run) anyQuoteIn(a, b int) bool {
+	for i := a; i < b; i++ {
+		if g := r.regionAt(i); g >= 0 {
+			return r.regions[g].open == i || r.regions[g].open > a
 		}
 	}
 	return false
@@ -1102,10 +2073,29 @@ func (r *run) quoteAnchor(l *rel, k int) {
 	if end < 0 || end >= pc.b {
 		return
 	}
+	if e := end; r.adverb(e) || r.isWord(e, "instead") {
+		for e < pc.b && (r.adverb(e) || r.isWord(e, "instead")) {
+			e++
+		}
+		if e >= pc.b || r.is(e, ",") || r.isWord(e, "and") && r.predicate(e+1) {
+			pc.b = end // "called his opponent “Senator Cruz” instead and made no mention"
+			return
+		}
+	}
 	switch {
-	case r.is(end, ","), r.class(end, clPrep|clConj|clTime) && !r.isWord(end, "and") && !r.isWord(end, "or") && !r.isWord(end, "of") && !r.isWord(end, "to"),
+	case r.is(end, ","), r.is(end, "("), r.isWord(end, "and") && r.predicate(end+1), r.toks[end].Kind == article.Number,
+		r.class(end, clPrep|clConj|clTime) && !r.isWord(end, "and") && !r.isWord(end, "or") && !r.isWord(end, "of") && !r.isWord(end, "to"),
 		r.toks[end].Kind == article.Word && r.toks[end].Is(article.Cap) && r.infos[end] != nil && r.infos[end].class&clTime != 0:
 		pc.b = end
+		return
+	}
+	// "called it a “let a thousand flowers bloom” approach - working
+	// with …": the object ends at a dash.
+	for i := end; i < pc.b && i-end < 4; i++ {
+		if r.inQ[i] == 0 && (r.dash(i) || r.is(i, ";")) {
+			pc.b = r.trimEnd(pc.a, i)
+			return
+		}
 	}
 }
 
@@ -1117,12 +2107,41 @@ func (r *run) trimEnd(a, e int) int {
 	return e
 }
 
+// surveyAfter reports whether the words from k name a survey, a study or
+// a book ("In a CNN poll released Monday, …", "… in most surveys"): the
+// head of the noun phrase within a few words.
+func (r *run) surveyAfter(k, sl int) bool {
+	for i := k; i < sl && i-k < 10 && r.inQ[i] == 0; i++ {
+		if in := r.infos[i]; in != nil && in.survey {
+			return !r.isWord(i+1, "of") // "a poll of voters" goes on; the head is still poll
+		}
+		if r.toks[i].Kind == article.Punct && !r.is(i, "/") && !r.is(i, "-") && !r.possessive(i) {
+			return false
+		}
+		if in := r.infos[i]; in != nil && in.class&(clAux|clVerbish|clConj|clRel) != 0 {
+			return false
+		}
+	}
+	return false
+}
+
 // according handles "according to X": the content is the rest of the
 // sentence, before or after the phrase.
-func (r *run) according(ci, ce, sf, sl int) {
+func (r *run) according(ci, ce int, c *cue, sf, sl int) {
 	a, b, ok := r.sourceAfter(ce, sl)
 	if !ok {
 		return
+	}
+	after := -1 // where the content after the phrase starts, when known
+	if r.is(b, ",") && r.class(b+1, clRel) {
+		// "according to Bob, who was in charge of the base, the scene is
+		// untrue": the relative clause describes the source.
+		for i := b + 2; i < sl && i-b < 30 && r.inQ[i] == 0; i++ {
+			if r.is(i, ",") {
+				b, after = i, i+1
+				break
+			}
+		}
 	}
 	// "two officials familiar with it, …": modifiers of the source up to
 	// the comma that ends the phrase.
@@ -1137,23 +2156,30 @@ func (r *run) according(ci, ce, sf, sl int) {
 			}
 		}
 	}
-	l := rel{cue: ci, cueEnd: ce, subj: a, subjEnd: b, from: -1, tagStart: ci, tagEnd: b}
+	l := rel{cue: ci, cueEnd: ce, c: c, subj: a, subjEnd: b, from: -1, tagStart: ci, tagEnd: b}
 	lead := ci - sf
 	if lead == 1 && r.class(sf, clConj) {
 		lead = 0
 	}
-	after := b
-	if r.is(after, ",") {
-		after++
+	if after < 0 {
+		after = b
+		if r.is(after, ",") {
+			after++
+		}
+	}
+	end := ci
+	if r.is(end-1, ",") || r.dash(end-1) {
+		end--
 	}
 	switch {
 	case lead == 0:
 		r.forwardClause(&l, after, sl)
+	case end > sf && r.leadPhrase(sf, end) && after < sl && r.clauseStart(after):
+		// "After the attack, according to officials, the plan changed":
+		// the leading phrase and the clause after.
+		l.add(piece{sf, r.trimEnd(sf, end), -1})
+		r.forwardClause(&l, after, sl)
 	default:
-		end := ci
-		if r.is(end-1, ",") || r.is(end-1, "—") {
-			end--
-		}
 		if end-sf < 2 {
 			return
 		}
@@ -1164,24 +2190,53 @@ func (r *run) according(ci, ce, sf, sl int) {
 			r.addRegion(&l, g)
 		} else {
 			a := r.clauseStart2(sf, end)
+			// "Katrina Pierson, who has espoused Tea Party ideals,
+			// according to …", "Cuban Americans, 82 percent of whom view
+			// Trump unfavorably, according to …": the relative clause is
+			// the claim.
+			relClause := false
+		scan:
+			for i := end - 1; i > a && end-i < 30; i-- {
+				if r.inQ[i] != 0 || !r.is(i-1, ",") {
+					continue
+				}
+				for j := i; j < i+5 && j < end; j++ {
+					if r.isWord(j, "who") || r.isWord(j, "which") || r.isWord(j, "whom") {
+						if j == i || r.isWord(j-1, "of") {
+							a, relClause = i, true
+							break scan
+						}
+					}
+				}
+			}
 			l.add(piece{a, r.trimEnd(a, end), -1})
+			if relClause {
+				break
+			}
 		}
-		if r.is(b, ",") && !r.newClause(b+1) && b+1 < sl {
-			r.forwardClause(&l, b+1, sl)
+		if r.is(b, ",") && !r.newClause(after) && after < sl {
+			r.forwardClause(&l, after, sl)
 		}
 	}
 	if l.n == 0 {
 		return
 	}
-	for _, c := range r.lex.words["according"].phrases {
-		if c.cue != nil && len(c.words) == ce-ci {
-			l.c = c.cue
+	r.push(l)
+}
+
+// leadPhrase reports whether tokens [a, e) are a short leading phrase
+// rather than a clause: a preposition, a subordinator or a time word
+// first, a few words, no verb of their own.
+func (r *run) leadPhrase(a, e int) bool {
+	if e-a > 12 || !(r.class(a, clPrep|clConj|clTime) || r.adverb(a)) {
+		return false
+	}
+	for i := a; i < e; i++ {
+		if r.inQ[i] != 0 || r.is(i, ",") {
+			return false
 		}
 	}
-	if l.c == nil {
-		l.c = &cue{lemma: "according to", kind: kindAccording}
-	}
-	r.push(l)
+	return true
 }
 
 // sourceAfter returns the source named after "according to": the noun
@@ -1270,9 +2325,11 @@ func (r *run) trim() {
 				if j == i {
 					continue
 				}
-				if t := b.tagStart - 1; r.is(t, ",") || r.is(t, ";") || r.is(t, ":") || r.dash(t) {
+				if t := b.tagStart - 1; r.is(t, ",") && r.sibling(b) || r.is(t, ";") || r.is(t, ":") || r.dash(t) {
 					pc.b = r.trimEnd(pc.a, b.tagStart-1)
-				} else if b.n > 0 && b.pieces[0].reg >= 0 && r.regions[b.pieces[0].reg].open > pc.a {
+				} else if r.quoteEndsSentence(t) && t >= pc.a {
+					pc.b = t + 1 // “… like that.” He said …: a new sentence the splitter kept
+				} else if b.n > 0 && b.pieces[0].reg >= 0 && r.regions[b.pieces[0].reg].open > pc.a && !r.quoteEndsSentence(t) {
 					// "… unserious - “Again, …,” she said - and …": the
 					// quote and its tag belong to b.
 					pc.b = r.trimEnd(pc.a, r.regions[b.pieces[0].reg].open)
@@ -1332,6 +2389,24 @@ func (r *run) trim() {
 	for k := range r.rels {
 		r.markRegions(k)
 	}
+}
+
+// sibling reports whether relation b, whose tag follows a comma inside
+// another relation's reported words, ends them rather than lies within
+// them (a tag after its content, "…, Smith said"; a participle, "…,
+// adding that"; a new main clause), unless its subject is the tail of a
+// list of names the reported words began ("…that include China, Brazil
+// and India should show that …").
+func (r *run) sibling(b *rel) bool {
+	if b.n == 0 || b.pieces[0].a < b.cue || b.subj != b.tagStart || b.subj > b.cue || !r.capName(b.subj-2) {
+		return true
+	}
+	for i := b.subj; i < b.subjEnd; i++ {
+		if r.isWord(i, "and") || r.isWord(i, "or") {
+			return false // the tail of a list of names: "China, Brazil and India"
+		}
+	}
+	return true
 }
 
 // markRegions ties the quote regions in relation k's content to it: those

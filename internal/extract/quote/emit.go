@@ -30,7 +30,7 @@ func (r *run) attachFree() {
 		if g.rel >= 0 || g.prev >= 0 {
 			continue
 		}
-		if r.scareQuote(k) {
+		if r.scareQuote(k) || r.modifierQuote(k) {
 			g.scare = true
 			continue
 		}
@@ -45,7 +45,12 @@ func (r *run) attachFree() {
 			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = d, d+1, dashCue, a, b, d, b
 		} else if a, b, ok := r.colonTag(k); ok {
 			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = b, b+1, colonCue, a, b, a, b+1
-		} else if l.from, l.newPara = r.continues(k); l.from >= 0 {
+		} else if a, b, v, ok := r.verbTag(k); ok {
+			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = v, v+1, verbCue, a, b, min(a, v), max(b, v+1)
+		} else if a, b, ok := r.colonClause(k); ok {
+			o := r.regions[k].open - 1
+			l.cue, l.cueEnd, l.c, l.subj, l.subjEnd, l.tagStart, l.tagEnd = o, o+1, colonCue, a, b, a, o+1
+		} else if l.from = r.continues(k); l.from >= 0 {
 			l.from = r.root(l.from)
 		}
 		r.addRegion(&l, k)
@@ -98,6 +103,9 @@ func (r *run) fragment(k int) bool {
 			continue
 		}
 		l := rel{cue: v, cueEnd: v + 1, c: verbCue, subj: a, subjEnd: b, from: -1, tagStart: a, tagEnd: v + 1}
+		if r.isWord(a-1, "what") || r.isWord(a-1, "which") || r.isWord(a-1, "whom") {
+			l.add(piece{a - 1, a, -1}) // "what Sroka called a “…” approach": the object is the pronoun
+		}
 		e := r.clauseEnd(r.regionEnd(g), sl)
 		for i := r.regionEnd(g); i < e; i++ {
 			if r.inQ[i] == 0 && r.andVerb(i) {
@@ -144,7 +152,7 @@ func (r *run) clauseEnd(k, sl int) int {
 		if r.inQ[i] != 0 {
 			continue
 		}
-		if r.is(i, ";") || r.is(i, "—") || r.is(i, "–") || r.is(i, "--") {
+		if r.is(i, ";") || r.dash(i) {
 			return r.trimEnd(k, i)
 		}
 		if r.is(i, ",") && r.newClause(i+1) {
@@ -215,11 +223,83 @@ func (r *run) colonTag(k int) (int, int, bool) {
 	return a, b, true
 }
 
+// verbTag finds a tag after quote region k whose verb is not in the
+// lexicon: “…,” Toomey fumed on Tuesday. It returns the speaker's tokens
+// and the verb: a name or description and a verb in the past or present
+// tense, in either order, ending the sentence but for adjuncts.
+func (r *run) verbTag(k int) (int, int, int, bool) {
+	last := k
+	for r.regions[last].next >= 0 {
+		last = r.regions[last].next
+	}
+	e := r.regionEnd(&r.regions[last])
+	if e >= len(r.toks) || !r.quoteEndsClause(e-1) || r.para[e] {
+		return 0, 0, 0, false
+	}
+	if !r.opensClause(k, r.sf[max(r.sent[r.regions[k].open], 0)]) {
+		return 0, 0, 0, false
+	}
+	_, sl := r.sentBounds(e - 1)
+	verb := func(i int) bool {
+		if i >= sl || !r.lowerWord(i) || r.infos[i] != nil && r.infos[i].class != 0 {
+			return false
+		}
+		w := r.word(i)
+		return len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
+	}
+	ends := func(i int) bool { // only adjuncts left
+		if r.particle(i) {
+			i++
+		}
+		return i >= sl || r.endPunct(i, sl) || r.is(i, ",") || r.class(i, clPrep|clTime)
+	}
+	if a, b, ok := r.npAfter(e, sl); ok && r.personLike(a, b) && verb(b) && ends(b+1) {
+		return a, b, b, true // “…,” Toomey fumed
+	}
+	if verb(e) {
+		if a, b, ok := r.npAfter(e+1, sl); ok && r.capName(b-1) && ends(b) {
+			return a, b, e, true // “…,” fumed Toomey
+		}
+	}
+	return 0, 0, 0, false
+}
+
+// colonClause finds the speaker of a quote region k that opens after a
+// clause ending in a colon, its verb no cue of the lexicon ("O'Malley
+// interjected: “…”"): the clause's subject, a person, with a verb right
+// after it.
+func (r *run) colonClause(k int) (int, int, bool) {
+	o := r.regions[k].open
+	if !r.is(o-1, ":") {
+		return 0, 0, false
+	}
+	sf, _ := r.sentBounds(o - 1)
+	if o-1-sf > 16 {
+		return 0, 0, false
+	}
+	a, b, ok := r.npAfter(sf, o-1)
+	if !ok || a != sf || !r.personLike(a, b) || r.isWord(a, "it") {
+		return 0, 0, false
+	}
+	v := b
+	for v < o-1 && r.adverb(v) && !r.class(v, clAux) {
+		v++
+	}
+	if v >= o-1 || !r.lowerWord(v) || r.infos[v] != nil && r.infos[v].class != 0 {
+		return 0, 0, false
+	}
+	if w := r.word(v); !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "s") && (r.infos[v] == nil || r.infos[v].cue == nil) {
+		return 0, 0, false
+	}
+	return a, b, true
+}
+
 // continues returns the relation that quote region k, with no cue of its
 // own, continues, or -1: the closest relation before it with a source,
-// ending in the same or the previous sentence. newPara reports that the
-// relation lies in an earlier paragraph.
-func (r *run) continues(k int) (from int, newPara bool) {
+// ending in the same or the previous sentence (which may end the
+// previous paragraph: PolNeAR and readers take a quote over paragraphs
+// as one quotation).
+func (r *run) continues(k int) int {
 	open := r.regions[k].open
 	best, bestEnd := -1, -1
 	// The relations found by cues are indexed by end; those added here
@@ -234,42 +314,76 @@ func (r *run) continues(k int) (from int, newPara bool) {
 		}
 	}
 	if best < 0 || bestEnd <= 0 {
-		return -1, false
+		return -1
 	}
 	root := r.root(best)
-	if r.rels[root].subj < 0 || r.rels[root].cue < 0 {
-		return -1, false
+	// The tag's clause may go on with words of its own: a participle
+	// ("…,” Buchanan said, noting that …), a relative clause ("…,” said
+	// Pardo, who said …; "a group called X, which expects …"), a
+	// sourceless question ("when asked if …"). The quote then goes on
+	// with the relation whose content is the quote before, in the same
+	// sentence.
+	if l := &r.rels[root]; l.cue >= 0 && (!r.hasQuote(root) || l.subj < 0 || r.class(l.subj, clRel)) {
+		for q := root - 1; q >= 0 && q >= root-4; q-- {
+			if m := &r.rels[q]; m.cue >= 0 && m.subj >= 0 && !r.class(m.subj, clRel) && r.hasQuote(q) && r.sent[m.cue] == r.sent[l.cue] {
+				best, root, bestEnd = q, q, m.end()
+				break
+			}
+		}
 	}
-	if r.sent[open]-r.sent[bestEnd-1] > 1 {
-		return -1, false
+	if r.rels[root].subj < 0 || r.rels[root].cue < 0 || r.class(r.rels[root].subj, clRel) {
+		return -1
+	}
+	if d := r.sent[open] - r.sent[bestEnd-1]; d > 1 {
+		// The splitter may have cut the speaker's description ("…, chief
+		// of staff to Leon E. Panetta, then the C.I.A. director."): allow
+		// a short stretch with no paragraph break.
+		if d > 3 || open-bestEnd > 30 {
+			return -1
+		}
+		for i := bestEnd; i < open; i++ {
+			if r.para[i] || r.inQ[i] != 0 {
+				return -1
+			}
+		}
 	}
 	// The tag must close its sentence ("…,” he said. “…”), not go on to
 	// another statement ("she told the crowd, then referred to …").
 	if ps := r.sent[bestEnd-1]; ps != r.sent[open] {
 		for i := bestEnd; i+1 < r.sl[ps]; i++ {
-			if r.is(i, ",") && r.inQ[i] == 0 && (r.isWord(i+1, "then") || r.isWord(i+1, "before") || r.isWord(i+1, "and") && r.lowerWord(i+2) && strings.HasSuffix(r.word(i+2), "ed")) {
-				return -1, false
+			if r.is(i, ",") && r.inQ[i] == 0 && (r.isWord(i+1, "then") && (r.predicate(i+2) || r.plainLower(i+2)) || r.isWord(i+1, "before") || r.isWord(i+1, "and") && r.lowerWord(i+2) && strings.HasSuffix(r.word(i+2), "ed")) {
+				return -1
 			}
 		}
 	}
 	sf, sl := r.sentBounds(open)
+	if sf == open-1 && (r.isWord(sf, "but") || r.isWord(sf, "and")) {
+		sf = open // But “…”: a quote after a conjunction still opens its sentence
+	}
 	if sf != open && (r.sent[bestEnd-1] != r.sent[open] || !(r.is(open-1, ",") || r.is(open-1, ":"))) {
-		return -1, false // mid-sentence, only after a comma in the tag's sentence
+		return -1 // mid-sentence, only after a comma in the tag's sentence
 	}
 	// The quote must stand alone: words after it would be a tag of its own.
 	last := k
 	for r.regions[last].next >= 0 {
 		last = r.regions[last].next
 	}
-	if e := r.regionEnd(&r.regions[last]); e < sl && !r.endPunct(e, sl) {
-		return -1, false
+	if e := r.regionEnd(&r.regions[last]); e < sl && !r.endPunct(e, sl) && !r.quoteEndsSentence(e-1) &&
+		!(r.is(e, ",") && (r.isWord(e+1, "which") || r.isWord(e+1, "who")) || r.quoteComma(e-1) && (r.isWord(e, "which") || r.isWord(e, "who"))) {
+		return -1 // “…,” which votes June 7: a relative clause, not a tag
 	}
-	for i := bestEnd; i <= open; i++ {
-		if r.para[i] {
-			return best, true
+	return best
+}
+
+// hasQuote reports whether relation k's content holds a whole quote.
+func (r *run) hasQuote(k int) bool {
+	l := &r.rels[k]
+	for p := 0; p < l.n; p++ {
+		if l.pieces[p].reg >= 0 {
+			return true
 		}
 	}
-	return best, false
+	return false
 }
 
 func (r *run) root(k int) int {
@@ -300,7 +414,33 @@ func (r *run) fullQuote(k int) bool {
 	}
 	sf, _ := r.sentBounds(g.open)
 	_ = stop
-	return g.open == sf || r.toks[g.first].Is(article.Cap) || r.is(g.open-1, ":") || r.is(g.open-1, ",")
+	return g.open == sf || g.open == sf+1 && (r.isWord(sf, "but") || r.isWord(sf, "and")) ||
+		r.toks[g.first].Is(article.Cap) || r.is(g.open-1, ":") || r.is(g.open-1, ",")
+}
+
+// modifierQuote reports a quoted phrase that modifies the noun after it
+// (the “Medicare for all” document, his “Second Amendment people”
+// remark, “Hispanics para Trump” signs): a label, when no cue claims it.
+func (r *run) modifierQuote(k int) bool {
+	g := &r.regions[k]
+	e := r.regionEnd(g)
+	if g.close < 0 || g.next >= 0 || g.prev >= 0 || e >= len(r.toks) || !r.plainLower(e) || r.verbLike(e) || r.quoteEndsClause(e-1) {
+		return false
+	}
+	if w := r.word(e); strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	p := g.open - 1
+	if !(p < 0 || r.class(p, clDet) || r.possessive(p) || r.plainLower(p) || r.para[g.open]) {
+		return false
+	}
+	words := 0
+	for i := g.first; i < g.last; i++ {
+		if r.toks[i].Kind == article.Word || r.toks[i].Kind == article.Number {
+			words++
+		}
+	}
+	return words <= 8
 }
 
 // labels are words after which a quoted phrase names something rather
@@ -325,10 +465,23 @@ var smallWords = map[string]bool{
 // in title case.
 func (r *run) scareQuote(k int) bool {
 	g := &r.regions[k]
+	if g.sq == 0 {
+		g.sq = -1
+		if r.isScare(k) {
+			g.sq = 1
+		}
+	}
+	return g.sq > 0
+}
+
+// isScare computes scareQuote.
+func (r *run) isScare(k int) bool {
+	g := &r.regions[k]
 	words, caps, small := 0, 0, 0
-	for i := g.first; i < g.last && words <= 8; i++ {
+	for i := g.first; i < g.last && words <= 14; i++ {
 		t := r.toks[i]
 		switch {
+		case r.possessive(i):
 		case t.Kind == article.Word:
 			words++
 			if t.Is(article.Cap) {
@@ -345,18 +498,27 @@ func (r *run) scareQuote(k int) bool {
 			}
 		}
 	}
-	if words == 0 || words > 8 {
+	if words == 0 || words > 14 {
 		return false
 	}
 	p := g.open - 1
-	if p >= 0 && r.toks[p].Kind == article.Word && labels[strings.ToLower(r.word(p))] && words <= 5 {
+	if p >= 0 && r.toks[p].Kind == article.Word && labels[string(r.lower(p))] && words <= 5 {
 		return true
 	}
 	// Title case: every word capitalised but the small ones, and more than
 	// one word or a capitalised word in the middle of a sentence.
 	sf, _ := r.sentBounds(g.open)
 	if caps+small == words && caps > 0 && (words > 1 || g.open > sf) && g.next < 0 && g.prev < 0 {
-		return words <= 6
+		// a long title after a noun or a preposition: the book “Backfire:
+		// Carly Fiorina's High-Stakes Battle for the Soul of HP”; after
+		// a comma in apposition to "book", "film"
+		return words <= 6 || p >= 0 && r.toks[p].Kind == article.Word && (r.infos[p] == nil || r.infos[p].cue == nil && r.infos[p].class&clConj == 0) ||
+			r.is(p, ",") && p > 0 && labels[string(r.lower(p-1))]
+	}
+	// A short line in single quotes standing alone ('A change warrior.')
+	// is a headline, not a quotation.
+	if g.single && r.para[g.open] && words <= 8 && (r.regionEnd(g) >= len(r.toks) || r.para[r.regionEnd(g)]) {
+		return true
 	}
 	return false
 }
@@ -366,10 +528,23 @@ func (r *run) scareQuote(k int) bool {
 func (r *run) emit() {
 	rec := &r.doc.Rec
 	r.spk = grow(r.spk, len(r.rels))
+	pieces := 0
 	for k := range r.spk {
 		r.spk[k] = speaker{}
+		pieces += r.rels[k].n
 	}
+	// one allocation each, at most: a piece gives a quote or an
+	// attribution, and perhaps partial quotes
+	rec.Quotes = slices.Grow(rec.Quotes, pieces+pieces/2)
+	rec.Attributions = slices.Grow(rec.Attributions, pieces/2+1)
+	// in text order, so that the records come out (nearly) sorted
+	r.order = r.order[:0]
 	for k := range r.rels {
+		r.order = append(r.order, int32(k))
+	}
+	slices.SortStableFunc(r.order, func(x, y int32) int { return r.rels[x].start() - r.rels[y].start() })
+	for _, k32 := range r.order {
+		k := int(k32)
 		l := &r.rels[k]
 		ri := r.root(k)
 		root := &r.rels[ri]
@@ -381,7 +556,7 @@ func (r *run) emit() {
 		}
 		var cueSpan *article.Span
 		cueText := ""
-		if root.cue >= 0 && !l.newPara {
+		if root.cue >= 0 {
 			s := r.span(root.cue, root.cueEnd)
 			cueSpan = &s
 			cueText = r.s[s.Start:s.End]
@@ -415,23 +590,39 @@ func (r *run) emit() {
 		}
 	}
 	r.applyMentions()
-	byQuote := func(a, b article.Quote) int {
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start - b.Span.Start
+	// Sort by span (start, longer first) through an index, so that the
+	// large records move once each.
+	r.order = r.order[:0]
+	for i := range rec.Quotes {
+		r.order = append(r.order, int32(i))
+	}
+	bySpan := func(a, b article.Span) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
 		}
-		return b.Span.End - a.Span.End
+		return b.End - a.End
 	}
-	if !slices.IsSortedFunc(rec.Quotes, byQuote) {
-		slices.SortStableFunc(rec.Quotes, byQuote)
-	}
-	byClaim := func(a, b article.Attribution) int {
-		if a.Claim.Start != b.Claim.Start {
-			return a.Claim.Start - b.Claim.Start
+	byQuote := func(x, y int32) int { return bySpan(rec.Quotes[x].Span, rec.Quotes[y].Span) }
+	if !slices.IsSortedFunc(r.order, byQuote) {
+		slices.SortStableFunc(r.order, byQuote)
+		r.qbuf = append(r.qbuf[:0], rec.Quotes...)
+		for i, k := range r.order {
+			rec.Quotes[i] = r.qbuf[k]
 		}
-		return b.Claim.End - a.Claim.End
+		clear(r.qbuf)
 	}
-	if !slices.IsSortedFunc(rec.Attributions, byClaim) {
-		slices.SortStableFunc(rec.Attributions, byClaim)
+	r.order = r.order[:0]
+	for i := range rec.Attributions {
+		r.order = append(r.order, int32(i))
+	}
+	byClaim := func(x, y int32) int { return bySpan(rec.Attributions[x].Claim, rec.Attributions[y].Claim) }
+	if !slices.IsSortedFunc(r.order, byClaim) {
+		slices.SortStableFunc(r.order, byClaim)
+		r.abuf = append(r.abuf[:0], rec.Attributions...)
+		for i, k := range r.order {
+			rec.Attributions[i] = r.abuf[k]
+		}
+		clear(r.abuf)
 	}
 }
 
@@ -454,11 +645,11 @@ func (r *run) isAttribution(l *rel) bool {
 	if l.c == nil {
 		return false
 	}
-	if l.c.kind != kindSpeech {
-		return true
+	if l.c.kind != kindSpeech || l.subj < 0 {
+		return true // no source: "he was asked what happened", "it is said that"
 	}
-	if l.subj < 0 {
-		return false
+	if r.isWord(l.subj, "which") && l.subjEnd == l.subj+1 {
+		return true
 	}
 	if ei := r.entityAt(r.span(l.subj, l.subjEnd)); ei >= 0 {
 		return r.doc.Rec.Entities[ei].Type != article.Person

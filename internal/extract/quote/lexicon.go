@@ -21,14 +21,20 @@ const (
 	kindThought
 	kindReport
 	kindAccording
+	kindStance // support, opposition, praise, blame: "endorsed Clinton", "slammed the plan"
 )
 
 // Cue flags, from the lexicon's flags column.
 const (
-	flagListener uint8 = 1 << iota
+	flagListener uint16 = 1 << iota
 	flagNoun
 	flagTo
 	flagWeak
+	flagAdj     // an adjective after "be", with a that-clause: "is confident that"
+	flagRaise   // no source; the content is the subject and what follows: "X appears to"
+	flagPassive // in the passive, like flagRaise: "X is expected to", "is known as"
+	flagNominal // a noun and its preposition: "support for X", "his criticism of X"
+	flagNaming  // a participle that names the noun phrase before it: "a PAC dubbed X"
 )
 
 // Source-noun classes, from the lexicon's kind column.
@@ -50,7 +56,7 @@ const (
 type cue struct {
 	lemma string
 	kind  uint8
-	flags uint8
+	flags uint16
 }
 
 // phrase is a multi-word cue form, keyed by its first word.
@@ -63,11 +69,15 @@ type phrase struct {
 // info is what the extractor knows about one lower-case word. Words
 // outside the lexicon and the closed classes have the zero info.
 type info struct {
-	cue   *cue
-	form  uint8
-	src   uint8 // srcPerson, srcGroup, srcDocument
-	role  bool  // a person noun naming an office
-	class uint16
+	key  string // the lower-case word
+	cue  *cue
+	form uint8
+	src  uint8 // srcPerson, srcGroup, srcDocument
+	role bool  // a person noun naming an office
+	// survey marks a document noun that "in" makes a source of: "In a
+	// CNN poll, …", "in most surveys".
+	survey bool
+	class  uint16
 	// phrases are the multi-word cues starting with this word, longest
 	// first.
 	phrases []phrase
@@ -87,18 +97,32 @@ const (
 	clNPLink                     // of for on and &: links the parts of a name
 	clStart                      // capitalised only at a sentence start: But In When
 	clVerbish                    // common verbs that end a noun phrase: is was has
+	clPoss                       // a possessive 's token ("Clinton's"), set per token
 )
+
+// possInfo is the info of a possessive 's token; the same token after a
+// pronoun ("he's") keeps the auxiliary info of "'s".
+var possInfo = &info{class: clPoss}
+
+// contracts are the words after which 's is "is" or "has", not a
+// possessive.
+var contracts = map[string]bool{
+	"he": true, "she": true, "it": true, "that": true, "there": true, "what": true, "who": true, "where": true,
+	"here": true, "how": true, "let": true, "this": true, "everyone": true, "everybody": true, "nobody": true,
+	"someone": true, "somebody": true, "nothing": true, "something": true, "everything": true, "why": true, "when": true,
+}
 
 var closed = map[uint16]string{
 	clDet:  "the a an this these those his her its their our my your some many several most all both each every any no another such few numerous two three four five six seven eight nine ten dozens hundreds thousands millions",
-	clPron: "he she they i we you it",
+	clPron: "he she they i we you it they're we're you're i'm i've we've they've he'd she'd i'd we'd they'd he'll she'll i'll we'll they'll",
 	clObj:  "him her them me us you it",
 	clRel:  "who which whom whose",
 	clAux: "has have had is are was were be been being would will could should may might can must did does do shall 've 's 'd 'll 're " +
 		"not never n't didn't don't doesn't won't wouldn't couldn't can't cannot isn't wasn't hasn't haven't hadn't",
 	clAdv: "also further later then once often already still just even again first earlier previously recently reportedly " +
 		"long since later initially ultimately subsequently separately flatly simply openly explicitly clearly finally " +
-		"repeatedly frequently privately publicly allegedly quickly immediately now famously ",
+		"repeatedly frequently privately publicly allegedly quickly immediately now famously however though here too meanwhile " +
+		"instead again",
 	clPrep: "in on at to of for from by with about after before during since into over under against without within among " +
 		"between through across via per amid despite toward towards upon than",
 	clConj: "and or but so yet because if when while as although though whether where until unless whereas nor",
@@ -108,7 +132,8 @@ var closed = map[uint16]string{
 	clStart: "but and so yet in on at when while after before as if because although though however meanwhile still " +
 		"also then there here now this that these those it its what why how where who which one some many most all " +
 		"for with from by during despite since until instead indeed yes no not only even just please perhaps",
-	clVerbish: "is are was were be been has have had would will could should may might can must did does do said says",
+	clVerbish: "is are was were be been has have had would will could should may might can must did does do said says " +
+		"drew grew came went took gave got began won lost led ran met sent spent held kept brought became fell rose made",
 }
 
 // lexicon is the loaded cue lexicon.
@@ -124,9 +149,8 @@ type lexicon struct {
 }
 
 type slot struct {
-	h   uint64
-	key string
-	in  *info
+	h  uint64
+	in *info
 }
 
 const (
@@ -161,7 +185,8 @@ func (l *lexicon) index() {
 		for l.fast[i].in != nil {
 			i = (i + 1) & l.mask
 		}
-		l.fast[i] = slot{h: h, key: k, in: l.words[k]}
+		l.words[k].key = k
+		l.fast[i] = slot{h: h, in: l.words[k]}
 		l.maxLen = max(l.maxLen, len(k))
 	}
 }
@@ -173,7 +198,7 @@ func (l *lexicon) get(h uint64, key []byte) *info {
 		if s.in == nil {
 			return nil
 		}
-		if s.h == h && s.key == string(key) {
+		if s.h == h && s.in.key == string(key) {
 			return s.in
 		}
 	}
@@ -232,9 +257,9 @@ func loadLexicon(src kb.Source) (*lexicon, error) {
 	return l, nil
 }
 
-var kinds = map[string]uint8{"speech": kindSpeech, "thought": kindThought, "report": kindReport, "according": kindAccording}
+var kinds = map[string]uint8{"speech": kindSpeech, "thought": kindThought, "report": kindReport, "according": kindAccording, "stance": kindStance}
 var srcKinds = map[string]uint8{"person": srcPerson, "group": srcGroup, "document": srcDocument}
-var flagNames = map[string]uint8{"listener": flagListener, "noun": flagNoun, "to": flagTo, "weak": flagWeak}
+var flagNames = map[string]uint16{"listener": flagListener, "noun": flagNoun, "to": flagTo, "weak": flagWeak, "adj": flagAdj, "raise": flagRaise, "passive": flagPassive, "nominal": flagNominal, "naming": flagNaming}
 
 func (l *lexicon) addRow(lemma, kind, forms, flags string) error {
 	if s, ok := srcKinds[kind]; ok {
@@ -250,6 +275,7 @@ func (l *lexicon) addRow(lemma, kind, forms, flags string) error {
 			in := l.word(f)
 			in.src = s
 			in.role = in.role || strings.Contains(flags, "role")
+			in.survey = in.survey || strings.Contains(flags, "in")
 		}
 		return nil
 	}

@@ -22,6 +22,7 @@ type region struct {
 	rel        int  // index of the relation it belongs to, or -1
 	partial    bool // a fragment inside a larger reported clause
 	scare      bool // a title, scare quote or quoted term: not a quote
+	sq         int8 // scareQuote's answer once known: 1 yes, -1 no
 }
 
 // mark is a quotation mark found at a token.
@@ -130,10 +131,11 @@ func (r *run) pairMarks() {
 	n := len(r.toks)
 	top := -1       // index of the open top-level region
 	nested := false // a quote inside it is open
+	dnest := false  // a quote inside it with the same (double) marks is open
 	closeAt := func(last, closeTok int) {
 		g := &r.regions[top]
 		g.last, g.close = last, closeTok
-		top, nested = -1, false
+		top, nested, dnest = -1, false, false
 	}
 	for i := 0; i < n; i++ {
 		var m mark
@@ -176,12 +178,19 @@ func (r *run) pairMarks() {
 			}
 		default: // inside a double-quoted region
 			switch {
+			case m.double && m.dir > 0 && r.s[r.toks[i].Start] != '"' && !dnest && r.closersAhead(i+1) >= 2:
+				// “today’s “Straw vote” is not …”: a quote inside a quote
+				// with the same marks, closed twice before the paragraph
+				// ends.
+				dnest = true
 			case m.double && m.dir > 0 && r.s[r.toks[i].Start] != '"':
 				// An explicit opening mark inside an open quote: the
 				// previous quote lacked its closing mark.
 				closeAt(i, -1)
 				r.regions = append(r.regions, region{open: i, close: -1, first: i + m.width, prev: -1, next: -1, rel: -1, straight: m.straight})
 				top = len(r.regions) - 1
+			case m.double && m.dir <= 0 && dnest:
+				dnest = false
 			case m.double && m.dir <= 0 && i > r.regions[top].first:
 				closeAt(i, i)
 			case !m.double && m.dir > 0:
@@ -238,6 +247,19 @@ func (r *run) pairMarks() {
 			}
 		}
 	}
+}
+
+// closersAhead counts the closing curly double marks from token i to the
+// end of its paragraph, stopping at two, and looks no further than 2,000
+// tokens (a paragraph of stray opening marks stays linear).
+func (r *run) closersAhead(i int) int {
+	n := 0
+	for end := min(len(r.toks), i+2000); i < end && !r.para[i] && n < 2; i++ {
+		if t := r.toks[i]; t.Kind == article.Punct && (r.is(i, "”") || r.is(i, "»")) && r.context(i, i) <= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // regionAt returns the index of the region holding token i, or -1.

@@ -1,32 +1,45 @@
 // Package quote finds who said what: direct quotes in quotation marks,
 // partial quotes (a quoted fragment inside reported speech), indirect
-// speech ("X said that …"), and attributions of claims to their source
-// ("according to a CFR report", "The Guardian reported", "officials
-// said"). It fills Record.Quotes and Record.Attributions.
+// speech ("X said that …"), and attributions of claims, beliefs and
+// stances to their source ("according to a CFR report", "The Guardian
+// reported", "officials said", "X endorsed Y", "Poll: …"). It fills
+// Record.Quotes and Record.Attributions, following the conventions of the
+// PolNeAR attribution corpus (Newell et al., LREC 2018).
 //
 // The extractor reads tokens and sentences only (no parser): it pairs
-// quotation marks, finds cue verbs and phrases from the lexicon
+// quotation marks, finds cue verbs, nouns and phrases from the lexicon
 // (internal/kb/data/quote_cues.tsv), takes the noun phrase before or
-// after the cue as the speaker and the clause or quote next to it as the
-// content. A speaker is linked to an entity when an entity mention covers
-// it; pronouns (he, she, they) and descriptions (the president) are
-// resolved to an entity of the article and added to its mentions.
+// after the cue as the source and the clause, object or quote next to it
+// as the content. A source is linked to an entity when an entity mention
+// covers it; pronouns (he, she, they), relative pronouns (who, which) and
+// descriptions (the president) are resolved to an entity of the article
+// and added to its mentions.
 //
 // Conventions a consumer should know:
 //   - Quote.Span and Quote.Text cover the content without its quotation
 //     marks (and without a trailing comma).
-//   - A quote split by its attribution (“…,” he said, “…”) and a quote
-//     running over several paragraphs are given as one Quote per piece;
-//     the pieces share cue_span and speaker.
+//   - A quote split by its attribution (“…,” he said, “…”), a quote
+//     sentence after a tagged one and a quote running over paragraphs are
+//     given as one Quote per piece; the pieces share cue_span and speaker.
 //   - A partial quote lies inside the indirect quote (or attribution)
 //     that reports it: "Trump said he and Lukashenko “discussed many
 //     topics”" gives an indirect quote for the reported clause and a
 //     partial quote for the quoted words, with the same cue_span.
+//   - A content may have several pieces sharing a cue: a reported clause
+//     around a mid-sentence tag ("The economy, he said, is improving"),
+//     the subject and complement of a raising verb ("The House … to pass
+//     the bill" for "The House is expected to pass the bill").
 //   - Reported speech goes to Quotes (kind indirect) when its source is a
 //     person or a pronoun; to Attributions when its source is a document,
 //     an outlet, an organisation or an unnamed group ("officials said"),
-//     and for "according to", report verbs (reported, showed, found) and
-//     verbs of belief (believes, hopes).
+//     when it has no source ("X is expected to …", "Asked whether …",
+//     "a PAC called Our Principles"), and for "according to", report verbs
+//     (reported, showed), beliefs (believes, is confident that), stances
+//     (endorsed, slammed: the object is the claim) and nouns (his
+//     criticism of X, support for X).
+//   - There are no nested relations: a cue inside another's reported words
+//     is part of them ("In a CNN poll, 52 percent said …" is one
+//     attribution to the poll).
 //   - Quoted titles, scare quotes and short quoted terms with no speech
 //     cue are not quotes.
 package quote
@@ -110,7 +123,9 @@ type run struct {
 	spk     []speaker
 	ments   []ment // entity mentions sorted by start, built on first use
 	mentsOK bool
-	added   []ment // mentions to add to entities once emitting is done
+	added   []ment                // mentions to add to entities once emitting is done
+	qbuf    []article.Quote       // scratch for sorting quotes
+	abuf    []article.Attribution // scratch for sorting attributions
 	buf     [48]byte
 }
 
@@ -125,8 +140,12 @@ func (r *run) reset(lex *lexicon, doc *article.Doc) {
 	r.rels = r.rels[:0]
 	r.said = r.said[:0]
 	r.ments, r.mentsOK, r.added = r.ments[:0], false, r.added[:0]
+	aux := lex.words["'s"]
 	for i := range r.toks {
 		r.infos[i] = r.lookup(i)
+		if r.infos[i] == aux && aux != nil && i > 0 && !contracts[string(r.lower(i-1))] {
+			r.infos[i] = possInfo
+		}
 		r.inQ[i] = 0
 		r.sent[i] = -1
 		r.para[i] = r.toks[i].Is(article.ParaStart)
@@ -201,6 +220,22 @@ func (r *run) lookup(i int) *info {
 	return r.lex.get(h, r.buf[:n])
 }
 
+// lower returns token i lower-cased in the run's scratch buffer (valid
+// until the next call), for map look-ups that do not allocate:
+// m[string(r.lower(i))].
+func (r *run) lower(i int) []byte {
+	w := r.word(i)
+	n := min(len(w), len(r.buf))
+	for j := 0; j < n; j++ {
+		c := w[j]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		r.buf[j] = c
+	}
+	return r.buf[:n]
+}
+
 // word returns the text of token i.
 func (r *run) word(i int) string { t := r.toks[i]; return r.s[t.Start:t.End] }
 
@@ -266,7 +301,7 @@ func (r *run) lowerWord(i int) bool {
 		return false
 	}
 	t := r.toks[i]
-	return t.Kind == article.Word && !t.Is(article.Cap)
+	return t.Kind == article.Word && !t.Is(article.Cap) && r.s[t.Start] != '\'' && r.s[t.Start] != 0xE2
 }
 
 // adverb reports an adverb or auxiliary that may stand between a subject

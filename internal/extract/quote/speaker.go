@@ -38,6 +38,8 @@ func (r *run) speaker(a, b int) speaker {
 		switch {
 		case b-a == 1 && r.class(a, clPron|clObj):
 			ei, kind = r.resolvePronoun(a), "pronoun"
+		case b-a == 1 && r.class(a, clRel):
+			ei, kind = r.resolveRelative(a), "relative"
 		case r.infos[b-1] != nil && r.infos[b-1].role && r.class(a, clDet):
 			ei, kind = r.resolveRole(b-1), "title"
 		case b-a == 2 && r.isWord(a, "the") && r.infos[b-1] != nil && r.infos[b-1].src == srcDocument:
@@ -54,6 +56,30 @@ func (r *run) speaker(a, b int) speaker {
 		r.said = append(r.said, said{at: s.Start, ent: ei, head: r.word(b - 1)})
 	}
 	return sp
+}
+
+// resolveRelative finds the entity a relative pronoun at token a refers
+// to: the one named right before it ("Sen. Reed, who said").
+func (r *run) resolveRelative(a int) int {
+	j := a - 1
+	if r.is(j, ",") || r.dash(j) {
+		j--
+	}
+	sf, _ := r.sentBounds(a)
+	if j < sf {
+		return -1
+	}
+	if r.is(j, ")") {
+		for j > sf && !r.is(j, "(") && a-j < 10 {
+			j--
+		}
+		j--
+	}
+	b, ok := r.npBefore(j, sf)
+	if !ok {
+		return -1
+	}
+	return r.entityAt(r.span(b, j+1))
 }
 
 // resolveDocument finds the entity behind a definite document ("the
@@ -163,6 +189,9 @@ func (r *run) mentions() []ment {
 		r.mentsOK = true
 		for ei := range r.doc.Rec.Entities {
 			for _, m := range r.doc.Rec.Entities[ei].Mentions {
+				if m.Embed != 0 {
+					continue // in an embed's text, not in the body
+				}
 				r.ments = append(r.ments, ment{s: m.Span, ent: int32(ei)})
 			}
 		}
@@ -210,11 +239,14 @@ func (r *run) applyMentions() {
 			e.Mentions = append(e.Mentions, article.Mention{Span: r.added[i].s, Kind: r.added[i].kind})
 		}
 		slices.SortStableFunc(e.Mentions, cmpMention)
-		e.Mentions = slices.CompactFunc(e.Mentions, func(x, y article.Mention) bool { return x.Span == y.Span })
+		e.Mentions = slices.CompactFunc(e.Mentions, func(x, y article.Mention) bool { return x.Span == y.Span && x.Embed == y.Embed })
 	}
 }
 
 func cmpMention(x, y article.Mention) int {
+	if x.Embed != y.Embed {
+		return x.Embed - y.Embed // the body's mentions first, then each embed's
+	}
 	if x.Span.Start != y.Span.Start {
 		return x.Span.Start - y.Span.Start
 	}

@@ -266,16 +266,18 @@ func eventWhere(q store.EventQuery) *where {
 }
 
 // EventPage returns a page of the events q selects, newest first (by day,
-// then last stored first), with
+// then last stored first, an article's events last first), with
 // the sentence each came from. It finds the page's events first and
 // reads their rows after, so that only the page's records are decoded.
 func (d *DB) EventPage(ctx context.Context, q store.EventQuery) ([]store.EventRow, error) {
 	w := eventWhere(q)
-	keys := "SELECT e.rowid FROM events e JOIN articles a ON a.aid = e.aid" + w.String() + " ORDER BY e.day DESC, e.rowid DESC" + pageSQL(q.Page)
-	var ids []int64
-	for id, err := range queryRows(ctx, d.db, keys, w.args, func(rows *sql.Rows) (int64, error) {
-		var id int64
-		err := rows.Scan(&id)
+	// events_day holds (day, aid, n): walking it backwards gives this
+	// order without sorting.
+	keys := "SELECT e.aid, e.n FROM events e JOIN articles a ON a.aid = e.aid" + w.String() + " ORDER BY e.day DESC, e.aid DESC, e.n DESC" + pageSQL(q.Page)
+	var ids [][2]int64
+	for id, err := range queryRows(ctx, d.db, keys, w.args, func(rows *sql.Rows) ([2]int64, error) {
+		var id [2]int64
+		err := rows.Scan(&id[0], &id[1])
 		return id, err
 	}) {
 		if err != nil {
@@ -291,7 +293,7 @@ func (d *DB) EventPage(ctx context.Context, q store.EventQuery) ([]store.EventRo
 		err := d.db.QueryRowContext(ctx, `SELECT a.id, e.n, a.url, a.outlet, a.published, e.day, e.source, e.target, e.source_entity, e.target_entity, e.cameo, e.base, e.root,
 			e.quad, e.goldstein, e.plover, e.mode, e.negated, e.modal, e.verb, e.verb_start, e.verb_end, e.location, e.country, e.lat, e.lon,
 			e.date, e.sentence, e.confidence, `+storyCounts+`, a.record
-			FROM events e JOIN articles a ON a.aid = e.aid WHERE e.rowid = ?`, id).
+			FROM events e JOIN articles a ON a.aid = e.aid WHERE e.aid = ? AND e.n = ?`, id[0], id[1]).
 			Scan(&r.Article, &r.Index, &r.URL, &r.Outlet, &r.Published, &r.Day, &e.Source, &e.Target, &e.SourceEntity, &e.TargetEntity,
 				&e.Code, &e.Base, &e.Root, &e.Quad, &e.Goldstein, &e.Plover, &e.Mode, &e.Negated, &e.Modal, &e.Verb, &e.VerbSpan.Start, &e.VerbSpan.End,
 				&e.Location, &e.Country, &e.Lat, &e.Lon, &e.Date, &e.Sentence, &e.Confidence, &r.NumArticles, &r.NumSources, &rec)
@@ -309,17 +311,17 @@ func (d *DB) EventPage(ctx context.Context, q store.EventQuery) ([]store.EventRo
 // article's record once.
 func (d *DB) EventExport(ctx context.Context, q store.EventQuery, n int, fn func(store.EventRow) error) error {
 	w := eventWhere(q)
-	keys := "SELECT e.rowid FROM events e JOIN articles a ON a.aid = e.aid" + w.String() + " ORDER BY e.aid, e.n" + limit(n)
-	var ids []int64
-	for id, err := range queryRows(ctx, d.db, keys, w.args, func(rows *sql.Rows) (int64, error) {
-		var id int64
-		err := rows.Scan(&id)
+	keys := "SELECT e.aid, e.n FROM events e JOIN articles a ON a.aid = e.aid" + w.String() + " ORDER BY e.aid, e.n" + limit(n)
+	var ids []any
+	for id, err := range queryRows(ctx, d.db, keys, w.args, func(rows *sql.Rows) ([2]int64, error) {
+		var id [2]int64
+		err := rows.Scan(&id[0], &id[1])
 		return id, err
 	}) {
 		if err != nil {
 			return fmt.Errorf("export events: %w", err)
 		}
-		ids = append(ids, id)
+		ids = append(ids, id[0], id[1])
 	}
 	var (
 		lastAID int64 = -1
@@ -327,15 +329,16 @@ func (d *DB) EventExport(ctx context.Context, q store.EventQuery, n int, fn func
 		sents   []article.Span
 	)
 	for len(ids) > 0 {
-		chunk := ids[:min(len(ids), 500)]
+		chunk := ids[:min(len(ids), 1000)]
 		ids = ids[len(chunk):]
+		pairs := strings.TrimSuffix(strings.Repeat("(?,?),", len(chunk)/2), ",")
 		sqlq := `SELECT a.aid, a.id, e.n, a.url, a.outlet, a.published, e.day, e.source, e.target, e.source_entity, e.target_entity, e.cameo, e.base, e.root,
 			e.quad, e.goldstein, e.plover, e.mode, e.negated, e.modal, e.verb, e.verb_start, e.verb_end, e.location, e.country, e.lat, e.lon,
 			e.date, e.sentence, e.confidence
-			FROM events e JOIN articles a ON a.aid = e.aid WHERE e.rowid IN (` + placeholders(len(chunk)) + `) ORDER BY e.aid, e.n`
+			FROM events e JOIN articles a ON a.aid = e.aid WHERE (e.aid, e.n) IN (VALUES ` + pairs + `) ORDER BY e.aid, e.n`
 		var rows []store.EventRow
 		var aids []int64
-		for r, err := range queryRows(ctx, d.db, sqlq, anys64(chunk), func(rows *sql.Rows) (store.EventRow, error) {
+		for r, err := range queryRows(ctx, d.db, sqlq, chunk, func(rows *sql.Rows) (store.EventRow, error) {
 			var r store.EventRow
 			e := &r.Event
 			var aid int64
@@ -373,14 +376,6 @@ func (d *DB) EventExport(ctx context.Context, q store.EventQuery, n int, fn func
 		}
 	}
 	return nil
-}
-
-func anys64(v []int64) []any {
-	out := make([]any, len(v))
-	for i, x := range v {
-		out[i] = x
-	}
-	return out
 }
 
 // EventRecords yields the stored records that hold the events q selects,

@@ -1,0 +1,201 @@
+package sqlite
+
+// applicationID marks a SQLite file as a newsgraph store ("NWSG").
+const applicationID = 0x4e575347
+
+// migrations are the schema's versions in order: migrations[i] takes a
+// database from version i to i+1. A released migration is never edited;
+// a change is a new one. The SQL keeps to what PostgreSQL also reads,
+// except the FTS5 tables and WITHOUT ROWID, which its engine does its own
+// way. Tables keyed by (article, index) are WITHOUT ROWID: one B-tree
+// insert per row instead of two.
+var migrations = []string{
+	// 1: the first schema.
+	`
+CREATE TABLE articles (
+	aid          INTEGER PRIMARY KEY,
+	id           TEXT NOT NULL UNIQUE,
+	url          TEXT NOT NULL,
+	title        TEXT NOT NULL,
+	outlet       TEXT NOT NULL,      -- outlet, else the URL's host
+	published    TEXT NOT NULL,
+	day          TEXT NOT NULL,      -- YYYY-MM-DD of published, '' when unknown
+	language     TEXT NOT NULL,
+	pipeline     TEXT NOT NULL,
+	duplicate_of TEXT NOT NULL,      -- id of the story's original, '' when original
+	story        INTEGER NOT NULL,   -- aid of the story's original (itself when original)
+	similarity   REAL NOT NULL,      -- estimated Jaccard to the text it matched
+	words        INTEGER NOT NULL,
+	tone         REAL NOT NULL,
+	sig          BLOB,               -- MinHash signature; NULL for texts too short to compare
+	record       BLOB NOT NULL       -- the record's JSON as written
+);
+CREATE INDEX articles_story ON articles(story);
+CREATE INDEX articles_day ON articles(day);
+CREATE INDEX articles_outlet ON articles(outlet);
+
+-- copies: every URL (or input, when there is no URL) that gave an article.
+CREATE TABLE copies (
+	aid    INTEGER NOT NULL,
+	origin TEXT NOT NULL,
+	outlet TEXT NOT NULL,
+	PRIMARY KEY (aid, origin)
+) WITHOUT ROWID;
+CREATE INDEX copies_origin ON copies(origin);
+
+-- lsh: MinHash band keys of the articles' signatures.
+CREATE TABLE lsh (
+	band INTEGER NOT NULL,
+	aid  INTEGER NOT NULL,
+	PRIMARY KEY (band, aid)
+) WITHOUT ROWID;
+
+CREATE TABLE entities (
+	id      TEXT PRIMARY KEY,
+	name    TEXT NOT NULL,
+	type    TEXT NOT NULL,
+	kind    TEXT NOT NULL,
+	role    TEXT NOT NULL,
+	country TEXT NOT NULL,
+	actor   TEXT NOT NULL,
+	lat     REAL NOT NULL,
+	lon     REAL NOT NULL,
+	known   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX entities_actor ON entities(actor);
+
+-- mentions: one row per entity per article, with its mention spans.
+CREATE TABLE mentions (
+	aid    INTEGER NOT NULL,
+	entity TEXT NOT NULL,
+	n      INTEGER NOT NULL,
+	first  INTEGER NOT NULL,
+	spans  TEXT NOT NULL,
+	PRIMARY KEY (aid, entity)
+) WITHOUT ROWID;
+CREATE INDEX mentions_entity ON mentions(entity);
+
+CREATE TABLE quotes (
+	qid          INTEGER PRIMARY KEY,
+	aid          INTEGER NOT NULL,
+	n            INTEGER NOT NULL,
+	text         TEXT NOT NULL,
+	span_start   INTEGER NOT NULL,
+	span_end     INTEGER NOT NULL,
+	speaker      TEXT NOT NULL,
+	speaker_name TEXT NOT NULL,
+	cue          TEXT NOT NULL,
+	kind         TEXT NOT NULL,
+	sentence     INTEGER NOT NULL
+);
+CREATE INDEX quotes_aid ON quotes(aid);
+CREATE INDEX quotes_speaker ON quotes(speaker);
+
+CREATE TABLE attributions (
+	aid         INTEGER NOT NULL,
+	n           INTEGER NOT NULL,
+	text        TEXT NOT NULL,
+	span_start  INTEGER NOT NULL,
+	span_end    INTEGER NOT NULL,
+	source      TEXT NOT NULL,
+	source_name TEXT NOT NULL,
+	cue         TEXT NOT NULL,
+	sentence    INTEGER NOT NULL,
+	PRIMARY KEY (aid, n)
+) WITHOUT ROWID;
+CREATE INDEX attributions_source ON attributions(source);
+
+CREATE TABLE amounts (
+	aid         INTEGER NOT NULL,
+	n           INTEGER NOT NULL,
+	text        TEXT NOT NULL,
+	span_start  INTEGER NOT NULL,
+	span_end    INTEGER NOT NULL,
+	value       REAL NOT NULL,
+	max         REAL NOT NULL,
+	unit        TEXT NOT NULL,
+	object      TEXT NOT NULL,
+	approximate INTEGER NOT NULL,
+	PRIMARY KEY (aid, n)
+) WITHOUT ROWID;
+
+CREATE TABLE dates (
+	aid         INTEGER NOT NULL,
+	n           INTEGER NOT NULL,
+	text        TEXT NOT NULL,
+	span_start  INTEGER NOT NULL,
+	span_end    INTEGER NOT NULL,
+	value       TEXT NOT NULL,
+	type        TEXT NOT NULL,
+	granularity TEXT NOT NULL,
+	relative    INTEGER NOT NULL,
+	end_value   TEXT NOT NULL,
+	PRIMARY KEY (aid, n)
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+	aid            INTEGER NOT NULL,
+	n              INTEGER NOT NULL,
+	source         TEXT NOT NULL,
+	target         TEXT NOT NULL,
+	source_entity  TEXT NOT NULL,
+	target_entity  TEXT NOT NULL,
+	source_country TEXT NOT NULL,
+	target_country TEXT NOT NULL,
+	cameo          TEXT NOT NULL,
+	base           TEXT NOT NULL,
+	root           TEXT NOT NULL,
+	quad           INTEGER NOT NULL,
+	goldstein      REAL NOT NULL,
+	plover         TEXT NOT NULL,
+	mode           TEXT NOT NULL,
+	negated        INTEGER NOT NULL,
+	modal          INTEGER NOT NULL,
+	verb           TEXT NOT NULL,
+	verb_start     INTEGER NOT NULL,
+	verb_end       INTEGER NOT NULL,
+	location       TEXT NOT NULL,
+	country        TEXT NOT NULL,
+	lat            REAL NOT NULL,
+	lon            REAL NOT NULL,
+	date           TEXT NOT NULL,
+	day            TEXT NOT NULL,    -- the event's day, else the article's
+	sentence       INTEGER NOT NULL,
+	confidence     REAL NOT NULL,
+	PRIMARY KEY (aid, n)
+) WITHOUT ROWID;
+-- Few indexes: each costs a B-tree insert per event. Country queries
+-- (three columns OR-ed) scan the day range instead.
+CREATE INDEX events_source ON events(source, day);
+CREATE INDEX events_target ON events(target, day);
+CREATE INDEX events_source_entity ON events(source_entity);
+CREATE INDEX events_target_entity ON events(target_entity);
+CREATE INDEX events_root ON events(root, quad);
+CREATE INDEX events_day ON events(day);
+
+CREATE TABLE embeds (
+	aid      INTEGER NOT NULL,
+	n        INTEGER NOT NULL,
+	platform TEXT NOT NULL,
+	author   TEXT NOT NULL,
+	handle   TEXT NOT NULL,
+	date     TEXT NOT NULL,
+	text     TEXT NOT NULL,
+	links    TEXT NOT NULL,
+	PRIMARY KEY (aid, n)
+) WITHOUT ROWID;
+
+CREATE TABLE themes (
+	aid  INTEGER NOT NULL,
+	code TEXT NOT NULL,
+	n    INTEGER NOT NULL,
+	PRIMARY KEY (aid, code)
+) WITHOUT ROWID;
+CREATE INDEX themes_code ON themes(code);
+
+-- Full text: contentless tables keyed by articles.aid and quotes.qid; the
+-- text itself is in the records.
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='', contentless_delete=1);
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='', contentless_delete=1);
+`,
+}

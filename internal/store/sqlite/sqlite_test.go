@@ -1,0 +1,550 @@
+package sqlite_test
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	_ "modernc.org/sqlite"
+
+	"newsgraph/internal/article"
+	"newsgraph/internal/ingest"
+	"newsgraph/internal/pipeline"
+	"newsgraph/internal/store"
+	"newsgraph/internal/store/sqlite"
+	"newsgraph/internal/testutil"
+)
+
+const belarus = `U.S. President Donald Trump praised Belarusian leader Alexander Lukashenko on Friday after Minsk released 16 prisoners, including a U.S. citizen.
+"I look forward to meeting him," Trump wrote on Truth Social. Lukashenko has ruled Belarus since 1994 and is a close ally of Russian President Vladimir Putin.
+Belarus and Russia signed agreements on closer military cooperation in 1999, according to a Council on Foreign Relations report.`
+
+const cable = `Finland and Estonia agreed on Tuesday to build a second undersea power cable across the Gulf of Finland, three weeks after the only existing link was damaged, officials in Helsinki said.
+Finnish Prime Minister Petteri Orpo and Estonian Prime Minister Kristen Michal signed the agreement in Tallinn. The project will cost about 450 million euros.
+"We cannot leave our electricity supply at the mercy of a single cable," Orpo told reporters after the signing.`
+
+// record builds a record as the pipeline would, with annotations that
+// later stages will fill: entities, a quote, an event.
+func record(t testing.TB, text, url, outlet, published string) article.Record {
+	t.Helper()
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := p.Process(context.Background(), article.Input{Text: text, URL: url, Outlet: outlet, Published: published, Title: "Title of " + outlet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Only the annotations built here, whatever the pipeline's stages
+	// find, so that the counts below are the test's.
+	rec.Entities, rec.Quotes, rec.Attributions = []article.Entity{}, []article.Quote{}, []article.Attribution{}
+	rec.Amounts, rec.Dates, rec.Events, rec.Themes = []article.Amount{}, []article.Date{}, []article.Event{}, []article.Theme{}
+	span := func(s string) article.Span {
+		i := strings.Index(rec.Text, s)
+		if i < 0 {
+			return article.Span{}
+		}
+		return article.Span{Start: i, End: i + len(s)}
+	}
+	if strings.Contains(text, "Lukashenko") {
+		rec.Entities = []article.Entity{
+			{ID: "person:donald-trump", Name: "Donald Trump", Type: article.Person, Role: "President", Country: "USA", Actor: "USAGOV", Known: true,
+				Mentions: []article.Mention{{Span: span("Donald Trump"), Kind: "name"}}},
+			{ID: "person:alexander-lukashenko", Name: "Alexander Lukashenko", Type: article.Person, Country: "BLR", Actor: "BLRGOV", Known: true,
+				Mentions: []article.Mention{{Span: span("Alexander Lukashenko"), Kind: "name"}}},
+			{ID: "place:belarus", Name: "Belarus", Type: article.Place, Kind: "country", Country: "BLR", Actor: "BLR", Lat: 53.7, Lon: 27.9, Known: true,
+				Mentions: []article.Mention{{Span: span("Belarus"), Kind: "name"}}},
+		}
+		q := span("I look forward to meeting him")
+		rec.Quotes = []article.Quote{{Text: rec.Text[q.Start:q.End], Span: q, Speaker: "person:donald-trump", SpeakerName: "Trump", Cue: "wrote", Kind: article.Direct, Sentence: 1}}
+		rec.Events = []article.Event{
+			{Source: "USAGOV", Target: "BLRGOV", SourceEntity: "person:donald-trump", TargetEntity: "person:alexander-lukashenko",
+				Code: "051", Base: "051", Root: "05", Quad: 1, Goldstein: 3.4, Plover: "COOPERATE", Verb: "praised", VerbSpan: span("praised"), Sentence: 0, Confidence: 0.9},
+			{Source: "BLR", Target: "RUS", Code: "057", Base: "057", Root: "05", Quad: 1, Goldstein: 8, Plover: "AGREE", Verb: "signed",
+				VerbSpan: span("signed"), Date: "1999", Sentence: 2, Confidence: 0.8},
+		}
+		rec.Themes = []article.Theme{{Code: "PRISONER_RELEASE", Spans: []article.Span{span("released 16 prisoners")}}}
+	}
+	return rec
+}
+
+func open(t testing.TB, path string) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func put(t testing.TB, db store.Store, items ...store.Item) []store.Outcome {
+	t.Helper()
+	out, err := db.Put(context.Background(), items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func stats(t testing.TB, db store.Store) store.Stats {
+	t.Helper()
+	s, err := db.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestIdempotent(t *testing.T) {
+	db := open(t, filepath.Join(t.TempDir(), "n.db"))
+	a := record(t, belarus, "https://example.org/a", "Example", "2025-08-09")
+	b := record(t, cable, "", "", "2025-12-16")
+	out := put(t, db, store.Item{Record: a, Origin: "a.json"}, store.Item{Record: b, Origin: "b.txt"})
+	if out[0] != store.Added || out[1] != store.Added {
+		t.Fatalf("first put: %v", out)
+	}
+	before := stats(t, db)
+	for range 3 {
+		out = put(t, db, store.Item{Record: a, Origin: "a.json"}, store.Item{Record: b, Origin: "b.txt"})
+		if out[0] != store.Unchanged || out[1] != store.Unchanged {
+			t.Fatalf("re-put: %v, want unchanged", out)
+		}
+	}
+	after := stats(t, db)
+	if fmt.Sprint(before) != fmt.Sprint(after) {
+		t.Errorf("re-putting changed the counts:\n%+v\n%+v", before, after)
+	}
+	if after.Articles != 2 || after.Entities != 3 || after.Quotes != 1 || after.Events != 2 || after.Duplicates != 0 {
+		t.Errorf("counts: %+v", after)
+	}
+	// Same text at another URL: a copy, counted as a duplicate.
+	c := a
+	c.URL = "https://mirror.example.net/a"
+	c.Outlet = "Mirror"
+	if out := put(t, db, store.Item{Record: c, Origin: "c.json"}); out[0] != store.Copy {
+		t.Fatalf("copy at a new URL: %v", out)
+	}
+	if s := stats(t, db); s.Articles != 2 || s.Copies != 3 || s.Duplicates != 1 {
+		t.Errorf("after copy: %+v", s)
+	}
+}
+
+func TestRecordRoundTrip(t *testing.T) {
+	db := open(t, filepath.Join(t.TempDir(), "n.db"))
+	a := record(t, belarus, "https://example.org/a", "Example", "2025-08-09")
+	put(t, db, store.Item{Record: a})
+	got, err := db.Record(context.Background(), a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want strings.Builder
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	enc.Encode(a)
+	if string(got.JSON)+"\n" != want.String() {
+		t.Errorf("stored JSON differs from the record:\n got %s\nwant %s", got.JSON, want.String())
+	}
+	if _, err := db.Record(context.Background(), "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("missing id: %v", err)
+	}
+}
+
+func TestNewerPipelineReplaces(t *testing.T) {
+	db := open(t, filepath.Join(t.TempDir(), "n.db"))
+	a := record(t, belarus, "https://example.org/a", "Example", "2025-08-09")
+	a.Pipeline = "newsgraph/0.1.0 kb/aaaa"
+	put(t, db, store.Item{Record: a})
+
+	newer := a
+	newer.Pipeline = "newsgraph/0.2.0 kb/aaaa"
+	newer.Events = newer.Events[:1]
+	newer.Quotes = nil
+	if out := put(t, db, store.Item{Record: newer}); out[0] != store.Replaced {
+		t.Fatalf("newer pipeline: %v, want replaced", out)
+	}
+	s := stats(t, db)
+	if s.Articles != 1 || s.Events != 1 || s.Quotes != 0 {
+		t.Errorf("after replace: %+v", s)
+	}
+	got, _ := db.Record(context.Background(), a.ID)
+	if !strings.Contains(string(got.JSON), "newsgraph/0.2.0") {
+		t.Errorf("record not replaced: %s", got.JSON)
+	}
+	// An older pipeline's record does not replace a newer one.
+	if out := put(t, db, store.Item{Record: a}); out[0] != store.Unchanged {
+		t.Errorf("older pipeline: %v, want unchanged", out)
+	}
+	// Full text follows the replacement: still one hit.
+	n := 0
+	for _, err := range db.Articles(context.Background(), store.ArticleFilter{Text: "Lukashenko"}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n != 1 {
+		t.Errorf("full-text hits after replace: %d, want 1", n)
+	}
+	if err := db.Check(context.Background()); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestNewer(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"newsgraph/0.2.0 kb/x", "newsgraph/0.1.0 kb/x", true},
+		{"newsgraph/0.1.0 kb/x", "newsgraph/0.2.0 kb/x", false},
+		{"newsgraph/0.10.0 kb/x", "newsgraph/0.9.0 kb/x", true},
+		{"newsgraph/0.1.0 kb/y", "newsgraph/0.1.0 kb/x", true},
+		{"newsgraph/0.1.0 kb/x", "newsgraph/0.1.0 kb/x", false},
+	} {
+		if got := sqlite.Newer(c.a, c.b); got != c.want {
+			t.Errorf("Newer(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
+
+func TestNearDuplicates(t *testing.T) {
+	db := open(t, filepath.Join(t.TempDir(), "n.db"))
+	orig := record(t, belarus, "https://example.org/a", "Example", "2025-08-09")
+	// Copies with a sentence of their own (boilerplate alone is removed by
+	// the clean stage, and gives the same id).
+	syndicated := record(t, belarus+"\nThis story was first published by Example News.", "https://other.example.com/b", "Other", "2025-08-09")
+	copy2 := record(t, belarus+"\nMore reporting by Jane Doe in Vilnius.", "https://third.example.com/c", "", "2025-08-10")
+	other := record(t, cable, "https://example.org/cable", "Example", "2025-12-16")
+	out := put(t, db, store.Item{Record: orig}, store.Item{Record: syndicated}, store.Item{Record: other})
+	if out[1] != store.Duplicate || out[2] != store.Added {
+		t.Fatalf("outcomes %v", out)
+	}
+	out = put(t, db, store.Item{Record: copy2})
+	if out[0] != store.Duplicate {
+		t.Fatalf("second batch: %v", out)
+	}
+	got, _ := db.Record(context.Background(), copy2.ID)
+	if !strings.Contains(string(got.JSON), `"duplicate_of":"`+orig.ID+`"`) {
+		t.Errorf("duplicate_of not the original: %s", got.JSON[len(got.JSON)-200:])
+	}
+	s := stats(t, db)
+	if s.Articles != 4 || s.NearDuplicates != 2 || s.Duplicates != 2 || s.Stories != 2 {
+		t.Errorf("stats %+v", s)
+	}
+	// The story's events are counted once, with NumArticles 3.
+	var rows []store.EventRow
+	for r, err := range db.Events(context.Background(), store.EventFilter{Root: "05"}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows = append(rows, r)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("events: %d rows, want 2 (duplicates' events not repeated)", len(rows))
+	}
+	if rows[0].NumArticles != 3 || rows[0].NumSources != 3 {
+		t.Errorf("NumArticles=%d NumSources=%d, want 3 3", rows[0].NumArticles, rows[0].NumSources)
+	}
+}
+
+func TestQueries(t *testing.T) {
+	ctx := context.Background()
+	db := open(t, filepath.Join(t.TempDir(), "n.db"))
+	a := record(t, belarus, "https://example.org/a", "Example", "2025-08-09")
+	b := record(t, cable, "https://example.org/cable", "Example", "2025-12-16")
+	put(t, db, store.Item{Record: a}, store.Item{Record: b})
+
+	events := func(f store.EventFilter) []string {
+		var out []string
+		for r, err := range db.Events(ctx, f) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, r.Event.Source+">"+r.Event.Target+":"+r.Event.Code)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name string
+		f    store.EventFilter
+		want string
+	}{
+		{"Actor", store.EventFilter{Actor: "USAGOV"}, "[USAGOV>BLRGOV:051]"},
+		{"ActorPrefix", store.EventFilter{Actor: "BLR*"}, "[BLR>RUS:057 USAGOV>BLRGOV:051]"},
+		{"ActorEntity", store.EventFilter{Actor: "person:donald-trump"}, "[USAGOV>BLRGOV:051]"},
+		{"SourceTarget", store.EventFilter{Actor: "USAGOV", Target: "BLRGOV"}, "[USAGOV>BLRGOV:051]"},
+		{"TargetOnly", store.EventFilter{Target: "USAGOV"}, "[]"},
+		{"Pair", store.EventFilter{Pair: [2]string{"RUS", "BLR"}}, "[BLR>RUS:057]"},
+		{"Root", store.EventFilter{Root: "05", Quad: 1}, "[BLR>RUS:057 USAGOV>BLRGOV:051]"},
+		{"Code", store.EventFilter{Code: "057"}, "[BLR>RUS:057]"},
+		{"Country", store.EventFilter{Country: "rus"}, "[BLR>RUS:057]"},
+		{"Since", store.EventFilter{Period: store.Period{Since: "2025-01-01"}}, "[USAGOV>BLRGOV:051]"},
+		// The 1999 event is dated by its text, the other by the article.
+		{"UntilMonth", store.EventFilter{Period: store.Period{Until: "2025-07"}}, "[BLR>RUS:057]"},
+		{"UntilMonthIn", store.EventFilter{Period: store.Period{Until: "2025-08"}}, "[BLR>RUS:057 USAGOV>BLRGOV:051]"},
+		{"Year", store.EventFilter{Period: store.Period{Since: "1999", Until: "1999"}}, "[BLR>RUS:057]"},
+	} {
+		t.Run("Events"+c.name, func(t *testing.T) {
+			if got := fmt.Sprint(events(c.f)); got != c.want {
+				t.Errorf("got %s, want %s", got, c.want)
+			}
+		})
+	}
+	t.Run("EventSentence", func(t *testing.T) {
+		for r := range db.Events(ctx, store.EventFilter{Code: "051"}) {
+			if !strings.HasPrefix(r.SentenceText, "U.S. President Donald Trump praised") {
+				t.Errorf("sentence %q", r.SentenceText)
+			}
+		}
+	})
+	t.Run("QuotesBySpeaker", func(t *testing.T) {
+		for _, sp := range []string{"person:donald-trump", "trump", "Donald"} {
+			n := 0
+			for r, err := range db.Quotes(ctx, store.QuoteFilter{Speaker: sp}) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if r.Quote.Text != "I look forward to meeting him" || r.SpeakerEntity != "Donald Trump" {
+					t.Errorf("quote %+v", r)
+				}
+				n++
+			}
+			if n != 1 {
+				t.Errorf("speaker %q: %d quotes", sp, n)
+			}
+		}
+	})
+	t.Run("QuotesByWords", func(t *testing.T) {
+		for q, want := range map[string]int{"meeting": 1, "forward meeting": 1, "cable": 0, `"look forward"`: 1} {
+			n := 0
+			for _, err := range db.Quotes(ctx, store.QuoteFilter{Words: q}) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				n++
+			}
+			if n != want {
+				t.Errorf("words %q: %d quotes, want %d", q, n, want)
+			}
+		}
+	})
+	t.Run("ArticlesFullText", func(t *testing.T) {
+		for q, want := range map[string]string{"undersea cable": b.ID, "Truth Social": a.ID, "U.S. citizen": a.ID, "Orpo OR Minsk": a.ID + " " + b.ID} {
+			var ids []string
+			for r, err := range db.Articles(ctx, store.ArticleFilter{Text: q}) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				ids = append(ids, r.ID)
+			}
+			if q == "Orpo OR Minsk" && len(ids) == 2 {
+				continue // order is by rank
+			}
+			if strings.Join(ids, " ") != want {
+				t.Errorf("text %q: %v, want %s", q, ids, want)
+			}
+		}
+	})
+	t.Run("TopActors", func(t *testing.T) {
+		top, err := db.TopActors(ctx, store.ActorFilter{Type: "person"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(top) != 2 || top[0].ID != "person:alexander-lukashenko" {
+			t.Errorf("top %+v", top)
+		}
+	})
+	t.Run("CoMentions", func(t *testing.T) {
+		cm, err := db.CoMentions(ctx, store.ActorFilter{Entity: "place:belarus"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cm) != 2 || cm[0].Articles != 1 {
+			t.Errorf("co-mentions %+v", cm)
+		}
+	})
+	t.Run("Graph", func(t *testing.T) {
+		g, err := db.Graph(ctx, store.GraphFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(g.Nodes) != 5 || len(g.Edges) != 5 {
+			t.Errorf("graph: %d nodes %d edges: %+v", len(g.Nodes), len(g.Edges), g)
+		}
+	})
+	t.Run("Tables", func(t *testing.T) {
+		for _, name := range db.Tables() {
+			tb, err := db.Table(ctx, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tb.Columns[0] != "id" && tb.Columns[0] != "article" {
+				t.Errorf("%s: first column %q", name, tb.Columns[0])
+			}
+			for row, err := range tb.Rows {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(row) != len(tb.Columns) {
+					t.Errorf("%s: row has %d cells for %d columns", name, len(row), len(tb.Columns))
+				}
+			}
+		}
+		if _, err := db.Table(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("unknown table: %v", err)
+		}
+	})
+}
+
+func TestNewerSchemaUntouched(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "n.db")
+	db := open(t, path)
+	put(t, db, store.Item{Record: record(t, cable, "", "", "")})
+	db.Close()
+	// Pretend a newer newsgraph wrote it.
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(fmt.Sprintf("PRAGMA user_version=%d", sqlite.SchemaVersion()+1)); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	before, _ := os.ReadFile(path)
+	_, err = sqlite.Open(context.Background(), path, sqlite.Options{})
+	if !errors.Is(err, store.ErrNewerSchema) || !strings.Contains(err.Error(), path) {
+		t.Fatalf("open newer schema: %v", err)
+	}
+	after, _ := os.ReadFile(path)
+	if string(before) != string(after) {
+		t.Error("the newer database was changed")
+	}
+}
+
+func TestNotAStore(t *testing.T) {
+	dir := t.TempDir()
+	text := filepath.Join(dir, "notes.txt")
+	os.WriteFile(text, []byte(strings.Repeat("not a database\n", 500)), 0o644)
+	if _, err := sqlite.Open(context.Background(), text, sqlite.Options{}); !errors.Is(err, store.ErrNotStore) {
+		t.Errorf("text file: %v", err)
+	}
+	other := filepath.Join(dir, "other.db")
+	raw, _ := sql.Open("sqlite", other)
+	raw.Exec("CREATE TABLE t(x)")
+	raw.Close()
+	if _, err := sqlite.Open(context.Background(), other, sqlite.Options{}); !errors.Is(err, store.ErrNotStore) {
+		t.Errorf("other app's database: %v", err)
+	}
+	if _, err := sqlite.Open(context.Background(), filepath.Join(dir, "missing.db"), sqlite.Options{ReadOnly: true}); !errors.Is(err, store.ErrNoStore) {
+		t.Errorf("missing database read-only: %v", err)
+	}
+}
+
+func TestDiskFull(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "n.db")
+	db, err := sqlite.Open(context.Background(), path, sqlite.Options{MaxPages: 80})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var full error
+	stored := 0
+	for i := 0; i < 200 && full == nil; i++ {
+		var batch []store.Item
+		for j := range 5 {
+			text := fmt.Sprintf("Story %d-%d. %s %s", i, j, cable, strings.Repeat(fmt.Sprintf("word%d ", i*10+j), 200))
+			batch = append(batch, store.Item{Record: record(t, text, "", "", ""), Origin: fmt.Sprintf("in%d-%d", i, j)})
+		}
+		if _, full = db.Put(context.Background(), batch); full == nil {
+			stored += len(batch)
+		}
+	}
+	if !errors.Is(full, store.ErrFull) {
+		t.Fatalf("want ErrFull, got %v", full)
+	}
+	if s := stats(t, db); int(s.Articles) != stored {
+		t.Errorf("after a full disk: %d articles, want the %d of the committed batches", s.Articles, stored)
+	}
+	if err := db.Check(context.Background()); err != nil {
+		t.Errorf("store corrupt after a full disk: %v", err)
+	}
+}
+
+// BenchmarkPut stores batches of 500 distinct articles of BBC size (about
+// 400 words each, drawn from a 3,000-word vocabulary).
+func BenchmarkPut(b *testing.B) {
+	db := open(b, filepath.Join(b.TempDir(), "n.db"))
+	vocab := strings.Fields(strings.Repeat(belarus+" "+cable+" ", 1))
+	for i := range 3000 - len(vocab) {
+		vocab = append(vocab, fmt.Sprintf("w%d", i))
+	}
+	base := record(b, belarus, "", "", "2025-08-09")
+	seed := uint64(1)
+	b.ResetTimer()
+	n := 0
+	var sb strings.Builder
+	for b.Loop() {
+		batch := make([]store.Item, 500)
+		for i := range batch {
+			sb.Reset()
+			for range 400 {
+				seed = seed*6364136223846793005 + 1442695040888963407
+				sb.WriteString(vocab[(seed>>33)%uint64(len(vocab))])
+				sb.WriteByte(' ')
+			}
+			r := base
+			r.Text = sb.String()
+			r.ID = fmt.Sprintf("%016x", n)
+			n++
+			batch[i] = store.Item{Record: r, Origin: r.ID}
+		}
+		if _, err := db.Put(context.Background(), batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkPutBBC stores the BBC corpus, as the pipeline annotates it, in
+// batches of 500 into a new store each round: the store's own cost per
+// article.
+func BenchmarkPutBBC(b *testing.B) {
+	shared := testutil.SharedDir(b)
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var items []store.Item
+	err = p.Run(context.Background(), ingest.Reader{}.Paths([]string{filepath.Join(shared, "corpora", "news", "bbc")}, nil), 0, func(r pipeline.Result) error {
+		if r.Err == nil {
+			items = append(items, store.Item{Record: r.Record, Origin: r.Origin})
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	n := 0
+	for i := 0; b.Loop(); i++ {
+		db := open(b, filepath.Join(b.TempDir(), fmt.Sprintf("n%d.db", i)))
+		for k := 0; k < len(items); k += putBatch {
+			if _, err := db.Put(context.Background(), items[k:min(k+putBatch, len(items))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		n += len(items)
+		db.Close()
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// putBatch is BenchmarkPutBBC's batch size (ingest's --batch).
+var putBatch = 500
