@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"iter"
 	"os"
@@ -13,8 +12,6 @@ import (
 	"newsgraph/internal/article"
 	"newsgraph/internal/demo"
 	"newsgraph/internal/ingest"
-	"newsgraph/internal/pipeline"
-	"newsgraph/internal/store"
 	"newsgraph/internal/store/sqlite"
 )
 
@@ -50,20 +47,16 @@ file removed at the end.`,
 				return err
 			}
 			defer db.Close()
-			start := time.Now()
-			p, err := pipeline.New(e.pipelineConfig())
-			if err != nil {
-				return err
-			}
 			inputs := demo.Inputs()
 			if len(samples) > 0 {
 				inputs = concat(inputs, ingest.Reader{}.Paths(samples, e.stdin))
 			}
-			n, err := ingestAll(ctx, e, p, db, inputs)
+			sum, err := runIngest(ctx, e, db, ingestOptions{inputs: inputs, quiet: true, lang: "all"})
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "newsgraph: %d articles read into %s in %s\n", n, path, time.Since(start).Round(time.Millisecond))
+			fmt.Fprintf(e.stdout, "newsgraph: %d articles read into %s in %s (%d near-duplicates, %d failed)\n",
+				sum.Inputs-sum.Failed, path, sum.Elapsed.Round(time.Millisecond), sum.Duplicates, sum.Failed)
 			return runServer(ctx, e, db, f)
 		},
 	}
@@ -86,39 +79,4 @@ func concat(a, b iter.Seq2[article.Input, error]) iter.Seq2[article.Input, error
 			}
 		}
 	}
-}
-
-// ingestAll runs the pipeline over inputs and stores the records in
-// batches; bad inputs are reported and skipped. It returns the number of
-// records stored.
-func ingestAll(ctx context.Context, e *env, p *pipeline.Pipeline, st store.Store, inputs iter.Seq2[article.Input, error]) (int, error) {
-	const batch = 64
-	var items []store.Item
-	n := 0
-	flush := func() error {
-		if len(items) == 0 {
-			return nil
-		}
-		if _, err := st.Put(ctx, items); err != nil {
-			return err
-		}
-		n += len(items)
-		items = items[:0]
-		return nil
-	}
-	err := p.Run(ctx, inputs, e.workers, func(r pipeline.Result) error {
-		if r.Err != nil {
-			fmt.Fprintln(e.stderr, "newsgraph:", r.Err)
-			return nil
-		}
-		items = append(items, store.Item{Record: r.Record, Origin: r.Origin})
-		if len(items) >= batch {
-			return flush()
-		}
-		return nil
-	})
-	if err != nil {
-		return n, err
-	}
-	return n, flush()
 }
