@@ -1,11 +1,11 @@
 package serve
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -202,25 +202,25 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) error {
 		}
 		w.Header().Set("Content-Type", "text/tab-separated-values; charset=utf-8")
 		w.Header().Set("Content-Disposition", `attachment; filename="events.gdelt.tsv"`)
-		gw := export.NewGDELTEventWriter(w)
+		bw := bufio.NewWriter(w)
 		for i, sr := range recs {
 			var rec article.Record
 			if err := json.Unmarshal(sr.JSON, &rec); err != nil {
 				return fmt.Errorf("export %s: %w", sr.ID, err)
 			}
-			// The writer numbers events by their index in the record and
-			// leaves out negated ones: mark the events outside the filter
-			// negated so that the others keep their GDELT ids.
-			for k := range rec.Events {
-				if !slices.Contains(sel[i], k) {
-					rec.Events[k].Negated = true
+			counts := export.Counts{NumArticles: sr.NumArticles, NumSources: sr.NumSources}
+			for _, k := range sel[i] {
+				// GDELT has no way to say "did not": negated events are
+				// left out, as the export command does.
+				if k < 0 || k >= len(rec.Events) || rec.Events[k].Negated {
+					continue
+				}
+				if _, err := bw.WriteString(strings.Join(export.EventRow(&rec, k, counts), "\t") + "\n"); err != nil {
+					return err
 				}
 			}
-			if err := gw.Write(&rec); err != nil {
-				return err
-			}
 		}
-		return gw.Flush()
+		return bw.Flush()
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="events.csv"`)
