@@ -300,6 +300,7 @@ type eventView struct {
 	Name                   string
 	// SentenceText is the sentence the event came from.
 	SentenceText string
+	LocationName string
 }
 
 // entityGroup is the entities of one type.
@@ -338,6 +339,9 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) error {
 		v := eventView{Event: e, Name: s.names.cameoName(e.Code), SentenceText: sentence(e.Sentence)}
 		v.SourceName, v.SourceHref = actorLabel(e.Source, e.SourceEntity, byID)
 		v.TargetName, v.TargetHref = actorLabel(e.Target, e.TargetEntity, byID)
+		if l := byID[e.Location]; l != nil {
+			v.LocationName = l.Name
+		}
 		events[i] = v
 	}
 	var groups []entityGroup
