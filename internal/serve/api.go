@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -120,7 +121,7 @@ func (s *Server) events(r *http.Request) (EventList, error) {
 	if p.err != nil {
 		return EventList{}, p.err
 	}
-	rows, err := s.store.EventPage(r.Context(), q)
+	rows, err := s.eventPage(r.Context(), q)
 	if err != nil {
 		return EventList{}, err
 	}
@@ -130,6 +131,19 @@ func (s *Server) events(r *http.Request) (EventList, error) {
 		res.Next = withPage(r, "", res.Page+1)
 	}
 	return res, nil
+}
+
+// eventPage reads a page of events, narrowed to the days that hold it
+// when the summary can count them (the store then sorts a few days'
+// events rather than every match).
+func (s *Server) eventPage(ctx context.Context, q store.EventQuery) ([]store.EventRow, error) {
+	if rng, off, ok := s.summary().eventWindow(q); ok {
+		w := q
+		w.DayRange = &rng
+		w.Page.Offset = off
+		return s.store.EventPage(ctx, w)
+	}
+	return s.store.EventPage(ctx, q)
 }
 
 func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) error {

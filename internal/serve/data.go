@@ -200,9 +200,13 @@ func (s *Server) search(ctx context.Context, f store.SearchFilter, withQuotes bo
 	return res, nil
 }
 
-// searchCandidates is how many of the most recently stored matches a
-// filtered full-text search ranks (as the store does for unfiltered ones).
-const searchCandidates = 5000
+// A filtered full-text search tests the searchScan most recently stored
+// matches of its words against the filters and ranks the newest
+// searchCandidates of those that pass.
+const (
+	searchScan       = 20000
+	searchCandidates = 1000
+)
 
 // searchHits finds a page of articles. Filters on outlet, entity,
 // country, root or period are tested against the summary in memory (a
@@ -233,7 +237,7 @@ func (s *Server) searchHits(ctx context.Context, f store.SearchFilter) ([]store.
 		}
 		return s.store.Hits(ctx, page, nil)
 	}
-	ids, err := s.store.Matches(ctx, f.Text)
+	ids, err := s.store.Matches(ctx, f.Text, searchScan)
 	if err != nil {
 		return nil, err
 	}

@@ -34,7 +34,7 @@ type Store interface {
 	Record(ctx context.Context, id string) (store.StoredRecord, error)
 	TopActors(ctx context.Context, f store.ActorFilter) ([]store.ActorCount, error)
 	Search(ctx context.Context, f store.SearchFilter) ([]store.SearchHit, error)
-	Matches(ctx context.Context, text string) ([]int64, error)
+	Matches(ctx context.Context, text string, n int) ([]int64, error)
 	Rank(ctx context.Context, text string, aids []int64, p store.Page) ([]store.SearchHit, error)
 	Hits(ctx context.Context, aids []int64, ranks []float64) ([]store.SearchHit, error)
 	QuotePage(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRow, error)

@@ -104,6 +104,7 @@ type pairCount struct {
 // its partners.
 type actorEvents struct {
 	buckets  map[bucketKey]int32
+	either   map[int32]int32 // events by day with the entity on either side, once each
 	partners map[partnerKey]*partnerAgg
 	asSource int
 	asTarget int
@@ -387,8 +388,11 @@ func (s *summary) addActor(id string, side int8, day int32, e store.EventFact, o
 	}
 	a := s.acts[k]
 	if a == nil {
-		a = &actorEvents{buckets: map[bucketKey]int32{}, partners: map[partnerKey]*partnerAgg{}}
+		a = &actorEvents{buckets: map[bucketKey]int32{}, either: map[int32]int32{}, partners: map[partnerKey]*partnerAgg{}}
 		s.acts[k] = a
+	}
+	if side == 0 || e.SourceEntity != e.TargetEntity {
+		a.either[day]++
 	}
 	if side == 0 {
 		a.asSource++
@@ -811,6 +815,54 @@ func (s *summary) matcher(f store.SearchFilter) func(aid int64) bool {
 		}
 		return true
 	}
+}
+
+// eventWindow finds the days that hold a page of the events q selects
+// (newest first), so that the store sorts only those days' events: rng
+// bounds the day keys and offset is the page's start within them. ok is
+// false when the summary cannot count q's events by day: it counts the
+// filters of answers, or an entity on either side with a period.
+func (s *summary) eventWindow(q store.EventQuery) (rng [2]string, offset int, ok bool) {
+	if s == nil || q.Page.Limit <= 0 {
+		return rng, 0, false
+	}
+	lo, hi := s.span(q.Period)
+	counts := make([]int, hi-lo)
+	switch f := q.EventFilter; {
+	case s.answers(q):
+		s.events(q, func(d int, a *eventAgg) { counts[d-lo] += int(a.n) })
+	case strings.Contains(f.Actor, ":") && f.Source == "" && f.Target == "" && f.Pair == [2]string{} && f.Code == "" && f.Root == "" &&
+		f.Quad == 0 && f.Plover == "" && f.Country == "" && !f.Duplicates && q.Location == "" && q.MinGoldstein == nil && q.MaxGoldstein == nil:
+		k, known := s.entIdx[f.Actor]
+		if !known || s.acts[k] == nil {
+			return rng, 0, false
+		}
+		for d, n := range s.acts[k].either {
+			if int(d) >= lo && int(d) < hi {
+				counts[int(d)-lo] += int(n)
+			}
+		}
+	default:
+		return rng, 0, false
+	}
+	need := q.Page.Offset
+	top := -1
+	for d := hi - 1; d >= lo; d-- {
+		c := counts[d-lo]
+		if top < 0 {
+			if need < c {
+				top, offset, need = d, need, need+q.Page.Limit+1
+			} else {
+				need -= c
+				continue
+			}
+		}
+		need -= c
+		if need <= 0 || d == lo {
+			return [2]string{s.days[d], s.days[top]}, offset, true
+		}
+	}
+	return rng, 0, false
 }
 
 // summaries keeps the current summary up to date.

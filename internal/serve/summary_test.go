@@ -33,6 +33,9 @@ func TestSummaryMatchesSQL(t *testing.T) {
 		"/api/search?country=PHL", "/api/search?root=19&outlet=Northern+Courier", "/api/search?from=2025-08-10&to=2025-08-12",
 		"/api/search?q=talks&country=RUS", "/api/search?actor=place:russia", "/api/search?q=said&root=04&per_page=5&page=2",
 		"/api/search?to=2025-08&per_page=3&page=3", "/api/search?outlet=Nobody", "/api/search?q=minister&from=2025-09",
+		"/api/events", "/api/events?per_page=5&page=3", "/api/events?quad=1&per_page=4&page=2", "/api/events?root=04&country=UKR",
+		"/api/events?actor=place:russia&per_page=2&page=2", "/api/events?from=2025-08-15&to=2025-08-20&per_page=3&page=4",
+		"/api/events?actor=person:oksana-hrytsenko", "/api/events?per_page=100&page=3", "/api/events?to=2025-08&per_page=7&page=5",
 		"/api/actors/place:russia", "/api/actors/person:oksana-hrytsenko", "/api/actors/place:estonia", "/api/actors/place:latvia", "/api/actors/place:ukraine", "/api/actors/org:european-union",
 	}
 	for _, p := range paths {

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,6 +19,15 @@ import (
 	"newsgraph/internal/article"
 	"newsgraph/internal/store"
 )
+
+// period bounds col by p as where.period does, adding an upper bound that
+// an index can use (the prefix test alone cannot).
+func period(w *where, col string, p store.Period) {
+	w.period(col, p)
+	if p.Until != "" {
+		w.add(col+" < ?", p.Until+"~")
+	}
+}
 
 // pageSQL is the LIMIT … OFFSET clause of a page, asking for one row more
 // than the page so that the caller can tell whether another follows.
@@ -29,11 +39,12 @@ func pageSQL(p store.Page) string {
 	return fmt.Sprintf(" LIMIT %d OFFSET %d", l+1, max(p.Offset, 0))
 }
 
-// searchCandidates bounds the matches a full-text search ranks: the most
-// recently stored ones (the newest, when articles are stored as they are
-// published). Ranking costs about 2 µs per match; 5,000 keep a search
-// within a few milliseconds however common its words.
-const searchCandidates = 5000
+// searchCandidates bounds the matches a full-text search ranks, and the
+// quotes a search or a speaker's list sorts: the most recently stored
+// ones (the newest, when articles are stored as they are published).
+// Ranking costs about 8 µs per match in this SQLite; 1,000 keep a search
+// near 10 ms however common its words.
+const searchCandidates = 1000
 
 // Search returns a page of the articles f selects, with their text. It
 // finds the page's articles first and reads their rows and texts after,
@@ -58,7 +69,7 @@ func (d *DB) Search(ctx context.Context, f store.SearchFilter) ([]store.SearchHi
 		// article: the article's own events are few.
 		w.add("EXISTS (SELECT 1 FROM events e WHERE e.aid = a.aid AND +e.root = ?)", f.Root)
 	}
-	w.period("a.day", f.Period)
+	period(&w, "a.day", f.Period)
 	if !f.Duplicates {
 		w.add("a.story = a.aid")
 	}
@@ -115,10 +126,10 @@ func (d *DB) Hits(ctx context.Context, aids []int64, ranks []float64) ([]store.S
 }
 
 // Matches returns the internal ids of the articles whose title or text
-// match a full-text query, most recently stored first.
-func (d *DB) Matches(ctx context.Context, text string) ([]int64, error) {
+// match a full-text query, most recently stored first, at most n (0: all).
+func (d *DB) Matches(ctx context.Context, text string, n int) ([]int64, error) {
 	var list sql.NullString
-	err := d.db.QueryRowContext(ctx, "SELECT group_concat(rowid) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC)", ftsQuery(text)).Scan(&list)
+	err := d.db.QueryRowContext(ctx, "SELECT group_concat(rowid) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC"+limit(n)+")", ftsQuery(text)).Scan(&list)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", mapErr(err))
 	}
@@ -142,8 +153,9 @@ func (d *DB) Matches(ctx context.Context, text string) ([]int64, error) {
 	return out, nil
 }
 
-// Rank returns a page of the given articles (internal ids) ordered by how
-// well they match a full-text query (BM25), then newest first.
+// Rank returns a page of the given articles (internal ids, newest stored
+// first) ordered by how well they match a full-text query (BM25), then
+// newest first.
 func (d *DB) Rank(ctx context.Context, text string, aids []int64, p store.Page) ([]store.SearchHit, error) {
 	if len(aids) == 0 {
 		return nil, nil
@@ -155,24 +167,44 @@ func (d *DB) Rank(ctx context.Context, text string, aids []int64, p store.Page) 
 		}
 		b.WriteString(strconv.FormatInt(a, 10))
 	}
-	q := `SELECT a.aid, bm25(articles_fts) FROM articles_fts CROSS JOIN articles a ON a.aid = articles_fts.rowid
-		WHERE articles_fts MATCH ? AND articles_fts.rowid IN (` + b.String() + `) ORDER BY 2, a.day DESC, a.aid DESC` + pageSQL(p)
-	var ids []int64
-	var ranks []float64
-	for r, err := range queryRows(ctx, d.db, q, []any{ftsQuery(text)}, func(rows *sql.Rows) (struct {
+	// The unary + keeps FTS5 from running the query once per id: it
+	// walks the matches once and BM25 is computed for the given ids only.
+	// The range lets FTS5 seek to the ids' part of its lists.
+	lo, hi := slices.Min(aids), slices.Max(aids)
+	q := fmt.Sprintf(`SELECT rowid, bm25(articles_fts) FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= %d AND rowid <= %d AND +rowid IN (`, lo, hi) + b.String() + `)`
+	type ranked struct {
 		aid  int64
 		rank float64
-	}, error) {
-		var r struct {
-			aid  int64
-			rank float64
-		}
+		day  string
+	}
+	var all []ranked
+	for r, err := range queryRows(ctx, d.db, q, []any{ftsQuery(text)}, func(rows *sql.Rows) (ranked, error) {
+		var r ranked
 		err := rows.Scan(&r.aid, &r.rank)
 		return r, err
 	}) {
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
+		all = append(all, r)
+	}
+	// Ties in rank go newest first, as in Search: the ids come newest
+	// stored first and the sort is stable on rank.
+	order := map[int64]int{}
+	for i, a := range aids {
+		order[a] = i
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].rank != all[j].rank {
+			return all[i].rank < all[j].rank
+		}
+		return order[all[i].aid] < order[all[j].aid]
+	})
+	from := min(max(p.Offset, 0), len(all))
+	to := min(from+orDefault(p.Limit, 20)+1, len(all))
+	ids := make([]int64, 0, to-from)
+	ranks := make([]float64, 0, to-from)
+	for _, r := range all[from:to] {
 		ids, ranks = append(ids, r.aid), append(ranks, r.rank)
 	}
 	return d.Hits(ctx, ids, ranks)
@@ -258,7 +290,7 @@ func eventWhere(q store.EventQuery) *where {
 	if q.DayRange != nil {
 		w.add("e.day >= ? AND e.day <= ?", q.DayRange[0], q.DayRange[1])
 	}
-	w.period("e.day", f.Period)
+	period(&w, "e.day", f.Period)
 	if !f.Duplicates {
 		w.add("a.story = a.aid")
 	}
@@ -517,11 +549,14 @@ var pronouns = map[string]bool{
 	"their": true, "it": true, "its": true, "we": true, "us": true, "our": true, "i": true, "me": true, "my": true,
 }
 
-// Aliases reads the names an entity's mentions use in its latest
-// articles, most used first, leaving out its name and pronouns.
+// Aliases reads the names an entity's mentions use in the last articles
+// stored that mention it, most used first, leaving out its name and
+// pronouns.
 func (d *DB) Aliases(ctx context.Context, id, name string) ([]string, error) {
+	// The entity's index lists its articles by internal id: the last
+	// stored are found without a sort.
 	q := `SELECT m.spans, coalesce(json_extract(a.record, '$.text'), '') FROM mentions m JOIN articles a ON a.aid = m.aid
-		WHERE m.entity = ? ORDER BY a.day DESC, a.aid DESC LIMIT 30`
+		WHERE m.aid IN (SELECT aid FROM mentions WHERE entity = ?1 ORDER BY aid DESC LIMIT 8) AND m.entity = ?1`
 	n := map[string]int{}
 	for r, err := range queryRows(ctx, d.db, q, []any{id}, func(rows *sql.Rows) ([2]string, error) {
 		var r [2]string
@@ -706,7 +741,7 @@ func (d *DB) QuotePage(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRo
 	if strings.TrimSpace(f.Words) != "" {
 		w.add(fmt.Sprintf("q.qid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT %d)", searchCandidates), ftsQuery(f.Words))
 	}
-	w.period("a.day", f.Period)
+	period(&w, "a.day", f.Period)
 	if !f.Duplicates {
 		w.add("a.story = a.aid")
 	}
@@ -714,7 +749,7 @@ func (d *DB) QuotePage(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRo
 		coalesce(en.name, '')
 		FROM quotes q JOIN articles a ON a.aid = q.aid LEFT JOIN entities en ON en.id = q.speaker` + w.String() +
 		" ORDER BY a.day DESC, a.aid DESC, q.n" + pageSQL(q.Page)
-	if len(w.conds) <= 1 && !f.Duplicates || len(w.conds) == 0 {
+	if f.Speaker == "" && strings.TrimSpace(f.Words) == "" {
 		// The latest quotes of all: walk the articles by day.
 		sqlq = strings.Replace(sqlq, "FROM quotes q JOIN articles a ON a.aid = q.aid", "FROM articles a CROSS JOIN quotes q ON q.aid = a.aid", 1)
 	}
