@@ -68,6 +68,8 @@ func (s *Server) stats(ctx context.Context) (store.Stats, error) {
 func (s *Server) eventBuckets(ctx context.Context, q store.EventQuery, width int) ([]store.Bucket, error) {
 	if sum := s.summary(); sum != nil && sum.answers(q) {
 		return nonNil(sum.eventBuckets(q, width)), nil
+	} else if k, ok := sum.entityOnlyOK(q); ok {
+		return nonNil(sum.entityBuckets(k, q, width)), nil
 	}
 	key := fmt.Sprintf("buckets|%+v|%s|%s|%s|%d", q.EventFilter, deref(q.MinGoldstein), deref(q.MaxGoldstein), q.Location, width)
 	bs, err := get(ctx, s.cache, key, func() ([]store.Bucket, error) { return s.store.EventBuckets(ctx, q, width) })

@@ -113,8 +113,10 @@ type actorEvents struct {
 type bucketKey struct {
 	day  int32
 	quad int8
-	side int8 // 0 source, 1 target
+	side int8 // 0 source, 1 target, sideEither: either side, once
 }
+
+const sideEither = 2
 
 type partnerKey struct {
 	id  string
@@ -393,6 +395,7 @@ func (s *summary) addActor(id string, side int8, day int32, e store.EventFact, o
 	}
 	if side == 0 || e.SourceEntity != e.TargetEntity {
 		a.either[day]++
+		a.buckets[bucketKey{day, int8(e.Quad), sideEither}]++
 	}
 	if side == 0 {
 		a.asSource++
@@ -663,7 +666,7 @@ func (s *summary) actorBuckets(id string, width int) []store.Bucket {
 	m := map[key]int{}
 	for b, n := range s.acts[k].buckets {
 		day := s.days[b.day]
-		if len(day) < width {
+		if len(day) < width || b.side == sideEither {
 			continue
 		}
 		m[key{day[:width], int(b.quad), b.side}] += int(n)
@@ -817,11 +820,56 @@ func (s *summary) matcher(f store.SearchFilter) func(aid int64) bool {
 	}
 }
 
+// entityOnly returns the entity of a query whose only filters are an
+// entity on either side, a quad class and a period.
+func (s *summary) entityOnly(q store.EventQuery) (int32, bool) {
+	f := q.EventFilter
+	if !strings.Contains(f.Actor, ":") || f.Source != "" || f.Target != "" || f.Pair != [2]string{} || f.Code != "" || f.Root != "" ||
+		f.Plover != "" || f.Country != "" || f.Duplicates || q.Location != "" || q.MinGoldstein != nil || q.MaxGoldstein != nil {
+		return 0, false
+	}
+	k, ok := s.entIdx[f.Actor]
+	return k, ok && s.acts[k] != nil
+}
+
+// entityOnlyOK is entityOnly on a summary that may be nil.
+func (s *summary) entityOnlyOK(q store.EventQuery) (int32, bool) {
+	if s == nil {
+		return 0, false
+	}
+	return s.entityOnly(q)
+}
+
+// entityBuckets is eventBuckets for a query entityOnly accepts.
+func (s *summary) entityBuckets(k int32, q store.EventQuery, width int) []store.Bucket {
+	lo, hi := s.span(q.Period)
+	type key struct {
+		key  string
+		quad int
+	}
+	m := map[key]int{}
+	for b, n := range s.acts[k].buckets {
+		if b.side != sideEither || int(b.day) < lo || int(b.day) >= hi || q.Quad != 0 && int(b.quad) != q.Quad {
+			continue
+		}
+		if day := s.days[b.day]; len(day) >= width {
+			m[key{day[:width], int(b.quad)}] += int(n)
+		}
+	}
+	out := make([]store.Bucket, 0, len(m))
+	for k, n := range m {
+		out = append(out, store.Bucket{Key: k.key, Quad: k.quad, N: n})
+	}
+	slices.SortFunc(out, func(a, b store.Bucket) int { return cmp.Or(strings.Compare(a.Key, b.Key), cmp.Compare(a.Quad, b.Quad)) })
+	return out
+}
+
 // eventWindow finds the days that hold a page of the events q selects
 // (newest first), so that the store sorts only those days' events: rng
 // bounds the day keys and offset is the page's start within them. ok is
 // false when the summary cannot count q's events by day: it counts the
-// filters of answers, or an entity on either side with a period.
+// filters of answers, or an entity on either side with a quad class and
+// a period.
 func (s *summary) eventWindow(q store.EventQuery) (rng [2]string, offset int, ok bool) {
 	if s == nil || q.Page.Limit <= 0 {
 		return rng, 0, false
@@ -831,27 +879,31 @@ func (s *summary) eventWindow(q store.EventQuery) (rng [2]string, offset int, ok
 	switch f := q.EventFilter; {
 	case s.answers(q):
 		s.events(q, func(d int, a *eventAgg) { counts[d-lo] += int(a.n) })
-	case strings.Contains(f.Actor, ":") && f.Source == "" && f.Target == "" && f.Pair == [2]string{} && f.Code == "" && f.Root == "" &&
-		f.Quad == 0 && f.Plover == "" && f.Country == "" && !f.Duplicates && q.Location == "" && q.MinGoldstein == nil && q.MaxGoldstein == nil:
-		k, known := s.entIdx[f.Actor]
-		if !known || s.acts[k] == nil {
+	default:
+		k, ok := s.entityOnly(q)
+		if !ok {
 			return rng, 0, false
 		}
-		for d, n := range s.acts[k].either {
-			if int(d) >= lo && int(d) < hi {
-				counts[int(d)-lo] += int(n)
+		for b, n := range s.acts[k].buckets {
+			if b.side == sideEither && int(b.day) >= lo && int(b.day) < hi && (f.Quad == 0 || int(b.quad) == f.Quad) {
+				counts[int(b.day)-lo] += int(n)
 			}
 		}
-	default:
-		return rng, 0, false
+		return s.walkWindow(counts, lo, hi, q.Page)
 	}
-	need := q.Page.Offset
+	return s.walkWindow(counts, lo, hi, q.Page)
+}
+
+// walkWindow finds, in counts of matching events per day (days lo to hi),
+// the newest days that hold page p.
+func (s *summary) walkWindow(counts []int, lo, hi int, p store.Page) (rng [2]string, offset int, ok bool) {
+	need := p.Offset
 	top := -1
 	for d := hi - 1; d >= lo; d-- {
 		c := counts[d-lo]
 		if top < 0 {
 			if need < c {
-				top, offset, need = d, need, need+q.Page.Limit+1
+				top, offset, need = d, need, need+p.Limit+1
 			} else {
 				need -= c
 				continue

@@ -36,6 +36,7 @@ func TestSummaryMatchesSQL(t *testing.T) {
 		"/api/events", "/api/events?per_page=5&page=3", "/api/events?quad=1&per_page=4&page=2", "/api/events?root=04&country=UKR",
 		"/api/events?actor=place:russia&per_page=2&page=2", "/api/events?from=2025-08-15&to=2025-08-20&per_page=3&page=4",
 		"/api/events?actor=person:oksana-hrytsenko", "/api/events?per_page=100&page=3", "/api/events?to=2025-08&per_page=7&page=5",
+		"/api/events/timeline?actor=place:russia&width=10", "/api/events?actor=place:russia&quad=1", "/api/events/timeline?actor=place:ukraine&quad=2",
 		"/api/actors/place:russia", "/api/actors/person:oksana-hrytsenko", "/api/actors/place:estonia", "/api/actors/place:latvia", "/api/actors/place:ukraine", "/api/actors/org:european-union",
 	}
 	for _, p := range paths {
