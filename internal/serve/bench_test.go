@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -198,6 +199,10 @@ func BenchmarkRoutes(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Logf("summary built and front pages warmed in %s", time.Since(start).Round(time.Millisecond))
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.Logf("heap in use with the summary: %d MB", ms.HeapAlloc>>20)
 	srv0.Close()
 	var top []store.ActorCount
 	benchJSON(b, srv0, "/api/actors?limit=40", &top)

@@ -47,7 +47,7 @@ type summary struct {
 
 	// By story (internal article id): what the search filters test, and
 	// the stories newest first.
-	arts    map[int64]*artInfo
+	arts    []artInfo // by internal id; ok is false for ids that are no story
 	order   []int64
 	outlets map[string]int32
 
@@ -58,10 +58,19 @@ type summary struct {
 }
 
 type artInfo struct {
+	ok     bool
 	day    string
 	outlet int32
 	roots  uint32 // bit r set when the story has an event of CAMEO root r
 	ents   []int32
+}
+
+// art returns the story with internal id aid, or nil.
+func (s *summary) art(aid int64) *artInfo {
+	if aid < 0 || aid >= int64(len(s.arts)) || !s.arts[aid].ok {
+		return nil
+	}
+	return &s.arts[aid]
 }
 
 type entCount struct {
@@ -132,14 +141,20 @@ type partnerAgg struct {
 
 // buildSummary reads the store's facts into a summary.
 func buildSummary(ctx context.Context, st Summarizer, version string) (*summary, error) {
-	s := &summary{version: version, entIdx: map[string]int32{}, arts: map[int64]*artInfo{}, outlets: map[string]int32{}}
+	s := &summary{version: version, entIdx: map[string]int32{}, outlets: map[string]int32{}}
 	if err := st.ScanArticles(ctx, func(aid int64, day, outlet string) error {
 		o, ok := s.outlets[outlet]
 		if !ok {
 			o = int32(len(s.outlets))
 			s.outlets[outlet] = o
 		}
-		s.arts[aid] = &artInfo{day: day, outlet: o}
+		if aid < 0 || aid > 1<<31 {
+			return nil
+		}
+		for int64(len(s.arts)) <= aid {
+			s.arts = append(s.arts, artInfo{})
+		}
+		s.arts[aid] = artInfo{ok: true, day: day, outlet: o}
 		s.order = append(s.order, aid)
 		return ctx.Err()
 	}); err != nil {
@@ -218,7 +233,7 @@ func buildSummary(ctx context.Context, st Summarizer, version string) (*summary,
 			cur, curDay = m.Article, m.Day
 		}
 		inArticle = append(inArticle, e)
-		if a := s.arts[m.Article]; a != nil {
+		if a := s.art(m.Article); a != nil {
 			a.ents = append(a.ents, e)
 		}
 		if c := s.ents[e].Country; c != "" {
@@ -362,7 +377,7 @@ func buildSummary(ctx context.Context, st Summarizer, version string) (*summary,
 		}
 		a.n++
 		a.goldstein += e.Goldstein
-		if art := s.arts[e.Article]; art != nil && root > 0 {
+		if art := s.art(e.Article); art != nil && root > 0 {
 			art.roots |= 1 << uint(root)
 		}
 		s.addActor(e.SourceEntity, 0, d, e, e.TargetEntity, e.Target)
@@ -798,7 +813,7 @@ func (s *summary) matcher(f store.SearchFilter) func(aid int64) bool {
 	}
 	since, until := f.Since, f.Until
 	return func(aid int64) bool {
-		a := s.arts[aid]
+		a := s.art(aid)
 		switch {
 		case a == nil,
 			outlet >= 0 && a.outlet != outlet,
