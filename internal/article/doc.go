@@ -18,6 +18,14 @@ type Doc struct {
 	// Sents are the sentences with their token ranges; Rec.Sentences
 	// holds the same spans.
 	Sents []Sentence
+	// Lex holds, for each token in turn, the index of its word in each
+	// lexicon the pipeline joined (-1 where a lexicon lacks the word), and
+	// LexBy the text.Vocab that joined them. The segment stage sets them
+	// so that a word is looked up once for all the stages that look it up
+	// (see text.Vocab); stages read them through text.Lexicon.Token, which
+	// looks the word up itself when they are missing.
+	Lex   []int32
+	LexBy any
 }
 
 // Token kinds.

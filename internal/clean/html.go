@@ -200,7 +200,7 @@ func runEngine(e Engine, doc *html.Node, pageURL *url.URL) (txt string, err erro
 		res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 			OriginalURL:     pageURL,
 			ExcludeComments: true,
-			HtmlDateMode:    trafilatura.Disabled,
+			HtmlDateMode:    trafilatura.Disabled, // go-htmldate is not linked (internal/nohtmldate)
 			MaxTreeSize:     maxTreeNodes,
 		})
 		if err != nil {

@@ -16,9 +16,11 @@ package parse
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"newsgraph/internal/article"
+	"newsgraph/internal/text"
 )
 
 // Tag is a coarse part of speech.
@@ -125,12 +127,23 @@ func (g *Group) Has(f uint16) bool { return g.Flags&f == f }
 type Sentence struct {
 	Words  []Word
 	Groups []Group
+	// info is what the lexicon says of each word, parallel to Words; nil
+	// when it knows nothing.
+	info []*winfo
+	// made holds the winfo of words the index lacks (see infoOf).
+	made []winfo
 }
 
 // Parser tags sentences. It is safe for concurrent use after New and
 // AddVerbs.
 type Parser struct {
 	extra map[string]bool
+	// words holds what is known of every ASCII word before context (see
+	// winfo), so that tagging looks a word up once. It is built at first
+	// use (ready), after the AddVerbs calls that change it.
+	words   *text.Lexicon[struct{}]
+	infos   []winfo // by index in words (Lexicon.Index)
+	indexed sync.Once
 }
 
 // New returns a parser with the built-in lexicon.
@@ -138,6 +151,9 @@ func New() *Parser {
 	lexicon()
 	return &Parser{extra: map[string]bool{}}
 }
+
+// ready builds p.words when it is not built yet.
+func (p *Parser) ready() { p.indexed.Do(p.index) }
 
 // AddVerbs adds lemmas that must be known as verbs (from a coder's verb
 // dictionary). Call it before using the parser concurrently.
@@ -147,6 +163,7 @@ func (p *Parser) AddVerbs(lemmas ...string) {
 			p.extra[strings.ToLower(l)] = true
 		}
 	}
+	p.indexed = sync.Once{} // build p.words again, with these verbs
 }
 
 // IsName tells the parser which tokens belong to names (entity mentions or
@@ -156,8 +173,37 @@ type IsName func(tok int) bool
 // Parse tags the tokens toks[first:last] of text into s, reusing its
 // slices. Words of names (per isName) are proper nouns.
 func (p *Parser) Parse(text string, toks []article.Token, first, last int, isName IsName, s *Sentence) {
+	p.parse(nil, text, toks, first, last, isName, s)
+}
+
+// ParseDoc is Parse over doc's tokens first to last. When the pipeline
+// joined the parser's lexicon (see Lexicons), it reads the look-ups of
+// the words from doc's tags instead of looking them up again.
+func (p *Parser) ParseDoc(doc *article.Doc, first, last int, isName IsName, s *Sentence) {
+	p.ready()
+	var tagged *article.Doc
+	if p.words.Joined(doc) {
+		tagged = doc
+	}
+	p.parse(tagged, doc.Rec.Text, doc.Tokens, first, last, isName, s)
+}
+
+// Lexicons returns the lexicon the parser looks words up in, for the
+// pipeline to join (text.Join) so that words are looked up once for all
+// stages.
+func (p *Parser) Lexicons() []text.Joinable {
+	p.ready()
+	return []text.Joinable{p.words}
+}
+
+// parse is Parse; tagged, when not nil, is the document whose tags hold
+// the look-ups of toks' words.
+func (p *Parser) parse(tagged *article.Doc, text string, toks []article.Token, first, last int, isName IsName, s *Sentence) {
+	p.ready()
 	s.Words = s.Words[:0]
 	s.Groups = s.Groups[:0]
+	s.info = s.info[:0]
+	s.made = s.made[:0]
 	caps, words := 0, 0
 	for i := first; i < last; i++ {
 		t := toks[i]
@@ -173,10 +219,12 @@ func (p *Parser) Parse(text string, toks []article.Token, first, last int, isNam
 			(text[t.Start:t.End] == "'" || text[t.Start:t.End] == "’") && (text[t.End] == 's' || text[t.End] == 'S') &&
 			i > first && toks[i-1].End == t.Start {
 			s.Words = append(s.Words, Word{Start: t.Start, End: toks[i+1].End, Tok: i, Low: "'s"})
+			inf, _ := p.infoOf(s, "'s")
+			s.info = append(s.info, inf)
 			i++
 			continue
 		}
-		p.addWords(text, t, i, isName != nil && isName(i), s)
+		p.addWords(tagged, text, t, i, isName != nil && isName(i), s)
 	}
 	// In headlines and all-capital lines a capital says nothing.
 	titleCase := words >= 3 && caps*10 >= words*7
@@ -185,7 +233,7 @@ func (p *Parser) Parse(text string, toks []article.Token, first, last int, isNam
 }
 
 // addWords appends the word(s) of token t, splitting n't contractions.
-func (p *Parser) addWords(text string, t article.Token, tok int, name bool, s *Sentence) {
+func (p *Parser) addWords(tagged *article.Doc, text string, t article.Token, tok int, name bool, s *Sentence) {
 	w := text[t.Start:t.End]
 	cap := t.Is(article.Cap)
 	if t.Kind == article.Word && !name {
@@ -193,18 +241,25 @@ func (p *Parser) addWords(text string, t article.Token, tok int, name bool, s *S
 			s.Words = append(s.Words,
 				Word{Start: t.Start, End: t.Start + n, Tok: tok, Low: lower(w[:n]), Cap: cap},
 				Word{Start: t.Start + n, End: t.End, Tok: tok, Low: "n't"})
+			inf1, _ := p.infoOf(s, w[:n])
+			inf2, _ := p.infoOf(s, "n't")
+			s.info = append(s.info, inf1, inf2)
 			return
 		}
 	}
 	word := Word{Start: t.Start, End: t.End, Tok: tok, Cap: cap, Name: name}
+	var inf *winfo
 	switch t.Kind {
-	case article.Word, article.Number:
+	case article.Word:
+		inf, word.Low = p.tokenInfo(s, w, tagged, tok)
+	case article.Number:
 		word.Low = lower(w)
 	default:
 		word.Low = w
 		word.Tag = Punct
 	}
 	s.Words = append(s.Words, word)
+	s.info = append(s.info, inf)
 }
 
 // nt returns the byte length of the part before a final n't (n’t), or 0.
@@ -271,7 +326,11 @@ func (p *Parser) tag(s *Sentence, titleCase bool) {
 			w.Tag = Propn
 			continue
 		}
-		e := lookup(w.Low)
+		var e *entry
+		lemma, form := "", FormNone
+		if inf := s.info[i]; inf != nil {
+			e, lemma, form = inf.e, inf.lemma, inf.form
+		}
 		if e != nil && e.tag != X {
 			w.Tag = e.tag
 			if e.form != FormNone {
@@ -286,7 +345,6 @@ func (p *Parser) tag(s *Sentence, titleCase bool) {
 			w.Tag = Propn
 			continue
 		}
-		lemma, form := p.verbLemma(w.Low)
 		if form != FormNone {
 			w.Lemma, w.Form = lemma, form
 			w.Tag = Verb // provisional; pass 2 decides
@@ -299,7 +357,7 @@ func (p *Parser) tag(s *Sentence, titleCase bool) {
 		w := &ws[i]
 		switch {
 		case w.Tag == Verb:
-			w.Tag = p.verbOrNot(ws, i)
+			w.Tag = p.verbOrNot(ws, i, s.info[i])
 		case w.Low == "to" && w.Tag == Prep:
 			if i+1 < len(ws) && ws[i+1].Tag == Verb && (ws[i+1].Form == Base || ws[i+1].Form == Pres) && !ws[i+1].Cap {
 				if !(i+2 < len(ws) && ws[i+2].Low == "of") {
@@ -452,10 +510,10 @@ func startsNP(ws []Word, j int) bool {
 
 // verbOrNot decides whether a verb-able word at i is a verb (returning
 // Verb), or a noun or adjective, from the words around it.
-func (p *Parser) verbOrNot(ws []Word, i int) Tag {
+func (p *Parser) verbOrNot(ws []Word, i int, inf *winfo) Tag {
 	w := &ws[i]
-	e := lookup(w.Low)
-	lemmaE := lookup(w.Lemma)
+	e := inf.e           // inf is not nil: pass 1 made w a verb
+	lemmaE := inf.lemmaE // w.Lemma is inf.lemma
 	nounable := e != nil && (e.noun > 0) || w.Form == Pres3 && lemmaE != nil && lemmaE.noun > 0 || e == nil && lemmaE != nil && lemmaE.noun > 0 && w.Form == Base
 	adjable := e != nil && e.adj > 0
 	verbCount, nounCount := int32(1), int32(0)

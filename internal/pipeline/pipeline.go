@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"newsgraph/internal/article"
 	"newsgraph/internal/clean"
@@ -75,8 +76,9 @@ func New(cfg Config) (*Pipeline, error) {
 		stages = append(stages, clean.New(clean.Options{})) // HTML → text, boilerplate, embeds, normalisation
 	}
 	var b builder
+	seg := &segment{}
 	stages = append(stages,
-		segment{},                 // tokens and sentences
+		seg,                       // tokens and sentences
 		b.add(entity.New(cfg.KB)), // people, organisations, places, groups; mentions resolved
 		date.New(),                // dates, normalised against the publication date
 		b.add(amount.New(cfg.KB)), // numbers with what they count (after date: skips its spans)
@@ -88,6 +90,15 @@ func New(cfg Config) (*Pipeline, error) {
 	if b.err != nil {
 		return nil, b.err
 	}
+	// The stages' word lists are joined so that segment looks each token
+	// up once for all of them.
+	var lexicons []text.Joinable
+	for _, s := range stages {
+		if l, ok := s.(interface{ Lexicons() []text.Joinable }); ok {
+			lexicons = append(lexicons, l.Lexicons()...)
+		}
+	}
+	seg.vocab = text.Join(lexicons...)
 	p := &Pipeline{stages: stages, stats: make([]stageStats, len(stages))}
 	p.version = "newsgraph/" + Version + " kb/" + kb.Digest(cfg.KB)
 	return p, nil
@@ -175,14 +186,19 @@ func (p *Pipeline) Stats() []StageStat {
 }
 
 // segment is the stage that splits the clean text into tokens and
-// sentences.
-type segment struct{}
+// sentences, and looks every token up in the words of the later stages.
+type segment struct {
+	vocab *text.Vocab // the later stages' lexicons, joined
+}
 
-func (segment) Name() string { return "segment" }
+func (*segment) Name() string { return "segment" }
 
-func (segment) Process(_ context.Context, doc *article.Doc) error {
+func (sg *segment) Process(_ context.Context, doc *article.Doc) error {
 	doc.Tokens = text.Tokenize(doc.Rec.Text)
 	doc.Sents = text.Sentences(doc.Rec.Text, doc.Tokens)
+	if sg.vocab != nil {
+		sg.vocab.Tag(doc)
+	}
 	words := 0
 	for _, t := range doc.Tokens {
 		if t.Kind == article.Word {
@@ -252,16 +268,52 @@ func finish(doc *article.Doc, version string) {
 // ID returns the stable id of an article with clean text s: the first 16
 // hex digits of the SHA-256 of its words, lower-cased and joined by single
 // spaces, so that copies differing only in case, spacing or punctuation
-// between words share an id.
+// between words share an id. A word is a run of ASCII letters and digits
+// and of non-ASCII characters; each is followed by a space in the hashed
+// text.
 func ID(s string) string {
 	h := sha256.New()
-	var buf []byte
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127)
-	}) {
-		buf = append(buf[:0], text.Lower(w)...)
+	// The words are lower-cased into buf and hashed a bufferful at a time:
+	// hashing word by word, or splitting s into a slice of words first,
+	// cost more than the rest of this function.
+	var arr [1024]byte
+	buf := arr[:0]
+	for i := 0; i < len(s); {
+		if !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		j, ascii := i, true
+		for j < len(s) && isWordByte(s[j]) {
+			ascii = ascii && s[j] < utf8.RuneSelf
+			j++
+		}
+		w := s[i:j]
+		if len(buf)+len(w)+1 > cap(buf) && len(buf) > 0 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
+		if ascii {
+			for k := 0; k < len(w); k++ {
+				c := w[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+			}
+		} else {
+			buf = append(buf, text.Lower(w)...)
+		}
 		buf = append(buf, ' ')
-		h.Write(buf)
+		i = j
 	}
+	h.Write(buf)
 	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// isWordByte reports whether byte c belongs to a word for ID: an ASCII
+// letter or digit, or any byte of a multi-byte (or invalid) UTF-8
+// sequence, which decodes to a rune above 127.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf
 }

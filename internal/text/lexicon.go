@@ -13,16 +13,35 @@ import (
 // word costs about twice as much. It is read-only and safe for concurrent
 // use once built.
 type Lexicon[V any] struct {
-	// slots is an open-addressing table; a slot holds index+1 into keys
+	// slots is an open-addressing table; a slot holds index+1 into recs
 	// in its low idxBits bits (0 means empty) and a tag from the word's
 	// hash in the others. Four bytes a slot keep the table small enough
-	// to stay in cache between the stages that use it.
+	// to stay in cache between the stages that use it, and let most
+	// misses end without reading a word.
 	slots   []uint32
 	idxBits uint
-	keys    []string
-	vals    []V
-	mask    uint64
-	maxLen  int
+	// recs hold each word (inline when short) with its value, so that a
+	// hit reads one record after its slot instead of a key, its bytes and
+	// a value in three places.
+	recs   []lexRec[V]
+	keys   []string // every word, for long ones and Len
+	mask   uint64
+	maxLen int
+	// vocab is the Vocab that joined l, and member l's place in it.
+	vocab  *Vocab
+	member int
+}
+
+// inlineKey is the longest word a lexRec holds inline: most words are
+// shorter, and small records keep more of a lexicon in cache.
+const inlineKey = 15
+
+// lexRec is a word and its value. Words longer than inlineKey are
+// compared with Lexicon.keys.
+type lexRec[V any] struct {
+	n   uint8 // the word's length; 0 when it is longer than inlineKey
+	key [inlineKey]byte
+	val V
 }
 
 // NewLexicon builds a Lexicon from m, whose keys must already be folded
@@ -34,22 +53,36 @@ func NewLexicon[V any](m map[string]V) *Lexicon[V] {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	vals := make([]V, len(keys))
+	for i, k := range keys {
+		vals[i] = m[k]
+	}
+	return newSortedLexicon(keys, vals)
+}
+
+// newSortedLexicon builds a Lexicon of the distinct folded words keys, in
+// sorted order, with values vals.
+func newSortedLexicon[V any](keys []string, vals []V) *Lexicon[V] {
 	size := 16
 	for size < len(keys)*3/2 {
 		size *= 2
 	}
-	l := &Lexicon[V]{slots: make([]uint32, size), mask: uint64(size - 1)}
+	l := &Lexicon[V]{slots: make([]uint32, size), mask: uint64(size - 1), recs: make([]lexRec[V], 0, len(keys)), keys: keys}
 	l.idxBits = uint(bits.Len(uint(len(keys))))
-	for _, k := range keys {
-		l.keys = append(l.keys, k)
-		l.vals = append(l.vals, m[k])
+	for i, k := range keys {
+		r := lexRec[V]{val: vals[i]}
+		if len(k) <= inlineKey {
+			r.n = uint8(len(k))
+			copy(r.key[:], k)
+		}
+		l.recs = append(l.recs, r)
 		l.maxLen = max(l.maxLen, len(k))
 		h, _ := hashFolded(k)
-		i := h & l.mask
-		for l.slots[i] != 0 {
-			i = (i + 1) & l.mask
+		j := h & l.mask
+		for l.slots[j] != 0 {
+			j = (j + 1) & l.mask
 		}
-		l.slots[i] = l.tag(h) | uint32(len(l.keys))
+		l.slots[j] = l.tag(h) | uint32(i+1)
 	}
 	return l
 }
@@ -67,45 +100,92 @@ func (l *Lexicon[V]) Len() int { return len(l.keys) }
 
 // Get returns the value of word w, folded first.
 func (l *Lexicon[V]) Get(w string) (V, bool) {
+	if j := l.Index(w); j >= 0 {
+		return l.recs[j].val, true
+	}
 	var zero V
+	return zero, false
+}
+
+// GetFolded returns the value of word w, which must be folded already
+// (as AppendFold writes it): a caller can build a candidate word in a
+// buffer and look it up without making a string of it.
+func (l *Lexicon[V]) GetFolded(w []byte) (V, bool) {
+	if j := l.IndexFolded(w); j >= 0 {
+		return l.recs[j].val, true
+	}
+	var zero V
+	return zero, false
+}
+
+// Index returns the place of word w, folded first, among l's words in
+// sorted order (see Words), or -1 when l lacks it. A caller that keeps
+// its values in a slice in that order can index it instead of storing
+// them in l.
+func (l *Lexicon[V]) Index(w string) int {
 	if len(w) == 0 || len(w) > 4*l.maxLen {
-		return zero, false
+		return -1
 	}
 	h, raw := hashFolded(w)
 	if raw >= utf8.RuneSelf { // not ASCII: fold for real, then look up
 		var arr [128]byte
 		f := AppendFold(arr[:0], w)
 		h, _ = hashFolded(f)
-		return lexGet(l, f, h, true)
+		return lexFind(l, f, h, true)
 	}
-	return lexGet(l, w, h, false)
+	return lexFind(l, w, h, false)
 }
 
-// lexGet looks up w, whose hash is h, folded already or (when ASCII) not.
-func lexGet[V any, T string | []byte](l *Lexicon[V], w T, h uint64, folded bool) (V, bool) {
-	var zero V
+// IndexFolded is Index for a word folded already, as GetFolded takes it.
+func (l *Lexicon[V]) IndexFolded(w []byte) int {
+	h, _ := hashFolded(w)
+	return lexFind(l, w, h, true)
+}
+
+// Words returns l's words in sorted order. The caller must not change
+// the slice.
+func (l *Lexicon[V]) Words() []string { return l.keys }
+
+// lexFind returns the index of w, whose hash is h, folded already or
+// (when ASCII) not; -1 when l lacks it.
+func lexFind[V any, T string | []byte](l *Lexicon[V], w T, h uint64, folded bool) int {
 	if len(w) > l.maxLen {
-		return zero, false
+		return -1
 	}
 	tag, idxMask := l.tag(h), uint32(1)<<l.idxBits-1
 	for i := h & l.mask; ; i = (i + 1) & l.mask {
 		s := l.slots[i]
 		if s == 0 {
-			return zero, false
+			return -1
 		}
-		if s&^idxMask == tag {
-			k := l.keys[s&idxMask-1]
-			if folded && k == string(w) || !folded && equalASCIIFold(k, w) {
-				return l.vals[s&idxMask-1], true
+		if s&^idxMask != tag {
+			continue
+		}
+		j := int(s&idxMask) - 1
+		r := &l.recs[j]
+		if r.n != 0 {
+			if int(r.n) == len(w) && equalKey(r.key[:len(w)], w, folded) {
+				return j
 			}
+		} else if equalKey(l.keys[j], w, folded) {
+			return j
 		}
 	}
 }
 
-// equalASCIIFold reports whether ASCII w folds to k.
-func equalASCIIFold[T string | []byte](k string, w T) bool {
+// equalKey reports whether w is key k: byte for byte when w is folded,
+// else (w is ASCII) once its upper-case letters are lowered.
+func equalKey[K, T string | []byte](k K, w T, folded bool) bool {
 	if len(k) != len(w) {
 		return false
+	}
+	if folded {
+		for i := 0; i < len(w); i++ {
+			if w[i] != k[i] {
+				return false
+			}
+		}
+		return true
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]

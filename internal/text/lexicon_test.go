@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"newsgraph/internal/article"
 	"newsgraph/internal/text"
 )
 
@@ -57,4 +58,102 @@ func FuzzWordFilter(f *testing.F) {
 			t.Errorf("lexicon misses %q (folded %q)", w, folded)
 		}
 	})
+}
+
+// vocabLexicons are three lexicons sharing some words, as stages' do.
+func vocabLexicons() (*text.Lexicon[int], *text.Lexicon[string], *text.Lexicon[bool]) {
+	a := text.NewLexicon(map[string]int{"the": 1, "release": 2, "don't": 3, "états": 4, "u.s.": 5})
+	b := text.NewLexicon(map[string]string{"release": "r", "prisoners": "p", "1,300": "n", "—": "dash"})
+	c := text.NewLexicon(map[string]bool{"said": true, "the": true, strings.Repeat("long", 10): true})
+	return a, b, c
+}
+
+// checkTagged checks that each lexicon answers for every token of s from
+// the tags of vocab v as Get answers for the token's text.
+func checkTagged(t *testing.T, s string) {
+	a, b, c := vocabLexicons()
+	v := text.Join(a, b, c)
+	doc := &article.Doc{}
+	doc.Rec.Text = s
+	doc.Tokens = text.Tokenize(s)
+	v.Tag(doc)
+	if !a.Joined(doc) || !b.Joined(doc) || !c.Joined(doc) {
+		t.Fatal("lexicons not joined to the vocab that tagged the doc")
+	}
+	for i := range doc.Tokens {
+		w := doc.TokenText(i)
+		if got, ok := a.Token(doc, i); func() bool { want, wok := a.Get(w); return got != want || ok != wok }() {
+			t.Errorf("a.Token(%q) = %v, %v", w, got, ok)
+		}
+		if got, ok := b.Token(doc, i); func() bool { want, wok := b.Get(w); return got != want || ok != wok }() {
+			t.Errorf("b.Token(%q) = %v, %v", w, got, ok)
+		}
+		if got, ok := c.Token(doc, i); func() bool { want, wok := c.Get(w); return got != want || ok != wok }() {
+			t.Errorf("c.Token(%q) = %v, %v", w, got, ok)
+		}
+	}
+	// a doc tagged by another vocab is looked up word by word
+	other := text.Join(text.NewLexicon(map[string]int{"x": 1}))
+	other.Tag(doc)
+	if a.Joined(doc) {
+		t.Fatal("a reads the tags of a vocab it is not in")
+	}
+	for i := range doc.Tokens {
+		got, ok := a.Token(doc, i)
+		if want, wok := a.Get(doc.TokenText(i)); got != want || ok != wok {
+			t.Errorf("a.Token(%q) = %v, %v on a doc of another vocab", doc.TokenText(i), got, ok)
+		}
+	}
+}
+
+var vocabSeeds = []string{
+	"The RELEASE of 1,300 prisoners — don’t, DON'T, États, u.s. U.S. said",
+	"", "the", strings.Repeat("long", 10) + " " + strings.ToUpper(strings.Repeat("long", 10)), "bad \xff\xfe the",
+}
+
+// TestVocab checks that joined lexicons answer from a document's tags
+// exactly as they answer a look-up of the token's text.
+func TestVocab(t *testing.T) {
+	for _, s := range vocabSeeds {
+		checkTagged(t, s)
+	}
+}
+
+// FuzzVocab is TestVocab on any text.
+func FuzzVocab(f *testing.F) {
+	for _, s := range vocabSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 4096 {
+			t.Skip()
+		}
+		checkTagged(t, s)
+	})
+}
+
+// TestVocabLarge checks that a lexicon too large to join is left out and
+// still answers for tokens by looking them up.
+func TestVocabLarge(t *testing.T) {
+	m := map[string]int{}
+	for i := range 70000 {
+		m[strings.Repeat("z", i%7+1)+string(rune('a'+i%26))+string(rune('a'+i/26%26))+string(rune('a'+i/676%26))+string(rune('a'+i/17576%26))] = i + 1
+	}
+	m["release"] = -1
+	big := text.NewLexicon(m)
+	small := text.NewLexicon(map[string]int{"release": 7})
+	v := text.Join(big, small)
+	doc := &article.Doc{}
+	doc.Rec.Text = "The RELEASE of zaaaa"
+	doc.Tokens = text.Tokenize(doc.Rec.Text)
+	v.Tag(doc)
+	if big.Joined(doc) || !small.Joined(doc) {
+		t.Fatalf("joined: big %v small %v; want false, true", big.Joined(doc), small.Joined(doc))
+	}
+	if got, ok := big.Token(doc, 1); !ok || got != -1 {
+		t.Errorf("big.Token(RELEASE) = %d, %v", got, ok)
+	}
+	if got, ok := small.Token(doc, 1); !ok || got != 7 {
+		t.Errorf("small.Token(RELEASE) = %d, %v", got, ok)
+	}
 }

@@ -125,6 +125,9 @@ func isPunct(r rune) bool {
 }
 
 func isMark(r rune) bool {
+	if r < 0x300 { // no mark comes before the combining diacritics
+		return false
+	}
 	return unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Mc, r)
 }
 
@@ -138,6 +141,24 @@ func scanWord(s string, i int) article.Token {
 	dots := 0
 	seg := start // start of the current hyphen-separated part
 	for i < len(s) {
+		// ASCII letters and digits, most of any word, take the short way;
+		// the switch below treats them alike.
+		if c := s[i]; 'a' <= c && c <= 'z' {
+			letters++
+			lower++
+			first = false
+			i++
+			continue
+		} else if 'A' <= c && c <= 'Z' {
+			letters++
+			upper++
+			if first {
+				flags |= article.Cap
+			}
+			first = false
+			i++
+			continue
+		}
 		r, size := decode(s, i)
 		switch {
 		case isLetter(r):

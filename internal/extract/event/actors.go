@@ -52,8 +52,9 @@ type member struct {
 // the record's entities and our agent nouns; both feed the same grouping.
 type actorMatcher interface {
 	// Match appends the mentions found in words ws (of doc's sentence) to
-	// out; date is the sentence's date as YYYYMMDD ("" when unknown).
-	Match(doc *article.Doc, ws []parse.Word, date string, out []mention) []mention
+	// out; date is the sentence's date as YYYYMMDD ("" when unknown); s
+	// is the coder's scratch for doc.
+	Match(s *scratch, doc *article.Doc, ws []parse.Word, date string, out []mention) []mention
 }
 
 // phraseIndex finds dictionary phrases in word sequences, longest first.
@@ -146,7 +147,7 @@ func newDictActors(d *petrarch.Dict) *dictActors {
 	return m
 }
 
-func (m *dictActors) Match(_ *article.Doc, ws []parse.Word, date string, out []mention) []mention {
+func (m *dictActors) Match(_ *scratch, _ *article.Doc, ws []parse.Word, date string, out []mention) []mention {
 	for i := 0; i < len(ws); {
 		if ws[i].Tag == parse.Punct {
 			i++
@@ -229,49 +230,45 @@ type entityActors struct {
 	capitals map[string]string // lower-case capital name → ISO-3
 }
 
-func (m *entityActors) Match(doc *article.Doc, ws []parse.Word, _ string, out []mention) []mention {
+func (m *entityActors) Match(sc *scratch, doc *article.Doc, ws []parse.Word, _ string, out []mention) []mention {
 	if len(ws) == 0 {
 		return out
 	}
 	lo, hi := ws[0].Start, ws[len(ws)-1].End
-	for ei := range doc.Rec.Entities {
-		e := &doc.Rec.Entities[ei]
-		for _, mn := range e.Mentions {
-			if mn.Embed != 0 || mn.Span.End <= lo || mn.Span.Start >= hi {
-				continue
-			}
-			s, t := wordRange(ws, mn.Span)
-			if s >= t {
-				continue
-			}
-			mt := mention{start: s, end: t, kind: mActor, entity: e.ID, country: e.Country, person: e.Type == article.Person}
-			code := e.Actor
-			switch e.Type {
-			case article.Place:
-				if e.Kind != "country" && e.Kind != "" {
-					mt.kind = mPlace
-					if code == "" {
-						code = e.Country
-					}
-					if m.capitals != nil && m.capitals[strings.ToLower(e.Name)] == e.Country && e.Country != "" {
-						mt.capital = true
-					}
-				}
-			case article.Person, article.Org, article.NORP:
-			default:
-				continue
-			}
-			if code == "" {
-				code = e.Country
-			}
-			if mn.Kind == "pronoun" {
-				mt.kind = mPron
-			}
-			if code != "" {
-				mt.codes = []string{code}
-			}
-			out = append(out, mt)
+	for _, r := range sc.mentionsIn(lo, hi) {
+		e := &doc.Rec.Entities[r.ei]
+		mn := e.Mentions[r.mi]
+		s, t := wordRange(ws, mn.Span)
+		if s >= t {
+			continue
 		}
+		mt := mention{start: s, end: t, kind: mActor, entity: e.ID, country: e.Country, person: e.Type == article.Person}
+		code := e.Actor
+		switch e.Type {
+		case article.Place:
+			if e.Kind != "country" && e.Kind != "" {
+				mt.kind = mPlace
+				if code == "" {
+					code = e.Country
+				}
+				if m.capitals != nil && m.capitals[strings.ToLower(e.Name)] == e.Country && e.Country != "" {
+					mt.capital = true
+				}
+			}
+		case article.Person, article.Org, article.NORP:
+		default:
+			continue
+		}
+		if code == "" {
+			code = e.Country
+		}
+		if mn.Kind == "pronoun" {
+			mt.kind = mPron
+		}
+		if code != "" {
+			mt.codes = []string{code}
+		}
+		out = append(out, mt)
 	}
 	if m.agents != nil {
 		for i := 0; i < len(ws); i++ {

@@ -20,7 +20,7 @@ func (c *Coder) codeSentence(s *scratch, doc *article.Doc, si int, pubDate strin
 	if c.sentenceDiscarded(doc.Text(sent.Span)) {
 		return
 	}
-	c.parser.Parse(doc.Rec.Text, doc.Tokens, sent.First, sent.Last, func(t int) bool { return s.nameTok[t] }, &s.sent)
+	c.parser.ParseDoc(doc, sent.First, sent.Last, func(t int) bool { return s.nameTok[t] }, &s.sent)
 	ws := s.sent.Words
 	if len(ws) == 0 {
 		return
@@ -28,7 +28,7 @@ func (c *Coder) codeSentence(s *scratch, doc *article.Doc, si int, pubDate strin
 	date := pubDate
 	s.ments = s.ments[:0]
 	for _, m := range c.matchers {
-		s.ments = m.Match(doc, ws, date, s.ments)
+		s.ments = m.Match(s, doc, ws, date, s.ments)
 	}
 	// words of actors are names, whatever the tagger thought
 	regroup := false
@@ -85,6 +85,9 @@ type sentCtx struct {
 	doc     *article.Doc
 	si      int
 	date    string
+	// evDate is eventDate's answer once evDateOK is set.
+	evDate   string
+	evDateOK bool
 }
 
 // trigLookup is a cached lookup.
@@ -817,8 +820,11 @@ func (sc *sentCtx) add(src, tgt member, code string, ev evInfo) {
 	e.Confidence = float64(int(conf*100+0.5)) / 100
 	sc.place(&e, src, tgt)
 	e.Date = sc.eventDate()
-	for _, x := range s.events {
-		if x.Source == e.Source && x.Target == e.Target && x.Code == e.Code && x.Sentence == e.Sentence {
+	// s.events are in sentence order (add codes the current sentence
+	// only): a duplicate can only be among the last ones, of this
+	// sentence; looking further made long documents quadratic.
+	for k := len(s.events) - 1; k >= 0 && s.events[k].Sentence == e.Sentence; k-- {
+		if x := &s.events[k]; x.Source == e.Source && x.Target == e.Target && x.Code == e.Code {
 			return
 		}
 	}
@@ -897,6 +903,16 @@ func setPlace(e *article.Event, ent *article.Entity) {
 // eventDate returns a day named in the sentence (from the date stage),
 // else the publication date.
 func (sc *sentCtx) eventDate() string {
+	// the same for every event of the sentence: worked out once, since a
+	// long document has many dates and many events
+	if !sc.evDateOK {
+		sc.evDate, sc.evDateOK = sc.findEventDate(), true
+	}
+	return sc.evDate
+}
+
+// findEventDate works out eventDate.
+func (sc *sentCtx) findEventDate() string {
 	span := sc.doc.Sents[sc.si].Span
 	for _, d := range sc.doc.Rec.Dates {
 		if d.Span.Start >= span.Start && d.Span.End <= span.End && len(d.Value) == 10 && d.Value[4] == '-' && d.Type != "DURATION" {

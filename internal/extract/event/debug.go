@@ -14,10 +14,10 @@ func (c *Coder) DebugGroups(doc *article.Doc, si int) string {
 	defer c.pool.Put(s)
 	s.reset(doc)
 	sent := doc.Sents[si]
-	c.parser.Parse(doc.Rec.Text, doc.Tokens, sent.First, sent.Last, func(t int) bool { return s.nameTok[t] }, &s.sent)
+	c.parser.ParseDoc(doc, sent.First, sent.Last, func(t int) bool { return s.nameTok[t] }, &s.sent)
 	s.ments = s.ments[:0]
 	for _, m := range c.matchers {
-		s.ments = m.Match(doc, s.sent.Words, "", s.ments)
+		s.ments = m.Match(s, doc, s.sent.Words, "", s.ments)
 	}
 	c.buildUnits(s, "")
 	var sb strings.Builder

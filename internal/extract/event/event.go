@@ -26,6 +26,7 @@ import (
 	"newsgraph/internal/kb"
 	"newsgraph/internal/kb/petrarch"
 	"newsgraph/internal/parse"
+	"newsgraph/internal/text"
 )
 
 // Name is the stage's name in the pipeline, metrics and problems.
@@ -131,6 +132,11 @@ func loadCapitals(src kb.Source) map[string]string {
 
 // Name returns "event".
 func (c *Coder) Name() string { return Name }
+
+// Lexicons returns the lexicons the coder looks tokens up in, for the
+// pipeline to join (text.Join) so that words are looked up once for all
+// stages.
+func (c *Coder) Lexicons() []text.Joinable { return c.parser.Lexicons() }
 
 // Process codes the events of doc's sentences into doc.Rec.Events, in
 // sentence order. It reads doc.Tokens and doc.Sents (segment stage) and,

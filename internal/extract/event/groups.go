@@ -1,6 +1,8 @@
 package event
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -51,13 +53,21 @@ type scratch struct {
 	recentPersons  [][]member
 	recentThings   [][]member
 	quoteSpeak     []quoteSpeaker
+	directQ        []int32           // the direct ones of quoteSpeak, by span start
+	directMax      int               // the longest of their spans
 	partners       map[string]member // speaker entity or code → last consult partner
 	dateline       *article.Entity
 	sentDates      []article.Date
 	memberBuf      []member
 	codeBuf        []string
-	nameTok        map[int]bool
-	entityIndex    map[string]int
+	nameTok        []bool // by token: part of an entity's name
+	// mrefs are the entities' mentions (embeds left out) sorted by
+	// start, with the longest one's length, so that a sentence finds its
+	// own without reading all the others (mentionsIn).
+	mrefs       []mentionRef
+	mrefMax     int
+	mrefFound   []mentionRef
+	entityIndex map[string]int
 }
 
 type quoteSpeaker struct {
@@ -73,14 +83,21 @@ func (s *scratch) reset(doc *article.Doc) {
 	s.partners = nil
 	s.dateline = nil
 	s.events = s.events[:0]
-	if s.nameTok == nil {
-		s.nameTok = map[int]bool{}
-	}
-	clear(s.nameTok)
+	s.nameTok = append(s.nameTok[:0], make([]bool, len(doc.Tokens))...)
 	if s.entityIndex == nil {
 		s.entityIndex = map[string]int{}
 	}
 	clear(s.entityIndex)
+	s.mrefs, s.mrefMax = s.mrefs[:0], 0
+	for i := range doc.Rec.Entities {
+		for j, m := range doc.Rec.Entities[i].Mentions {
+			if m.Embed == 0 {
+				s.mrefs = append(s.mrefs, mentionRef{m.Span, int32(i), int32(j)})
+				s.mrefMax = max(s.mrefMax, m.Span.Len())
+			}
+		}
+	}
+	slices.SortFunc(s.mrefs, func(a, b mentionRef) int { return cmp.Compare(a.span.Start, b.span.Start) })
 	for i := range doc.Rec.Entities {
 		e := &doc.Rec.Entities[i]
 		s.entityIndex[e.ID] = i
@@ -116,6 +133,58 @@ func (s *scratch) reset(doc *article.Doc) {
 			}
 		}
 	}
+	s.directQ, s.directMax = s.directQ[:0], 0
+	for i, q := range s.quoteSpeak {
+		if q.direct {
+			s.directQ = append(s.directQ, int32(i))
+			s.directMax = max(s.directMax, q.span.Len())
+		}
+	}
+	slices.SortStableFunc(s.directQ, func(a, b int32) int {
+		return cmp.Compare(s.quoteSpeak[a].span.Start, s.quoteSpeak[b].span.Start)
+	})
+}
+
+// speakerAt returns the members of the speaker of the last direct quote
+// (in quoteSpeak's order) whose span holds byte offset at, or nil: a
+// binary search over the direct quotes by start instead of a walk over
+// all of them for every pronoun.
+func (s *scratch) speakerAt(at int) []member {
+	qs := s.directQ
+	// a quote holding at starts after at-directMax
+	k, _ := slices.BinarySearchFunc(qs, at-s.directMax, func(i int32, t int) int { return cmp.Compare(s.quoteSpeak[i].span.Start, t) })
+	best := int32(-1)
+	for ; k < len(qs) && s.quoteSpeak[qs[k]].span.Start <= at; k++ {
+		if q := &s.quoteSpeak[qs[k]]; at < q.span.End && qs[k] > best {
+			best = qs[k]
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return s.quoteSpeak[best].members
+}
+
+// mentionRef is mention mi of entity ei.
+type mentionRef struct {
+	span   article.Span
+	ei, mi int32
+}
+
+// mentionsIn returns the mentions overlapping bytes [lo, hi) in the order
+// of the entities and of their mentions, as a walk over all of them would
+// find them.
+func (s *scratch) mentionsIn(lo, hi int) []mentionRef {
+	s.mrefFound = s.mrefFound[:0]
+	// a mention ending after lo starts after lo-mrefMax
+	i, _ := slices.BinarySearchFunc(s.mrefs, lo-s.mrefMax, func(r mentionRef, t int) int { return cmp.Compare(r.span.Start, t) })
+	for ; i < len(s.mrefs) && s.mrefs[i].span.Start < hi; i++ {
+		if s.mrefs[i].span.End > lo {
+			s.mrefFound = append(s.mrefFound, s.mrefs[i])
+		}
+	}
+	slices.SortFunc(s.mrefFound, func(a, b mentionRef) int { return cmp.Or(cmp.Compare(a.ei, b.ei), cmp.Compare(a.mi, b.mi)) })
+	return s.mrefFound
 }
 
 // entityMember turns an entity into a group member.

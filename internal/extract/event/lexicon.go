@@ -60,6 +60,8 @@ type lexicon struct {
 	byLemma map[string][]*trigger
 	nouns   map[string][]*trigger
 	synsets map[string][]petrarch.Phrase
+	// synIdx holds the synsets indexed for matching (indexSynsets).
+	synIdx map[string]*synIndex
 	// heads are the verb lemmas and forms, for the parser.
 	heads []string
 	// dict marks a PETRARCH lexicon: patterns decide, no modality rules.
@@ -93,7 +95,36 @@ func fromDict(v *petrarch.Verbs) *lexicon {
 			lx.heads = append(lx.heads, vb.Head)
 		}
 	}
+	lx.indexSynsets()
 	return lx
+}
+
+// synIndex is a synset's phrases indexed by first and by last word, so
+// that matching a synset at a word tries only the phrases that can match
+// there (a synset may hold fifty). Each index keeps the phrases in the
+// synset's order; both are nil when a phrase is empty, which matches
+// anywhere: then all are tried.
+type synIndex struct {
+	all         []petrarch.Phrase
+	first, last map[string][]petrarch.Phrase
+}
+
+// indexSynsets fills lx.synIdx from lx.synsets.
+func (lx *lexicon) indexSynsets() {
+	lx.synIdx = make(map[string]*synIndex, len(lx.synsets))
+	for name, phs := range lx.synsets {
+		si := &synIndex{all: phs, first: map[string][]petrarch.Phrase{}, last: map[string][]petrarch.Phrase{}}
+		for _, ph := range phs {
+			if len(ph.Words) == 0 {
+				si.first, si.last = nil, nil
+				break
+			}
+			f, l := ph.Words[0], ph.Words[len(ph.Words)-1]
+			si.first[f] = append(si.first[f], ph)
+			si.last[l] = append(si.last[l], ph)
+		}
+		lx.synIdx[name] = si
+	}
 }
 
 // loadLexicon reads our verbs.tsv: rows of trigger, pos (v, n, or syn for
@@ -178,5 +209,6 @@ func loadLexicon(src kb.Source) (*lexicon, error) {
 			bl.patterns = append(bl.patterns, p)
 		}
 	}
+	lx.indexSynsets()
 	return lx, nil
 }

@@ -16,7 +16,7 @@ type matcher struct {
 	sc      *sentCtx
 	ws      []parse.Word
 	p       *petrarch.Pattern
-	synsets map[string][]petrarch.Phrase
+	synsets map[string]*synIndex
 	b       binding
 	steps   int
 }
@@ -26,7 +26,7 @@ type matcher struct {
 func (sc *sentCtx) matchPattern(p *petrarch.Pattern, vstart, vend int, b *binding, t *trigger) bool {
 	syn := sc.c.ownSynsets()
 	if t.block != nil && sc.c.dict != nil && sc.c.dict.owns(t) {
-		syn = sc.c.dict.synsets
+		syn = sc.c.dict.synIdx
 	}
 	m := matcher{sc: sc, ws: sc.s.sent.Words, p: p, synsets: syn, b: binding{-1, -1, -1, vend}}
 	v := p.Verb
@@ -42,12 +42,12 @@ func (sc *sentCtx) matchPattern(p *petrarch.Pattern, vstart, vend int, b *bindin
 	return true
 }
 
-func (c *Coder) ownSynsets() map[string][]petrarch.Phrase {
+func (c *Coder) ownSynsets() map[string]*synIndex {
 	if c.own != nil {
-		return c.own.synsets
+		return c.own.synIdx
 	}
 	if c.dict != nil {
-		return c.dict.synsets
+		return c.dict.synIdx
 	}
 	return nil
 }
@@ -81,16 +81,18 @@ func (m *matcher) left(j, p int, loose bool) bool {
 		return false
 	}
 	e := &m.p.Elems[j]
+	phs := m.phrases(e)
 	lo := p
 	if loose {
 		lo = p - maxGap
 	}
+	var buf [4]int
 	for q := p; q >= lo && q >= 0; q-- {
 		if q < p && stopWord(&m.ws[q+1]) {
 			break
 		}
 		saved := m.b
-		for _, start := range m.endsAt(e, q) {
+		for _, start := range m.endsAt(e, phs, q, buf[:0]) {
 			if m.left(j-1, start-1, e.Loose) {
 				return true
 			}
@@ -113,16 +115,18 @@ func (m *matcher) right(j, p int, loose bool) bool {
 		return false
 	}
 	e := &m.p.Elems[j]
+	phs := m.phrases(e)
 	hi := p
 	if loose {
 		hi = p + maxGap
 	}
+	var buf [4]int
 	for q := p; q <= hi && q < len(m.ws); q++ {
 		if q > p && stopWord(&m.ws[q-1]) {
 			break
 		}
 		saved := m.b
-		for _, end := range m.startsAt(e, q) {
+		for _, end := range m.startsAt(e, phs, q, buf[:0]) {
 			next := j + 1
 			nl := next < len(m.p.Elems) && m.p.Elems[next].Loose
 			if m.right(next, end, nl) {
@@ -135,18 +139,34 @@ func (m *matcher) right(j, p int, loose bool) bool {
 	return false
 }
 
-// startsAt returns the ends of the ways element e can match starting at
-// word q (binding actors as a side effect of the last one returned).
-func (m *matcher) startsAt(e *petrarch.Elem, q int) []int {
+// phrases returns the phrases of synset element e, looked up once for
+// all the words it is tried at.
+func (m *matcher) phrases(e *petrarch.Elem) *synIndex {
+	if e.Kind != petrarch.ESynset {
+		return nil
+	}
+	return m.synsets[e.Word]
+}
+
+// startsAt appends to out the ends of the ways element e (a synset with
+// phrases si) can match starting at word q, binding actors as a side
+// effect of the last one, and returns out.
+func (m *matcher) startsAt(e *petrarch.Elem, si *synIndex, q int, out []int) []int {
 	ws := m.ws
 	switch e.Kind {
 	case petrarch.EWord:
 		if ws[q].Low == e.Word {
-			return []int{q + 1}
+			return append(out, q+1)
 		}
 	case petrarch.ESynset:
-		var out []int
-		for _, ph := range m.synsets[e.Word] {
+		if si == nil {
+			return out
+		}
+		phs := si.all
+		if si.first != nil {
+			phs = si.first[ws[q].Low]
+		}
+		for _, ph := range phs {
 			if q+len(ph.Words) > len(ws) {
 				continue
 			}
@@ -167,25 +187,31 @@ func (m *matcher) startsAt(e *petrarch.Elem, q int) []int {
 			g := &m.sc.s.groups[gi]
 			if g.start == q && len(g.members) > 0 && (e.Kind != petrarch.ECompound || len(g.members) > 1) {
 				m.bind(e.Kind, gi)
-				return []int{g.end}
+				return append(out, g.end)
 			}
 		}
 	}
 	return nil
 }
 
-// endsAt returns the starts of the ways element e can match ending at word
-// q.
-func (m *matcher) endsAt(e *petrarch.Elem, q int) []int {
+// endsAt appends to out the starts of the ways element e (a synset with
+// phrases si) can match ending at word q, and returns out.
+func (m *matcher) endsAt(e *petrarch.Elem, si *synIndex, q int, out []int) []int {
 	ws := m.ws
 	switch e.Kind {
 	case petrarch.EWord:
 		if ws[q].Low == e.Word {
-			return []int{q}
+			return append(out, q)
 		}
 	case petrarch.ESynset:
-		var out []int
-		for _, ph := range m.synsets[e.Word] {
+		if si == nil {
+			return out
+		}
+		phs := si.all
+		if si.last != nil {
+			phs = si.last[ws[q].Low]
+		}
+		for _, ph := range phs {
 			n := len(ph.Words)
 			if q-n+1 < 0 {
 				continue
@@ -207,7 +233,7 @@ func (m *matcher) endsAt(e *petrarch.Elem, q int) []int {
 			g := &m.sc.s.groups[gi]
 			if g.end == q+1 && len(g.members) > 0 && (e.Kind != petrarch.ECompound || len(g.members) > 1) {
 				m.bind(e.Kind, gi)
-				return []int{g.start}
+				return append(out, g.start)
 			}
 		}
 	}

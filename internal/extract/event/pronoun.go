@@ -24,12 +24,7 @@ func (sc *sentCtx) resolvePronouns() {
 			continue
 		}
 		at := ws[u.start].Start
-		var speaker []member
-		for _, q := range s.quoteSpeak {
-			if at >= q.span.Start && at < q.span.End && q.direct {
-				speaker = q.members
-			}
-		}
+		speaker := s.speakerAt(at)
 		var mem []member
 		switch u.pron {
 		case "i", "we", "me", "us":

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"newsgraph/internal/kb"
+	"newsgraph/internal/text"
 )
 
 // CuesFile is the knowledge-base file of cue verbs, phrases and source
@@ -146,6 +147,12 @@ type lexicon struct {
 	fast   []slot
 	mask   uint64
 	maxLen int
+	// ascii holds the words written in lower-case ASCII, joined by the
+	// pipeline with the other stages' lexicons (text.Vocab) so that a
+	// token is looked up once for all; asciiInfo are their infos in
+	// ascii's word order.
+	ascii     *text.Lexicon[struct{}]
+	asciiInfo []*info
 }
 
 type slot struct {
@@ -189,6 +196,28 @@ func (l *lexicon) index() {
 		l.fast[i] = slot{h: h, in: l.words[k]}
 		l.maxLen = max(l.maxLen, len(k))
 	}
+	ascii := map[string]struct{}{}
+	for _, k := range keys {
+		if lowerASCIIWord(k) {
+			ascii[k] = struct{}{}
+		}
+	}
+	l.ascii = text.NewLexicon(ascii)
+	l.asciiInfo = make([]*info, l.ascii.Len())
+	for i, k := range l.ascii.Words() {
+		l.asciiInfo[i] = l.words[k]
+	}
+}
+
+// lowerASCIIWord reports whether k is non-empty and holds only ASCII bytes
+// and no upper-case letter.
+func lowerASCIIWord(k string) bool {
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return k != ""
 }
 
 // get looks up lower-cased key with hash h.

@@ -51,6 +51,7 @@ import (
 
 	"newsgraph/internal/article"
 	"newsgraph/internal/kb"
+	"newsgraph/internal/text"
 )
 
 // Name is the stage name used in metrics and problems.
@@ -74,6 +75,11 @@ func New(src kb.Source) (*Extractor, error) {
 
 // Name returns "quote".
 func (*Extractor) Name() string { return Name }
+
+// Lexicons returns the lexicon the stage looks tokens up in, for the
+// pipeline to join (text.Join) so that words are looked up once for all
+// stages.
+func (e *Extractor) Lexicons() []text.Joinable { return []text.Joinable{e.lex.ascii} }
 
 // Process fills doc.Rec.Quotes and doc.Rec.Attributions from doc's tokens
 // and sentences (set by the segment stage) and links speakers to the
@@ -127,6 +133,7 @@ type run struct {
 	qbuf    []article.Quote       // scratch for sorting quotes
 	abuf    []article.Attribution // scratch for sorting attributions
 	buf     [48]byte
+	joined  bool // the segment stage looked the words up (text.Vocab)
 }
 
 func (r *run) reset(lex *lexicon, doc *article.Doc) {
@@ -141,6 +148,7 @@ func (r *run) reset(lex *lexicon, doc *article.Doc) {
 	r.said = r.said[:0]
 	r.ments, r.mentsOK, r.added = r.ments[:0], false, r.added[:0]
 	aux := lex.words["'s"]
+	r.joined = lex.ascii.Joined(doc)
 	for i := range r.toks {
 		r.infos[i] = r.lookup(i)
 		if r.infos[i] == aux && aux != nil && i > 0 && !contracts[string(r.lower(i-1))] {
@@ -199,6 +207,13 @@ func (r *run) lookup(i int) *info {
 		return nil
 	}
 	w := r.s[t.Start:t.End]
+	if r.joined && plainWord(w) {
+		// folded as below, w is what lex.ascii folds it to
+		if j := r.lex.ascii.TaggedIndex(r.doc, i); j >= 0 {
+			return r.lex.asciiInfo[j]
+		}
+		return nil
+	}
 	n := 0
 	h := uint64(fnvOffset)
 	for j := 0; j < len(w); j++ {
@@ -218,6 +233,23 @@ func (r *run) lookup(i int) *info {
 		return nil
 	}
 	return r.lex.get(h, r.buf[:n])
+}
+
+// plainWord reports whether w holds only ASCII bytes and ’: the words
+// lookup folds as text.AppendFold does (other letters it leaves as they
+// are, which AppendFold would lower-case).
+func plainWord(w string) bool {
+	for j := 0; j < len(w); j++ {
+		if w[j] < 0x80 {
+			continue
+		}
+		if w[j] == 0xE2 && j+2 < len(w) && w[j+1] == 0x80 && w[j+2] == 0x99 {
+			j += 2
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // lower returns token i lower-cased in the run's scratch buffer (valid

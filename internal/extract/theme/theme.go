@@ -61,10 +61,10 @@ type node struct {
 // Extractor is the theme stage. It is safe for concurrent use after New.
 type Extractor struct {
 	codes []string
-	// vocab maps a lower-cased surface form to its index in sets, the
-	// word ids it may stand for: the id of the keyword word written so,
-	// and of each keyword word it is an inflection of ("sales" is the
-	// written "sales" and a form of "sale").
+	// vocab holds the lower-cased surface forms; sets[vocab.Index(f)]
+	// are the word ids form f may stand for: the id of the keyword word
+	// written so, and of each keyword word it is an inflection of
+	// ("sales" is the written "sales" and a form of "sale").
 	vocab *text.Lexicon[int32]
 	sets  [][]int32
 	root  []*node   // by word id of a keyword's first word
@@ -163,6 +163,13 @@ func New(src kb.Source) (*Extractor, error) {
 		x.sets = append(x.sets, forms[f])
 	}
 	x.vocab = text.NewLexicon(vocab)
+	// Sets are read by the index of their surface form in the lexicon's
+	// word order (Lexicon.Index), which a document's tags give without
+	// reading the lexicon.
+	sets := make([][]int32, len(x.sets))
+	for i, f := range x.vocab.Words() {
+		sets[i] = x.sets[vocab[f]]
+	}
 	first := make([]bool, len(written))
 	for _, k := range kws {
 		first[wordID[k.words[0]]] = true
@@ -172,6 +179,7 @@ func New(src kb.Source) (*Extractor, error) {
 			x.starts.Add(f)
 		}
 	}
+	x.sets = sets
 	x.root = make([]*node, len(written))
 	for _, k := range kws {
 		first := wordID[k.words[0]]
@@ -221,6 +229,11 @@ func keywordWords(p string) []string {
 // Name returns the stage name.
 func (*Extractor) Name() string { return Name }
 
+// Lexicons returns the lexicon the stage looks tokens up in, for the
+// pipeline to join (text.Join) so that words are looked up once for all
+// stages.
+func (x *Extractor) Lexicons() []text.Joinable { return []text.Joinable{x.vocab} }
+
 // Codes returns the theme codes of the taxonomy in file order.
 func (x *Extractor) Codes() []string { return slices.Clone(x.codes) }
 
@@ -260,7 +273,7 @@ func (x *Extractor) Process(_ context.Context, doc *article.Doc) error {
 		sc = &scratch{}
 	}
 	defer x.pool.Put(sc)
-	m := matcher{x: x, sc: sc, toks: doc.Tokens, s: doc.Rec.Text}
+	m := matcher{x: x, sc: sc, doc: doc, toks: doc.Tokens, s: doc.Rec.Text, joined: x.vocab.Joined(doc)}
 	sc.class = slices.Grow(sc.class[:0], len(m.toks))[:len(m.toks)]
 	for i := range sc.class {
 		sc.class[i] = unknown
@@ -361,11 +374,13 @@ func (x *Extractor) themes(sc *scratch, toks []article.Token) []article.Theme {
 }
 
 type matcher struct {
-	x    *Extractor
-	sc   *scratch
-	toks []article.Token
-	s    string
-	end  int // end of the sentence, in tokens
+	x      *Extractor
+	sc     *scratch
+	doc    *article.Doc
+	toks   []article.Token
+	s      string
+	end    int  // end of the sentence, in tokens
+	joined bool // the segment stage looked the words up (text.Vocab)
 }
 
 // class returns token i's class, looking it up the first time.
@@ -380,8 +395,14 @@ func (m *matcher) class(i int) int32 {
 		c = transparent
 	case t.Kind == article.Word || t.Kind == article.Number:
 		c = other
-		if set, ok := m.x.vocab.Get(m.s[t.Start:t.End]); ok {
-			c = set
+		j := -1
+		if m.joined {
+			j = m.x.vocab.TaggedIndex(m.doc, i)
+		} else {
+			j = m.x.vocab.Index(m.s[t.Start:t.End])
+		}
+		if j >= 0 {
+			c = int32(j)
 		}
 	default:
 		c = breaker

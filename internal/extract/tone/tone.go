@@ -56,7 +56,8 @@ type entry struct {
 
 // Extractor is the tone stage. It is safe for concurrent use after New.
 type Extractor struct {
-	lex *text.Lexicon[entry]
+	lex  *text.Lexicon[entry]
+	vals []entry // by index in lex (Lexicon.Index)
 	// known holds the lexicon's words, so that most words need no look-up.
 	known text.WordFilter
 }
@@ -145,11 +146,22 @@ func New(src kb.Source) (*Extractor, error) {
 		x.known.Add(w)
 	}
 	x.lex = text.NewLexicon(lex)
+	// The entries are read from a slice in the lexicon's word order: two
+	// bytes a word stay in cache where the lexicon's records would not.
+	x.vals = make([]entry, x.lex.Len())
+	for i, w := range x.lex.Words() {
+		x.vals[i] = lex[w]
+	}
 	return x, nil
 }
 
 // Name returns the stage name.
 func (*Extractor) Name() string { return Name }
+
+// Lexicons returns the lexicon the stage looks tokens up in, for the
+// pipeline to join (text.Join) so that words are looked up once for all
+// stages.
+func (x *Extractor) Lexicons() []text.Joinable { return []text.Joinable{x.lex} }
 
 // Process sets doc.Rec.Tone from doc.Tokens, keeping the WordCount the
 // segment stage set (the number of word tokens; numbers, punctuation and
@@ -200,6 +212,7 @@ func (x *Extractor) Words(doc *article.Doc) []Word {
 func (x *Extractor) scan(doc *article.Doc, count func(tok int, c Class, negated bool)) {
 	negLeft := 0 // words still under a negator
 	s := doc.Rec.Text
+	joined := x.lex.Joined(doc) // the segment stage looked the words up
 	for i, t := range doc.Tokens {
 		if t.Is(article.LineStart) || t.Kind == article.Punct && breaksClause(s[t.Start:t.End]) {
 			negLeft = 0
@@ -211,14 +224,16 @@ func (x *Extractor) scan(doc *article.Doc, count func(tok int, c Class, negated 
 		if negLeft > 0 {
 			negLeft--
 		}
-		w := s[t.Start:t.End]
-		if !x.known.MayHave(w) {
+		j := -1
+		if joined {
+			j = x.lex.TaggedIndex(doc, i)
+		} else if w := s[t.Start:t.End]; x.known.MayHave(w) {
+			j = x.lex.Index(w)
+		}
+		if j < 0 {
 			continue
 		}
-		e, ok := x.lex.Get(w)
-		if !ok {
-			continue
-		}
+		e := x.vals[j]
 		switch {
 		case e.valence >= minTenths && !negated:
 			count(i, Positive, false)
