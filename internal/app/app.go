@@ -58,6 +58,7 @@ and themes, every fact with its byte span in the clean text.`,
 		evalCmd(e),
 		benchCmd(e),
 		ingestCmd(e), statsCmd(e), queryCmd(e), exportCmd(e),
+		serveCmd(e), demoCmd(e),
 	)
 	return root.ExecuteContext(ctx)
 }

@@ -81,7 +81,7 @@ the run goes on; the exit status is non-zero when any input failed.`,
 	}
 	cmd.Flags().BoolVar(&pretty, "pretty", false, "indent the JSON for humans")
 	cmd.Flags().StringVar(&format, "format", "json", "output format: json (one record per line) or gdelt-events (GDELT 2.0 Event rows, 61 tab-separated columns)")
-	cmd.Flags().StringArrayVar(&dicts, "dict", nil, "PETRARCH/TABARI dictionary for the event coder, as KIND:PATH (actors, agents, verbs, discards) or PATH (repeatable)")
+	dictFlag(cmd, &dicts)
 	cmd.Flags().BoolVar(&raw, "raw", false, "keep the text exactly as given (no cleaning), so spans match the input byte for byte")
 	cmd.Flags().StringVar(&published, "published", "", "publication date for inputs that give none (YYYY-MM-DD); relative dates are normalised against it")
 	return cmd

@@ -59,7 +59,8 @@ with --quiet only the summary is printed. Errors name their input on stderr;
 the exit status is 1 when any input failed.`,
 		Example: `  newsgraph ingest ../shared/corpora/news/bbc
   newsgraph ingest --db news.db 'crawl/*.warc.gz' https://example.org/feed.xml
-  zcat items.jsonl.gz | newsgraph ingest --quiet -`,
+  zcat items.jsonl.gz | newsgraph ingest --quiet -
+  newsgraph ingest --dict verbs:phoenix.verbs --dict actors:phoenix.actors crawl/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -88,7 +89,14 @@ the exit status is 1 when any input failed.`,
 	f.IntVar(&fetch.Retries, "retries", 2, "retries of a failed request (network errors, 429, 5xx), with backoff")
 	f.IntVar(&fetch.PerHost, "per-host", 2, "concurrent requests to one host")
 	f.Int64Var(&fetch.MaxBytes, "max-page-bytes", ingest.MaxArticleBytes, "size cap of a fetched page")
+	dictFlag(cmd, &o.dicts)
 	return cmd
+}
+
+// dictFlag adds --dict, the event coder's extra dictionaries, to the
+// commands that run the pipeline (extract, ingest).
+func dictFlag(cmd *cobra.Command, dicts *[]string) {
+	cmd.Flags().StringArrayVar(dicts, "dict", nil, "PETRARCH/TABARI dictionary for the event coder, as KIND:PATH (actors, agents, verbs, discards) or PATH (repeatable)")
 }
 
 // ingestOptions are what runIngest needs besides the store.
@@ -101,6 +109,8 @@ type ingestOptions struct {
 	lang      string
 	published string
 	fetcher   *ingest.Fetcher
+	// dicts are PETRARCH/TABARI dictionaries for the event coder.
+	dicts []string
 }
 
 // ingestSummary counts what an ingest did.
@@ -130,7 +140,9 @@ func (s ingestSummary) String() string {
 func runIngest(ctx context.Context, e *env, db store.Store, o ingestOptions) (ingestSummary, error) {
 	var sum ingestSummary
 	start := time.Now()
-	p, err := pipeline.New(e.pipelineConfig())
+	cfg := e.pipelineConfig()
+	cfg.Dicts = o.dicts
+	p, err := pipeline.New(cfg)
 	if err != nil {
 		return sum, err
 	}
@@ -200,19 +212,32 @@ func runIngest(ctx context.Context, e *env, db store.Store, o ingestOptions) (in
 		inputs = withPublished(rd.Sources(ctx, o.sources, e.stdin), o.published)
 	}
 
-	// The writer stores batches; a store error stops the run.
+	// The writer stores batches; a store error stops the run. A store
+	// that can prepare batches (encode records, sign them for duplicate
+	// search) has the next batch prepared while it writes one, in order.
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	batches := make(chan []store.Item, 1)
+	batches, prepared := make(chan []store.Item), make(chan []store.Item)
 	var (
 		writeErr error
 		wg       sync.WaitGroup
 		counts   [store.Unchanged + 1]atomic.Int64
 	)
-	wg.Add(1)
+	wg.Add(2)
 	go func() {
 		defer wg.Done()
+		defer close(prepared)
+		pr, ok := db.(store.Preparer)
 		for b := range batches {
+			if ok {
+				pr.Prepare(b)
+			}
+			prepared <- b
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		for b := range prepared {
 			if writeErr != nil {
 				continue
 			}
@@ -228,6 +253,9 @@ func runIngest(ctx context.Context, e *env, db store.Store, o ingestOptions) (in
 			}
 		}
 	}()
+	// The working directory, read once: filepath.Abs reads it (two
+	// system calls) for every article.
+	wd, _ := os.Getwd()
 	var batch []store.Item
 	lastFlush := time.Now()
 	flush := func() {
@@ -250,7 +278,7 @@ func runIngest(ctx context.Context, e *env, db store.Store, o ingestOptions) (in
 			sum.Language++
 		default:
 			sum.Words += int64(r.Record.Tone.WordCount)
-			batch = append(batch, store.Item{Record: r.Record, Origin: absOrigin(r.Origin)})
+			batch = append(batch, store.Item{Record: r.Record, Origin: absOrigin(wd, r.Origin)})
 			if len(batch) >= o.batch || time.Since(lastFlush) > time.Second {
 				flush()
 			}
@@ -290,16 +318,17 @@ func runIngest(ctx context.Context, e *env, db store.Store, o ingestOptions) (in
 	return sum, nil
 }
 
-// absOrigin makes a file origin absolute, so that the same file read from
-// another directory is known as the same copy.
-func absOrigin(o string) string {
-	if o == "" || strings.HasPrefix(o, "-") || strings.Contains(o, "://") {
+// absOrigin makes a file origin absolute against the working directory
+// wd, so that the same file read from another directory is known as the
+// same copy.
+func absOrigin(wd, o string) string {
+	if o == "" || strings.HasPrefix(o, "-") || strings.Contains(o, "://") || wd == "" {
 		return o
 	}
-	if a, err := filepath.Abs(o); err == nil {
-		return a
+	if filepath.IsAbs(o) {
+		return filepath.Clean(o)
 	}
-	return o
+	return filepath.Join(wd, o)
 }
 
 // isTerminal reports whether w is a terminal.

@@ -357,3 +357,22 @@ func TestStoreErrors(t *testing.T) {
 		t.Errorf("stats on a text file: %v", err)
 	}
 }
+
+// TestIngestDict codes events with a user's PETRARCH dictionary, as
+// extract --dict does.
+func TestIngestDict(t *testing.T) {
+	dir := t.TempDir()
+	dict := filepath.Join(dir, "fantasy.actors")
+	os.WriteFile(dict, []byte("GONDOR [GON]\n+MINAS_TIRITH\nMORDOR [MOR]\n"), 0o644)
+	in := filepath.Join(dir, "gondor.txt")
+	os.WriteFile(in, []byte("Gondor attacked\n\nGondor attacked Mordor on Tuesday, officials in Minas Tirith said.\n"), 0o644)
+	db := filepath.Join(dir, "n.db")
+	mustRun(t, "ingest", "--quiet", "--db", db, "--dict", "actors:"+dict, in)
+	out := mustRun(t, "query", "events", "--db", db, "--source", "GON", "--target", "MOR", "--format", "jsonl")
+	if !strings.Contains(out, `"source":"GON"`) {
+		t.Errorf("no GON>MOR event with the dictionary:\n%s", out)
+	}
+	if _, _, err := run(t, "ingest", "--quiet", "--db", db, "--dict", filepath.Join(dir, "missing.actors"), in); err == nil || !strings.Contains(err.Error(), "missing.actors") {
+		t.Errorf("a missing dictionary: %v", err)
+	}
+}

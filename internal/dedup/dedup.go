@@ -114,15 +114,28 @@ func Compute(s string) Sig {
 			x = (x ^ ring[(words+k)%Shingle]) * 0x100000001b3
 			x ^= x >> 29
 		}
-		for k := range K {
-			v := uint32((x*hashA[k] + hashB[k]) >> 32)
-			if v < sig.Min[k] {
-				sig.Min[k] = v
-			}
-		}
+		mixMin(&sig.Min, x)
 		sig.N++
 	}
 	return sig
+}
+
+// mixMin lowers each mins[k] to hash function k of shingle x, four
+// functions a step (the loop is most of the time of Compute).
+func mixMin(mins *[K]uint32, x uint64) {
+	for k := 0; k < K; k += 4 {
+		a := (*[4]uint64)(hashA[k : k+4])
+		b := (*[4]uint64)(hashB[k : k+4])
+		m := (*[4]uint32)(mins[k : k+4])
+		v0 := uint32((x*a[0] + b[0]) >> 32)
+		v1 := uint32((x*a[1] + b[1]) >> 32)
+		v2 := uint32((x*a[2] + b[2]) >> 32)
+		v3 := uint32((x*a[3] + b[3]) >> 32)
+		m[0] = min(m[0], v0)
+		m[1] = min(m[1], v1)
+		m[2] = min(m[2], v2)
+		m[3] = min(m[3], v3)
+	}
 }
 
 // isWordByte reports letters and digits, counting every non-ASCII byte as

@@ -3,8 +3,10 @@ package export_test
 import (
 	"bytes"
 	"encoding/xml"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"newsgraph/internal/article"
 	"newsgraph/internal/export"
@@ -70,7 +72,8 @@ func TestEventRow(t *testing.T) {
 		"Actor2Code": "BLRGOV", "Actor2CountryCode": "BLR", "Actor2Type1Code": "GOV",
 		"IsRootEvent": "1", "EventCode": "051", "EventBaseCode": "051", "EventRootCode": "05", "QuadClass": "1", "GoldsteinScale": "3.4",
 		"NumMentions": "40", "NumSources": "12", "NumArticles": "40", "AvgTone": "1.5",
-		"ActionGeo_Type": "4", "ActionGeo_FullName": "Minsk", "ActionGeo_Lat": "53.9000", "ActionGeo_Long": "27.5667", "ActionGeo_CountryCode": "",
+		"ActionGeo_Type": "4", "ActionGeo_FullName": "Minsk, Belarus", "ActionGeo_Lat": "53.9000", "ActionGeo_Long": "27.5667", "ActionGeo_CountryCode": "BO",
+		"Actor1Geo_CountryCode": "BO", "Actor2Geo_FullName": "Minsk, Belarus",
 		"DATEADDED": "20250809140500", "SOURCEURL": "https://example.org/belarus",
 	} {
 		if got := col(name); got != want {
@@ -118,8 +121,8 @@ func TestGKGRow(t *testing.T) {
 		"V2DOCUMENTIDENTIFIER":         "https://example.org/belarus",
 		"V1THEMES":                     "PRISONER_RELEASE;",
 		"V2ENHANCEDTHEMES":             "PRISONER_RELEASE,97;",
-		"V1LOCATIONS":                  "4#Minsk###53.9#27.5667#;",
-		"V2ENHANCEDLOCATIONS":          "4#Minsk####53.9#27.5667##91;",
+		"V1LOCATIONS":                  "4#Minsk, Belarus#BO##53.9#27.5667#;",
+		"V2ENHANCEDLOCATIONS":          "4#Minsk, Belarus#BO###53.9#27.5667##91;",
 		"V1PERSONS":                    "Donald Trump;Alexander Lukashenko;",
 		"V2ENHANCEDPERSONS":            "Donald Trump,15;Donald Trump,153;Alexander Lukashenko,54;",
 		"V1ORGANIZATIONS":              "NATO  the alliance;",
@@ -134,6 +137,105 @@ func TestGKGRow(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, got, want)
 		}
 	}
+}
+
+// TestEventGeography: an event placed only by its country gets GDELT's
+// country-level geography (type 1, the FIPS code, the country's centre);
+// an actor that is a place has its own.
+func TestEventGeography(t *testing.T) {
+	rec := &article.Record{ID: "g", Published: "2025-08-09",
+		Entities: []article.Entity{{ID: "place:gaza", Name: "Gaza", Type: article.Place, Kind: "city", Country: "PSE", Lat: 31.5, Lon: 34.47}},
+		Events: []article.Event{
+			{Source: "RUS", Target: "UKR", Code: "190", Root: "19", Quad: 4, Country: "UKR"},
+			{Source: "ISR", Target: "PSE", TargetEntity: "place:gaza", Code: "190", Root: "19", Quad: 4},
+			{Source: "XYZ", Code: "010", Root: "01", Quad: 1, Country: "XYZ"},
+		},
+	}
+	col := func(row []string, name string) string {
+		for i, c := range export.GDELTEventColumns {
+			if c == name {
+				return row[i]
+			}
+		}
+		t.Fatalf("no column %s", name)
+		return ""
+	}
+	row := export.EventRow(rec, 0, export.Counts{})
+	for name, want := range map[string]string{"ActionGeo_Type": "1", "ActionGeo_FullName": "Ukraine", "ActionGeo_CountryCode": "UP",
+		"Actor1Geo_CountryCode": "UP", "Actor2Geo_Type": "1"} {
+		if got := col(row, name); got != want {
+			t.Errorf("country-only event: %s = %q, want %q", name, got, want)
+		}
+	}
+	if col(row, "ActionGeo_Lat") == "" || col(row, "ActionGeo_Long") == "" {
+		t.Error("country-only event: no centre coordinates")
+	}
+	row = export.EventRow(rec, 1, export.Counts{})
+	for name, want := range map[string]string{"Actor2Geo_Type": "4", "Actor2Geo_FullName": "Gaza, Palestine", "Actor2Geo_CountryCode": "WE",
+		"Actor2Geo_Lat": "31.5000", "Actor1Geo_Type": "", "ActionGeo_CountryCode": ""} {
+		if got := col(row, name); got != want {
+			t.Errorf("place as actor: %s = %q, want %q", name, got, want)
+		}
+	}
+	row = export.EventRow(rec, 2, export.Counts{})
+	if g := col(row, "ActionGeo_Type") + col(row, "ActionGeo_CountryCode") + col(row, "ActionGeo_Lat"); g != "" {
+		t.Errorf("unknown country: geography %q, want none", g)
+	}
+}
+
+func TestFIPS(t *testing.T) {
+	for iso, want := range map[string]string{"USA": "US", "GBR": "UK", "DEU": "GM", "BLR": "BO", "RUS": "RS", "UKR": "UP", "CHN": "CH",
+		"PSE": "WE", "XKX": "KV", "SSD": "OD", "ALA": "", "XYZ": "", "": ""} {
+		if got := export.FIPS(iso); got != want {
+			t.Errorf("FIPS(%q) = %q, want %q", iso, got, want)
+		}
+	}
+}
+
+// TestGKGCharacterOffsets: GKG offsets count characters, where the
+// record's spans count bytes.
+func TestGKGCharacterOffsets(t *testing.T) {
+	text := "Zürich – Ständerat Müller said \"ça va\" after meeting Lukashenko in Minsk."
+	at := func(s string) article.Span {
+		i := strings.Index(text, s)
+		return article.Span{Start: i, End: i + len(s)}
+	}
+	rec := &article.Record{ID: "c", Text: text,
+		Entities: []article.Entity{
+			{ID: "person:lukashenko", Name: "Alexander Lukashenko", Type: article.Person, Mentions: []article.Mention{{Span: at("Lukashenko"), Kind: "surname"}}},
+			{ID: "place:minsk", Name: "Minsk", Type: article.Place, Kind: "city", Country: "BLR", Mentions: []article.Mention{{Span: at("Minsk"), Kind: "name"}}},
+		},
+		Quotes: []article.Quote{{Text: "ça va", Span: at("ça va"), Cue: "said", Kind: article.Direct}},
+	}
+	row := export.GKGRow(rec, "x")
+	chars := func(s string) int { return utf8.RuneCountInString(text[:strings.Index(text, s)]) }
+	for i, want := range map[int]string{
+		12: "Alexander Lukashenko," + strconv.Itoa(chars("Lukashenko")) + ";",
+		10: "4#Minsk, Belarus#BO######" + strconv.Itoa(chars("Minsk")) + ";",
+		22: strconv.Itoa(chars("ça va")) + "|5|said|ça va",
+	} {
+		if row[i] != want {
+			t.Errorf("%s = %q, want %q", export.GKGColumns[i], row[i], want)
+		}
+	}
+}
+
+// FuzzGKGOffsets checks the character offsets of any text, valid UTF-8 or
+// not, against counting from the start.
+func FuzzGKGOffsets(f *testing.F) {
+	f.Add("Zürich – Ständerat", 3)
+	f.Add(strings.Repeat("ж", 300)+"\xff\xe2\x82 end", 601)
+	f.Fuzz(func(t *testing.T, s string, b int) {
+		if len(s) > 4096 {
+			return
+		}
+		b = max(0, min(b, len(s)))
+		rec := &article.Record{ID: "f", Text: s, Amounts: []article.Amount{{Value: 1, Unit: "u", Span: article.Span{Start: b, End: b}}}}
+		want := "1,u," + strconv.Itoa(utf8.RuneCountInString(s[:b])) + ";"
+		if got := export.GKGRow(rec, "x")[24]; got != want {
+			t.Errorf("offset of byte %d in %q: %q, want %q", b, s, got, want)
+		}
+	})
 }
 
 func TestParseActor(t *testing.T) {

@@ -78,10 +78,11 @@ func (g *GDELTEventWriter) Flush() error { return g.w.Flush() }
 
 // EventRow returns the GDELT 2.0 Events row of rec.Events[i]. Fields
 // newsgraph does not produce are left empty, as GDELT leaves fields it
-// lacks: ethnic codes, ADM1/ADM2 codes, feature ids, and the geo country
-// codes (GDELT writes FIPS 10-4 there; newsgraph knows ISO 3166 alpha-3,
-// which goes in the actor country columns). An actor's geography is its
-// own place when the actor is a place, else the event's location.
+// lacks: ethnic codes, ADM1/ADM2 codes and feature ids. The actor country
+// columns hold ISO 3166 alpha-3 codes (CAMEO's), the geography country
+// columns FIPS 10-4 codes (as GDELT's do). The event's geography is its
+// location, else its country (type 1, at the country's centre); an
+// actor's is its own place when the actor is a place, else the event's.
 func EventRow(rec *article.Record, i int, c Counts) []string {
 	ev := &rec.Events[i]
 	c = c.orOne()
@@ -109,16 +110,16 @@ func EventRow(rec *article.Record, i int, c Counts) []string {
 	}
 	row = append(row, root, ev.Code, ev.Base, ev.Root, quad, strconv.FormatFloat(ev.Goldstein, 'f', 1, 64),
 		strconv.Itoa(c.NumArticles), strconv.Itoa(c.NumSources), strconv.Itoa(c.NumArticles), fmtFloat(rec.Tone.Tone))
-	action := entity(rec, ev.Location)
-	actorGeo := func(id string) []string {
+	action := geoOf(entity(rec, ev.Location), ev.Country, ev.Lat, ev.Lon)
+	actorGeo := func(id string) geo {
 		if p := actorPlace(rec, id); p != nil {
-			return appendGeo(row, p, 0, 0)
+			return geoOf(p, "", 0, 0)
 		}
-		return appendGeo(row, action, ev.Lat, ev.Lon)
+		return action
 	}
-	row = actorGeo(ev.SourceEntity)
-	row = actorGeo(ev.TargetEntity)
-	row = appendGeo(row, action, ev.Lat, ev.Lon)
+	row = actorGeo(ev.SourceEntity).columns(row)
+	row = actorGeo(ev.TargetEntity).columns(row)
+	row = action.columns(row)
 	row = append(row, dateAdded(rec.Published), rec.URL)
 	for k, f := range row {
 		row[k] = clean(f)
@@ -223,25 +224,6 @@ func actorPlace(rec *article.Record, id string) *article.Entity {
 		return e
 	}
 	return nil
-}
-
-// appendGeo appends the eight geo columns for place e (or only lat/lon).
-func appendGeo(row []string, e *article.Entity, lat, lon float64) []string {
-	if e == nil && lat == 0 && lon == 0 {
-		return append(row, "", "", "", "", "", "", "", "")
-	}
-	typ, name := "", ""
-	if e != nil {
-		typ, name = geoType(e), e.Name
-		if lat == 0 && lon == 0 {
-			lat, lon = e.Lat, e.Lon
-		}
-	}
-	var la, lo string
-	if lat != 0 || lon != 0 {
-		la, lo = strconv.FormatFloat(lat, 'f', 4, 64), strconv.FormatFloat(lon, 'f', 4, 64)
-	}
-	return append(row, typ, name, "", "", "", la, lo, "")
 }
 
 // geoType is GDELT's geographic resolution: 1 country, 2 US state, 3 US

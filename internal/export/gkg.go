@@ -20,10 +20,14 @@ var GKGColumns = []string{
 
 // GKGRow returns the GKG 2.1 row of rec with GDELT's delimiters: ";"
 // between items, "," or "#" between an item's fields, "|" inside a
-// quotation. Offsets are byte offsets into the record's text (GDELT counts
-// characters). Fields newsgraph does not produce (counts, images, GCAM
-// dimensions other than the word count, translation) are empty.
+// quotation. Offsets and lengths count characters (Unicode code points)
+// of the record's text, as GDELT's do, where the record's spans count
+// bytes. Location country codes are FIPS 10-4. Fields newsgraph does not
+// produce (counts, images, GCAM dimensions other than the word count,
+// translation) are empty.
 func GKGRow(rec *article.Record, source string) []string {
+	chars := newCharOffsets(rec.Text)
+	off := func(b int) string { return strconv.Itoa(chars.at(b)) }
 	added := dateAdded(rec.Published)
 	collection, doc := "1", rec.URL
 	if doc == "" {
@@ -33,7 +37,7 @@ func GKGRow(rec *article.Record, source string) []string {
 	for _, t := range rec.Themes {
 		item(&themes, t.Code)
 		for _, s := range t.Spans {
-			item(&ethemes, t.Code+","+strconv.Itoa(s.Start))
+			item(&ethemes, t.Code+","+off(s.Start))
 		}
 	}
 	for i := range rec.Entities {
@@ -41,28 +45,33 @@ func GKGRow(rec *article.Record, source string) []string {
 		name := field(e.Name)
 		switch e.Type {
 		case article.Place:
-			lat, lon := "", ""
-			if e.Lat != 0 || e.Lon != 0 {
-				lat, lon = fmtFloat(e.Lat), fmtFloat(e.Lon)
-			}
-			item(&locs, strings.Join([]string{geoType(e), name, "", "", lat, lon, ""}, "#"))
+			g := geoOf(e, "", 0, 0)
+			lat, lon := g.latLon(-1)
+			gname := locReplacer.Replace(g.name) // "Minsk, Belarus" keeps its comma, as GDELT's names do
+			item(&locs, strings.Join([]string{g.typ, gname, g.country, "", lat, lon, ""}, "#"))
 			for _, m := range e.Mentions {
-				item(&elocs, strings.Join([]string{geoType(e), name, "", "", "", lat, lon, "", strconv.Itoa(m.Span.Start)}, "#"))
+				if m.Embed == 0 {
+					item(&elocs, strings.Join([]string{g.typ, gname, g.country, "", "", lat, lon, "", off(m.Span.Start)}, "#"))
+				}
 			}
 		case article.Person:
 			item(&persons, name)
 			for _, m := range e.Mentions {
-				item(&epersons, name+","+strconv.Itoa(m.Span.Start))
+				if m.Embed == 0 {
+					item(&epersons, name+","+off(m.Span.Start))
+				}
 			}
 		case article.Org:
 			item(&orgs, name)
 			for _, m := range e.Mentions {
-				item(&eorgs, name+","+strconv.Itoa(m.Span.Start))
+				if m.Embed == 0 {
+					item(&eorgs, name+","+off(m.Span.Start))
+				}
 			}
 		}
 		for _, m := range e.Mentions {
-			if m.Kind == "" || m.Kind == "name" || m.Kind == "alias" || m.Kind == "acronym" {
-				item(&names, name+","+strconv.Itoa(m.Span.Start))
+			if m.Embed == 0 && (m.Kind == "" || m.Kind == "name" || m.Kind == "alias" || m.Kind == "acronym") {
+				item(&names, name+","+off(m.Span.Start))
 			}
 		}
 	}
@@ -72,7 +81,7 @@ func GKGRow(rec *article.Record, source string) []string {
 	var dates strings.Builder
 	for _, d := range rec.Dates {
 		if res, y, m, day, ok := dateParts(d.Value); ok {
-			item(&dates, strings.Join([]string{res, m, day, y, strconv.Itoa(d.Span.Start)}, "#"))
+			item(&dates, strings.Join([]string{res, m, day, y, off(d.Span.Start)}, "#"))
 		}
 	}
 	var images, videos []string
@@ -87,7 +96,8 @@ func GKGRow(rec *article.Record, source string) []string {
 	}
 	var quotes []string
 	for _, q := range rec.Quotes {
-		quotes = append(quotes, strconv.Itoa(q.Span.Start)+"|"+strconv.Itoa(q.Span.Len())+"|"+quoteReplacer.Replace(q.Cue)+"|"+quoteReplacer.Replace(q.Text))
+		start := chars.at(q.Span.Start)
+		quotes = append(quotes, strconv.Itoa(start)+"|"+strconv.Itoa(chars.at(q.Span.End)-start)+"|"+quoteReplacer.Replace(q.Cue)+"|"+quoteReplacer.Replace(q.Text))
 	}
 	var amounts strings.Builder
 	for _, a := range rec.Amounts {
@@ -95,7 +105,7 @@ func GKGRow(rec *article.Record, source string) []string {
 		if obj == "" {
 			obj = a.Unit
 		}
-		item(&amounts, fmtFloat(a.Value)+","+field(obj)+","+strconv.Itoa(a.Span.Start))
+		item(&amounts, fmtFloat(a.Value)+","+field(obj)+","+off(a.Span.Start))
 	}
 	var extras strings.Builder
 	if rec.Title != "" {
@@ -129,6 +139,7 @@ func item(b *strings.Builder, s string) {
 
 var (
 	fieldReplacer = strings.NewReplacer(";", " ", "#", " ", ",", " ", "\t", " ", "\n", " ", "\r", " ")
+	locReplacer   = strings.NewReplacer(";", " ", "#", " ", "\t", " ", "\n", " ", "\r", " ")
 	quoteReplacer = strings.NewReplacer("|", " ", "#", " ", "\t", " ", "\n", " ", "\r", " ")
 )
 

@@ -21,7 +21,7 @@ import (
 
 // The files of facts written by hand (KB-SCHEMA.md) and their columns.
 var factFiles = map[string][]string{
-	"country_names.tsv": {"iso3", "aliases", "demonyms", "people", "capital"},
+	"country_names.tsv": {"iso3", "aliases", "demonyms", "people", "capital", "fips"},
 	"people.tsv":        {"name", "aliases", "country", "role", "org", "start", "end", "actor"},
 	"orgs.tsv":          {"name", "aliases", "kind", "country", "actor"},
 	"given_names.tsv":   {"name", "gender"},
@@ -74,6 +74,7 @@ func check(tables map[string]*kb.Table, countries, orgNames map[string]bool) []s
 	}
 	if t := tables["country_names.tsv"]; t != nil {
 		f.unique(t, 0)
+		f.fips(t)
 	}
 	if t := tables["given_names.tsv"]; t != nil {
 		f.unique(t, 0)
@@ -182,6 +183,23 @@ func (f *facts) unique(t *kb.Table, cols ...int) {
 			f.errorf(t, r, "key %q repeats line %d", k, line)
 		}
 		seen[k] = r.Line
+	}
+}
+
+// fips checks the FIPS 10-4 codes of country_names.tsv: two upper-case
+// letters, each code on one row only.
+func (f *facts) fips(t *kb.Table) {
+	seen := map[string]int{}
+	for _, r := range t.Rows {
+		for _, code := range kb.Multi(r.Cells[5]) {
+			if len(code) != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z' {
+				f.errorf(t, r, "fips %q not two upper-case letters", code)
+			}
+			if line, ok := seen[code]; ok {
+				f.errorf(t, r, "fips %q also on line %d", code, line)
+			}
+			seen[code] = r.Line
+		}
 	}
 }
 
@@ -378,6 +396,14 @@ func TestFacts(t *testing.T) {
 	for _, p := range check(embedded, countries, orgs) {
 		t.Error(p)
 	}
+	// Every country and territory has its FIPS 10-4 code, but those
+	// that have none of their own.
+	noFIPS := set("ALA", "BES", "CSK")
+	for _, r := range embedded["country_names.tsv"].Rows {
+		if (r.Cells[5] == "") != noFIPS[r.Cells[0]] {
+			t.Errorf("country_names.tsv:%d: %s: fips %q", r.Line, r.Cells[0], r.Cells[5])
+		}
+	}
 	if dir := os.Getenv("NEWSGRAPH_KB_DIR"); dir != "" {
 		user := load(t, dir)
 		countries, orgs := lists(embedded, user)
@@ -402,7 +428,7 @@ func TestFactsSize(t *testing.T) {
 // TestFactsCatch feeds each check a bad file and expects it to complain:
 // the checks guard files users write themselves.
 func TestFactsCatch(t *testing.T) {
-	const countries = "# Compiled by us; licence: ours.\niso3\taliases\tdemonyms\tpeople\tcapital\nFRA\t\tFrench\tFrench\tParis\nRUS\t\tRussian\tRussians\tMoscow\nUSA\tUS\tAmerican\tAmericans\tWashington\n"
+	const countries = "# Compiled by us; licence: ours.\niso3\taliases\tdemonyms\tpeople\tcapital\tfips\nFRA\t\tFrench\tFrench\tParis\tFR\nRUS\t\tRussian\tRussians\tMoscow\tRS\nUSA\tUS\tAmerican\tAmericans\tWashington\tUS\n"
 	const orgs = "# Compiled by us; licence: ours.\nname\taliases\tkind\tcountry\tactor\nUnited Nations\tUN\tigo\t\tIGOUNO\n"
 	head := map[string]string{}
 	for name, cols := range factFiles {
@@ -419,7 +445,9 @@ func TestFactsCatch(t *testing.T) {
 		{"SameKey", "given_names.tsv", "Anna\tf\nAnna\tu\n", "repeats"},
 		{"NotNFC", "given_names.tsv", "Zo\u0065\u0308\tf\n", "not NFC"},
 		{"Untrimmed", "given_names.tsv", "Anna \tf\n", "not trimmed"},
-		{"EmptyValue", "country_names.tsv", "FRA\tLa France||Gaul\tFrench\tFrench\tParis\n", "empty value"},
+		{"EmptyValue", "country_names.tsv", "FRA\tLa France||Gaul\tFrench\tFrench\tParis\tFR\n", "empty value"},
+		{"FIPSShape", "country_names.tsv", "FRA\t\tFrench\tFrench\tParis\tFRA\n", "two upper-case letters"},
+		{"FIPSTwice", "country_names.tsv", "FRA\t\tFrench\tFrench\tParis\tFR\nGUF\t\tFrench Guianese\tFrench Guianese\tCayenne\tFG|FR\n", "also on line"},
 		{"OrgKind", "orgs.tsv", "Reuters\t\tnewswire\tGBR\tGBRMED\n", "kind"},
 		{"OrgCountry", "orgs.tsv", "Reuters\t\tagency\tXYZ\tGBRMED\n", "country \"XYZ\""},
 		{"OrgActor", "orgs.tsv", "Reuters\t\tagency\tFRA\tFRAXYZ\n", "not a role code"},

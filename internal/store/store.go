@@ -47,6 +47,20 @@ type Item struct {
 	// Origin names the input ("file.jsonl:12", a URL); a copy is keyed by
 	// the record's URL, or by Origin when it has none.
 	Origin string
+	// Prepared holds the engine's work on the item that needs no
+	// database, when a Preparer did it ahead of Put; nil otherwise, and
+	// Put does that work itself.
+	Prepared any
+}
+
+// A Preparer is a Store whose Put has work that needs no database
+// (encoding the record, its duplicate signature). Prepare does that work
+// for the items and keeps it in their Prepared fields, so that a writer
+// can prepare the next batch on other cores while Put writes the
+// previous one. The items' records must not change between Prepare and
+// Put. Prepare is safe to call while Put runs on other items.
+type Preparer interface {
+	Prepare(items []Item)
 }
 
 // Outcome says what Put did with one item.

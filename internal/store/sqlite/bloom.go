@@ -18,11 +18,17 @@ type bloom struct {
 }
 
 // bloomBitsPerKey gives about a 1% false-positive rate with 4 probes.
-const bloomBitsPerKey = 10
+// maxBloomBits caps the filter at 32 MB, so that memory stays bounded
+// however large the store: past 27 million keys (some 800,000 stories)
+// false positives grow, each costing a lookup.
+const (
+	bloomBitsPerKey = 10
+	maxBloomBits    = 1 << 28
+)
 
 func newBloom(capacity int) *bloom {
 	capacity = max(capacity, 1<<16)
-	words := (capacity*bloomBitsPerKey + 63) / 64
+	words := (min(capacity*bloomBitsPerKey, maxBloomBits) + 63) / 64
 	return &bloom{bits: make([]uint64, words), cap: capacity}
 }
 
@@ -50,35 +56,31 @@ func (b *bloom) mayHave(key int64) bool {
 }
 
 // full reports that the filter holds more keys than it was sized for and
-// should be rebuilt larger.
-func (b *bloom) full() bool { return b.n > b.cap }
+// should be rebuilt larger (unless it is at its largest).
+func (b *bloom) full() bool { return b.n > b.cap && len(b.bits)*64 < maxBloomBits }
 
 // loadBloom builds the filter from the stored band keys, sized for twice
-// as many.
+// as many, and returns the number of keys in lsh_recent.
 func loadBloom(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}) (*bloom, error) {
-	var n int
-	rows, err := q.QueryContext(ctx, "SELECT count(*) FROM lsh")
-	if err != nil {
-		return nil, fmt.Errorf("load band keys: %w", err)
+}) (*bloom, int, error) {
+	var n, recent int
+	if err := q.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM lsh), (SELECT count(*) FROM lsh_recent)").Scan(&n, &recent); err != nil {
+		return nil, 0, fmt.Errorf("load band keys: %w", err)
 	}
-	if rows.Next() {
-		rows.Scan(&n)
-	}
-	rows.Close()
-	b := newBloom(2*n + 1<<20)
-	rows, err = q.QueryContext(ctx, "SELECT band FROM lsh")
+	b := newBloom(2*(n+recent) + 1<<20)
+	rows, err := q.QueryContext(ctx, "SELECT band FROM lsh UNION ALL SELECT band FROM lsh_recent")
 	if err != nil {
-		return nil, fmt.Errorf("load band keys: %w", err)
+		return nil, 0, fmt.Errorf("load band keys: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var k int64
 		if err := rows.Scan(&k); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		b.add(k)
 	}
-	return b, rows.Err()
+	return b, recent, rows.Err()
 }

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -10,7 +11,6 @@ import (
 	"net/url"
 	"runtime"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,10 +23,18 @@ import (
 )
 
 // Put stores items in one transaction. See store.Store.
+//
+// The batch is written in a few wide statements rather than one per row:
+// the articles already stored are found with one query, the rows of each
+// table are inserted many to a statement (prepared once per store), the
+// entities the batch names are upserted once each, in key order, and the
+// full-text rows go last (FTS5 writes its pending terms at every
+// statement savepoint once it is in a transaction).
 func (d *DB) Put(ctx context.Context, items []store.Item) ([]store.Outcome, error) {
-	// The work that needs no database (signatures, JSON) is done first,
-	// on all cores; the transaction then only writes.
-	preps := prepare(items)
+	// The work that needs no database (signatures, JSON, mention spans)
+	// is done first, on all cores, unless Prepare did it; the transaction
+	// then only writes.
+	d.Prepare(items)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.wconn == nil {
@@ -48,26 +56,21 @@ func (d *DB) Put(ctx context.Context, items []store.Item) ([]store.Outcome, erro
 	defer w.close()
 	w.known = d.entities
 	if d.bands == nil || d.bands.full() {
-		if d.bands, err = loadBloom(ctx, tx); err != nil {
+		if d.bands, d.recent, err = loadBloom(ctx, tx); err != nil {
 			return nil, fmt.Errorf("store batch: %w", mapErr(err))
 		}
+	}
+	if err := w.findStored(ctx, items); err != nil {
+		return nil, fmt.Errorf("store batch: %w", mapErr(err))
 	}
 	out := make([]store.Outcome, len(items))
 	for i := range items {
-		if out[i], err = w.put(ctx, &items[i], &preps[i]); err != nil {
+		if out[i], err = w.put(ctx, &items[i], items[i].Prepared.(*prep)); err != nil {
 			return nil, fmt.Errorf("store %s: %w", items[i].Origin, mapErr(err))
 		}
 	}
-	if err := w.flushRows(ctx); err != nil {
+	if err := w.finish(ctx); err != nil {
 		return nil, fmt.Errorf("store batch: %w", mapErr(err))
-	}
-	if err := w.flushLSH(ctx); err != nil {
-		return nil, fmt.Errorf("store batch: %w", mapErr(err))
-	}
-	for _, op := range w.fts {
-		if err := w.exec(ctx, op.name, op.args...); err != nil {
-			return nil, fmt.Errorf("store batch: %w", mapErr(err))
-		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("store batch: %w", mapErr(err))
@@ -78,6 +81,7 @@ func (d *DB) Put(ctx context.Context, items []store.Item) ([]store.Outcome, erro
 	for id, m := range w.pending {
 		d.entities[id] = m
 	}
+	d.recent = w.recent
 	return out, nil
 }
 
@@ -90,13 +94,28 @@ type prep struct {
 	keys []int64
 	// json is the record encoded with DuplicateOf empty.
 	json []byte
-	err  error
+	// spans are the mention spans of each entity as the mentions table
+	// keeps them ("[[s,e],…]"), in the order of Record.Entities.
+	spans []string
+	err   error
 }
 
-// prepare computes the items' signatures and JSON on all cores.
-func prepare(items []store.Item) []prep {
-	preps := make([]prep, len(items))
-	workers := min(runtime.GOMAXPROCS(0), len(items))
+var _ store.Preparer = (*DB)(nil)
+
+// Prepare computes the items' signatures, JSON and mention spans on all
+// cores, for Put. See store.Preparer.
+func (d *DB) Prepare(items []store.Item) {
+	var todo []int
+	for i := range items {
+		if _, ok := items[i].Prepared.(*prep); !ok {
+			todo = append(todo, i)
+		}
+	}
+	if len(todo) == 0 {
+		return
+	}
+	preps := make([]prep, len(todo))
+	workers := min(runtime.GOMAXPROCS(0), len(todo))
 	var wg sync.WaitGroup
 	var next atomic.Int64
 	for range workers {
@@ -107,21 +126,44 @@ func prepare(items []store.Item) []prep {
 			enc := json.NewEncoder(&buf)
 			enc.SetEscapeHTML(false)
 			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(items) {
+				k := int(next.Add(1)) - 1
+				if k >= len(todo) {
 					return
 				}
-				p := &preps[i]
-				rec := items[i].Record
+				p := &preps[k]
+				rec := items[todo[k]].Record
 				p.sig = dedup.Compute(rec.Text)
 				p.keys = p.sig.BandKeys()
 				rec.DuplicateOf = ""
 				p.json, p.err = encode(enc, &buf, &rec)
+				p.spans = make([]string, len(rec.Entities))
+				for k := range rec.Entities {
+					p.spans[k] = mentionSpans(rec.Entities[k].Mentions)
+				}
 			}
 		}()
 	}
 	wg.Wait()
-	return preps
+	for k, i := range todo {
+		items[i].Prepared = &preps[k]
+	}
+}
+
+// mentionSpans writes the mentions' spans as JSON ([[start,end],…]).
+func mentionSpans(ms []article.Mention) string {
+	b := make([]byte, 0, 2+len(ms)*12)
+	b = append(b, '[')
+	for i, m := range ms {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(m.Span.Start), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(m.Span.End), 10)
+		b = append(b, ']')
+	}
+	return string(append(b, ']'))
 }
 
 // encode writes rec as extract prints it, without the final newline.
@@ -138,45 +180,70 @@ type writer struct {
 	d     *DB
 	tx    *sql.Tx
 	next  int64 // next article aid
+	first int64 // first aid of this batch
 	qid   int64 // next quote qid
 	stmts map[string]*sql.Stmt
 	buf   bytes.Buffer
 	enc   *json.Encoder
+	// stored holds the batch's ids that are stored, before this batch or
+	// earlier in it.
+	stored map[string]storedArticle
+	// added holds what the duplicate search needs of the articles added
+	// in this batch, whose rows may not be written yet; copies the
+	// inputs that gave them.
+	added  map[int64]addedArticle
+	copies map[copyKey]bool
 	// lsh holds the batch's band keys, written sorted at the end of the
 	// batch (far fewer page writes than in arrival order); batchBands
 	// finds candidates among them meanwhile.
 	lsh        []lshRow
 	batchBands map[int64][]int64
+	// recent is the number of rows in lsh_recent after this batch.
+	recent int
 	// fts holds the full-text writes, done last: once an FTS5 table is
 	// in a transaction, every statement that opens a savepoint (any
 	// multi-row insert) makes FTS5 write its pending terms to disk.
 	fts []ftsOp
-	// rows queues annotation rows by insert name.
+	// rows queues rows by insert name.
 	rows map[string][]any
+	// ents holds the entities the batch writes, merged, upserted once
+	// each at the end of the batch.
+	ents map[string]*article.Entity
 	// known caches the stored entities' filled fields (the DB's);
 	// pending holds this transaction's until it commits.
 	known   map[string]uint8
 	pending map[string]uint8
 }
 
-type lshRow struct{ band, aid int64 }
+type storedArticle struct {
+	aid             int64
+	pipeline, dupOf string
+}
+
+type addedArticle struct {
+	id    string
+	story int64
+	sig   *dedup.Sig
+}
+
+type copyKey struct {
+	aid    int64
+	origin string
+}
 
 type ftsOp struct {
 	name string
 	args []any
 }
 
-// statements are the writer's SQL, by name.
+// statements are the writer's single-row SQL, by name.
 var statements = map[string]string{
-	"find": "SELECT aid, pipeline, duplicate_of FROM articles WHERE id = ?",
 	// Only originals are in lsh, so a story copied a thousand times still
 	// gives one candidate; the limit guards against pathological text.
-	"candidates":     "SELECT a.aid, a.story, a.sig FROM articles a WHERE a.aid IN (SELECT aid FROM lsh WHERE band IN (" + placeholders(dedup.Bands) + ") LIMIT 256)",
+	"candidates":     "SELECT a.aid, a.story, a.sig FROM articles a WHERE a.aid IN (SELECT aid FROM lsh WHERE band IN (" + placeholders(dedup.Bands) + ") UNION SELECT aid FROM lsh_recent WHERE band IN (" + placeholders(dedup.Bands) + ") LIMIT 256)",
 	"storyID":        "SELECT id FROM articles WHERE aid = ?",
-	"article":        "INSERT INTO articles(aid, id, url, title, outlet, published, day, language, pipeline, duplicate_of, story, similarity, words, tone, sig, record) VALUES(" + placeholders(16) + ")",
 	"update":         "UPDATE articles SET url = ?, title = ?, outlet = ?, published = ?, day = ?, language = ?, pipeline = ?, words = ?, tone = ?, record = ? WHERE aid = ?",
 	"copy":           "INSERT INTO copies(aid, origin, outlet) VALUES(?, ?, ?) ON CONFLICT DO NOTHING",
-	"lsh":            "INSERT INTO lsh(band, aid) VALUES(?, ?) ON CONFLICT DO NOTHING",
 	"fts":            "INSERT INTO articles_fts(rowid, title, text) VALUES(?, ?, ?)",
 	"ftsDelete":      "DELETE FROM articles_fts WHERE rowid = ?",
 	"quoteFTS":       "INSERT INTO quotes_fts(rowid, text) VALUES(?, ?)",
@@ -192,16 +259,47 @@ func placeholders(n int) string {
 }
 
 func newWriter(ctx context.Context, d *DB, tx *sql.Tx) (*writer, error) {
-	w := &writer{d: d, tx: tx, stmts: map[string]*sql.Stmt{}, batchBands: map[int64][]int64{}, pending: map[string]uint8{}, rows: map[string][]any{}}
+	w := &writer{d: d, tx: tx, stmts: map[string]*sql.Stmt{}, batchBands: map[int64][]int64{}, pending: map[string]uint8{}, rows: map[string][]any{},
+		stored: map[string]storedArticle{}, added: map[int64]addedArticle{}, copies: map[copyKey]bool{}, ents: map[string]*article.Entity{}}
 	w.enc = json.NewEncoder(&w.buf)
 	w.enc.SetEscapeHTML(false)
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(aid), 0) + 1 FROM articles").Scan(&w.next); err != nil {
 		return nil, err
 	}
+	w.first = w.next
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(qid), 0) + 1 FROM quotes").Scan(&w.qid); err != nil {
 		return nil, err
 	}
 	return w, nil
+}
+
+// findStored looks up which of the items' ids are stored, 250 to a query.
+func (w *writer) findStored(ctx context.Context, items []store.Item) error {
+	ids := make([]any, 0, len(items))
+	for i := range items {
+		ids = append(ids, items[i].Record.ID)
+	}
+	for len(ids) > 0 {
+		n := min(len(ids), 250)
+		rows, err := w.tx.QueryContext(ctx, "SELECT id, aid, pipeline, duplicate_of FROM articles WHERE id IN ("+placeholders(n)+")", ids[:n]...)
+		if err != nil {
+			return fmt.Errorf("find: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			var s storedArticle
+			if err := rows.Scan(&id, &s.aid, &s.pipeline, &s.dupOf); err != nil {
+				rows.Close()
+				return fmt.Errorf("find: %w", err)
+			}
+			w.stored[id] = s
+		}
+		if err := rows.Close(); err != nil {
+			return fmt.Errorf("find: %w", err)
+		}
+		ids = ids[n:]
+	}
+	return nil
 }
 
 // stmt returns the statement key with SQL q bound to the transaction.
@@ -256,40 +354,20 @@ func (w *writer) put(ctx context.Context, it *store.Item, p *prep) (store.Outcom
 	if origin == "" {
 		origin = it.Origin
 	}
-	var (
-		aid             int64
-		pipeline, dupOf string
-	)
-	find, err := w.stmt(ctx, "find", statements["find"])
-	if err != nil {
-		return 0, err
-	}
-	err = find.QueryRowContext(ctx, rec.ID).Scan(&aid, &pipeline, &dupOf)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
+	st, ok := w.stored[rec.ID]
+	if !ok {
 		return w.add(ctx, rec, p, outlet, origin)
-	case err != nil:
-		return 0, fmt.Errorf("find: %w", err)
 	}
-	if !Newer(rec.Pipeline, pipeline) {
-		cp, err := w.stmt(ctx, "copy", statements["copy"])
-		if err != nil {
-			return 0, err
-		}
-		res, err := cp.ExecContext(ctx, aid, origin, outlet)
-		if err != nil {
-			return 0, fmt.Errorf("copy: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n > 0 {
-			return store.Copy, nil
-		}
-		return store.Unchanged, nil
+	aid := st.aid
+	if !Newer(rec.Pipeline, st.pipeline) {
+		return w.copy(ctx, aid, origin, outlet)
 	}
 	// A newer pipeline's record: replace the annotations, keep the
 	// article's place in its story.
-	rec.DuplicateOf = dupOf
+	w.stored[rec.ID] = storedArticle{aid: aid, pipeline: rec.Pipeline, dupOf: st.dupOf}
+	rec.DuplicateOf = st.dupOf
 	js := p.json
-	if dupOf != "" {
+	if st.dupOf != "" {
 		var err error
 		if js, err = w.json(rec); err != nil {
 			return 0, err
@@ -323,14 +401,40 @@ func (w *writer) put(ctx context.Context, it *store.Item, p *prep) (store.Outcom
 		rec.Tone.WordCount, rec.Tone.Tone, js, aid); err != nil {
 		return 0, err
 	}
-	if err := w.exec(ctx, "copy", aid, origin, outlet); err != nil {
+	if _, err := w.copy(ctx, aid, origin, outlet); err != nil {
 		return 0, err
 	}
 	w.fts = append(w.fts, ftsOp{name: "fts", args: []any{aid, rec.Title, rec.Text}})
-	if err := w.annotations(ctx, aid, rec); err != nil {
+	if err := w.annotations(ctx, aid, rec, p); err != nil {
 		return 0, err
 	}
 	return store.Replaced, nil
+}
+
+// copy records that article aid was read again from origin: a Copy when
+// the origin is new, else Unchanged.
+func (w *writer) copy(ctx context.Context, aid int64, origin, outlet string) (store.Outcome, error) {
+	if aid >= w.first {
+		// Added in this batch: its copies are queued, not written yet.
+		k := copyKey{aid, origin}
+		if w.copies[k] {
+			return store.Unchanged, nil
+		}
+		w.copies[k] = true
+		return store.Copy, w.insert(ctx, "copy", []any{aid, origin, outlet})
+	}
+	cp, err := w.stmt(ctx, "copy", statements["copy"])
+	if err != nil {
+		return 0, err
+	}
+	res, err := cp.ExecContext(ctx, aid, origin, outlet)
+	if err != nil {
+		return 0, fmt.Errorf("copy: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n > 0 {
+		return store.Copy, nil
+	}
+	return store.Unchanged, nil
 }
 
 // add stores a new article, first looking for the story it copies.
@@ -347,18 +451,24 @@ func (w *writer) add(ctx context.Context, rec *article.Record, p *prep, outlet, 
 		}
 		if best.aid != 0 {
 			story, similarity = bestStory, best.j
-			sid, err := w.stmt(ctx, "storyID", statements["storyID"])
-			if err != nil {
-				return 0, err
-			}
-			if err := sid.QueryRowContext(ctx, story).Scan(&rec.DuplicateOf); err != nil {
-				return 0, fmt.Errorf("story id: %w", err)
+			if a, ok := w.added[story]; ok {
+				rec.DuplicateOf = a.id
+			} else {
+				sid, err := w.stmt(ctx, "storyID", statements["storyID"])
+				if err != nil {
+					return 0, err
+				}
+				if err := sid.QueryRowContext(ctx, story).Scan(&rec.DuplicateOf); err != nil {
+					return 0, fmt.Errorf("story id: %w", err)
+				}
 			}
 			if js, err = w.json(rec); err != nil {
 				return 0, err
 			}
 		}
 	}
+	w.stored[rec.ID] = storedArticle{aid: aid, pipeline: rec.Pipeline, dupOf: rec.DuplicateOf}
+	w.added[aid] = addedArticle{id: rec.ID, story: story, sig: &p.sig}
 	var sigBytes []byte
 	if len(p.keys) > 0 && rec.DuplicateOf == "" {
 		// Only originals are candidates, so only they keep a signature
@@ -370,15 +480,16 @@ func (w *writer) add(ctx context.Context, rec *article.Record, p *prep, outlet, 
 			w.d.bands.add(k)
 		}
 	}
-	if err := w.exec(ctx, "article", aid, rec.ID, rec.URL, rec.Title, outlet, rec.Published, dayOf(rec.Published), rec.Language,
-		rec.Pipeline, rec.DuplicateOf, story, similarity, rec.Tone.WordCount, rec.Tone.Tone, sigBytes, js); err != nil {
+	if err := w.insert(ctx, "article", []any{aid, rec.ID, rec.URL, rec.Title, outlet, rec.Published, dayOf(rec.Published), rec.Language,
+		rec.Pipeline, rec.DuplicateOf, story, similarity, rec.Tone.WordCount, rec.Tone.Tone, sigBytes, js}); err != nil {
 		return 0, err
 	}
-	if err := w.exec(ctx, "copy", aid, origin, outlet); err != nil {
+	w.copies[copyKey{aid, origin}] = true
+	if err := w.insert(ctx, "copy", []any{aid, origin, outlet}); err != nil {
 		return 0, err
 	}
 	w.fts = append(w.fts, ftsOp{name: "fts", args: []any{aid, rec.Title, rec.Text}})
-	if err := w.annotations(ctx, aid, rec); err != nil {
+	if err := w.annotations(ctx, aid, rec, p); err != nil {
 		return 0, err
 	}
 	if rec.DuplicateOf != "" {
@@ -387,21 +498,79 @@ func (w *writer) add(ctx context.Context, rec *article.Record, p *prep, outlet, 
 	return store.Added, nil
 }
 
-// flushLSH writes the batch's band keys in key order.
-func (w *writer) flushLSH(ctx context.Context) error {
-	sort.Slice(w.lsh, func(i, j int) bool {
-		a, b := w.lsh[i], w.lsh[j]
-		return a.band < b.band || a.band == b.band && a.aid < b.aid
-	})
-	for _, r := range w.lsh {
-		if err := w.exec(ctx, "lsh", r.band, r.aid); err != nil {
+type lshRow struct{ band, aid int64 }
+
+// finish writes what the batch queued: the entities, every queued row,
+// the band keys in key order, then the full-text rows.
+func (w *writer) finish(ctx context.Context) error {
+	ids := make([]string, 0, len(w.ents))
+	for id := range w.ents {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	rows := make([]any, 0, len(ids)*10)
+	for _, id := range ids {
+		e := w.ents[id]
+		rows = append(rows, e.ID, e.Name, e.Type, e.Kind, e.Role, e.Country, e.Actor, e.Lat, e.Lon, e.Known)
+	}
+	if err := w.insert(ctx, "entity", rows); err != nil {
+		return err
+	}
+	if err := w.flushRows(ctx); err != nil {
+		return err
+	}
+	if err := w.flushLSH(ctx); err != nil {
+		return err
+	}
+	for _, op := range w.fts {
+		if err := w.exec(ctx, op.name, op.args...); err != nil {
 			return err
 		}
 	}
-	w.lsh = w.lsh[:0]
-	clear(w.batchBands)
 	return nil
 }
+
+// flushLSH writes the batch's band keys in key order.
+func (w *writer) flushLSH(ctx context.Context) error {
+	slices.SortFunc(w.lsh, func(a, b lshRow) int {
+		if c := cmp.Compare(a.band, b.band); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.aid, b.aid)
+	})
+	rows := make([]any, 0, 2*len(w.lsh))
+	for _, r := range w.lsh {
+		rows = append(rows, r.band, r.aid)
+	}
+	w.recent = w.d.recent + len(w.lsh)
+	w.lsh = w.lsh[:0]
+	clear(w.batchBands)
+	if err := w.insert(ctx, "lsh", rows); err != nil {
+		return err
+	}
+	if err := w.flushRows(ctx); err != nil {
+		return err
+	}
+	if w.recent < lshMergeRows {
+		return nil
+	}
+	// Move the recent keys to lsh in key order: one pass over lsh's
+	// pages instead of a page per key. OR IGNORE, not ON CONFLICT: a
+	// statement that may stop on a conflict keeps a journal of every page
+	// it changes (in memory, with temp_store=MEMORY), here all of lsh's.
+	if _, err := w.tx.ExecContext(ctx, "INSERT OR IGNORE INTO lsh(band, aid) SELECT band, aid FROM lsh_recent ORDER BY band, aid"); err != nil {
+		return fmt.Errorf("merge band keys: %w", err)
+	}
+	if _, err := w.tx.ExecContext(ctx, "DELETE FROM lsh_recent"); err != nil {
+		return fmt.Errorf("merge band keys: %w", err)
+	}
+	w.recent = 0
+	return nil
+}
+
+// lshMergeRows is the size of lsh_recent at which its keys move to lsh
+// (about 16,000 articles' worth, some 10 MB).
+var lshMergeRows = 1 << 19
 
 type match struct {
 	aid int64
@@ -414,12 +583,8 @@ type match struct {
 func (w *writer) bestMatch(ctx context.Context, sig *dedup.Sig, keys []int64) (match, int64, error) {
 	var best match
 	var bestStory int64
-	consider := func(aid, story int64, raw []byte) {
-		other, err := dedup.Decode(raw)
-		if err != nil {
-			return
-		}
-		if dup, j := dedup.Duplicate(sig, &other); dup && (j > best.j || j == best.j && aid < best.aid) {
+	consider := func(aid, story int64, other *dedup.Sig) {
+		if dup, j := dedup.Duplicate(sig, other); dup && (j > best.j || j == best.j && aid < best.aid) {
 			best, bestStory = match{aid, j}, story
 		}
 	}
@@ -433,21 +598,17 @@ func (w *writer) bestMatch(ctx context.Context, sig *dedup.Sig, keys []int64) (m
 		if i > 0 && inBatch[i-1] == aid {
 			continue
 		}
-		var story int64
-		var raw []byte
-		if err := w.tx.QueryRowContext(ctx, "SELECT story, sig FROM articles WHERE aid = ?", aid).Scan(&story, &raw); err != nil {
-			return match{}, 0, fmt.Errorf("candidate: %w", err)
-		}
-		consider(aid, story, raw)
+		a := w.added[aid]
+		consider(aid, a.story, a.sig)
 	}
 	// Stored keys: only those the filter may hold are looked up (the
 	// others are given a key no article has).
-	args := make([]any, len(keys))
+	args := make([]any, 2*len(keys))
 	hits := 0
 	for i, k := range keys {
-		args[i] = int64(0)
+		args[i], args[len(keys)+i] = int64(0), int64(0)
 		if w.d.bands.mayHave(k) {
-			args[i] = k
+			args[i], args[len(keys)+i] = k, k
 			hits++
 		}
 	}
@@ -469,7 +630,9 @@ func (w *writer) bestMatch(ctx context.Context, sig *dedup.Sig, keys []int64) (m
 		if err := rows.Scan(&aid, &story, &raw); err != nil {
 			return match{}, 0, err
 		}
-		consider(aid, story, raw)
+		if other, err := dedup.Decode(raw); err == nil {
+			consider(aid, story, &other)
+		}
 	}
 	return best, bestStory, rows.Err()
 }
@@ -483,50 +646,47 @@ func (w *writer) json(rec *article.Record) ([]byte, error) {
 	return bytes.Clone(bytes.TrimSuffix(w.buf.Bytes(), []byte("\n"))), nil
 }
 
-// annotations inserts the rows of rec's annotations for article aid,
-// several rows per statement.
-func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record) error {
+// annotations queues the rows of rec's annotations for article aid.
+func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record, p *prep) error {
 	entityCountry := make(map[string]string, len(rec.Entities))
-	var ents, mentions []any
-	for _, e := range rec.Entities {
+	seen := make(map[string]int, len(rec.Entities))
+	var rows []any
+	for k := range rec.Entities {
+		e := &rec.Entities[k]
 		if e.ID == "" {
 			continue
 		}
 		entityCountry[e.ID] = e.Country
-		if w.newEntity(&e) {
-			ents = append(ents, e.ID, e.Name, e.Type, e.Kind, e.Role, e.Country, e.Actor, e.Lat, e.Lon, e.Known)
-		}
+		w.entity(e)
 		first := -1
-		spans := make([]article.Span, len(e.Mentions))
-		for i, m := range e.Mentions {
-			spans[i] = m.Span
+		for _, m := range e.Mentions {
 			if first < 0 || m.Span.Start < first {
 				first = m.Span.Start
 			}
 		}
-		sp, _ := json.Marshal(spans)
-		mentions = append(mentions, aid, e.ID, len(e.Mentions), first, string(sp))
+		if at, ok := seen[e.ID]; ok {
+			// The same entity twice in one record: one row, the first's
+			// spans, the mentions counted together.
+			rows[at+2] = rows[at+2].(int) + len(e.Mentions)
+			continue
+		}
+		seen[e.ID] = len(rows)
+		rows = append(rows, aid, e.ID, len(e.Mentions), first, p.spans[k])
 	}
-	if err := w.insert(ctx, "entity", ents); err != nil {
+	if err := w.insert(ctx, "mention", rows); err != nil {
 		return err
 	}
-	if err := w.insert(ctx, "mention", mentions); err != nil {
-		return err
-	}
-	var quotes, quoteFTS []any
+	rows = rows[:0]
 	for i, q := range rec.Quotes {
 		qid := w.qid
 		w.qid++
-		quotes = append(quotes, qid, aid, i, q.Text, q.Span.Start, q.Span.End, q.Speaker, q.SpeakerName, q.Cue, q.Kind, q.Sentence)
-		quoteFTS = append(quoteFTS, qid, q.Text)
+		rows = append(rows, qid, aid, i, q.Text, q.Span.Start, q.Span.End, q.Speaker, q.SpeakerName, q.Cue, q.Kind, q.Sentence)
+		w.fts = append(w.fts, ftsOp{name: "quoteFTS", args: []any{qid, q.Text}})
 	}
-	if err := w.insert(ctx, "quote", quotes); err != nil {
+	if err := w.insert(ctx, "quote", rows); err != nil {
 		return err
 	}
-	for i := 0; i < len(quoteFTS); i += 2 {
-		w.fts = append(w.fts, ftsOp{name: "quoteFTS", args: quoteFTS[i : i+2 : i+2]})
-	}
-	var rows []any
+	rows = rows[:0]
 	for i, a := range rec.Attributions {
 		rows = append(rows, aid, i, a.Text, a.Claim.Start, a.Claim.End, a.Source, a.SourceName, a.Cue, a.Sentence)
 	}
@@ -569,20 +729,27 @@ func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record
 		return err
 	}
 	rows = rows[:0]
+	clear(seen)
 	for _, t := range rec.Themes {
+		if at, ok := seen[t.Code]; ok {
+			rows[at+2] = rows[at+2].(int) + len(t.Spans)
+			continue
+		}
+		seen[t.Code] = len(rows)
 		rows = append(rows, aid, t.Code, len(t.Spans))
 	}
 	return w.insert(ctx, "theme", rows)
 }
 
 // insert queues rows (args holds whole rows end to end) for the
-// multi-row insert name. Rows of all the batch's articles are written
-// together, 32 to a statement: per row that is four to six times cheaper
-// than a statement per row.
+// multi-row insert name, and writes the full statements' worth. Rows of
+// all the batch's articles are written together: per row that is four
+// to six times cheaper than a statement per row.
 func (w *writer) insert(ctx context.Context, name string, args []any) error {
 	m := multiInserts[name]
+	per := m.perStatement() * m.cols
 	q := append(w.rows[name], args...)
-	full := len(q) / (32 * m.cols) * (32 * m.cols)
+	full := len(q) / per * per
 	if err := w.writeRows(ctx, name, q[:full]); err != nil {
 		return err
 	}
@@ -590,14 +757,9 @@ func (w *writer) insert(ctx context.Context, name string, args []any) error {
 	return nil
 }
 
-// flushRows writes every queued row.
+// flushRows writes every queued row, in the order of insertOrder.
 func (w *writer) flushRows(ctx context.Context) error {
-	names := make([]string, 0, len(w.rows))
-	for name := range w.rows {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range insertOrder {
 		if err := w.writeRows(ctx, name, w.rows[name]); err != nil {
 			return err
 		}
@@ -606,12 +768,16 @@ func (w *writer) flushRows(ctx context.Context) error {
 	return nil
 }
 
-// writeRows runs the multi-row insert name over args, at most 32 rows a
-// statement (a statement per row count, prepared once per store).
+// writeRows runs the multi-row insert name over args, at most
+// perStatement rows a statement. Statements hold a power of two of rows,
+// so that a few sizes, each prepared once per store, write any count.
 func (w *writer) writeRows(ctx context.Context, name string, args []any) error {
 	m := multiInserts[name]
 	for n := len(args) / m.cols; n > 0; {
-		k := min(n, 32)
+		k := min(n, m.perStatement())
+		for k&(k-1) != 0 {
+			k &= k - 1 // the largest power of two below
+		}
 		key := name + "/" + strconv.Itoa(k)
 		row := "(" + placeholders(m.cols) + ")"
 		stmt, err := w.stmt(ctx, key, m.head+" VALUES "+strings.TrimSuffix(strings.Repeat(row+", ", k), ", ")+m.tail)
@@ -626,12 +792,38 @@ func (w *writer) writeRows(ctx context.Context, name string, args []any) error {
 	return nil
 }
 
-// multiInserts are the annotation inserts, written several rows at a time.
-var multiInserts = map[string]struct {
+// multiInsert is an insert written several rows at a time.
+type multiInsert struct {
 	head string
 	cols int
 	tail string
-}{
+}
+
+// perStatement is the number of rows of one statement: about 512
+// values, a power of two.
+func (m multiInsert) perStatement() int {
+	n := 1
+	for n*2*m.cols <= 512 {
+		n *= 2
+	}
+	return n
+}
+
+// insertOrder is the order flushRows writes the tables in: articles
+// before the rows that point at them.
+var insertOrder = []string{"article", "copy", "entity", "mention", "quote", "attribution", "amount", "date", "event", "embed", "theme", "lsh"}
+
+// multiInserts are the inserts written several rows at a time. The
+// annotation rows are new rows of new or emptied articles, unique by
+// construction (an entity's or theme's rows of one record are merged
+// before), so their inserts say OR IGNORE: a statement that could stop
+// on a conflict half-way keeps a journal of every page it changes, and
+// for the mentions, spread over the entity index, that was a quarter of
+// their cost.
+var multiInserts = map[string]multiInsert{
+	"article": {"INSERT INTO articles(aid, id, url, title, outlet, published, day, language, pipeline, duplicate_of, story, similarity, words, tone, sig, record)", 16, ""},
+	"copy":    {"INSERT OR IGNORE INTO copies(aid, origin, outlet)", 3, ""},
+	"lsh":     {"INSERT OR IGNORE INTO lsh_recent(band, aid)", 2, ""},
 	"entity": {"INSERT INTO entities(id, name, type, kind, role, country, actor, lat, lon, known)", 10, `
 		ON CONFLICT(id) DO UPDATE SET
 			kind = CASE WHEN entities.kind = '' THEN excluded.kind ELSE entities.kind END,
@@ -642,15 +834,15 @@ var multiInserts = map[string]struct {
 			lon = CASE WHEN entities.lat = 0 AND entities.lon = 0 THEN excluded.lon ELSE entities.lon END,
 			known = max(entities.known, excluded.known)
 		WHERE entities.kind = '' OR entities.role = '' OR entities.country = '' OR entities.actor = '' OR (entities.lat = 0 AND entities.lon = 0) OR entities.known < excluded.known`},
-	"mention":     {"INSERT INTO mentions(aid, entity, n, first, spans)", 5, " ON CONFLICT(aid, entity) DO UPDATE SET n = mentions.n + excluded.n"},
-	"quote":       {"INSERT INTO quotes(qid, aid, n, text, span_start, span_end, speaker, speaker_name, cue, kind, sentence)", 11, ""},
-	"attribution": {"INSERT INTO attributions(aid, n, text, span_start, span_end, source, source_name, cue, sentence)", 9, ""},
-	"amount":      {"INSERT INTO amounts(aid, n, text, span_start, span_end, value, max, unit, object, approximate)", 10, ""},
-	"date":        {"INSERT INTO dates(aid, n, text, span_start, span_end, value, type, granularity, relative, end_value)", 10, ""},
-	"event": {`INSERT INTO events(aid, n, source, target, source_entity, target_entity, source_country, target_country, cameo, base, root, quad, goldstein,
+	"mention":     {"INSERT OR IGNORE INTO mentions(aid, entity, n, first, spans)", 5, ""},
+	"quote":       {"INSERT OR IGNORE INTO quotes(qid, aid, n, text, span_start, span_end, speaker, speaker_name, cue, kind, sentence)", 11, ""},
+	"attribution": {"INSERT OR IGNORE INTO attributions(aid, n, text, span_start, span_end, source, source_name, cue, sentence)", 9, ""},
+	"amount":      {"INSERT OR IGNORE INTO amounts(aid, n, text, span_start, span_end, value, max, unit, object, approximate)", 10, ""},
+	"date":        {"INSERT OR IGNORE INTO dates(aid, n, text, span_start, span_end, value, type, granularity, relative, end_value)", 10, ""},
+	"event": {`INSERT OR IGNORE INTO events(aid, n, source, target, source_entity, target_entity, source_country, target_country, cameo, base, root, quad, goldstein,
 		plover, mode, negated, modal, verb, verb_start, verb_end, location, country, lat, lon, date, day, sentence, confidence)`, 28, ""},
-	"embed": {"INSERT INTO embeds(aid, n, platform, author, handle, date, text, links)", 8, ""},
-	"theme": {"INSERT INTO themes(aid, code, n)", 3, " ON CONFLICT(aid, code) DO UPDATE SET n = themes.n + excluded.n"},
+	"embed": {"INSERT OR IGNORE INTO embeds(aid, n, platform, author, handle, date, text, links)", 8, ""},
+	"theme": {"INSERT OR IGNORE INTO themes(aid, code, n)", 3, ""},
 }
 
 // Entity fields a later record may fill in a stored entity.
@@ -686,20 +878,44 @@ func entityFields(e *article.Entity) uint8 {
 	return m
 }
 
-// newEntity reports whether e must be written: it is not known to be
-// stored, or it fills a field the stored one lacks. The cache of stored
+// entity notes that the batch names e. It is written when it is not
+// known to be stored, or fills a field the stored one lacks; the
+// batch's rows of one entity are merged (the first value of each field
+// wins, as the upsert keeps the stored one). The cache of stored
 // entities is the DB's, updated when the transaction commits.
-func (w *writer) newEntity(e *article.Entity) bool {
+func (w *writer) entity(e *article.Entity) {
 	m := entityFields(e)
 	have, ok := w.pending[e.ID]
 	if !ok {
 		have, ok = w.known[e.ID]
 	}
 	if ok && m&^have == 0 {
-		return false
+		return
 	}
 	w.pending[e.ID] = have | m
-	return true
+	q := w.ents[e.ID]
+	if q == nil {
+		c := *e
+		c.Mentions = nil
+		w.ents[e.ID] = &c
+		return
+	}
+	if q.Kind == "" {
+		q.Kind = e.Kind
+	}
+	if q.Role == "" {
+		q.Role = e.Role
+	}
+	if q.Country == "" {
+		q.Country = e.Country
+	}
+	if q.Actor == "" {
+		q.Actor = e.Actor
+	}
+	if q.Lat == 0 && q.Lon == 0 {
+		q.Lat, q.Lon = e.Lat, e.Lon
+	}
+	q.Known = q.Known || e.Known
 }
 
 // actorCountry is the country of an actor: its entity's, else the

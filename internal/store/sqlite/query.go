@@ -129,6 +129,23 @@ func countRows(ctx context.Context, tx *sql.Tx, q string) ([]store.Count, error)
 
 // Events yields the events f selects, by day and article.
 func (d *DB) Events(ctx context.Context, f store.EventFilter) iter.Seq2[store.EventRow, error] {
+	q, args := eventsSQL(f)
+	return queryRows(ctx, d.db, q, args, func(rows *sql.Rows) (store.EventRow, error) {
+		var r store.EventRow
+		e := &r.Event
+		var rec []byte
+		err := rows.Scan(&r.Article, &r.Index, &r.URL, &r.Outlet, &r.Published, &r.Day, &e.Source, &e.Target, &e.SourceEntity, &e.TargetEntity,
+			&e.Code, &e.Base, &e.Root, &e.Quad, &e.Goldstein, &e.Plover, &e.Mode, &e.Negated, &e.Modal, &e.Verb, &e.VerbSpan.Start, &e.VerbSpan.End,
+			&e.Location, &e.Country, &e.Lat, &e.Lon, &e.Date, &e.Sentence, &e.Confidence, &r.NumArticles, &r.NumSources, &rec)
+		if err == nil {
+			r.SentenceText = sentenceText(rec, e.Sentence)
+		}
+		return r, err
+	})
+}
+
+// eventsSQL is the query of Events and its arguments.
+func eventsSQL(f store.EventFilter) (string, []any) {
 	var w where
 	if f.Actor != "" {
 		s, sa := actorCond("e.source", "e.source_entity", f.Actor)
@@ -176,18 +193,7 @@ func (d *DB) Events(ctx context.Context, f store.EventFilter) iter.Seq2[store.Ev
 		e.quad, e.goldstein, e.plover, e.mode, e.negated, e.modal, e.verb, e.verb_start, e.verb_end, e.location, e.country, e.lat, e.lon,
 		e.date, e.sentence, e.confidence, ` + storyCounts + `, a.record
 		FROM events e JOIN articles a ON a.aid = e.aid` + w.String() + " ORDER BY e.day, a.aid, e.n" + limit(f.Limit)
-	return queryRows(ctx, d.db, q, w.args, func(rows *sql.Rows) (store.EventRow, error) {
-		var r store.EventRow
-		e := &r.Event
-		var rec []byte
-		err := rows.Scan(&r.Article, &r.Index, &r.URL, &r.Outlet, &r.Published, &r.Day, &e.Source, &e.Target, &e.SourceEntity, &e.TargetEntity,
-			&e.Code, &e.Base, &e.Root, &e.Quad, &e.Goldstein, &e.Plover, &e.Mode, &e.Negated, &e.Modal, &e.Verb, &e.VerbSpan.Start, &e.VerbSpan.End,
-			&e.Location, &e.Country, &e.Lat, &e.Lon, &e.Date, &e.Sentence, &e.Confidence, &r.NumArticles, &r.NumSources, &rec)
-		if err == nil {
-			r.SentenceText = sentenceText(rec, e.Sentence)
-		}
-		return r, err
-	})
+	return q, w.args
 }
 
 // sentenceText returns sentence i of the record in raw JSON, or "".

@@ -198,4 +198,35 @@ CREATE INDEX themes_code ON themes(code);
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='', contentless_delete=1);
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='', contentless_delete=1);
 `,
+	// 2: cheaper writes, country queries served by indexes.
+	`
+-- Indexes no query uses: each cost a B-tree insert per row.
+DROP INDEX entities_actor;
+DROP INDEX attributions_source;
+DROP INDEX themes_code;
+
+-- lsh_recent takes the band keys of new originals; they move to lsh, in
+-- key order, when it grows past a few hundred thousand rows. A key lands
+-- anywhere in lsh, so writing it there at once touched a page of lsh per
+-- key (32 per article), which at a million rows costs more than the rest
+-- of the article; lsh_recent stays small enough to live in the cache.
+CREATE TABLE lsh_recent (
+	band INTEGER NOT NULL,
+	aid  INTEGER NOT NULL,
+	PRIMARY KEY (band, aid)
+) WITHOUT ROWID;
+
+-- Events by country: where they happened or either actor's country.
+CREATE INDEX events_country ON events(country, day);
+CREATE INDEX events_source_country ON events(source_country, day);
+CREATE INDEX events_target_country ON events(target_country, day);
+
+-- Full text: merge segments eight at a time (fewer merge passes while
+-- writing, at most eight segments a level to read), and keep up to 8 MB
+-- of a batch's terms in memory before writing them as a segment (1 MB
+-- made several small segments a batch, each merged again later).
+INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 8);
+INSERT INTO articles_fts(articles_fts, rank) VALUES('hashsize', 8388608);
+INSERT INTO quotes_fts(quotes_fts, rank) VALUES('automerge', 8);
+`,
 }

@@ -44,6 +44,8 @@ type DB struct {
 	wconn    *sql.Conn
 	stmts    map[string]*sql.Stmt
 	bands    *bloom
+	// recent is the number of rows in lsh_recent (guarded by mu).
+	recent int
 }
 
 var _ store.Store = (*DB)(nil)
@@ -66,7 +68,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 			return nil, fmt.Errorf("open store %s: %w (run newsgraph ingest first)", path, store.ErrNoStore)
 		}
 	}
-	dsn := path + "?_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(0)&_pragma=cache_size(-16384)&_pragma=wal_autocheckpoint(8192)&_pragma=temp_store(MEMORY)&_txlock=immediate"
+	dsn := path + "?_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(0)&_pragma=cache_size(-16384)&_pragma=wal_autocheckpoint(8192)&_pragma=temp_store(MEMORY)&_pragma=journal_size_limit(67108864)&_txlock=immediate"
 	if opt.ReadOnly {
 		dsn += "&_pragma=query_only(1)"
 	}
