@@ -143,6 +143,7 @@ type Parser struct {
 	// use (ready), after the AddVerbs calls that change it.
 	words   *text.Lexicon[struct{}]
 	infos   []winfo // by index in words (Lexicon.Index)
+	verbs   verbFilter
 	indexed sync.Once
 }
 
@@ -474,12 +475,36 @@ func openTag(w string, e *entry) Tag {
 	if len(w) > 4 && strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ply") && !strings.HasSuffix(w, "ally") || strings.HasSuffix(w, "ically") {
 		return Adv
 	}
-	for _, suf := range []string{"ous", "ive", "ful", "less", "able", "ible", "ian", "ese", "ish", "ic", "al"} {
-		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
-			return Adj
-		}
+	if adjSuffix(w) {
+		return Adj
 	}
 	return Noun
+}
+
+// adjSuffix reports whether w ends in an adjective's suffix (-ous, -ive,
+// -ful, -less, -able, -ible, -ian, -ese, -ish, -ic, -al) after at least
+// three letters, the last letter telling which suffixes to try.
+func adjSuffix(w string) bool {
+	n := len(w)
+	if n < 5 {
+		return false
+	}
+	has := func(suf string) bool { return n > len(suf)+2 && w[n-len(suf):] == suf }
+	switch w[n-1] {
+	case 's':
+		return has("ous") || has("less")
+	case 'e':
+		return has("ive") || has("able") || has("ible") || has("ese")
+	case 'l':
+		return has("ful") || has("al")
+	case 'n':
+		return has("ian")
+	case 'h':
+		return has("ish")
+	case 'c':
+		return has("ic")
+	}
+	return false
 }
 
 // prevContent returns the index of the nearest word before i that is not

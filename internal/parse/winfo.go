@@ -150,6 +150,9 @@ func (p *Parser) stemVerb(s string, buf []byte) *winfo {
 // verbIn returns the winfo of the lower-case word in b when it is a verb
 // lemma, or nil.
 func (p *Parser) verbIn(b []byte) *winfo {
+	if !p.verbs.mayHave(b) {
+		return nil
+	}
 	if i := p.words.IndexFolded(b); i >= 0 && p.infos[i].verb {
 		return &p.infos[i]
 	}
@@ -175,6 +178,7 @@ func (p *Parser) index() {
 	// there is its winfo's.
 	words := p.words.Words()
 	p.infos = make([]winfo, len(words))
+	p.verbs = verbFilter{}
 	for i, w := range words {
 		inf := &p.infos[i]
 		*inf = p.compute(w)
@@ -182,7 +186,42 @@ func (p *Parser) index() {
 			inf.ent = *inf.e
 			inf.e = &inf.ent
 		}
+		if inf.verb {
+			p.verbs.add(w)
+		}
 	}
+}
+
+// verbFilter is a Bloom filter of the verb lemmas among a parser's words:
+// stemming an unknown word ("officials", "Jones") tries up to three
+// stems, and the filter, small enough to stay in cache, turns most of
+// them away before a look-up in the lexicon, which is not.
+type verbFilter [1 << 10]uint64
+
+// verbHashes returns two positions for word w in a verbFilter.
+func verbHashes[T string | []byte](w T) (uint32, uint32) {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * 1099511628211
+	}
+	h ^= h >> 29
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 32
+	const bits = 1<<10*64 - 1
+	return uint32(h) & bits, uint32(h>>32) & bits
+}
+
+func (f *verbFilter) add(w string) {
+	a, b := verbHashes(w)
+	f[a/64] |= 1 << (a % 64)
+	f[b/64] |= 1 << (b % 64)
+}
+
+// mayHave reports whether w may be a verb of the filter; false means it
+// is not.
+func (f *verbFilter) mayHave(w []byte) bool {
+	a, b := verbHashes(w)
+	return f[a/64]&(1<<(a%64)) != 0 && f[b/64]&(1<<(b%64)) != 0
 }
 
 // isLowerASCII reports whether w holds no upper-case letter and no byte

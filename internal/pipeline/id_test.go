@@ -26,6 +26,9 @@ func refID(s string) string {
 var idSeeds = []string{
 	"", " ", "Hello, World!", "hello world", "HELLO   world\n\n", "Trump’s “deal” — 1,300 prisoners.",
 	"Ünïcödé WORDS and ÀÉÎ", "bad \xff\xfe utf8 \xc3", strings.Repeat("word ", 400), strings.Repeat("x", 3000),
+	// words with non-ASCII letters across ID's 1,024-byte buffer
+	strings.Repeat("a", 1020) + "ÉTÉ b", strings.Repeat("a", 4094) + "ÉTÉ b", strings.Repeat("b", 5000) + "Ü", strings.Repeat("ab ", 340) + "XYZÀBC" + strings.Repeat("Ü", 600) + " end",
+	strings.Repeat("Q", 2000) + "\xff" + strings.Repeat("q", 1500), "x" + strings.Repeat("é", 700) + "x",
 }
 
 // TestID checks ID against its definition and that copies differing in

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -61,7 +62,19 @@ type Pipeline struct {
 	stages  []Stage
 	stats   []stageStats
 	version string
+	bufs    sync.Pool // *docBufs
 }
+
+// docBufs are the slices of a Doc the pipeline reuses.
+type docBufs struct {
+	toks  []article.Token
+	sents []article.Sentence
+	lex   []int32
+}
+
+// maxPooledTokens bounds the token slices kept for reuse, so that one
+// huge article does not hold its buffers for the rest of a run.
+const maxPooledTokens = 1 << 16
 
 type stageStats struct {
 	calls, errors, nanos atomic.Int64
@@ -100,6 +113,7 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	seg.vocab = text.Join(lexicons...)
 	p := &Pipeline{stages: stages, stats: make([]stageStats, len(stages))}
+	p.bufs.New = func() any { return &docBufs{} }
 	p.version = "newsgraph/" + Version + " kb/" + kb.Digest(cfg.KB)
 	return p, nil
 }
@@ -133,6 +147,17 @@ func (p *Pipeline) Version() string { return p.version }
 // stage failures are recorded in Record.Problems instead.
 func (p *Pipeline) Process(ctx context.Context, in article.Input) (rec article.Record, err error) {
 	doc := &article.Doc{In: in}
+	// The token, sentence and tag slices are the pipeline's own (no
+	// record field holds them): they are reused from article to article,
+	// which halves the bytes an article allocates.
+	b := p.bufs.Get().(*docBufs)
+	doc.Tokens, doc.Sents, doc.Lex = b.toks[:0], b.sents[:0], b.lex[:0]
+	defer func() {
+		if cap(doc.Tokens) <= maxPooledTokens {
+			b.toks, b.sents, b.lex = doc.Tokens[:0], doc.Sents[:0], doc.Lex[:0]
+			p.bufs.Put(b)
+		}
+	}()
 	doc.Rec.URL, doc.Rec.Title, doc.Rec.Outlet, doc.Rec.Language = in.URL, in.Title, in.Outlet, in.Language
 	doc.Published, doc.Rec.Published = parsePublished(in.Published)
 	for i, s := range p.stages {
@@ -194,8 +219,8 @@ type segment struct {
 func (*segment) Name() string { return "segment" }
 
 func (sg *segment) Process(_ context.Context, doc *article.Doc) error {
-	doc.Tokens = text.Tokenize(doc.Rec.Text)
-	doc.Sents = text.Sentences(doc.Rec.Text, doc.Tokens)
+	doc.Tokens = text.AppendTokens(doc.Tokens[:0], doc.Rec.Text)
+	doc.Sents = text.AppendSentences(doc.Sents[:0], doc.Rec.Text, doc.Tokens)
 	if sg.vocab != nil {
 		sg.vocab.Tag(doc)
 	}
@@ -275,41 +300,109 @@ func ID(s string) string {
 	h := sha256.New()
 	// The words are lower-cased into buf and hashed a bufferful at a time:
 	// hashing word by word, or splitting s into a slice of words first,
-	// cost more than the rest of this function.
-	var arr [1024]byte
-	buf := arr[:0]
-	for i := 0; i < len(s); {
-		if !isWordByte(s[i]) {
-			i++
+	// cost more than the rest of this function. ASCII bytes go through
+	// idByte in one pass; a word with other bytes is lower-cased whole.
+	bp := idBufs.Get().(*[4096]byte)
+	defer idBufs.Put(bp)
+	buf := bp[:]
+	n := 0 // bytes in buf
+	inWord := false
+	for i := 0; i < len(s); i++ {
+		// a run of ASCII word bytes, as far as buf has room: no call in
+		// this loop, so that it runs in registers
+		if lim := min(len(s), i+len(buf)-n); idByte[s[i]] > 1 && i < lim {
+			for ; i < lim; i++ {
+				b := idByte[s[i]]
+				if b <= 1 {
+					break
+				}
+				buf[n] = b
+				n++
+			}
+			inWord = true
+			if i == len(s) {
+				break
+			}
+		}
+		b := idByte[s[i]]
+		if b > 1 {
+			if n == len(buf) {
+				h.Write(buf)
+				n = 0
+			}
+			buf[n] = b
+			n++
+			inWord = true
 			continue
 		}
-		j, ascii := i, true
-		for j < len(s) && isWordByte(s[j]) {
-			ascii = ascii && s[j] < utf8.RuneSelf
-			j++
-		}
-		w := s[i:j]
-		if len(buf)+len(w)+1 > cap(buf) && len(buf) > 0 {
-			h.Write(buf)
-			buf = buf[:0]
-		}
-		if ascii {
-			for k := 0; k < len(w); k++ {
-				c := w[k]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
+		if b == 0 {
+			if inWord {
+				if n == len(buf) {
+					h.Write(buf)
+					n = 0
 				}
-				buf = append(buf, c)
+				buf[n] = ' '
+				n++
+				inWord = false
 			}
-		} else {
-			buf = append(buf, text.Lower(w)...)
+			continue
 		}
-		buf = append(buf, ' ')
-		i = j
+		// A byte of a multi-byte (or invalid) UTF-8 sequence: the word it
+		// is in is lower-cased as text.Lower does, from the word's start
+		// or, when part of it was hashed already, from what is left in
+		// buf (ASCII bytes, lowered alike).
+		start := i
+		for start > 0 && isWordByte(s[start-1]) && i-start < n {
+			start--
+		}
+		n -= i - start
+		end := i
+		for end < len(s) && isWordByte(s[end]) {
+			end++
+		}
+		low := text.Lower(s[start:end])
+		if n+len(low) > len(buf) {
+			h.Write(buf[:n])
+			n = 0
+		}
+		if len(low) > len(buf) {
+			h.Write([]byte(low))
+		} else {
+			n += copy(buf[n:], low)
+		}
+		inWord = true
+		i = end - 1
 	}
-	h.Write(buf)
+	if inWord {
+		if n == len(buf) {
+			h.Write(buf)
+			n = 0
+		}
+		buf[n] = ' '
+		n++
+	}
+	h.Write(buf[:n])
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
+
+// idBufs are ID's buffers.
+var idBufs = sync.Pool{New: func() any { return new([4096]byte) }}
+
+// idByte maps a byte of an ASCII word to itself lower-cased, a byte
+// between words to 0 and a byte of a non-ASCII character to 1.
+var idByte = func() (t [256]byte) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case c >= utf8.RuneSelf:
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // isWordByte reports whether byte c belongs to a word for ID: an ASCII
 // letter or digit, or any byte of a multi-byte (or invalid) UTF-8

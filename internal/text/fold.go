@@ -70,10 +70,43 @@ func (f *WordFilter) MayHave(w string) bool {
 	if len(w) == 0 {
 		return false
 	}
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return true // folding may change its bytes and length
-		}
+	if f[filterSlot(w)]&(1<<min(len(w), 31)) != 0 {
+		return true
 	}
-	return f[filterSlot(w)]&(1<<min(len(w), 31)) != 0
+	// folding a word with other bytes than ASCII may change its bytes and
+	// length
+	if n := len(w); n <= 8 {
+		// most words: two loads that may overlap
+		var or uint32
+		switch {
+		case n >= 4:
+			or = uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24 |
+				uint32(w[n-4]) | uint32(w[n-3])<<8 | uint32(w[n-2])<<16 | uint32(w[n-1])<<24
+		default:
+			or = uint32(w[0]) | uint32(w[n-1])
+			if n == 3 {
+				or |= uint32(w[1])
+			}
+		}
+		return or&0x80808080 != 0
+	}
+	return !IsASCII(w)
+}
+
+// IsASCII reports whether s holds only ASCII bytes, reading eight bytes
+// at a time.
+func IsASCII[T string | []byte](s T) bool {
+	for len(s) >= 8 {
+		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if v&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
+	var or byte
+	for i := 0; i < len(s); i++ {
+		or |= s[i]
+	}
+	return or < utf8.RuneSelf
 }

@@ -214,10 +214,21 @@ func hashFolded[T string | []byte](w T) (h uint64, or byte) {
 		h = mix(h ^ (v | 0x2020202020202020))
 		w = w[8:]
 	}
-	if len(w) > 0 {
+	if n := len(w); n > 0 {
+		// The last n < 8 bytes, little-endian, read as two loads that
+		// may overlap: the bytes they share are the same.
 		var v uint64
-		for i := 0; i < len(w); i++ {
-			v |= uint64(w[i]) << (8 * i)
+		switch {
+		case n >= 4:
+			lo := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24
+			hi := uint64(w[n-4]) | uint64(w[n-3])<<8 | uint64(w[n-2])<<16 | uint64(w[n-1])<<24
+			v = lo | hi<<(8*(n-4))
+		case n >= 2:
+			lo := uint64(w[0]) | uint64(w[1])<<8
+			hi := uint64(w[n-2]) | uint64(w[n-1])<<8
+			v = lo | hi<<(8*(n-2))
+		default:
+			v = uint64(w[0])
 		}
 		acc |= v
 		h = mix(h ^ (v | 0x2020202020202020>>(64-8*len(w))))

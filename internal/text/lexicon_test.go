@@ -157,3 +157,19 @@ func TestVocabLarge(t *testing.T) {
 		t.Errorf("small.Token(RELEASE) = %d, %v", got, ok)
 	}
 }
+
+// FuzzIsASCII checks IsASCII against a plain byte loop.
+func FuzzIsASCII(f *testing.F) {
+	for _, s := range []string{"", "A", "Hello, WORLD! @[`{", "ÀÉÎ Ünïcödé MIXED text 12345678", "\xff\xfeABCDEFGHIJKLMNOPQRSTUVWXYZabc"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ascii := true
+		for i := 0; i < len(s); i++ {
+			ascii = ascii && s[i] < 0x80
+		}
+		if got := text.IsASCII(s); got != ascii {
+			t.Errorf("IsASCII(%q) = %v", s, got)
+		}
+	})
+}

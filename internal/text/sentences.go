@@ -30,11 +30,16 @@ var starters = func() map[string]bool {
 // text is hard-wrapped (lines of similar length that run on), so headlines
 // without a final stop stand alone.
 func Sentences(s string, toks []article.Token) []article.Sentence {
+	return AppendSentences(nil, s, toks)
+}
+
+// AppendSentences appends the sentences of s with tokens toks (see
+// Sentences) to out, whose spare room a caller may reuse.
+func AppendSentences(out []article.Sentence, s string, toks []article.Token) []article.Sentence {
 	if len(toks) == 0 {
-		return nil
+		return out
 	}
 	wrapped := hardWrapped(s)
-	var out []article.Sentence
 	first := 0
 	emit := func(last int) { // tokens [first, last)
 		if last <= first {

@@ -42,7 +42,12 @@ var abbrevs = func() map[string]abbrev {
 // possessive 's is its own token; numbers keep inner separators (1,300,
 // 3.5, 10:30); URLs, e-mail addresses and emoji are single Symbol tokens.
 func Tokenize(s string) []article.Token {
-	toks := make([]article.Token, 0, len(s)/5+1)
+	return AppendTokens(make([]article.Token, 0, len(s)/5+1), s)
+}
+
+// AppendTokens appends the tokens of s (see Tokenize) to toks, whose
+// spare room a caller may reuse from one text to the next.
+func AppendTokens(toks []article.Token, s string) []article.Token {
 	i := 0
 	newlines := 2 // the start of text counts as a paragraph start
 	for i < len(s) {
@@ -69,6 +74,9 @@ func Tokenize(s string) []article.Token {
 		}
 		var t article.Token
 		switch {
+		case ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') && c != 'h' && c != 'H' && c != 'w' && c != 'W' && c != 'p':
+			// an ASCII letter that cannot start a URL: most tokens
+			t = scanWord(s, i)
 		case isURLStart(s[i:]):
 			t = article.Token{Start: i, End: urlEnd(s, i), Kind: article.Symbol}
 		case isLetter(r):
@@ -144,10 +152,14 @@ func scanWord(s string, i int) article.Token {
 		// ASCII letters and digits, most of any word, take the short way;
 		// the switch below treats them alike.
 		if c := s[i]; 'a' <= c && c <= 'z' {
-			letters++
-			lower++
+			j := i + 1
+			for j < len(s) && 'a' <= s[j] && s[j] <= 'z' {
+				j++
+			}
+			letters += j - i
+			lower += j - i
 			first = false
-			i++
+			i = j
 			continue
 		} else if 'A' <= c && c <= 'Z' {
 			letters++
@@ -158,6 +170,9 @@ func scanWord(s string, i int) article.Token {
 			first = false
 			i++
 			continue
+		}
+		if c := s[i]; c == ' ' || c == ',' || c == '\n' {
+			break // the commonest ends of a word, as the default case below
 		}
 		r, size := decode(s, i)
 		switch {
@@ -228,13 +243,40 @@ func finishWord(s string, start, end int, flags uint8, upper, lower, letters, do
 			t.End++
 			t.Flags |= article.Abbrev
 		default:
-			if a, ok := abbrevs[lowerASCII(w)]; ok && (a.lower || flags&article.Cap != 0) {
+			if a, ok := abbrevOf(w); ok && (a.lower || flags&article.Cap != 0) {
 				t.End++
 				t.Flags |= article.Abbrev
 			}
 		}
 	}
 	return t
+}
+
+// maxAbbrev is the length of the longest word in abbrevs.
+var maxAbbrev = func() int {
+	n := 0
+	for w := range abbrevs {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+// abbrevOf returns abbrevs[w lower-cased], without allocating.
+func abbrevOf(w string) (abbrev, bool) {
+	if len(w) > maxAbbrev {
+		return abbrev{}, false
+	}
+	var buf [16]byte
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	a, ok := abbrevs[string(b)]
+	return a, ok
 }
 
 // isNumberSign reports "No." before a number ("No. 10"), which is not the
@@ -257,7 +299,7 @@ func AbbrevMayEnd(w string) bool {
 	if strings.Contains(w, ".") { // U.S., U.K., a.m.
 		return len(w) > 1 && !strings.EqualFold(w, "e.g") && !strings.EqualFold(w, "i.e")
 	}
-	a, ok := abbrevs[lowerASCII(w)]
+	a, ok := abbrevOf(w)
 	return ok && a.final
 }
 

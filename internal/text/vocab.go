@@ -2,6 +2,7 @@ package text
 
 import (
 	"slices"
+	"unicode/utf8"
 
 	"newsgraph/internal/article"
 )
@@ -25,6 +26,10 @@ type Vocab struct {
 	// more than anything else in Tag's cost.
 	words *Lexicon[[MaxJoined]uint16]
 	n     int
+	// starts tells, per ASCII byte, whether a word may begin with it (in
+	// either case): a token that cannot, punctuation most often, is not
+	// looked up.
+	starts [utf8.RuneSelf]bool
 }
 
 // maxJoinedWords bounds the words of a lexicon a Vocab joins, so that an
@@ -87,6 +92,14 @@ func Join(ls ...Joinable) *Vocab {
 		rows = append(rows, row)
 	}
 	v.words = newSortedLexicon(words, rows)
+	for _, w := range words {
+		if c := w[0]; c < utf8.RuneSelf {
+			v.starts[c] = true
+			if 'a' <= c && c <= 'z' {
+				v.starts[c-'a'+'A'] = true
+			}
+		}
+	}
 	return v
 }
 
@@ -95,13 +108,17 @@ func Join(ls ...Joinable) *Vocab {
 func (v *Vocab) Tag(doc *article.Doc) {
 	n := v.n
 	lex := slices.Grow(doc.Lex[:0], len(doc.Tokens)*n)[:len(doc.Tokens)*n]
+	s := doc.Rec.Text
 	for i, t := range doc.Tokens {
 		dst := lex[i*n : i*n+n]
-		if row, ok := v.words.Get(doc.Rec.Text[t.Start:t.End]); ok {
-			for k := range dst {
-				dst[k] = int32(row[k]) - 1
+		if c := s[t.Start]; c >= utf8.RuneSelf || v.starts[c] {
+			if j := v.words.Index(s[t.Start:t.End]); j >= 0 {
+				row := &v.words.recs[j].val
+				for k := range dst {
+					dst[k] = int32(row[k]) - 1
+				}
+				continue
 			}
-			continue
 		}
 		for k := range dst {
 			dst[k] = -1

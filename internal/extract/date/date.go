@@ -12,8 +12,9 @@
 package date
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 	"time"
 
 	"newsgraph/internal/article"
@@ -68,12 +69,12 @@ func Find(src string, toks []article.Token, sents []article.Sentence, published 
 		return nil
 	}
 	s.ranges()
-	sort.SliceStable(s.out, func(i, j int) bool {
-		a, b := s.out[i].Span, s.out[j].Span
+	slices.SortStableFunc(s.out, func(x, y article.Date) int {
+		a, b := x.Span, y.Span
 		if a.Start != b.Start {
-			return a.Start < b.Start
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return a.End > b.End
+		return cmp.Compare(b.End, a.End)
 	})
 	return s.out
 }

@@ -180,7 +180,9 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 		s.byKey = map[uint64]int{}
 	}
 	clear(s.byKey)
-	out := make([]article.Entity, 0, len(cands))
+	// The entities are built in scratch space and copied out at the
+	// end: there are about half as many as candidates.
+	out := s.ents[:0]
 	textRole := s.textRole[:0] // entities whose role the text states
 	roleSure := s.roleSure[:0] // entities whose role is sure
 	candEnt := s.candEnt[:0]
@@ -220,7 +222,11 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	}
 	s.textRole, s.roleSure, s.candEnt = textRole, roleSure, candEnt
 	e.corefer(s, doc, cands, out)
-	return out
+	ents := make([]article.Entity, len(out))
+	copy(ents, out)
+	clear(out)
+	s.ents = out[:0]
+	return ents
 }
 
 // companyShortNames links the short names of a company named in full

@@ -31,21 +31,22 @@ type scratch struct {
 	byKey    map[uint64]int
 	e        *Extractor
 
-	modes    []uint8       // each sentence's mode (modeNormal, …)
-	candEnt  []int32       // the entity of each candidate, -1 for none
-	tm       []tokMention  // the mentions by name, by first token
-	from     []int32       // 1 + index in tm of the mention starting at each token
-	to       []int32       // 1 + index in tm of the mention ending before each token
-	textRole []bool        // entities whose role the text states
-	roleSure []bool        // entities whose office on the article's date the knowledge base gives
-	descs    []descMention // descriptions of organisations, by position
-	titles   []descMention // titles standing for people, by position
-	unres    []int32       // first tokens of the names left untyped, in order
-	dHead    []int32       // 1 + index in descs of the description ending before each token
-	dStart   []int32       // 1 + index in descs of the description starting at each token
-	thes     [][2]int32    // sentence and token of each "the" a description may follow
-	sent     int           // the sentence being read
-	keysOf   []string      // lookup forms of the entities' names, made when asked for
+	modes    []uint8          // each sentence's mode (modeNormal, …)
+	candEnt  []int32          // the entity of each candidate, -1 for none
+	tm       []tokMention     // the mentions by name, by first token
+	from     []int32          // 1 + index in tm of the mention starting at each token
+	to       []int32          // 1 + index in tm of the mention ending before each token
+	textRole []bool           // entities whose role the text states
+	roleSure []bool           // entities whose office on the article's date the knowledge base gives
+	descs    []descMention    // descriptions of organisations, by position
+	titles   []descMention    // titles standing for people, by position
+	unres    []int32          // first tokens of the names left untyped, in order
+	dHead    []int32          // 1 + index in descs of the description ending before each token
+	dStart   []int32          // 1 + index in descs of the description starting at each token
+	thes     [][2]int32       // sentence and token of each "the" a description may follow
+	sent     int              // the sentence being read
+	keysOf   []string         // lookup forms of the entities' names, made when asked for
+	ents     []article.Entity // the entities being resolved
 
 	// the body joined with the text of its embeds (embeds.go)
 	joined article.Doc

@@ -8,6 +8,7 @@ import (
 	"newsgraph/internal/kb"
 	"newsgraph/internal/kb/petrarch"
 	"newsgraph/internal/parse"
+	"newsgraph/internal/text"
 )
 
 // AgentsFile is the knowledge-base file of agent nouns (troops, police,
@@ -60,6 +61,9 @@ type actorMatcher interface {
 // phraseIndex finds dictionary phrases in word sequences, longest first.
 type phraseIndex struct {
 	byFirst map[string][]int32
+	// first holds the first words, to tell most words at once that no
+	// phrase starts with them.
+	first   text.WordFilter
 	phrases []petrarch.Phrase
 	refs    []int32 // what each phrase stands for: an index into the owner's list
 }
@@ -74,6 +78,7 @@ func (x *phraseIndex) add(p petrarch.Phrase, ref int) {
 	x.phrases = append(x.phrases, p)
 	x.refs = append(x.refs, int32(ref))
 	x.byFirst[p.Words[0]] = append(x.byFirst[p.Words[0]], id)
+	x.first.Add(p.Words[0])
 }
 
 // maxLooseGap bounds the words a space in a dictionary phrase may skip.
@@ -84,6 +89,9 @@ const maxLooseGap = 3
 // not punctuation.
 func (x *phraseIndex) longest(ws []parse.Word, i int) (ref, end int) {
 	ref, end = -1, -1
+	if !x.first.MayHave(ws[i].Low) {
+		return ref, end
+	}
 	bestWords := 0
 	for _, id := range x.byFirst[ws[i].Low] {
 		p := x.phrases[id]

@@ -153,10 +153,10 @@ func (sc *sentCtx) lookupRaw(i int) (ts []*trigger, start, end int) {
 		}
 	}
 	if sc.c.dict != nil {
-		try(sc.c.dict.byForm[w.Low])
+		try(sc.c.dict.forms(w.Low))
 	}
 	if len(ts) == 0 && sc.c.own != nil && w.Lemma != "" {
-		try(sc.c.own.byLemma[w.Lemma])
+		try(sc.c.own.lemmas(w.Lemma))
 	}
 	return ts, start, end
 }
@@ -764,7 +764,7 @@ func (sc *sentCtx) eventObject(u int) bool {
 		return false
 	}
 	h := sc.s.units[u].head
-	return len(sc.c.own.nouns[h]) > 0 || len(sc.c.own.nouns[singular(h)]) > 0
+	return len(sc.c.own.nounsOf(h)) > 0 || len(sc.c.own.nounsOf(singular(h))) > 0
 }
 
 // hasCountry reports whether a source has a country or actor code beyond

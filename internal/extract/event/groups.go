@@ -3,7 +3,6 @@ package event
 import (
 	"cmp"
 	"slices"
-	"sort"
 	"strings"
 
 	"newsgraph/internal/article"
@@ -221,12 +220,11 @@ func (c *Coder) buildUnits(s *scratch, nullCountry string) {
 		s.unitAt[i] = -1
 	}
 	// mention coverage: longest wins; actors beat agents on ties
-	sort.SliceStable(s.ments, func(i, j int) bool {
-		a, b := s.ments[i], s.ments[j]
+	slices.SortStableFunc(s.ments, func(a, b mention) int {
 		if a.start != b.start {
-			return a.start < b.start
+			return cmp.Compare(a.start, b.start)
 		}
-		return a.end-a.start > b.end-b.start
+		return cmp.Compare(b.end-b.start, a.end-a.start)
 	})
 	kept := s.ments[:0]
 	last := -1

@@ -6,6 +6,7 @@ import (
 
 	"newsgraph/internal/kb"
 	"newsgraph/internal/kb/petrarch"
+	"newsgraph/internal/text"
 )
 
 // VerbsFile is the knowledge-base file of event verbs and nouns.
@@ -66,6 +67,46 @@ type lexicon struct {
 	heads []string
 	// dict marks a PETRARCH lexicon: patterns decide, no modality rules.
 	dict bool
+	// formF, lemmaF and nounF hold the keys of byForm, byLemma and nouns
+	// (indexWords), to turn most words away before a map look-up.
+	formF, lemmaF, nounF text.WordFilter
+}
+
+// forms returns byForm[w].
+func (lx *lexicon) forms(w string) []*trigger {
+	if !lx.formF.MayHave(w) {
+		return nil
+	}
+	return lx.byForm[w]
+}
+
+// lemmas returns byLemma[w].
+func (lx *lexicon) lemmas(w string) []*trigger {
+	if !lx.lemmaF.MayHave(w) {
+		return nil
+	}
+	return lx.byLemma[w]
+}
+
+// nounsOf returns nouns[w].
+func (lx *lexicon) nounsOf(w string) []*trigger {
+	if !lx.nounF.MayHave(w) {
+		return nil
+	}
+	return lx.nouns[w]
+}
+
+// indexWords fills the filters of the trigger maps.
+func (lx *lexicon) indexWords() {
+	for w := range lx.byForm {
+		lx.formF.Add(w)
+	}
+	for w := range lx.byLemma {
+		lx.lemmaF.Add(w)
+	}
+	for w := range lx.nouns {
+		lx.nounF.Add(w)
+	}
 }
 
 func newLexicon() *lexicon {
@@ -109,8 +150,10 @@ type synIndex struct {
 	first, last map[string][]petrarch.Phrase
 }
 
-// indexSynsets fills lx.synIdx from lx.synsets.
+// indexSynsets fills lx.synIdx from lx.synsets, and the filters of the
+// trigger maps.
 func (lx *lexicon) indexSynsets() {
+	lx.indexWords()
 	lx.synIdx = make(map[string]*synIndex, len(lx.synsets))
 	for name, phs := range lx.synsets {
 		si := &synIndex{all: phs, first: map[string][]petrarch.Phrase{}, last: map[string][]petrarch.Phrase{}}

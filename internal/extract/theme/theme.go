@@ -72,6 +72,9 @@ type Extractor struct {
 	// starts holds the surface forms that may begin a keyword, so that
 	// most words need no look-up.
 	starts text.WordFilter
+	// startIdx tells the same of the words by their index in vocab, for
+	// documents the pipeline tagged.
+	startIdx []bool
 }
 
 // New reads themes.tsv (embedded and from src's directories; columns
@@ -174,9 +177,11 @@ func New(src kb.Source) (*Extractor, error) {
 	for _, k := range kws {
 		first[wordID[k.words[0]]] = true
 	}
+	x.startIdx = make([]bool, len(sets))
 	for f, set := range vocab {
 		if slices.ContainsFunc(x.sets[set], func(id int32) bool { return first[id] }) {
 			x.starts.Add(f)
+			x.startIdx[x.vocab.Index(f)] = true
 		}
 	}
 	x.sets = sets
@@ -290,12 +295,23 @@ func (x *Extractor) Process(_ context.Context, doc *article.Doc) error {
 		m.end = sent.Last
 		for i := sent.First; i < sent.Last; i++ {
 			t := m.toks[i]
-			if t.Kind != article.Word && t.Kind != article.Number || !x.starts.MayHave(m.s[t.Start:t.End]) {
+			if t.Kind != article.Word && t.Kind != article.Number {
 				continue
 			}
-			c := m.class(i)
-			if c < 0 {
-				continue
+			var c int32
+			if m.joined {
+				// the tags tell at once whether the word may begin a
+				// keyword
+				if c = m.class(i); c < 0 || !x.startIdx[c] {
+					continue
+				}
+			} else {
+				if !x.starts.MayHave(m.s[t.Start:t.End]) {
+					continue
+				}
+				if c = m.class(i); c < 0 {
+					continue
+				}
 			}
 			sc.found = sc.found[:0]
 			for _, id := range x.sets[c] {
