@@ -20,6 +20,9 @@ func (c *Coder) codeSentence(s *scratch, doc *article.Doc, si int, pubDate strin
 	if c.sentenceDiscarded(doc.Text(sent.Span)) {
 		return
 	}
+	if c.quiet != nil && c.quiet.quiet(s, doc, sent) {
+		return // no event, and nothing for the next sentences
+	}
 	c.parser.ParseDoc(doc, sent.First, sent.Last, func(t int) bool { return s.nameTok[t] }, &s.sent)
 	ws := s.sent.Words
 	if len(ws) == 0 {
