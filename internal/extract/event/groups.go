@@ -251,7 +251,7 @@ func (c *Coder) buildUnits(s *scratch, nullCountry string) {
 	s.units = s.units[:0]
 	mi := 0
 	for i := 0; i < n; {
-		w := ws[i]
+		w := &ws[i]
 		if !(isNPWord(w.Tag) || w.Tag == parse.Pron || inMent(i)) {
 			i++
 			continue
