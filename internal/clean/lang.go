@@ -53,6 +53,40 @@ var langCodes, langTable = func() ([]string, map[string]uint16) {
 	return codes, t
 }()
 
+// langASCII is langTable's ASCII words of up to eight bytes, each packed
+// in a number (its first byte lowest), so that the words of most text
+// are looked up without hashing a string. The words of langTable hold no
+// zero byte, so that a word and its length are one number.
+var langASCII = func() map[uint64]uint16 {
+	m := map[uint64]uint16{}
+	for w, bits := range langTable {
+		if len(w) > 8 {
+			continue
+		}
+		var key uint64
+		ascii := true
+		for k := len(w) - 1; k >= 0; k-- {
+			if w[k] >= utf8.RuneSelf {
+				ascii = false
+			}
+			key = key<<8 | uint64(w[k])
+		}
+		if ascii {
+			m[key] = bits
+		}
+	}
+	return m
+}()
+
+// langMaxLen is the byte length of langTable's longest word.
+var langMaxLen = func() int {
+	n := 0
+	for w := range langTable {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // langSample is how many words Language reads.
 const langSample = 150
 
@@ -84,7 +118,18 @@ func Language(s string) string {
 			} else {
 				scripts.latin += j - i
 				words++
-				if bits := langTable[string(buf[:n])]; bits != 0 {
+				var bits uint16
+				if n <= 8 {
+					// the table's ASCII words, packed in a number
+					var key uint64
+					for k := n - 1; k >= 0; k-- {
+						key = key<<8 | uint64(buf[k])
+					}
+					bits = langASCII[key]
+				} else if n <= langMaxLen {
+					bits = langTable[string(buf[:n])]
+				}
+				if bits != 0 {
 					for b := range langCodes {
 						if bits&(1<<b) != 0 {
 							counts[b]++

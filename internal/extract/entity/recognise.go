@@ -361,7 +361,9 @@ func (e *Extractor) kbMatch(s *scratch, doc *article.Doc, p, b int) (int, []kb.R
 				best, bestRefs = k, refs
 			}
 		}
-		if k < n && !e.gaz.IsPrefix(key) {
+		// A first word that begins names of n > 1 words is a prefix of
+		// them: the gazetteer need not be asked.
+		if k > 1 && k < n && !e.gaz.IsPrefix(key) {
 			break
 		}
 	}
