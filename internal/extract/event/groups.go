@@ -67,6 +67,38 @@ type scratch struct {
 	mrefMax     int
 	mrefFound   []mentionRef
 	entityIndex map[string]int
+	// The member, code and unit lists of a document's sentences are
+	// carved from these arenas, reset with the document, instead of each
+	// being allocated: a list's capacity ends with it (see carve), so
+	// that appending to it copies it, as appending to a list of its own
+	// would.
+	memArena  []member
+	codeArena []string
+	intArena  []int
+}
+
+// carve returns the items of arena from start on as a list whose
+// capacity ends with them, or nil when there are none.
+func carve[T any](arena []T, start int) []T {
+	if len(arena) == start {
+		return nil
+	}
+	return arena[start:len(arena):len(arena)]
+}
+
+// joinMembers returns a list of its own holding the members of lists.
+func (s *scratch) joinMembers(lists ...[]member) []member {
+	start := len(s.memArena)
+	for _, l := range lists {
+		s.memArena = append(s.memArena, l...)
+	}
+	return carve(s.memArena, start)
+}
+
+// oneInt returns a list of its own holding v.
+func (s *scratch) oneInt(v int) []int {
+	s.intArena = append(s.intArena, v)
+	return carve(s.intArena, len(s.intArena)-1)
 }
 
 type quoteSpeaker struct {
@@ -82,6 +114,9 @@ func (s *scratch) reset(doc *article.Doc) {
 	s.partners = nil
 	s.dateline = nil
 	s.events = s.events[:0]
+	clear(s.memArena)
+	clear(s.codeArena)
+	s.memArena, s.codeArena, s.intArena = s.memArena[:0], s.codeArena[:0], s.intArena[:0]
 	s.nameTok = append(s.nameTok[:0], make([]bool, len(doc.Tokens))...)
 	if s.entityIndex == nil {
 		s.entityIndex = map[string]int{}
@@ -331,16 +366,19 @@ func (c *Coder) buildUnits(s *scratch, nullCountry string) {
 					fa.codes = firstActor.codes
 				}
 			}
+			start := len(s.memArena)
 			for _, code := range fa.codes {
 				mem := member{code: combine(code, prefix, suffix), entity: fa.entity, country: fa.country, person: fa.person}
 				if mem.country == "" && len(code) >= 3 {
 					mem.country = code[:3]
 				}
-				u.members = append(u.members, mem)
+				s.memArena = append(s.memArena, mem)
 			}
+			u.members = carve(s.memArena, start)
 			u.capital = fa.capital && len(suffix) == 0 && len(prefix) == 0
 		case len(prefix)+len(suffix) > 0:
-			u.members = append(u.members, member{code: combine(nullCountry, prefix, suffix), agentOnly: true})
+			s.memArena = append(s.memArena, member{code: combine(nullCountry, prefix, suffix), agentOnly: true})
+			u.members = carve(s.memArena, len(s.memArena)-1)
 		}
 		s.units = append(s.units, u)
 		i = j
@@ -386,8 +424,8 @@ func (c *Coder) buildGroups(s *scratch) {
 		if len(us[ui].members) == 0 || us[ui].grp >= 0 {
 			continue
 		}
-		g := group{start: us[ui].start, end: us[ui].end, units: []int{ui}, capital: us[ui].capital}
-		g.members = append(g.members, us[ui].members...)
+		g := group{start: us[ui].start, end: us[ui].end, units: s.oneInt(ui), capital: us[ui].capital}
+		g.members = s.joinMembers(us[ui].members)
 		// coordination: collect units separated by "," or a conjunction
 		list := []int{ui}
 		conj := false

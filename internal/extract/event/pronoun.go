@@ -56,17 +56,17 @@ func (sc *sentCtx) resolvePronouns() {
 		if len(mem) == 0 {
 			continue
 		}
-		u.members = append(u.members[:0], mem...)
+		u.members = s.joinMembers(mem)
 		// "he and Lukashenko": join the coordination after the pronoun
 		if ui+1 < len(s.units) && s.units[ui+1].grp >= 0 && separator(ws[u.end:s.units[ui+1].start]) == 2 {
 			g := &s.groups[s.units[ui+1].grp]
-			g.members = append(append([]member(nil), u.members...), g.members...)
+			g.members = s.joinMembers(u.members, g.members)
 			g.start = u.start
 			g.units = append([]int{ui}, g.units...)
 			u.grp = s.units[ui+1].grp
 			continue
 		}
-		g := group{start: u.start, end: u.end, units: []int{ui}, members: u.members}
+		g := group{start: u.start, end: u.end, units: s.oneInt(ui), members: u.members}
 		u.grp = len(s.groups)
 		s.groups = append(s.groups, g)
 	}
