@@ -33,6 +33,7 @@ type scratch struct {
 
 	modes    []uint8          // each sentence's mode (modeNormal, …)
 	candEnt  []int32          // the entity of each candidate, -1 for none
+	mentionN []int32          // the mentions by name of each entity
 	tm       []tokMention     // the mentions by name, by first token
 	from     []int32          // 1 + index in tm of the mention starting at each token
 	to       []int32          // 1 + index in tm of the mention ending before each token
