@@ -278,7 +278,7 @@ func (c *cues) ministryIn(name string) string {
 }
 
 // sportBit mixes a word's length and last byte into one of 64 bits.
-func sportBit(w string) uint64 { return 1 << ((uint(w[len(w)-1]) ^ uint(len(w))*5) & 63) }
+func sportBit[T string | []byte](w T) uint64 { return 1 << ((uint(w[len(w)-1]) ^ uint(len(w))*5) & 63) }
 
 // get returns the cue of class with lookup form key.
 func (c *cues) get(class string, key []byte) (kb.Cue, bool) {

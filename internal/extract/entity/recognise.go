@@ -44,9 +44,12 @@ func (e *Extractor) isSports(s *scratch, doc *article.Doc) bool {
 				words++
 			}
 		case t.Kind == article.Word:
-			if e.cues.sport[string(s.w(i))] {
+			if w := s.w(i); len(w) >= 2 && e.cues.sportMask[w[0]]&sportBit(w) != 0 && e.cues.sport[string(w)] {
 				words++
 			}
+		}
+		if words >= 3 {
+			return true // whatever the tables
 		}
 	}
 	if nums >= 3 {
