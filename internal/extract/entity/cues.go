@@ -78,12 +78,42 @@ var singleFlag = map[string]uint32{
 	cueHonorific: fHonorific, cueOrgHead: fOrgHead, cueOrgAfter: fOrgAfter,
 }
 
-// firstFlag and lastFlag mark the first or last word of the cues of
-// classes read as phrases.
-var (
-	firstFlag = map[string]uint32{cueTitle: fTitleFirst, cuePlaceHead: fPlaceHeadFirst, cueHonorific: fHonorificFirst, cueNorp: fNorpFirst, cueOrgPrefix: fOrgPrefixFirst}
-	lastFlag  = map[string]uint32{cueOrgTail: fOrgTailLast, cuePlaceTail: fPlaceTailLast, cueEventTail: fEventTailLast, cueOrgBefore: fOrgBeforeLast, cueDesc: fDescLast, cueMiscTail: fMiscTailLast}
-)
+// firstFlagOf and lastFlagOf give the flags that mark the first or last
+// word of the cues of classes read as phrases. The matchers ask at every
+// call: a switch on the few classes costs less than a map's hashing.
+func firstFlagOf(class string) (uint32, bool) {
+	switch class {
+	case cueTitle:
+		return fTitleFirst, true
+	case cuePlaceHead:
+		return fPlaceHeadFirst, true
+	case cueHonorific:
+		return fHonorificFirst, true
+	case cueNorp:
+		return fNorpFirst, true
+	case cueOrgPrefix:
+		return fOrgPrefixFirst, true
+	}
+	return 0, false
+}
+
+func lastFlagOf(class string) (uint32, bool) {
+	switch class {
+	case cueOrgTail:
+		return fOrgTailLast, true
+	case cuePlaceTail:
+		return fPlaceTailLast, true
+	case cueEventTail:
+		return fEventTailLast, true
+	case cueOrgBefore:
+		return fOrgBeforeLast, true
+	case cueDesc:
+		return fDescLast, true
+	case cueMiscTail:
+		return fMiscTailLast, true
+	}
+	return 0, false
+}
 
 // lexEntry is what the lexicon holds for one word.
 type lexEntry struct {
@@ -183,10 +213,10 @@ func newCues(g *kb.Gazetteer) *cues {
 		if f, ok := singleFlag[q.Class]; ok && len(words) == 1 {
 			mark(words[0], f)
 		}
-		if f, ok := firstFlag[q.Class]; ok {
+		if f, ok := firstFlagOf(q.Class); ok {
 			mark(words[0], f)
 		}
-		if f, ok := lastFlag[q.Class]; ok {
+		if f, ok := lastFlagOf(q.Class); ok {
 			mark(words[len(words)-1], f)
 		}
 		if q.Class == cueTitle {

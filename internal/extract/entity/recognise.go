@@ -376,7 +376,7 @@ func (e *Extractor) kbMatch(s *scratch, doc *article.Doc, p, b int) (int, []kb.R
 // cueMatch returns the longest cue of class starting at token p and ending
 // by b.
 func (e *Extractor) cueMatch(s *scratch, p, b int, class string) (int, kb.Cue) {
-	if f, ok := firstFlag[class]; ok && !s.is(p, f) {
+	if f, ok := firstFlagOf(class); ok && !s.is(p, f) {
 		return 0, kb.Cue{}
 	}
 	w := s.w(p)
