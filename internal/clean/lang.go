@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,9 +107,13 @@ func Language(s string) string {
 			}
 			// an ASCII word: the common case, done without decoding
 			j, n := i, 0
+			var key uint64 // the first eight bytes, lowered, the first lowest
 			for j < len(s) && (isASCIILetter(s[j]) || s[j] == '\'') {
 				if n < len(buf) {
 					buf[n] = s[j] | 0x20
+					if n < 8 {
+						key |= uint64(buf[n]) << (8 * n)
+					}
 					n++
 				}
 				j++
@@ -118,23 +123,14 @@ func Language(s string) string {
 			} else {
 				scripts.latin += j - i
 				words++
-				var bits uint16
+				var set uint16
 				if n <= 8 {
-					// the table's ASCII words, packed in a number
-					var key uint64
-					for k := n - 1; k >= 0; k-- {
-						key = key<<8 | uint64(buf[k])
-					}
-					bits = langASCII[key]
+					set = langASCII[key]
 				} else if n <= langMaxLen {
-					bits = langTable[string(buf[:n])]
+					set = langTable[string(buf[:n])]
 				}
-				if bits != 0 {
-					for b := range langCodes {
-						if bits&(1<<b) != 0 {
-							counts[b]++
-						}
-					}
+				for ; set != 0; set &= set - 1 {
+					counts[bits.TrailingZeros16(set)]++
 				}
 				i = j
 				continue
