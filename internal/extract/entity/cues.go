@@ -67,6 +67,7 @@ const (
 	fOrgPrefixFirst                    // first word of an organisation prefix (Air of Air France)
 	fDescLast                          // last word of a description (company, grid operator)
 	fMiscTailLast                      // last word of a MISC name's tail (Act, Amendment)
+	fName                              // a gazetteer name on its own (London; not New)
 )
 
 // singleFlag maps the classes whose cues are read one word at a time to
@@ -187,6 +188,9 @@ func newCues(g *kb.Gazetteer) *cues {
 		if info.Longest > 0 {
 			e.flags |= fGazFirst
 			e.longest = uint8(min(info.Longest, 255))
+			if g.Lookup([]byte(k)) != nil {
+				e.flags |= fName
+			}
 		}
 		c.lex[k] = e
 	})

@@ -359,7 +359,10 @@ func (e *Extractor) kbMatch(s *scratch, doc *article.Doc, p, b int) (int, []kb.R
 			continue // punctuation inside a name ("St. Louis") adds no word
 		}
 		key := s.phrase(p, p+k)
-		if k == 1 || !s.is(p+k-1, fConnector) {
+		// The first word alone is looked up only when it is a name
+		// (fName), which the gazetteer's words told when the lexicon
+		// was built.
+		if k == 1 && s.is(p, fName) || k > 1 && !s.is(p+k-1, fConnector) {
 			if refs := e.gaz.Lookup(key); refs != nil {
 				best, bestRefs = k, refs
 			}
