@@ -109,7 +109,9 @@ type quoteSpeaker struct {
 
 func (s *scratch) reset(doc *article.Doc) {
 	s.lastSubjPerson, s.lastSubjThing = nil, nil
-	s.recentPersons, s.recentThings = nil, nil
+	clear(s.recentPersons)
+	clear(s.recentThings)
+	s.recentPersons, s.recentThings = s.recentPersons[:0], s.recentThings[:0]
 	s.quoteSpeak = s.quoteSpeak[:0]
 	s.partners = nil
 	s.dateline = nil

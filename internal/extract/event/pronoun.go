@@ -175,9 +175,11 @@ func pushRecent(list [][]member, m []member) [][]member {
 			break
 		}
 	}
-	list = append(list, m)
-	if len(list) > maxRecent {
-		list = list[1:]
+	if len(list) == maxRecent {
+		// the oldest goes; shifted in place, so that the list keeps its
+		// array instead of sliding off it
+		copy(list, list[1:])
+		list = list[:maxRecent-1]
 	}
-	return list
+	return append(list, m)
 }
