@@ -236,13 +236,10 @@ func entityMember(e *article.Entity) (member, bool) {
 }
 
 // isNPWord reports words that belong to noun phrases.
-func isNPWord(t parse.Tag) bool {
-	switch t {
-	case parse.Det, parse.PossPron, parse.Adj, parse.Noun, parse.Propn, parse.Num, parse.Poss:
-		return true
-	}
-	return false
-}
+func isNPWord(t parse.Tag) bool { return t < 64 && npTags>>t&1 != 0 }
+
+// npTags has the bits of the tags of words that belong to noun phrases.
+const npTags uint64 = 1<<parse.Det | 1<<parse.PossPron | 1<<parse.Adj | 1<<parse.Noun | 1<<parse.Propn | 1<<parse.Num | 1<<parse.Poss
 
 // buildUnits finds the noun phrases of the sentence and the actors in
 // them, then joins them into actor groups.
