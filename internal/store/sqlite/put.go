@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -56,7 +55,12 @@ func (d *DB) Put(ctx context.Context, items []store.Item) ([]store.Outcome, erro
 	defer w.close()
 	w.known = d.entities
 	if d.bands == nil || d.bands.full() {
-		if d.bands, d.recent, err = loadBloom(ctx, tx); err != nil {
+		if d.bands, err = loadBloom(ctx, tx); err != nil {
+			return nil, fmt.Errorf("store batch: %w", mapErr(err))
+		}
+	}
+	if d.recent == nil {
+		if d.recent, err = loadRecent(ctx, tx); err != nil {
 			return nil, fmt.Errorf("store batch: %w", mapErr(err))
 		}
 	}
@@ -81,7 +85,15 @@ func (d *DB) Put(ctx context.Context, items []store.Item) ([]store.Outcome, erro
 	for id, m := range w.pending {
 		d.entities[id] = m
 	}
-	d.recent = w.recent
+	if w.moved != nil {
+		// The recent keys and the batch's are in lsh now.
+		for _, r := range w.moved {
+			d.bands.add(r.band)
+		}
+		d.recent.rows = nil
+	} else {
+		d.recent.add(w.lsh)
+	}
 	return out, nil
 }
 
@@ -193,13 +205,13 @@ type writer struct {
 	// inputs that gave them.
 	added  map[int64]addedArticle
 	copies map[copyKey]bool
-	// lsh holds the batch's band keys, written sorted at the end of the
-	// batch (far fewer page writes than in arrival order); batchBands
-	// finds candidates among them meanwhile.
+	// lsh holds the batch's band keys, sorted at the end of the batch
+	// and kept with the recent ones (recentKeys); batchBands finds
+	// candidates among them meanwhile. moved holds the keys written to
+	// lsh when the batch moved the recent keys there.
 	lsh        []lshRow
 	batchBands map[int64][]int64
-	// recent is the number of rows in lsh_recent after this batch.
-	recent int
+	moved      []lshRow
 	// fts holds the full-text writes, done last: once an FTS5 table is
 	// in a transaction, every statement that opens a savepoint (any
 	// multi-row insert) makes FTS5 write its pending terms to disk.
@@ -240,7 +252,8 @@ type ftsOp struct {
 var statements = map[string]string{
 	// Only originals are in lsh, so a story copied a thousand times still
 	// gives one candidate; the limit guards against pathological text.
-	"candidates":     "SELECT a.aid, a.story, a.sig FROM articles a WHERE a.aid IN (SELECT aid FROM lsh WHERE band IN (" + placeholders(dedup.Bands) + ") UNION SELECT aid FROM lsh_recent WHERE band IN (" + placeholders(dedup.Bands) + ") LIMIT 256)",
+	"candidates":     "SELECT a.aid, a.story, a.sig FROM articles a WHERE a.aid IN (SELECT aid FROM lsh WHERE band IN (" + placeholders(dedup.Bands) + ") LIMIT 256)",
+	"candidate":      "SELECT story, sig FROM articles WHERE aid = ?",
 	"storyID":        "SELECT id FROM articles WHERE aid = ?",
 	"update":         "UPDATE articles SET url = ?, title = ?, outlet = ?, published = ?, day = ?, language = ?, pipeline = ?, words = ?, tone = ?, record = ? WHERE aid = ?",
 	"copy":           "INSERT INTO copies(aid, origin, outlet) VALUES(?, ?, ?) ON CONFLICT DO NOTHING",
@@ -477,11 +490,10 @@ func (w *writer) add(ctx context.Context, rec *article.Record, p *prep, outlet, 
 		for _, k := range p.keys {
 			w.lsh = append(w.lsh, lshRow{k, aid})
 			w.batchBands[k] = append(w.batchBands[k], aid)
-			w.d.bands.add(k)
 		}
 	}
 	if err := w.insert(ctx, "article", []any{aid, rec.ID, rec.URL, rec.Title, outlet, rec.Published, dayOf(rec.Published), rec.Language,
-		rec.Pipeline, rec.DuplicateOf, story, similarity, rec.Tone.WordCount, rec.Tone.Tone, sigBytes, js}); err != nil {
+		rec.Pipeline, rec.DuplicateOf, story, similarity, int64(rec.Tone.WordCount), rec.Tone.Tone, sigBytes, js}); err != nil {
 		return 0, err
 	}
 	w.copies[copyKey{aid, origin}] = true
@@ -497,8 +509,6 @@ func (w *writer) add(ctx context.Context, rec *article.Record, p *prep, outlet, 
 	}
 	return store.Added, nil
 }
-
-type lshRow struct{ band, aid int64 }
 
 // finish writes what the batch queued: the entities, every queued row,
 // the band keys in key order, then the full-text rows.
@@ -530,46 +540,37 @@ func (w *writer) finish(ctx context.Context) error {
 	return nil
 }
 
-// flushLSH writes the batch's band keys in key order.
+// flushLSH sorts the batch's band keys; once they and the recent ones
+// reach lshMergeRows, it writes them all to lsh, in key order: one pass
+// over lsh's pages instead of a page per key.
 func (w *writer) flushLSH(ctx context.Context) error {
-	slices.SortFunc(w.lsh, func(a, b lshRow) int {
-		if c := cmp.Compare(a.band, b.band); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.aid, b.aid)
-	})
-	rows := make([]any, 0, 2*len(w.lsh))
-	for _, r := range w.lsh {
+	slices.SortFunc(w.lsh, compareLSH)
+	clear(w.batchBands)
+	if len(w.d.recent.rows)+len(w.lsh) < lshMergeRows {
+		return nil
+	}
+	w.moved = mergeLSH(w.d.recent.rows, w.lsh)
+	rows := make([]any, 0, 2*len(w.moved))
+	for _, r := range w.moved {
 		rows = append(rows, r.band, r.aid)
 	}
-	w.recent = w.d.recent + len(w.lsh)
-	w.lsh = w.lsh[:0]
-	clear(w.batchBands)
 	if err := w.insert(ctx, "lsh", rows); err != nil {
 		return err
 	}
 	if err := w.flushRows(ctx); err != nil {
 		return err
 	}
-	if w.recent < lshMergeRows {
-		return nil
+	if _, err := w.tx.ExecContext(ctx, "DELETE FROM lsh_merged"); err != nil {
+		return fmt.Errorf("move band keys: %w", err)
 	}
-	// Move the recent keys to lsh in key order: one pass over lsh's
-	// pages instead of a page per key. OR IGNORE, not ON CONFLICT: a
-	// statement that may stop on a conflict keeps a journal of every page
-	// it changes (in memory, with temp_store=MEMORY), here all of lsh's.
-	if _, err := w.tx.ExecContext(ctx, "INSERT OR IGNORE INTO lsh(band, aid) SELECT band, aid FROM lsh_recent ORDER BY band, aid"); err != nil {
-		return fmt.Errorf("merge band keys: %w", err)
+	if _, err := w.tx.ExecContext(ctx, "INSERT INTO lsh_merged(aid) VALUES(?)", w.next-1); err != nil {
+		return fmt.Errorf("move band keys: %w", err)
 	}
-	if _, err := w.tx.ExecContext(ctx, "DELETE FROM lsh_recent"); err != nil {
-		return fmt.Errorf("merge band keys: %w", err)
-	}
-	w.recent = 0
 	return nil
 }
 
-// lshMergeRows is the size of lsh_recent at which its keys move to lsh
-// (about 16,000 articles' worth, some 10 MB).
+// lshMergeRows is the number of recent keys at which they move to lsh
+// (about 16,000 articles' worth, 8 MB).
 var lshMergeRows = 1 << 19
 
 type match struct {
@@ -601,14 +602,38 @@ func (w *writer) bestMatch(ctx context.Context, sig *dedup.Sig, keys []int64) (m
 		a := w.added[aid]
 		consider(aid, a.story, a.sig)
 	}
-	// Stored keys: only those the filter may hold are looked up (the
+	// Recent stories, stored before this batch: their keys are in
+	// memory.
+	var recent []int64
+	for _, k := range keys {
+		w.d.recent.lookup(k, func(aid int64) { recent = append(recent, aid) })
+	}
+	slices.Sort(recent)
+	for i, aid := range recent {
+		if i > 0 && recent[i-1] == aid {
+			continue
+		}
+		one, err := w.stmt(ctx, "candidate", statements["candidate"])
+		if err != nil {
+			return match{}, 0, err
+		}
+		var story int64
+		var raw []byte
+		if err := one.QueryRowContext(ctx, aid).Scan(&story, &raw); err != nil {
+			return match{}, 0, fmt.Errorf("candidate: %w", err)
+		}
+		if other, err := dedup.Decode(raw); err == nil {
+			consider(aid, story, &other)
+		}
+	}
+	// Keys in lsh: only those the filter may hold are looked up (the
 	// others are given a key no article has).
-	args := make([]any, 2*len(keys))
+	args := make([]any, len(keys))
 	hits := 0
 	for i, k := range keys {
-		args[i], args[len(keys)+i] = int64(0), int64(0)
+		args[i] = int64(0)
 		if w.d.bands.mayHave(k) {
-			args[i], args[len(keys)+i] = k, k
+			args[i] = k
 			hits++
 		}
 	}
@@ -667,11 +692,11 @@ func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record
 		if at, ok := seen[e.ID]; ok {
 			// The same entity twice in one record: one row, the first's
 			// spans, the mentions counted together.
-			rows[at+2] = rows[at+2].(int) + len(e.Mentions)
+			rows[at+2] = rows[at+2].(int64) + int64(len(e.Mentions))
 			continue
 		}
 		seen[e.ID] = len(rows)
-		rows = append(rows, aid, e.ID, len(e.Mentions), first, p.spans[k])
+		rows = append(rows, aid, e.ID, int64(len(e.Mentions)), int64(first), p.spans[k])
 	}
 	if err := w.insert(ctx, "mention", rows); err != nil {
 		return err
@@ -680,7 +705,7 @@ func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record
 	for i, q := range rec.Quotes {
 		qid := w.qid
 		w.qid++
-		rows = append(rows, qid, aid, i, q.Text, q.Span.Start, q.Span.End, q.Speaker, q.SpeakerName, q.Cue, q.Kind, q.Sentence)
+		rows = append(rows, qid, aid, int64(i), q.Text, int64(q.Span.Start), int64(q.Span.End), q.Speaker, q.SpeakerName, q.Cue, q.Kind, int64(q.Sentence))
 		w.fts = append(w.fts, ftsOp{name: "quoteFTS", args: []any{qid, q.Text}})
 	}
 	if err := w.insert(ctx, "quote", rows); err != nil {
@@ -688,21 +713,21 @@ func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record
 	}
 	rows = rows[:0]
 	for i, a := range rec.Attributions {
-		rows = append(rows, aid, i, a.Text, a.Claim.Start, a.Claim.End, a.Source, a.SourceName, a.Cue, a.Sentence)
+		rows = append(rows, aid, int64(i), a.Text, int64(a.Claim.Start), int64(a.Claim.End), a.Source, a.SourceName, a.Cue, int64(a.Sentence))
 	}
 	if err := w.insert(ctx, "attribution", rows); err != nil {
 		return err
 	}
 	rows = rows[:0]
 	for i, a := range rec.Amounts {
-		rows = append(rows, aid, i, a.Text, a.Span.Start, a.Span.End, a.Value, a.Max, a.Unit, a.Object, a.Approximate)
+		rows = append(rows, aid, int64(i), a.Text, int64(a.Span.Start), int64(a.Span.End), a.Value, a.Max, a.Unit, a.Object, a.Approximate)
 	}
 	if err := w.insert(ctx, "amount", rows); err != nil {
 		return err
 	}
 	rows = rows[:0]
 	for i, dt := range rec.Dates {
-		rows = append(rows, aid, i, dt.Text, dt.Span.Start, dt.Span.End, dt.Value, dt.Type, dt.Granularity, dt.Relative, dt.End)
+		rows = append(rows, aid, int64(i), dt.Text, int64(dt.Span.Start), int64(dt.Span.End), dt.Value, dt.Type, dt.Granularity, dt.Relative, dt.End)
 	}
 	if err := w.insert(ctx, "date", rows); err != nil {
 		return err
@@ -715,15 +740,15 @@ func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record
 		if d := dateOf(e.Date); d != "" {
 			day = d
 		}
-		rows = append(rows, aid, i, e.Source, e.Target, e.SourceEntity, e.TargetEntity, sc, tc, e.Code, e.Base, e.Root, e.Quad, e.Goldstein,
-			e.Plover, e.Mode, e.Negated, e.Modal, e.Verb, e.VerbSpan.Start, e.VerbSpan.End, e.Location, e.Country, e.Lat, e.Lon, e.Date, day, e.Sentence, e.Confidence)
+		rows = append(rows, aid, int64(i), e.Source, e.Target, e.SourceEntity, e.TargetEntity, sc, tc, e.Code, e.Base, e.Root, int64(e.Quad), e.Goldstein,
+			e.Plover, e.Mode, e.Negated, e.Modal, e.Verb, int64(e.VerbSpan.Start), int64(e.VerbSpan.End), e.Location, e.Country, e.Lat, e.Lon, e.Date, day, int64(e.Sentence), e.Confidence)
 	}
 	if err := w.insert(ctx, "event", rows); err != nil {
 		return err
 	}
 	rows = rows[:0]
 	for i, e := range rec.Embeds {
-		rows = append(rows, aid, i, e.Platform, e.Author, e.Handle, e.Date, e.Text, strings.Join(e.Links, " "))
+		rows = append(rows, aid, int64(i), e.Platform, e.Author, e.Handle, e.Date, e.Text, strings.Join(e.Links, " "))
 	}
 	if err := w.insert(ctx, "embed", rows); err != nil {
 		return err
@@ -732,11 +757,11 @@ func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record
 	clear(seen)
 	for _, t := range rec.Themes {
 		if at, ok := seen[t.Code]; ok {
-			rows[at+2] = rows[at+2].(int) + len(t.Spans)
+			rows[at+2] = rows[at+2].(int64) + int64(len(t.Spans))
 			continue
 		}
 		seen[t.Code] = len(rows)
-		rows = append(rows, aid, t.Code, len(t.Spans))
+		rows = append(rows, aid, t.Code, int64(len(t.Spans)))
 	}
 	return w.insert(ctx, "theme", rows)
 }
@@ -823,7 +848,7 @@ var insertOrder = []string{"article", "copy", "entity", "mention", "quote", "att
 var multiInserts = map[string]multiInsert{
 	"article": {"INSERT INTO articles(aid, id, url, title, outlet, published, day, language, pipeline, duplicate_of, story, similarity, words, tone, sig, record)", 16, ""},
 	"copy":    {"INSERT OR IGNORE INTO copies(aid, origin, outlet)", 3, ""},
-	"lsh":     {"INSERT OR IGNORE INTO lsh_recent(band, aid)", 2, ""},
+	"lsh":     {"INSERT OR IGNORE INTO lsh(band, aid)", 2, ""},
 	"entity": {"INSERT INTO entities(id, name, type, kind, role, country, actor, lat, lon, known)", 10, `
 		ON CONFLICT(id) DO UPDATE SET
 			kind = CASE WHEN entities.kind = '' THEN excluded.kind ELSE entities.kind END,

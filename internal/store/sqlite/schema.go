@@ -229,4 +229,14 @@ INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 8);
 INSERT INTO articles_fts(articles_fts, rank) VALUES('hashsize', 8388608);
 INSERT INTO quotes_fts(quotes_fts, rank) VALUES('automerge', 8);
 `,
+	// 3: band keys of recent stories kept in memory, not in a table.
+	`
+-- The keys of the stories stored since the last move to lsh are read
+-- again from their signatures (articles.sig) when a store is opened for
+-- writing; lsh_merged holds the last aid whose keys are in lsh.
+INSERT OR IGNORE INTO lsh(band, aid) SELECT band, aid FROM lsh_recent ORDER BY band, aid;
+DROP TABLE lsh_recent;
+CREATE TABLE lsh_merged (aid INTEGER NOT NULL);
+INSERT INTO lsh_merged SELECT coalesce(max(aid), 0) FROM articles;
+`,
 }

@@ -16,6 +16,7 @@ import (
 	_ "modernc.org/sqlite"
 
 	"newsgraph/internal/article"
+	"newsgraph/internal/dedup"
 	"newsgraph/internal/ingest"
 	"newsgraph/internal/pipeline"
 	"newsgraph/internal/store"
@@ -286,7 +287,8 @@ func TestNearDuplicates(t *testing.T) {
 }
 
 // TestNearDuplicatesAcrossMerge finds copies of stories whose band keys
-// have moved from lsh_recent to lsh, and of stories whose keys have not.
+// have moved to lsh, and of stories whose keys are still in memory, also
+// after the store is opened again.
 func TestNearDuplicatesAcrossMerge(t *testing.T) {
 	defer sqlite.SetLSHMergeRows(40)()
 	path := filepath.Join(t.TempDir(), "n.db")
@@ -299,13 +301,13 @@ func TestNearDuplicatesAcrossMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var recent, merged int
-	if err := raw.QueryRow("SELECT (SELECT count(*) FROM lsh_recent), (SELECT count(*) FROM lsh)").Scan(&recent, &merged); err != nil {
+	var upTo, merged int
+	if err := raw.QueryRow("SELECT (SELECT aid FROM lsh_merged), (SELECT count(*) FROM lsh)").Scan(&upTo, &merged); err != nil {
 		t.Fatal(err)
 	}
 	raw.Close()
-	if recent != 0 || merged != 64 {
-		t.Errorf("after the merge: %d recent keys, %d in lsh; want 0 and 64", recent, merged)
+	if upTo != 2 || merged != 64 {
+		t.Errorf("after the merge: keys in lsh up to article %d, %d keys; want 2 and 64", upTo, merged)
 	}
 	copyA := record(t, belarus+"\nMore reporting by Jane Doe in Vilnius.", "https://third.example.com/c", "", "2025-08-10")
 	copyB := record(t, cable+"\nThis story was first published by Example News.", "https://other.example.com/d", "", "2025-12-16")
@@ -325,8 +327,59 @@ The Guaiba river rose two metres overnight and closed the city's airport for a s
 	if out := put(t, db, store.Item{Record: copyC}); out[0] != store.Duplicate {
 		t.Fatalf("copy of a story with recent keys: %v, want duplicate", out)
 	}
+	db.Close()
+	db = open(t, path) // the recent keys are read again from the signatures
+	copyD := record(t, "Updated at 10:00.\n"+floods, "https://example.net/g", "", "2025-12-18")
+	if out := put(t, db, store.Item{Record: copyD}); out[0] != store.Duplicate {
+		t.Fatalf("copy of a story with recent keys, store opened again: %v, want duplicate", out)
+	}
 	if err := db.Check(context.Background()); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestMigrateRecentKeys opens a store of schema version 2, whose recent
+// band keys are in lsh_recent: they move to lsh, and copies of their
+// stories are still found.
+func TestMigrateRecentKeys(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "n.db")
+	if err := sqlite.CreateAtVersion(ctx, path, 2); err != nil {
+		t.Fatal(err)
+	}
+	orig := record(t, belarus, "https://example.org/a", "Example", "2025-08-09")
+	sig := dedup.Compute(orig.Text)
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`INSERT INTO articles(aid, id, url, title, outlet, published, day, language, pipeline, duplicate_of, story, similarity, words, tone, sig, record)
+		VALUES(1, ?, ?, '', 'Example', '2025-08-09', '2025-08-09', 'en', ?, '', 1, 0, 0, 0, ?, '{}')`, orig.ID, orig.URL, orig.Pipeline, sig.Encode()); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range sig.BandKeys() {
+		if _, err := raw.Exec("INSERT INTO lsh_recent(band, aid) VALUES(?, 1)", k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+	db := open(t, path)
+	copyA := record(t, belarus+"\nMore reporting by Jane Doe in Vilnius.", "https://third.example.com/c", "", "2025-08-10")
+	if out := put(t, db, store.Item{Record: copyA}); out[0] != store.Duplicate {
+		t.Fatalf("copy of a story stored by version 2: %v, want duplicate", out)
+	}
+	db.Close()
+	raw, err = sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var version, keys, upTo int
+	if err := raw.QueryRow("SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM lsh WHERE aid = 1), (SELECT aid FROM lsh_merged)").Scan(&version, &keys, &upTo); err != nil {
+		t.Fatal(err)
+	}
+	if version != sqlite.SchemaVersion() || keys != dedup.Bands || upTo != 1 {
+		t.Errorf("after migration: version %d, %d keys of the story in lsh, lsh_merged %d; want %d, %d, 1", version, keys, upTo, sqlite.SchemaVersion(), dedup.Bands)
 	}
 }
 
