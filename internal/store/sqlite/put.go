@@ -225,6 +225,8 @@ type writer struct {
 	// pending holds this transaction's until it commits.
 	known   map[string]uint8
 	pending map[string]uint8
+	// counts are the changes to the counts of countedViews.
+	counts [len(countedViews)]int64
 }
 
 type storedArticle struct {
@@ -264,8 +266,13 @@ var statements = map[string]string{
 }
 
 // annotationTables hold an article's annotations, deleted when a newer
-// pipeline's record replaces them.
-var annotationTables = []string{"mentions", "quotes", "attributions", "amounts", "dates", "events", "embeds", "themes"}
+// pipeline's record replaces them. (Attributions, amounts, dates and
+// embeds are views over the record.)
+var annotationTables = []string{"mentions", "quotes", "events", "themes"}
+
+// countedViews are the views over the records whose sizes the counts
+// table keeps, with the record's field each reads.
+var countedViews = [...]string{"attributions", "amounts", "dates", "embeds"}
 
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
@@ -409,6 +416,14 @@ func (w *writer) put(ctx context.Context, it *store.Item, p *prep) (store.Outcom
 			return 0, fmt.Errorf("replace %s: %w", t, err)
 		}
 	}
+	var old [len(countedViews)]int64
+	if err := w.tx.QueryRowContext(ctx, `SELECT coalesce(json_array_length(record, '$.attributions'), 0), coalesce(json_array_length(record, '$.amounts'), 0),
+		coalesce(json_array_length(record, '$.dates'), 0), coalesce(json_array_length(record, '$.embeds'), 0) FROM articles WHERE aid = ?`, aid).Scan(&old[0], &old[1], &old[2], &old[3]); err != nil {
+		return 0, fmt.Errorf("replace: %w", err)
+	}
+	for i, n := range old {
+		w.counts[i] -= n
+	}
 	w.fts = append(w.fts, ftsOp{name: "ftsDelete", args: []any{aid}})
 	if err := w.exec(ctx, "update", rec.URL, rec.Title, outlet, rec.Published, dayOf(rec.Published), rec.Language, rec.Pipeline,
 		rec.Tone.WordCount, rec.Tone.Tone, js, aid); err != nil {
@@ -531,6 +546,14 @@ func (w *writer) finish(ctx context.Context) error {
 	}
 	if err := w.flushLSH(ctx); err != nil {
 		return err
+	}
+	for i, n := range w.counts {
+		if n == 0 {
+			continue
+		}
+		if _, err := w.tx.ExecContext(ctx, "UPDATE counts SET n = n + ? WHERE name = ?", n, countedViews[i]); err != nil {
+			return fmt.Errorf("counts: %w", err)
+		}
 	}
 	for _, op := range w.fts {
 		if err := w.exec(ctx, op.name, op.args...); err != nil {
@@ -711,27 +734,9 @@ func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record
 	if err := w.insert(ctx, "quote", rows); err != nil {
 		return err
 	}
-	rows = rows[:0]
-	for i, a := range rec.Attributions {
-		rows = append(rows, aid, int64(i), a.Text, int64(a.Claim.Start), int64(a.Claim.End), a.Source, a.SourceName, a.Cue, int64(a.Sentence))
-	}
-	if err := w.insert(ctx, "attribution", rows); err != nil {
-		return err
-	}
-	rows = rows[:0]
-	for i, a := range rec.Amounts {
-		rows = append(rows, aid, int64(i), a.Text, int64(a.Span.Start), int64(a.Span.End), a.Value, a.Max, a.Unit, a.Object, a.Approximate)
-	}
-	if err := w.insert(ctx, "amount", rows); err != nil {
-		return err
-	}
-	rows = rows[:0]
-	for i, dt := range rec.Dates {
-		rows = append(rows, aid, int64(i), dt.Text, int64(dt.Span.Start), int64(dt.Span.End), dt.Value, dt.Type, dt.Granularity, dt.Relative, dt.End)
-	}
-	if err := w.insert(ctx, "date", rows); err != nil {
-		return err
-	}
+	w.counts[0] += int64(len(rec.Attributions))
+	w.counts[1] += int64(len(rec.Amounts))
+	w.counts[2] += int64(len(rec.Dates))
 	rows = rows[:0]
 	articleDay := dayOf(rec.Published)
 	for i, e := range rec.Events {
@@ -746,13 +751,7 @@ func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record
 	if err := w.insert(ctx, "event", rows); err != nil {
 		return err
 	}
-	rows = rows[:0]
-	for i, e := range rec.Embeds {
-		rows = append(rows, aid, int64(i), e.Platform, e.Author, e.Handle, e.Date, e.Text, strings.Join(e.Links, " "))
-	}
-	if err := w.insert(ctx, "embed", rows); err != nil {
-		return err
-	}
+	w.counts[3] += int64(len(rec.Embeds))
 	rows = rows[:0]
 	clear(seen)
 	for _, t := range rec.Themes {
@@ -836,7 +835,7 @@ func (m multiInsert) perStatement() int {
 
 // insertOrder is the order flushRows writes the tables in: articles
 // before the rows that point at them.
-var insertOrder = []string{"article", "copy", "entity", "mention", "quote", "attribution", "amount", "date", "event", "embed", "theme", "lsh"}
+var insertOrder = []string{"article", "copy", "entity", "mention", "quote", "event", "theme", "lsh"}
 
 // multiInserts are the inserts written several rows at a time. The
 // annotation rows are new rows of new or emptied articles, unique by
@@ -859,14 +858,10 @@ var multiInserts = map[string]multiInsert{
 			lon = CASE WHEN entities.lat = 0 AND entities.lon = 0 THEN excluded.lon ELSE entities.lon END,
 			known = max(entities.known, excluded.known)
 		WHERE entities.kind = '' OR entities.role = '' OR entities.country = '' OR entities.actor = '' OR (entities.lat = 0 AND entities.lon = 0) OR entities.known < excluded.known`},
-	"mention":     {"INSERT OR IGNORE INTO mentions(aid, entity, n, first, spans)", 5, ""},
-	"quote":       {"INSERT OR IGNORE INTO quotes(qid, aid, n, text, span_start, span_end, speaker, speaker_name, cue, kind, sentence)", 11, ""},
-	"attribution": {"INSERT OR IGNORE INTO attributions(aid, n, text, span_start, span_end, source, source_name, cue, sentence)", 9, ""},
-	"amount":      {"INSERT OR IGNORE INTO amounts(aid, n, text, span_start, span_end, value, max, unit, object, approximate)", 10, ""},
-	"date":        {"INSERT OR IGNORE INTO dates(aid, n, text, span_start, span_end, value, type, granularity, relative, end_value)", 10, ""},
+	"mention": {"INSERT OR IGNORE INTO mentions(aid, entity, n, first, spans)", 5, ""},
+	"quote":   {"INSERT OR IGNORE INTO quotes(qid, aid, n, text, span_start, span_end, speaker, speaker_name, cue, kind, sentence)", 11, ""},
 	"event": {`INSERT OR IGNORE INTO events(aid, n, source, target, source_entity, target_entity, source_country, target_country, cameo, base, root, quad, goldstein,
 		plover, mode, negated, modal, verb, verb_start, verb_end, location, country, lat, lon, date, day, sentence, confidence)`, 28, ""},
-	"embed": {"INSERT OR IGNORE INTO embeds(aid, n, platform, author, handle, date, text, links)", 8, ""},
 	"theme": {"INSERT OR IGNORE INTO themes(aid, code, n)", 3, ""},
 }
 

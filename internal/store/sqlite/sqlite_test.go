@@ -192,18 +192,46 @@ func TestNewerPipelineReplaces(t *testing.T) {
 	db := open(t, filepath.Join(t.TempDir(), "n.db"))
 	a := record(t, belarus, "https://example.org/a", "Example", "2025-08-09")
 	a.Pipeline = "newsgraph/0.1.0 kb/aaaa"
+	a.Dates = []article.Date{{Text: "1994", Span: article.Span{Start: 10, End: 14}, Value: "1994", Type: "DATE", Granularity: "year"}, {Text: "Friday", Value: "XXXX-WXX-5", Type: "DATE", Relative: true}}
+	a.Attributions = []article.Attribution{{Text: "the prisoners were freed", Claim: article.Span{Start: 1, End: 5}, SourceName: "officials", Cue: "said", Sentence: 2}}
 	put(t, db, store.Item{Record: a})
 
 	newer := a
 	newer.Pipeline = "newsgraph/0.2.0 kb/aaaa"
 	newer.Events = newer.Events[:1]
 	newer.Quotes = nil
+	newer.Dates = newer.Dates[1:]
+	newer.Attributions = nil
+	newer.Amounts = []article.Amount{{Text: "16 prisoners", Span: article.Span{Start: 20, End: 32}, Value: 16, Object: "prisoners", Approximate: true}}
+	newer.Embeds = []article.Embed{{Platform: "x", Handle: "potus", Text: "Great talk.", Links: []string{"https://t.co/a", "https://t.co/b"}}}
 	if out := put(t, db, store.Item{Record: newer}); out[0] != store.Replaced {
 		t.Fatalf("newer pipeline: %v, want replaced", out)
 	}
 	s := stats(t, db)
-	if s.Articles != 1 || s.Events != 1 || s.Quotes != 0 {
+	if s.Articles != 1 || s.Events != 1 || s.Quotes != 0 || s.Dates != 1 || s.Attributions != 0 || s.Amounts != 1 || s.Embeds != 1 {
 		t.Errorf("after replace: %+v", s)
+	}
+	// Attributions, amounts, dates and embeds are read from the record.
+	for table, want := range map[string]string{
+		"dates":        "Friday,0,0,XXXX-WXX-5,DATE,,1,",
+		"amounts":      "16 prisoners,20,32,16,0,,prisoners,1",
+		"embeds":       "x,,potus,,Great talk.,https://t.co/a https://t.co/b",
+		"attributions": "",
+	} {
+		tb, err := db.Table(context.Background(), table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for row, err := range tb.Rows {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, strings.Join(row[2:], ","))
+		}
+		if strings.Join(got, "\n") != want {
+			t.Errorf("%s after replace: %q, want %q", table, got, want)
+		}
 	}
 	got, _ := db.Record(context.Background(), a.ID)
 	if !strings.Contains(string(got.JSON), "newsgraph/0.2.0") {
