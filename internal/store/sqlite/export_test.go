@@ -54,3 +54,6 @@ func CreateAtVersion(ctx context.Context, path string, v int) error {
 	_, err = db.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id=%d; PRAGMA user_version=%d", applicationID, v))
 	return err
 }
+
+// AppendRecord is appendRecord.
+var AppendRecord = appendRecord

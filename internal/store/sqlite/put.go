@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -134,9 +133,7 @@ func (d *DB) Prepare(items []store.Item) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetEscapeHTML(false)
+			var buf []byte
 			for {
 				k := int(next.Add(1)) - 1
 				if k >= len(todo) {
@@ -147,7 +144,7 @@ func (d *DB) Prepare(items []store.Item) {
 				p.sig = dedup.Compute(rec.Text)
 				p.keys = p.sig.BandKeys()
 				rec.DuplicateOf = ""
-				p.json, p.err = encode(enc, &buf, &rec)
+				p.json, buf, p.err = encode(buf, &rec)
 				p.spans = make([]string, len(rec.Entities))
 				for k := range rec.Entities {
 					p.spans[k] = mentionSpans(rec.Entities[k].Mentions)
@@ -178,13 +175,14 @@ func mentionSpans(ms []article.Mention) string {
 	return string(append(b, ']'))
 }
 
-// encode writes rec as extract prints it, without the final newline.
-func encode(enc *json.Encoder, buf *bytes.Buffer, rec *article.Record) ([]byte, error) {
-	buf.Reset()
-	if err := enc.Encode(rec); err != nil {
-		return nil, fmt.Errorf("encode record: %w", err)
+// encode returns rec as extract prints it, without the final newline,
+// and buf (a scratch buffer) grown.
+func encode(buf []byte, rec *article.Record) (js, scratch []byte, err error) {
+	buf, err = appendRecord(buf[:0], rec)
+	if err != nil {
+		return nil, buf, fmt.Errorf("encode record: %w", err)
 	}
-	return bytes.Clone(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
+	return bytes.Clone(buf), buf, nil
 }
 
 // writer holds one transaction's state.
@@ -195,8 +193,7 @@ type writer struct {
 	first int64 // first aid of this batch
 	qid   int64 // next quote qid
 	stmts map[string]*sql.Stmt
-	buf   bytes.Buffer
-	enc   *json.Encoder
+	buf   []byte
 	// stored holds the batch's ids that are stored, before this batch or
 	// earlier in it.
 	stored map[string]storedArticle
@@ -281,8 +278,6 @@ func placeholders(n int) string {
 func newWriter(ctx context.Context, d *DB, tx *sql.Tx) (*writer, error) {
 	w := &writer{d: d, tx: tx, stmts: map[string]*sql.Stmt{}, batchBands: map[int64][]int64{}, pending: map[string]uint8{}, rows: map[string][]any{},
 		stored: map[string]storedArticle{}, added: map[int64]addedArticle{}, copies: map[copyKey]bool{}, ents: map[string]*article.Entity{}}
-	w.enc = json.NewEncoder(&w.buf)
-	w.enc.SetEscapeHTML(false)
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(aid), 0) + 1 FROM articles").Scan(&w.next); err != nil {
 		return nil, err
 	}
@@ -687,11 +682,9 @@ func (w *writer) bestMatch(ctx context.Context, sig *dedup.Sig, keys []int64) (m
 
 // json encodes rec as extract prints it, without the final newline.
 func (w *writer) json(rec *article.Record) ([]byte, error) {
-	w.buf.Reset()
-	if err := w.enc.Encode(rec); err != nil {
-		return nil, fmt.Errorf("encode record: %w", err)
-	}
-	return bytes.Clone(bytes.TrimSuffix(w.buf.Bytes(), []byte("\n"))), nil
+	js, buf, err := encode(w.buf, rec)
+	w.buf = buf
+	return js, err
 }
 
 // annotations queues the rows of rec's annotations for article aid.
