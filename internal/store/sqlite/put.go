@@ -59,9 +59,10 @@ func (d *DB) Put(ctx context.Context, items []store.Item) ([]store.Outcome, erro
 		}
 	}
 	if d.recent == nil {
-		if d.recent, err = loadRecent(ctx, tx); err != nil {
-			return nil, fmt.Errorf("store batch: %w", mapErr(err))
-		}
+		d.recent = &recentKeys{}
+	}
+	if err := d.recent.sync(ctx, tx, w.next-1, d.bands); err != nil {
+		return nil, fmt.Errorf("store batch: %w", mapErr(err))
 	}
 	if err := w.findStored(ctx, items); err != nil {
 		return nil, fmt.Errorf("store batch: %w", mapErr(err))
@@ -89,10 +90,11 @@ func (d *DB) Put(ctx context.Context, items []store.Item) ([]store.Outcome, erro
 		for _, r := range w.moved {
 			d.bands.add(r.band)
 		}
-		d.recent.rows = nil
+		d.recent.rows, d.recent.merged = nil, w.next-1
 	} else {
 		d.recent.add(w.lsh)
 	}
+	d.recent.upTo = w.next - 1
 	return out, nil
 }
 

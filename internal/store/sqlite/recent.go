@@ -16,8 +16,18 @@ import (
 // insert per key, 32 an article; these keys are written to lsh once, in
 // key order, when there are lshMergeRows of them. After a crash they are
 // read again from the stories' signatures.
+//
+// Another process may write the store too: at the start of each batch
+// (inside the write lock) sync reads the signatures of the stories it
+// added and notes a move to lsh it made, so that any writer's move takes
+// every recent key and none is lost if a writer dies.
 type recentKeys struct {
 	rows []lshRow
+	// merged is lsh_merged as last read or written; upTo the last aid
+	// whose keys are here or in the filter of lsh's keys; read says they
+	// have been set.
+	merged, upTo int64
+	read         bool
 }
 
 type lshRow struct{ band, aid int64 }
@@ -59,36 +69,77 @@ func mergeLSH(a, b []lshRow) []lshRow {
 	return append(out, b...)
 }
 
-// loadRecent reads the band keys of the stories stored after lsh_merged
-// from their signatures.
-func loadRecent(ctx context.Context, tx *sql.Tx) (*recentKeys, error) {
+// sync brings r up to date with the store in transaction tx, whose
+// largest aid is last: the keys another writer moved to lsh go to bands
+// (those r holds, and those of stories r had not read), and r reads the
+// keys of the stories added since it last looked.
+func (r *recentKeys) sync(ctx context.Context, tx *sql.Tx, last int64, bands *bloom) error {
 	var merged int64
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(aid), 0) FROM lsh_merged").Scan(&merged); err != nil {
-		return nil, fmt.Errorf("load recent band keys: %w", err)
+		return fmt.Errorf("recent band keys: %w", err)
 	}
-	rows, err := tx.QueryContext(ctx, "SELECT aid, sig FROM articles WHERE aid > ? AND sig IS NOT NULL", merged)
+	if !r.read {
+		// The filter was loaded from lsh with this transaction's view.
+		r.merged, r.upTo, r.read = merged, merged, true
+	}
+	if merged > r.merged {
+		kept := r.rows[:0]
+		for _, row := range r.rows {
+			if row.aid <= merged {
+				bands.add(row.band)
+			} else {
+				kept = append(kept, row)
+			}
+		}
+		r.rows, r.merged = kept, merged
+		if merged > r.upTo {
+			moved, err := readKeys(ctx, tx, r.upTo, merged)
+			if err != nil {
+				return err
+			}
+			for _, row := range moved {
+				bands.add(row.band)
+			}
+			r.upTo = merged
+		}
+	}
+	if last > r.upTo {
+		added, err := readKeys(ctx, tx, r.upTo, last)
+		if err != nil {
+			return err
+		}
+		r.add(added)
+		r.upTo = last
+	}
+	return nil
+}
+
+// readKeys returns the band keys of the stories with after < aid <= upTo,
+// sorted.
+func readKeys(ctx context.Context, tx *sql.Tx, after, upTo int64) ([]lshRow, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT aid, sig FROM articles WHERE aid > ? AND aid <= ? AND sig IS NOT NULL", after, upTo)
 	if err != nil {
-		return nil, fmt.Errorf("load recent band keys: %w", err)
+		return nil, fmt.Errorf("recent band keys: %w", err)
 	}
 	defer rows.Close()
-	r := &recentKeys{}
+	var out []lshRow
 	for rows.Next() {
 		var aid int64
 		var raw []byte
 		if err := rows.Scan(&aid, &raw); err != nil {
-			return nil, fmt.Errorf("load recent band keys: %w", err)
+			return nil, fmt.Errorf("recent band keys: %w", err)
 		}
 		sig, err := dedup.Decode(raw)
 		if err != nil {
 			continue
 		}
 		for _, k := range sig.BandKeys() {
-			r.rows = append(r.rows, lshRow{k, aid})
+			out = append(out, lshRow{k, aid})
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("load recent band keys: %w", err)
+		return nil, fmt.Errorf("recent band keys: %w", err)
 	}
-	slices.SortFunc(r.rows, compareLSH)
-	return r, nil
+	slices.SortFunc(out, compareLSH)
+	return out, nil
 }

@@ -366,6 +366,47 @@ The Guaiba river rose two metres overnight and closed the city's airport for a s
 	}
 }
 
+// TestTwoWriters has two handles (as two processes would) write one
+// store: each finds copies of the stories the other stored, before and
+// after the other moved the recent keys to lsh.
+func TestTwoWriters(t *testing.T) {
+	defer sqlite.SetLSHMergeRows(70)()
+	const rates = `The central bank raised its main interest rate by a quarter of a percentage point on Thursday, its third increase this year, saying inflation was still too high.
+Economists had expected the move after figures last week showed consumer prices rising at an annual rate of 4.2% in March, driven by food and energy costs.`
+	path := filepath.Join(t.TempDir(), "n.db")
+	a, b := open(t, path), open(t, path)
+	put(t, b, store.Item{Record: record(t, rates, "https://example.org/x", "", "2025-12-01")}) // b has read the store
+	put(t, a, store.Item{Record: record(t, belarus, "https://example.org/a", "Example", "2025-08-09")})
+	copyA := record(t, belarus+"\nMore reporting by Jane Doe in Vilnius.", "https://third.example.com/c", "", "2025-08-10")
+	if out := put(t, b, store.Item{Record: copyA}); out[0] != store.Duplicate {
+		t.Fatalf("copy of the other writer's recent story: %v, want duplicate", out)
+	}
+	// a moves every recent key to lsh (b's story's too) …
+	put(t, a, store.Item{Record: record(t, cable, "https://example.org/cable", "Example", "2025-12-16")})
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stories int
+	if err := raw.QueryRow("SELECT count(DISTINCT aid) FROM lsh").Scan(&stories); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	if stories != 3 {
+		t.Errorf("stories with keys in lsh after the move: %d, want 3", stories)
+	}
+	// … and b, whose filter did not have them, still finds copies.
+	copyB := record(t, cable+"\nThis story was first published by Example News.", "https://other.example.com/d", "", "2025-12-16")
+	if out := put(t, b, store.Item{Record: copyB}); out[0] != store.Duplicate {
+		t.Fatalf("copy of a story the other writer moved to lsh: %v, want duplicate", out)
+	}
+	for _, db := range []*sqlite.DB{a, b} {
+		if err := db.Check(context.Background()); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
 // TestMigrateRecentKeys opens a store of schema version 2, whose recent
 // band keys are in lsh_recent: they move to lsh, and copies of their
 // stories are still found.
