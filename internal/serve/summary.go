@@ -558,25 +558,48 @@ func (s *summary) events(q store.EventQuery, fn func(d int, a *eventAgg)) {
 	}
 }
 
-// eventBuckets is the store's EventBuckets over the summary.
+// eventBuckets is the store's EventBuckets over the summary. The days
+// are sorted, so the days of a bucket come one after the other: it sums
+// them in a few counters rather than a map (this runs on every events
+// page and timeline over every day's aggregates).
 func (s *summary) eventBuckets(q store.EventQuery, width int) []store.Bucket {
-	type k struct {
-		key  string
-		quad int
+	var (
+		out   []store.Bucket
+		key   string
+		quads [5]int // quad classes 0 (none) to 4
+		other map[int]int
+	)
+	flush := func() {
+		for quad, n := range quads {
+			if n > 0 {
+				out = append(out, store.Bucket{Key: key, Quad: quad, N: n})
+			}
+		}
+		for quad, n := range other {
+			out = append(out, store.Bucket{Key: key, Quad: quad, N: n})
+		}
+		quads, other = [5]int{}, nil
 	}
-	m := map[k]int{}
 	s.events(q, func(d int, a *eventAgg) {
 		day := s.days[d]
 		if len(day) < width {
 			return
 		}
-		m[k{day[:width], int(a.quad)}] += int(a.n)
+		if k := day[:width]; k != key {
+			flush()
+			key = k
+		}
+		if a.quad >= 0 && int(a.quad) < len(quads) {
+			quads[a.quad] += int(a.n)
+			return
+		}
+		if other == nil {
+			other = map[int]int{}
+		}
+		other[int(a.quad)] += int(a.n)
 	})
-	out := make([]store.Bucket, 0, len(m))
-	for key, n := range m {
-		out = append(out, store.Bucket{Key: key.key, Quad: key.quad, N: n})
-	}
-	slices.SortFunc(out, func(a, b store.Bucket) int { return cmp.Or(strings.Compare(a.Key, b.Key), cmp.Compare(a.Quad, b.Quad)) })
+	flush()
+	slices.SortStableFunc(out, func(a, b store.Bucket) int { return cmp.Or(strings.Compare(a.Key, b.Key), cmp.Compare(a.Quad, b.Quad)) })
 	return out
 }
 
