@@ -872,26 +872,58 @@ func (d *DB) QuotePage(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRo
 	if !f.Duplicates {
 		w.add("a.story = a.aid")
 	}
-	sqlq := `SELECT a.id, q.n, a.url, a.outlet, a.published, q.text, q.span_start, q.span_end, q.speaker, q.speaker_name, q.cue, q.kind, q.sentence,
-		coalesce(en.name, '')
-		FROM quotes q JOIN articles a ON a.aid = q.aid LEFT JOIN entities en ON en.id = q.speaker` + w.String() +
-		" ORDER BY a.day DESC, a.aid DESC, q.n" + pageSQL(q.Page)
+	// The page's quotes first, sorting only their keys; their rows after.
+	from := "FROM quotes q JOIN articles a ON a.aid = q.aid"
 	if f.Speaker == "" && strings.TrimSpace(f.Words) == "" {
 		// The latest quotes of all: walk the articles by day.
-		sqlq = strings.Replace(sqlq, "FROM quotes q JOIN articles a ON a.aid = q.aid", "FROM articles a CROSS JOIN quotes q ON q.aid = a.aid", 1)
+		from = "FROM articles a CROSS JOIN quotes q ON q.aid = a.aid"
 	}
-	var out []store.QuoteRow
-	for r, err := range queryRows(ctx, d.db, sqlq, w.args, func(rows *sql.Rows) (store.QuoteRow, error) {
-		var r store.QuoteRow
-		qt := &r.Quote
-		err := rows.Scan(&r.Article, &r.Index, &r.URL, &r.Outlet, &r.Published, &qt.Text, &qt.Span.Start, &qt.Span.End, &qt.Speaker, &qt.SpeakerName,
-			&qt.Cue, &qt.Kind, &qt.Sentence, &r.SpeakerEntity)
-		return r, err
+	if f.Speaker != "" && !strings.Contains(f.Speaker, ":") {
+		from += " LEFT JOIN entities en ON en.id = q.speaker"
+	}
+	keys := "SELECT q.qid " + from + w.String() + " ORDER BY a.day DESC, a.aid DESC, q.n" + pageSQL(q.Page)
+	var qids []any
+	for qid, err := range queryRows(ctx, d.db, keys, w.args, func(rows *sql.Rows) (int64, error) {
+		var qid int64
+		err := rows.Scan(&qid)
+		return qid, err
 	}) {
 		if err != nil {
 			return nil, fmt.Errorf("quotes: %w", err)
 		}
-		out = append(out, r)
+		qids = append(qids, qid)
+	}
+	if len(qids) == 0 {
+		return nil, nil
+	}
+	sqlq := `SELECT q.qid, a.id, q.n, a.url, a.outlet, a.published, q.text, q.span_start, q.span_end, q.speaker, q.speaker_name, q.cue, q.kind, q.sentence,
+		coalesce(en.name, '')
+		FROM quotes q JOIN articles a ON a.aid = q.aid LEFT JOIN entities en ON en.id = q.speaker WHERE q.qid IN (` + placeholders(len(qids)) + ")"
+	byQID := make(map[int64]store.QuoteRow, len(qids))
+	for r, err := range queryRows(ctx, d.db, sqlq, qids, func(rows *sql.Rows) (struct {
+		qid int64
+		r   store.QuoteRow
+	}, error) {
+		var k struct {
+			qid int64
+			r   store.QuoteRow
+		}
+		r := &k.r
+		qt := &r.Quote
+		err := rows.Scan(&k.qid, &r.Article, &r.Index, &r.URL, &r.Outlet, &r.Published, &qt.Text, &qt.Span.Start, &qt.Span.End, &qt.Speaker, &qt.SpeakerName,
+			&qt.Cue, &qt.Kind, &qt.Sentence, &r.SpeakerEntity)
+		return k, err
+	}) {
+		if err != nil {
+			return nil, fmt.Errorf("quotes: %w", err)
+		}
+		byQID[r.qid] = r.r
+	}
+	out := make([]store.QuoteRow, 0, len(qids))
+	for _, qid := range qids {
+		if r, ok := byQID[qid.(int64)]; ok {
+			out = append(out, r)
+		}
 	}
 	return out, nil
 }
