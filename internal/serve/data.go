@@ -193,7 +193,10 @@ func (s *Server) search(ctx context.Context, f store.SearchFilter, withQuotes bo
 		res.Next = "more"
 	}
 	if withQuotes && f.Text != "" {
-		qs, err := s.store.QuotePage(ctx, store.QuoteQuery{QuoteFilter: store.QuoteFilter{Words: f.Text, Period: f.Period, Duplicates: f.Duplicates}, Page: store.Page{Limit: 10}})
+		// The first ten quotes beside the articles: the newest of the
+		// latest stored matches (sorting 1,000 by day cost a few ms).
+		qs, err := s.store.QuotePage(ctx, store.QuoteQuery{QuoteFilter: store.QuoteFilter{Words: f.Text, Period: f.Period, Duplicates: f.Duplicates},
+			Page: store.Page{Limit: 10}, Latest: sideQuotes})
 		if err != nil {
 			return res, err
 		}
@@ -212,6 +215,9 @@ func (s *Server) search(ctx context.Context, f store.SearchFilter, withQuotes bo
 const (
 	searchScan       = 10000
 	searchCandidates = 1000
+	// sideQuotes is how many of the latest stored quotes matching a
+	// search's words are sorted by day for the ten shown beside it.
+	sideQuotes = 200
 )
 
 // searchHits finds a page of articles. Filters on outlet, entity,

@@ -856,17 +856,21 @@ func (d *DB) CoMentionsAmong(ctx context.Context, ids []string) ([]store.CoMenti
 func (d *DB) QuotePage(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRow, error) {
 	var w where
 	f := q.QuoteFilter
+	latest := q.Latest
+	if latest <= 0 {
+		latest = searchCandidates
+	}
 	if f.Speaker != "" {
 		if strings.Contains(f.Speaker, ":") {
 			// The speaker's latest quotes (stored last), then by day.
-			w.add(fmt.Sprintf("q.qid IN (SELECT qid FROM quotes WHERE speaker = ? ORDER BY qid DESC LIMIT %d)", searchCandidates), f.Speaker)
+			w.add(fmt.Sprintf("q.qid IN (SELECT qid FROM quotes WHERE speaker = ? ORDER BY qid DESC LIMIT %d)", latest), f.Speaker)
 		} else {
 			like := "%" + escapeLike(f.Speaker) + "%"
 			w.add(`(q.speaker_name LIKE ? ESCAPE '\' OR en.name LIKE ? ESCAPE '\')`, like, like)
 		}
 	}
 	if strings.TrimSpace(f.Words) != "" {
-		w.add(fmt.Sprintf("q.qid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT %d)", searchCandidates), ftsQuery(f.Words))
+		w.add(fmt.Sprintf("q.qid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT %d)", latest), ftsQuery(f.Words))
 	}
 	period(&w, "a.day", f.Period)
 	if !f.Duplicates {
