@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -198,18 +199,55 @@ func eventsSQL(f store.EventFilter) (string, []any) {
 
 // sentenceText returns sentence i of the record in raw JSON, or "".
 func sentenceText(raw []byte, i int) string {
-	var r struct {
-		Text      string         `json:"text"`
-		Sentences []article.Span `json:"sentences"`
-	}
-	if json.Unmarshal(raw, &r) != nil || i < 0 || i >= len(r.Sentences) {
+	text, sents := recordText(raw, true)
+	if i < 0 || i >= len(sents) {
 		return ""
 	}
-	s := r.Sentences[i]
-	if s.Start < 0 || s.End > len(r.Text) || s.Start > s.End {
+	s := sents[i]
+	if s.Start < 0 || s.End > len(text) || s.Start > s.End {
 		return ""
 	}
-	return r.Text[s.Start:s.End]
+	return text[s.Start:s.End]
+}
+
+// recordText reads the text of a record in raw JSON, and its sentences
+// when asked, without decoding the rest: it stops once it has them (they
+// come before the annotations, which are most of a record).
+func recordText(raw []byte, withSentences bool) (string, []article.Span) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return "", nil
+	}
+	var (
+		text            string
+		sents           []article.Span
+		gotText, gotAll bool
+	)
+	for dec.More() && !gotAll {
+		k, err := dec.Token()
+		if err != nil {
+			break
+		}
+		switch k {
+		case "text":
+			err = dec.Decode(&text)
+			gotText = true
+		case "sentences":
+			if !withSentences {
+				err = dec.Decode(new(json.RawMessage))
+				break
+			}
+			err = dec.Decode(&sents)
+			withSentences = false
+		default:
+			err = dec.Decode(new(json.RawMessage))
+		}
+		if err != nil {
+			break
+		}
+		gotAll = gotText && !withSentences
+	}
+	return text, sents
 }
 
 // Quotes yields the quotes f selects, by day and article.

@@ -229,7 +229,18 @@ INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 8);
 INSERT INTO articles_fts(articles_fts, rank) VALUES('hashsize', 8388608);
 INSERT INTO quotes_fts(quotes_fts, rank) VALUES('automerge', 8);
 `,
-	// 3: band keys of recent stories kept in memory, not in a table.
+	// 3: an entity's events by day.
+	`
+-- The events explorer pages an entity's events newest first, a few days
+-- at a time: with the day in the index it reads those days' events of
+-- the entity, not every event of the entity nor of the days. Same number
+-- of indexes as before, so the same B-tree inserts per event.
+DROP INDEX events_source_entity;
+DROP INDEX events_target_entity;
+CREATE INDEX events_source_entity_day ON events(source_entity, day);
+CREATE INDEX events_target_entity_day ON events(target_entity, day);
+`,
+	// 4: band keys of recent stories kept in memory, not in a table.
 	`
 -- The keys of the stories stored since the last move to lsh are read
 -- again from their signatures (articles.sig) when a store is opened for
@@ -239,7 +250,7 @@ DROP TABLE lsh_recent;
 CREATE TABLE lsh_merged (aid INTEGER NOT NULL);
 INSERT INTO lsh_merged SELECT coalesce(max(aid), 0) FROM articles;
 `,
-	// 4: attributions, amounts, dates and embeds read from the records.
+	// 5: attributions, amounts, dates and embeds read from the records.
 	`
 -- No query looks these up by anything but the article, and the record
 -- holds them: views over the record's JSON replace the tables, which
