@@ -43,9 +43,10 @@ type DB struct {
 	entities map[string]uint8
 	wconn    *sql.Conn
 	stmts    map[string]*sql.Stmt
-	bands    *bloom
-	// recent is the number of rows in lsh_recent (guarded by mu).
-	recent int
+	// bands filters the keys stored in lsh; recent holds the keys not
+	// moved there yet (both guarded by mu, loaded by the first Put).
+	bands  *bloom
+	recent *recentKeys
 }
 
 var _ store.Store = (*DB)(nil)
