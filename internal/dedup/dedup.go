@@ -82,8 +82,11 @@ func Compute(s string) Sig {
 	for i := range sig.Min {
 		sig.Min[i] = math.MaxUint32
 	}
-	// ring holds the hashes of the last Shingle words.
+	// ring holds the hashes of the last Shingle words; batch the
+	// shingles not yet mixed in.
 	var ring [Shingle]uint64
+	var batch [4]uint64
+	nb := 0
 	words := 0
 	i := 0
 	for i < len(s) {
@@ -114,10 +117,27 @@ func Compute(s string) Sig {
 			x = (x ^ ring[(words+k)%Shingle]) * 0x100000001b3
 			x ^= x >> 29
 		}
-		mixMin(&sig.Min, x)
+		batch[nb] = x
+		if nb++; nb == len(batch) {
+			mixMin4(&sig.Min, &batch)
+			nb = 0
+		}
 		sig.N++
 	}
+	for _, x := range batch[:nb] {
+		mixMin(&sig.Min, x)
+	}
 	return sig
+}
+
+// mixMin4 is mixMin of four shingles at once: each hash function's
+// constants and minimum are loaded and stored once for the four.
+func mixMin4(mins *[K]uint32, xs *[4]uint64) {
+	x0, x1, x2, x3 := xs[0], xs[1], xs[2], xs[3]
+	for k := range K {
+		a, b := hashA[k], hashB[k]
+		mins[k] = min(mins[k], uint32((x0*a+b)>>32), uint32((x1*a+b)>>32), uint32((x2*a+b)>>32), uint32((x3*a+b)>>32))
+	}
 }
 
 // mixMin lowers each mins[k] to hash function k of shingle x, four

@@ -3,6 +3,7 @@ package dedup_test
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -197,6 +198,22 @@ func readGroups(t *testing.T, path string, set map[[2]string]bool) {
 			continue
 		}
 		addPairs(set, strings.Fields(cols[1]))
+	}
+}
+
+// TestComputeStable pins signatures: stores keep them, and a signature
+// computed by another build must compare with them.
+func TestComputeStable(t *testing.T) {
+	for _, c := range []struct{ text, sha string }{
+		{"one two three four five six seven eight nine", "957611b2ef85948a4a8d827b42e2492809bf2a40b651ec055123951aa7b82812"},
+		{"one two three four five six seven eight nine ten eleven", "5f19abc75251e83f997fd8c40bf055cc7ca95144f9ec3008592d0eb075d4aff4"},
+		{strings.Repeat("Finland and Estonia agreed on Tuesday to build a second undersea power cable, officials said. ", 7), "ff56b77b9563db7dee76a5a5593eb91d557598327e49875b9c92e36213486c22"},
+		{"Ünïcödé wörds – “quoted” 1,234 and 5.6% of ÄÖÜ were here; twice: Ünïcödé wörds – “quoted” 1,234 and 5.6%", "c447708b61750dbf67aa6ee21d5812bc1c56c8918ebff3aab1fe880bb20f5241"},
+	} {
+		s := dedup.Compute(c.text)
+		if got := fmt.Sprintf("%x", sha256.Sum256(s.Encode())); got != c.sha {
+			t.Errorf("signature of %.30q… changed: sha256 %s, want %s", c.text, got, c.sha)
+		}
 	}
 }
 

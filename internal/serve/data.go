@@ -193,7 +193,10 @@ func (s *Server) search(ctx context.Context, f store.SearchFilter, withQuotes bo
 		res.Next = "more"
 	}
 	if withQuotes && f.Text != "" {
-		qs, err := s.store.QuotePage(ctx, store.QuoteQuery{QuoteFilter: store.QuoteFilter{Words: f.Text, Period: f.Period, Duplicates: f.Duplicates}, Page: store.Page{Limit: 10}})
+		// The first ten quotes beside the articles: the newest of the
+		// latest stored matches (sorting 1,000 by day cost a few ms).
+		qs, err := s.store.QuotePage(ctx, store.QuoteQuery{QuoteFilter: store.QuoteFilter{Words: f.Text, Period: f.Period, Duplicates: f.Duplicates},
+			Page: store.Page{Limit: 10}, Latest: sideQuotes})
 		if err != nil {
 			return res, err
 		}
@@ -204,10 +207,17 @@ func (s *Server) search(ctx context.Context, f store.SearchFilter, withQuotes bo
 
 // A filtered full-text search tests the searchScan most recently stored
 // matches of its words against the filters and ranks the newest
-// searchCandidates of those that pass.
+// searchCandidates of those that pass. Its cost grows with searchScan
+// (the store walks the matches twice: to find them and to rank those
+// that pass): 10,000 keep a filtered search page for words found in
+// every one of 100,000 articles near 12 ms of CPU (20,000: 16 ms); words
+// found in fewer articles are tested in all their articles.
 const (
-	searchScan       = 20000
+	searchScan       = 10000
 	searchCandidates = 1000
+	// sideQuotes is how many of the latest stored quotes matching a
+	// search's words are sorted by day for the ten shown beside it.
+	sideQuotes = 200
 )
 
 // searchHits finds a page of articles. Filters on outlet, entity,

@@ -41,6 +41,11 @@ type summary struct {
 	dayMentions  [][]entCount
 	dayCountries [][]keyCount
 	dayEvents    [][]eventAgg
+	// dayQuads counts each day's events by quad class (0 to 4), for the
+	// filters of period and quad class alone; oddQuads is set when an
+	// event has another quad class, and dayQuads is not used.
+	dayQuads [][5]int32
+	oddQuads bool
 
 	countries []string // country codes, index in keyCount and eventAgg
 	points    []point  // event locations
@@ -387,7 +392,15 @@ func buildSummary(ctx context.Context, st Summarizer, version string) (*summary,
 	for k, a := range aggs {
 		s.dayEvents[k.day] = append(s.dayEvents[k.day], *a)
 	}
-	for _, evs := range s.dayEvents {
+	s.dayQuads = make([][5]int32, len(s.days))
+	for d, evs := range s.dayEvents {
+		for _, a := range evs {
+			if a.quad < 0 || a.quad > 4 {
+				s.oddQuads = true
+				continue
+			}
+			s.dayQuads[d][a.quad] += a.n
+		}
 		slices.SortFunc(evs, func(a, b eventAgg) int {
 			return cmp.Or(cmp.Compare(a.quad, b.quad), cmp.Compare(a.root, b.root), cmp.Compare(a.c0, b.c0),
 				cmp.Compare(a.c1, b.c1), cmp.Compare(a.c2, b.c2), cmp.Compare(a.loc, b.loc))
@@ -558,26 +571,67 @@ func (s *summary) events(q store.EventQuery, fn func(d int, a *eventAgg)) {
 	}
 }
 
-// eventBuckets is the store's EventBuckets over the summary.
+// eventBuckets is the store's EventBuckets over the summary. The days
+// are sorted, so the days of a bucket come one after the other: it sums
+// them in a few counters rather than a map (this runs on every events
+// page and timeline over every day's aggregates).
 func (s *summary) eventBuckets(q store.EventQuery, width int) []store.Bucket {
-	type k struct {
-		key  string
-		quad int
+	var (
+		out   []store.Bucket
+		key   string
+		quads [5]int // quad classes 0 (none) to 4
+		other map[int]int
+	)
+	flush := func() {
+		for quad, n := range quads {
+			if n > 0 {
+				out = append(out, store.Bucket{Key: key, Quad: quad, N: n})
+			}
+		}
+		for quad, n := range other {
+			out = append(out, store.Bucket{Key: key, Quad: quad, N: n})
+		}
+		quads, other = [5]int{}, nil
 	}
-	m := map[k]int{}
-	s.events(q, func(d int, a *eventAgg) {
+	s.eachDayQuad(q, func(d int, quad int8, n int32) {
 		day := s.days[d]
 		if len(day) < width {
 			return
 		}
-		m[k{day[:width], int(a.quad)}] += int(a.n)
+		if k := day[:width]; k != key {
+			flush()
+			key = k
+		}
+		if quad >= 0 && int(quad) < len(quads) {
+			quads[quad] += int(n)
+			return
+		}
+		if other == nil {
+			other = map[int]int{}
+		}
+		other[int(quad)] += int(n)
 	})
-	out := make([]store.Bucket, 0, len(m))
-	for key, n := range m {
-		out = append(out, store.Bucket{Key: key.key, Quad: key.quad, N: n})
-	}
-	slices.SortFunc(out, func(a, b store.Bucket) int { return cmp.Or(strings.Compare(a.Key, b.Key), cmp.Compare(a.Quad, b.Quad)) })
+	flush()
+	slices.SortStableFunc(out, func(a, b store.Bucket) int { return cmp.Or(strings.Compare(a.Key, b.Key), cmp.Compare(a.Quad, b.Quad)) })
 	return out
+}
+
+// eachDayQuad calls fn with the day index, quad class and count of the
+// events matching q, day by day: from the days' quad counts when q
+// filters on period and quad class alone, else from the aggregates.
+func (s *summary) eachDayQuad(q store.EventQuery, fn func(d int, quad int8, n int32)) {
+	if q.Root != "" || q.Country != "" || s.oddQuads {
+		s.events(q, func(d int, a *eventAgg) { fn(d, a.quad, a.n) })
+		return
+	}
+	lo, hi := s.span(q.Period)
+	for d := lo; d < hi; d++ {
+		for quad, n := range s.dayQuads[d] {
+			if n > 0 && (q.Quad == 0 || quad == q.Quad) {
+				fn(d, int8(quad), n)
+			}
+		}
+	}
 }
 
 // countryEvents is the store's CountryEvents over the summary.
@@ -893,7 +947,7 @@ func (s *summary) eventWindow(q store.EventQuery) (rng [2]string, offset int, ok
 	counts := make([]int, hi-lo)
 	switch f := q.EventFilter; {
 	case s.answers(q):
-		s.events(q, func(d int, a *eventAgg) { counts[d-lo] += int(a.n) })
+		s.eachDayQuad(q, func(d int, _ int8, n int32) { counts[d-lo] += int(n) })
 	default:
 		k, ok := s.entityOnly(q)
 		if !ok {

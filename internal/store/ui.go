@@ -139,6 +139,10 @@ type Story struct {
 type QuoteQuery struct {
 	QuoteFilter
 	Page
+	// Latest bounds the quotes matching Words or an entity Speaker that
+	// are sorted by day to the most recently stored (0: the store's
+	// default, 1,000). A short list beside other results needs fewer.
+	Latest int
 }
 
 // Mentioned pairs an entity with the number of articles it shares with

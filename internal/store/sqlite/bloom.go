@@ -59,28 +59,28 @@ func (b *bloom) mayHave(key int64) bool {
 // should be rebuilt larger (unless it is at its largest).
 func (b *bloom) full() bool { return b.n > b.cap && len(b.bits)*64 < maxBloomBits }
 
-// loadBloom builds the filter from the stored band keys, sized for twice
-// as many, and returns the number of keys in lsh_recent.
+// loadBloom builds the filter from the band keys in lsh, sized for twice
+// as many.
 func loadBloom(ctx context.Context, q interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}) (*bloom, int, error) {
-	var n, recent int
-	if err := q.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM lsh), (SELECT count(*) FROM lsh_recent)").Scan(&n, &recent); err != nil {
-		return nil, 0, fmt.Errorf("load band keys: %w", err)
+}) (*bloom, error) {
+	var n int
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM lsh").Scan(&n); err != nil {
+		return nil, fmt.Errorf("load band keys: %w", err)
 	}
-	b := newBloom(2*(n+recent) + 1<<20)
-	rows, err := q.QueryContext(ctx, "SELECT band FROM lsh UNION ALL SELECT band FROM lsh_recent")
+	b := newBloom(2*n + 1<<20)
+	rows, err := q.QueryContext(ctx, "SELECT band FROM lsh")
 	if err != nil {
-		return nil, 0, fmt.Errorf("load band keys: %w", err)
+		return nil, fmt.Errorf("load band keys: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var k int64
 		if err := rows.Scan(&k); err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		b.add(k)
 	}
-	return b, recent, rows.Err()
+	return b, rows.Err()
 }

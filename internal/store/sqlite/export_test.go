@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"strings"
 
 	"newsgraph/internal/store"
@@ -35,3 +37,23 @@ func (d *DB) EventsPlan(ctx context.Context, f store.EventFilter) (string, error
 	}
 	return b.String(), rows.Err()
 }
+
+// CreateAtVersion makes a new store at path with the schema of version
+// v, as an older newsgraph wrote it.
+func CreateAtVersion(ctx context.Context, path string, v int) error {
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	for _, m := range migrations[:v] {
+		if _, err := db.ExecContext(ctx, m); err != nil {
+			return err
+		}
+	}
+	_, err = db.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id=%d; PRAGMA user_version=%d", applicationID, v))
+	return err
+}
+
+// AppendRecord is appendRecord.
+var AppendRecord = appendRecord

@@ -2,10 +2,8 @@ package sqlite
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -56,9 +54,15 @@ func (d *DB) Put(ctx context.Context, items []store.Item) ([]store.Outcome, erro
 	defer w.close()
 	w.known = d.entities
 	if d.bands == nil || d.bands.full() {
-		if d.bands, d.recent, err = loadBloom(ctx, tx); err != nil {
+		if d.bands, err = loadBloom(ctx, tx); err != nil {
 			return nil, fmt.Errorf("store batch: %w", mapErr(err))
 		}
+	}
+	if d.recent == nil {
+		d.recent = &recentKeys{}
+	}
+	if err := d.recent.sync(ctx, tx, w.next-1, d.bands); err != nil {
+		return nil, fmt.Errorf("store batch: %w", mapErr(err))
 	}
 	if err := w.findStored(ctx, items); err != nil {
 		return nil, fmt.Errorf("store batch: %w", mapErr(err))
@@ -81,7 +85,16 @@ func (d *DB) Put(ctx context.Context, items []store.Item) ([]store.Outcome, erro
 	for id, m := range w.pending {
 		d.entities[id] = m
 	}
-	d.recent = w.recent
+	if w.moved != nil {
+		// The recent keys and the batch's are in lsh now.
+		for _, r := range w.moved {
+			d.bands.add(r.band)
+		}
+		d.recent.rows, d.recent.merged = nil, w.next-1
+	} else {
+		d.recent.add(w.lsh)
+	}
+	d.recent.upTo = w.next - 1
 	return out, nil
 }
 
@@ -122,9 +135,7 @@ func (d *DB) Prepare(items []store.Item) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetEscapeHTML(false)
+			var buf []byte
 			for {
 				k := int(next.Add(1)) - 1
 				if k >= len(todo) {
@@ -135,7 +146,7 @@ func (d *DB) Prepare(items []store.Item) {
 				p.sig = dedup.Compute(rec.Text)
 				p.keys = p.sig.BandKeys()
 				rec.DuplicateOf = ""
-				p.json, p.err = encode(enc, &buf, &rec)
+				p.json, buf, p.err = encode(buf, &rec)
 				p.spans = make([]string, len(rec.Entities))
 				for k := range rec.Entities {
 					p.spans[k] = mentionSpans(rec.Entities[k].Mentions)
@@ -166,13 +177,14 @@ func mentionSpans(ms []article.Mention) string {
 	return string(append(b, ']'))
 }
 
-// encode writes rec as extract prints it, without the final newline.
-func encode(enc *json.Encoder, buf *bytes.Buffer, rec *article.Record) ([]byte, error) {
-	buf.Reset()
-	if err := enc.Encode(rec); err != nil {
-		return nil, fmt.Errorf("encode record: %w", err)
+// encode returns rec as extract prints it, without the final newline,
+// and buf (a scratch buffer) grown.
+func encode(buf []byte, rec *article.Record) (js, scratch []byte, err error) {
+	buf, err = appendRecord(buf[:0], rec)
+	if err != nil {
+		return nil, buf, fmt.Errorf("encode record: %w", err)
 	}
-	return bytes.Clone(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
+	return bytes.Clone(buf), buf, nil
 }
 
 // writer holds one transaction's state.
@@ -183,8 +195,7 @@ type writer struct {
 	first int64 // first aid of this batch
 	qid   int64 // next quote qid
 	stmts map[string]*sql.Stmt
-	buf   bytes.Buffer
-	enc   *json.Encoder
+	buf   []byte
 	// stored holds the batch's ids that are stored, before this batch or
 	// earlier in it.
 	stored map[string]storedArticle
@@ -193,13 +204,13 @@ type writer struct {
 	// inputs that gave them.
 	added  map[int64]addedArticle
 	copies map[copyKey]bool
-	// lsh holds the batch's band keys, written sorted at the end of the
-	// batch (far fewer page writes than in arrival order); batchBands
-	// finds candidates among them meanwhile.
+	// lsh holds the batch's band keys, sorted at the end of the batch
+	// and kept with the recent ones (recentKeys); batchBands finds
+	// candidates among them meanwhile. moved holds the keys written to
+	// lsh when the batch moved the recent keys there.
 	lsh        []lshRow
 	batchBands map[int64][]int64
-	// recent is the number of rows in lsh_recent after this batch.
-	recent int
+	moved      []lshRow
 	// fts holds the full-text writes, done last: once an FTS5 table is
 	// in a transaction, every statement that opens a savepoint (any
 	// multi-row insert) makes FTS5 write its pending terms to disk.
@@ -213,6 +224,8 @@ type writer struct {
 	// pending holds this transaction's until it commits.
 	known   map[string]uint8
 	pending map[string]uint8
+	// counts are the changes to the counts of countedViews.
+	counts [len(countedViews)]int64
 }
 
 type storedArticle struct {
@@ -240,7 +253,8 @@ type ftsOp struct {
 var statements = map[string]string{
 	// Only originals are in lsh, so a story copied a thousand times still
 	// gives one candidate; the limit guards against pathological text.
-	"candidates":     "SELECT a.aid, a.story, a.sig FROM articles a WHERE a.aid IN (SELECT aid FROM lsh WHERE band IN (" + placeholders(dedup.Bands) + ") UNION SELECT aid FROM lsh_recent WHERE band IN (" + placeholders(dedup.Bands) + ") LIMIT 256)",
+	"candidates":     "SELECT a.aid, a.story, a.sig FROM articles a WHERE a.aid IN (SELECT aid FROM lsh WHERE band IN (" + placeholders(dedup.Bands) + ") LIMIT 256)",
+	"candidate":      "SELECT story, sig FROM articles WHERE aid = ?",
 	"storyID":        "SELECT id FROM articles WHERE aid = ?",
 	"update":         "UPDATE articles SET url = ?, title = ?, outlet = ?, published = ?, day = ?, language = ?, pipeline = ?, words = ?, tone = ?, record = ? WHERE aid = ?",
 	"copy":           "INSERT INTO copies(aid, origin, outlet) VALUES(?, ?, ?) ON CONFLICT DO NOTHING",
@@ -251,8 +265,13 @@ var statements = map[string]string{
 }
 
 // annotationTables hold an article's annotations, deleted when a newer
-// pipeline's record replaces them.
-var annotationTables = []string{"mentions", "quotes", "attributions", "amounts", "dates", "events", "embeds", "themes"}
+// pipeline's record replaces them. (Attributions, amounts, dates and
+// embeds are views over the record.)
+var annotationTables = []string{"mentions", "quotes", "events", "themes"}
+
+// countedViews are the views over the records whose sizes the counts
+// table keeps, with the record's field each reads.
+var countedViews = [...]string{"attributions", "amounts", "dates", "embeds"}
 
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
@@ -261,8 +280,6 @@ func placeholders(n int) string {
 func newWriter(ctx context.Context, d *DB, tx *sql.Tx) (*writer, error) {
 	w := &writer{d: d, tx: tx, stmts: map[string]*sql.Stmt{}, batchBands: map[int64][]int64{}, pending: map[string]uint8{}, rows: map[string][]any{},
 		stored: map[string]storedArticle{}, added: map[int64]addedArticle{}, copies: map[copyKey]bool{}, ents: map[string]*article.Entity{}}
-	w.enc = json.NewEncoder(&w.buf)
-	w.enc.SetEscapeHTML(false)
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(aid), 0) + 1 FROM articles").Scan(&w.next); err != nil {
 		return nil, err
 	}
@@ -396,6 +413,14 @@ func (w *writer) put(ctx context.Context, it *store.Item, p *prep) (store.Outcom
 			return 0, fmt.Errorf("replace %s: %w", t, err)
 		}
 	}
+	var old [len(countedViews)]int64
+	if err := w.tx.QueryRowContext(ctx, `SELECT coalesce(json_array_length(record, '$.attributions'), 0), coalesce(json_array_length(record, '$.amounts'), 0),
+		coalesce(json_array_length(record, '$.dates'), 0), coalesce(json_array_length(record, '$.embeds'), 0) FROM articles WHERE aid = ?`, aid).Scan(&old[0], &old[1], &old[2], &old[3]); err != nil {
+		return 0, fmt.Errorf("replace: %w", err)
+	}
+	for i, n := range old {
+		w.counts[i] -= n
+	}
 	w.fts = append(w.fts, ftsOp{name: "ftsDelete", args: []any{aid}})
 	if err := w.exec(ctx, "update", rec.URL, rec.Title, outlet, rec.Published, dayOf(rec.Published), rec.Language, rec.Pipeline,
 		rec.Tone.WordCount, rec.Tone.Tone, js, aid); err != nil {
@@ -477,11 +502,10 @@ func (w *writer) add(ctx context.Context, rec *article.Record, p *prep, outlet, 
 		for _, k := range p.keys {
 			w.lsh = append(w.lsh, lshRow{k, aid})
 			w.batchBands[k] = append(w.batchBands[k], aid)
-			w.d.bands.add(k)
 		}
 	}
 	if err := w.insert(ctx, "article", []any{aid, rec.ID, rec.URL, rec.Title, outlet, rec.Published, dayOf(rec.Published), rec.Language,
-		rec.Pipeline, rec.DuplicateOf, story, similarity, rec.Tone.WordCount, rec.Tone.Tone, sigBytes, js}); err != nil {
+		rec.Pipeline, rec.DuplicateOf, story, similarity, int64(rec.Tone.WordCount), rec.Tone.Tone, sigBytes, js}); err != nil {
 		return 0, err
 	}
 	w.copies[copyKey{aid, origin}] = true
@@ -497,8 +521,6 @@ func (w *writer) add(ctx context.Context, rec *article.Record, p *prep, outlet, 
 	}
 	return store.Added, nil
 }
-
-type lshRow struct{ band, aid int64 }
 
 // finish writes what the batch queued: the entities, every queued row,
 // the band keys in key order, then the full-text rows.
@@ -522,6 +544,14 @@ func (w *writer) finish(ctx context.Context) error {
 	if err := w.flushLSH(ctx); err != nil {
 		return err
 	}
+	for i, n := range w.counts {
+		if n == 0 {
+			continue
+		}
+		if _, err := w.tx.ExecContext(ctx, "UPDATE counts SET n = n + ? WHERE name = ?", n, countedViews[i]); err != nil {
+			return fmt.Errorf("counts: %w", err)
+		}
+	}
 	for _, op := range w.fts {
 		if err := w.exec(ctx, op.name, op.args...); err != nil {
 			return err
@@ -530,46 +560,37 @@ func (w *writer) finish(ctx context.Context) error {
 	return nil
 }
 
-// flushLSH writes the batch's band keys in key order.
+// flushLSH sorts the batch's band keys; once they and the recent ones
+// reach lshMergeRows, it writes them all to lsh, in key order: one pass
+// over lsh's pages instead of a page per key.
 func (w *writer) flushLSH(ctx context.Context) error {
-	slices.SortFunc(w.lsh, func(a, b lshRow) int {
-		if c := cmp.Compare(a.band, b.band); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.aid, b.aid)
-	})
-	rows := make([]any, 0, 2*len(w.lsh))
-	for _, r := range w.lsh {
+	slices.SortFunc(w.lsh, compareLSH)
+	clear(w.batchBands)
+	if len(w.d.recent.rows)+len(w.lsh) < lshMergeRows {
+		return nil
+	}
+	w.moved = mergeLSH(w.d.recent.rows, w.lsh)
+	rows := make([]any, 0, 2*len(w.moved))
+	for _, r := range w.moved {
 		rows = append(rows, r.band, r.aid)
 	}
-	w.recent = w.d.recent + len(w.lsh)
-	w.lsh = w.lsh[:0]
-	clear(w.batchBands)
 	if err := w.insert(ctx, "lsh", rows); err != nil {
 		return err
 	}
 	if err := w.flushRows(ctx); err != nil {
 		return err
 	}
-	if w.recent < lshMergeRows {
-		return nil
+	if _, err := w.tx.ExecContext(ctx, "DELETE FROM lsh_merged"); err != nil {
+		return fmt.Errorf("move band keys: %w", err)
 	}
-	// Move the recent keys to lsh in key order: one pass over lsh's
-	// pages instead of a page per key. OR IGNORE, not ON CONFLICT: a
-	// statement that may stop on a conflict keeps a journal of every page
-	// it changes (in memory, with temp_store=MEMORY), here all of lsh's.
-	if _, err := w.tx.ExecContext(ctx, "INSERT OR IGNORE INTO lsh(band, aid) SELECT band, aid FROM lsh_recent ORDER BY band, aid"); err != nil {
-		return fmt.Errorf("merge band keys: %w", err)
+	if _, err := w.tx.ExecContext(ctx, "INSERT INTO lsh_merged(aid) VALUES(?)", w.next-1); err != nil {
+		return fmt.Errorf("move band keys: %w", err)
 	}
-	if _, err := w.tx.ExecContext(ctx, "DELETE FROM lsh_recent"); err != nil {
-		return fmt.Errorf("merge band keys: %w", err)
-	}
-	w.recent = 0
 	return nil
 }
 
-// lshMergeRows is the size of lsh_recent at which its keys move to lsh
-// (about 16,000 articles' worth, some 10 MB).
+// lshMergeRows is the number of recent keys at which they move to lsh
+// (about 16,000 articles' worth, 8 MB).
 var lshMergeRows = 1 << 19
 
 type match struct {
@@ -601,14 +622,38 @@ func (w *writer) bestMatch(ctx context.Context, sig *dedup.Sig, keys []int64) (m
 		a := w.added[aid]
 		consider(aid, a.story, a.sig)
 	}
-	// Stored keys: only those the filter may hold are looked up (the
+	// Recent stories, stored before this batch: their keys are in
+	// memory.
+	var recent []int64
+	for _, k := range keys {
+		w.d.recent.lookup(k, func(aid int64) { recent = append(recent, aid) })
+	}
+	slices.Sort(recent)
+	for i, aid := range recent {
+		if i > 0 && recent[i-1] == aid {
+			continue
+		}
+		one, err := w.stmt(ctx, "candidate", statements["candidate"])
+		if err != nil {
+			return match{}, 0, err
+		}
+		var story int64
+		var raw []byte
+		if err := one.QueryRowContext(ctx, aid).Scan(&story, &raw); err != nil {
+			return match{}, 0, fmt.Errorf("candidate: %w", err)
+		}
+		if other, err := dedup.Decode(raw); err == nil {
+			consider(aid, story, &other)
+		}
+	}
+	// Keys in lsh: only those the filter may hold are looked up (the
 	// others are given a key no article has).
-	args := make([]any, 2*len(keys))
+	args := make([]any, len(keys))
 	hits := 0
 	for i, k := range keys {
-		args[i], args[len(keys)+i] = int64(0), int64(0)
+		args[i] = int64(0)
 		if w.d.bands.mayHave(k) {
-			args[i], args[len(keys)+i] = k, k
+			args[i] = k
 			hits++
 		}
 	}
@@ -639,11 +684,9 @@ func (w *writer) bestMatch(ctx context.Context, sig *dedup.Sig, keys []int64) (m
 
 // json encodes rec as extract prints it, without the final newline.
 func (w *writer) json(rec *article.Record) ([]byte, error) {
-	w.buf.Reset()
-	if err := w.enc.Encode(rec); err != nil {
-		return nil, fmt.Errorf("encode record: %w", err)
-	}
-	return bytes.Clone(bytes.TrimSuffix(w.buf.Bytes(), []byte("\n"))), nil
+	js, buf, err := encode(w.buf, rec)
+	w.buf = buf
+	return js, err
 }
 
 // annotations queues the rows of rec's annotations for article aid.
@@ -667,11 +710,11 @@ func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record
 		if at, ok := seen[e.ID]; ok {
 			// The same entity twice in one record: one row, the first's
 			// spans, the mentions counted together.
-			rows[at+2] = rows[at+2].(int) + len(e.Mentions)
+			rows[at+2] = rows[at+2].(int64) + int64(len(e.Mentions))
 			continue
 		}
 		seen[e.ID] = len(rows)
-		rows = append(rows, aid, e.ID, len(e.Mentions), first, p.spans[k])
+		rows = append(rows, aid, e.ID, int64(len(e.Mentions)), int64(first), p.spans[k])
 	}
 	if err := w.insert(ctx, "mention", rows); err != nil {
 		return err
@@ -680,33 +723,15 @@ func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record
 	for i, q := range rec.Quotes {
 		qid := w.qid
 		w.qid++
-		rows = append(rows, qid, aid, i, q.Text, q.Span.Start, q.Span.End, q.Speaker, q.SpeakerName, q.Cue, q.Kind, q.Sentence)
+		rows = append(rows, qid, aid, int64(i), q.Text, int64(q.Span.Start), int64(q.Span.End), q.Speaker, q.SpeakerName, q.Cue, q.Kind, int64(q.Sentence))
 		w.fts = append(w.fts, ftsOp{name: "quoteFTS", args: []any{qid, q.Text}})
 	}
 	if err := w.insert(ctx, "quote", rows); err != nil {
 		return err
 	}
-	rows = rows[:0]
-	for i, a := range rec.Attributions {
-		rows = append(rows, aid, i, a.Text, a.Claim.Start, a.Claim.End, a.Source, a.SourceName, a.Cue, a.Sentence)
-	}
-	if err := w.insert(ctx, "attribution", rows); err != nil {
-		return err
-	}
-	rows = rows[:0]
-	for i, a := range rec.Amounts {
-		rows = append(rows, aid, i, a.Text, a.Span.Start, a.Span.End, a.Value, a.Max, a.Unit, a.Object, a.Approximate)
-	}
-	if err := w.insert(ctx, "amount", rows); err != nil {
-		return err
-	}
-	rows = rows[:0]
-	for i, dt := range rec.Dates {
-		rows = append(rows, aid, i, dt.Text, dt.Span.Start, dt.Span.End, dt.Value, dt.Type, dt.Granularity, dt.Relative, dt.End)
-	}
-	if err := w.insert(ctx, "date", rows); err != nil {
-		return err
-	}
+	w.counts[0] += int64(len(rec.Attributions))
+	w.counts[1] += int64(len(rec.Amounts))
+	w.counts[2] += int64(len(rec.Dates))
 	rows = rows[:0]
 	articleDay := dayOf(rec.Published)
 	for i, e := range rec.Events {
@@ -715,28 +740,22 @@ func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record
 		if d := dateOf(e.Date); d != "" {
 			day = d
 		}
-		rows = append(rows, aid, i, e.Source, e.Target, e.SourceEntity, e.TargetEntity, sc, tc, e.Code, e.Base, e.Root, e.Quad, e.Goldstein,
-			e.Plover, e.Mode, e.Negated, e.Modal, e.Verb, e.VerbSpan.Start, e.VerbSpan.End, e.Location, e.Country, e.Lat, e.Lon, e.Date, day, e.Sentence, e.Confidence)
+		rows = append(rows, aid, int64(i), e.Source, e.Target, e.SourceEntity, e.TargetEntity, sc, tc, e.Code, e.Base, e.Root, int64(e.Quad), e.Goldstein,
+			e.Plover, e.Mode, e.Negated, e.Modal, e.Verb, int64(e.VerbSpan.Start), int64(e.VerbSpan.End), e.Location, e.Country, e.Lat, e.Lon, e.Date, day, int64(e.Sentence), e.Confidence)
 	}
 	if err := w.insert(ctx, "event", rows); err != nil {
 		return err
 	}
-	rows = rows[:0]
-	for i, e := range rec.Embeds {
-		rows = append(rows, aid, i, e.Platform, e.Author, e.Handle, e.Date, e.Text, strings.Join(e.Links, " "))
-	}
-	if err := w.insert(ctx, "embed", rows); err != nil {
-		return err
-	}
+	w.counts[3] += int64(len(rec.Embeds))
 	rows = rows[:0]
 	clear(seen)
 	for _, t := range rec.Themes {
 		if at, ok := seen[t.Code]; ok {
-			rows[at+2] = rows[at+2].(int) + len(t.Spans)
+			rows[at+2] = rows[at+2].(int64) + int64(len(t.Spans))
 			continue
 		}
 		seen[t.Code] = len(rows)
-		rows = append(rows, aid, t.Code, len(t.Spans))
+		rows = append(rows, aid, t.Code, int64(len(t.Spans)))
 	}
 	return w.insert(ctx, "theme", rows)
 }
@@ -811,7 +830,7 @@ func (m multiInsert) perStatement() int {
 
 // insertOrder is the order flushRows writes the tables in: articles
 // before the rows that point at them.
-var insertOrder = []string{"article", "copy", "entity", "mention", "quote", "attribution", "amount", "date", "event", "embed", "theme", "lsh"}
+var insertOrder = []string{"article", "copy", "entity", "mention", "quote", "event", "theme", "lsh"}
 
 // multiInserts are the inserts written several rows at a time. The
 // annotation rows are new rows of new or emptied articles, unique by
@@ -823,7 +842,7 @@ var insertOrder = []string{"article", "copy", "entity", "mention", "quote", "att
 var multiInserts = map[string]multiInsert{
 	"article": {"INSERT INTO articles(aid, id, url, title, outlet, published, day, language, pipeline, duplicate_of, story, similarity, words, tone, sig, record)", 16, ""},
 	"copy":    {"INSERT OR IGNORE INTO copies(aid, origin, outlet)", 3, ""},
-	"lsh":     {"INSERT OR IGNORE INTO lsh_recent(band, aid)", 2, ""},
+	"lsh":     {"INSERT OR IGNORE INTO lsh(band, aid)", 2, ""},
 	"entity": {"INSERT INTO entities(id, name, type, kind, role, country, actor, lat, lon, known)", 10, `
 		ON CONFLICT(id) DO UPDATE SET
 			kind = CASE WHEN entities.kind = '' THEN excluded.kind ELSE entities.kind END,
@@ -834,14 +853,10 @@ var multiInserts = map[string]multiInsert{
 			lon = CASE WHEN entities.lat = 0 AND entities.lon = 0 THEN excluded.lon ELSE entities.lon END,
 			known = max(entities.known, excluded.known)
 		WHERE entities.kind = '' OR entities.role = '' OR entities.country = '' OR entities.actor = '' OR (entities.lat = 0 AND entities.lon = 0) OR entities.known < excluded.known`},
-	"mention":     {"INSERT OR IGNORE INTO mentions(aid, entity, n, first, spans)", 5, ""},
-	"quote":       {"INSERT OR IGNORE INTO quotes(qid, aid, n, text, span_start, span_end, speaker, speaker_name, cue, kind, sentence)", 11, ""},
-	"attribution": {"INSERT OR IGNORE INTO attributions(aid, n, text, span_start, span_end, source, source_name, cue, sentence)", 9, ""},
-	"amount":      {"INSERT OR IGNORE INTO amounts(aid, n, text, span_start, span_end, value, max, unit, object, approximate)", 10, ""},
-	"date":        {"INSERT OR IGNORE INTO dates(aid, n, text, span_start, span_end, value, type, granularity, relative, end_value)", 10, ""},
+	"mention": {"INSERT OR IGNORE INTO mentions(aid, entity, n, first, spans)", 5, ""},
+	"quote":   {"INSERT OR IGNORE INTO quotes(qid, aid, n, text, span_start, span_end, speaker, speaker_name, cue, kind, sentence)", 11, ""},
 	"event": {`INSERT OR IGNORE INTO events(aid, n, source, target, source_entity, target_entity, source_country, target_country, cameo, base, root, quad, goldstein,
 		plover, mode, negated, modal, verb, verb_start, verb_end, location, country, lat, lon, date, day, sentence, confidence)`, 28, ""},
-	"embed": {"INSERT OR IGNORE INTO embeds(aid, n, platform, author, handle, date, text, links)", 8, ""},
 	"theme": {"INSERT OR IGNORE INTO themes(aid, code, n)", 3, ""},
 }
 

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -73,11 +74,11 @@ func (d *DB) Stats(ctx context.Context) (store.Stats, error) {
 		{"SELECT count(*) FROM entities", &s.Entities},
 		{"SELECT count(*) FROM mentions", &s.Mentions},
 		{"SELECT count(*) FROM quotes", &s.Quotes},
-		{"SELECT count(*) FROM attributions", &s.Attributions},
-		{"SELECT count(*) FROM amounts", &s.Amounts},
-		{"SELECT count(*) FROM dates", &s.Dates},
+		{"SELECT coalesce((SELECT n FROM counts WHERE name = 'attributions'), 0)", &s.Attributions},
+		{"SELECT coalesce((SELECT n FROM counts WHERE name = 'amounts'), 0)", &s.Amounts},
+		{"SELECT coalesce((SELECT n FROM counts WHERE name = 'dates'), 0)", &s.Dates},
 		{"SELECT count(*) FROM events", &s.Events},
-		{"SELECT count(*) FROM embeds", &s.Embeds},
+		{"SELECT coalesce((SELECT n FROM counts WHERE name = 'embeds'), 0)", &s.Embeds},
 		{"SELECT count(DISTINCT code) FROM themes", &s.Themes},
 	}
 	tx, err := d.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -198,18 +199,55 @@ func eventsSQL(f store.EventFilter) (string, []any) {
 
 // sentenceText returns sentence i of the record in raw JSON, or "".
 func sentenceText(raw []byte, i int) string {
-	var r struct {
-		Text      string         `json:"text"`
-		Sentences []article.Span `json:"sentences"`
-	}
-	if json.Unmarshal(raw, &r) != nil || i < 0 || i >= len(r.Sentences) {
+	text, sents := recordText(raw, true)
+	if i < 0 || i >= len(sents) {
 		return ""
 	}
-	s := r.Sentences[i]
-	if s.Start < 0 || s.End > len(r.Text) || s.Start > s.End {
+	s := sents[i]
+	if s.Start < 0 || s.End > len(text) || s.Start > s.End {
 		return ""
 	}
-	return r.Text[s.Start:s.End]
+	return text[s.Start:s.End]
+}
+
+// recordText reads the text of a record in raw JSON, and its sentences
+// when asked, without decoding the rest: it stops once it has them (they
+// come before the annotations, which are most of a record).
+func recordText(raw []byte, withSentences bool) (string, []article.Span) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return "", nil
+	}
+	var (
+		text            string
+		sents           []article.Span
+		gotText, gotAll bool
+	)
+	for dec.More() && !gotAll {
+		k, err := dec.Token()
+		if err != nil {
+			break
+		}
+		switch k {
+		case "text":
+			err = dec.Decode(&text)
+			gotText = true
+		case "sentences":
+			if !withSentences {
+				err = dec.Decode(new(json.RawMessage))
+				break
+			}
+			err = dec.Decode(&sents)
+			withSentences = false
+		default:
+			err = dec.Decode(new(json.RawMessage))
+		}
+		if err != nil {
+			break
+		}
+		gotAll = gotText && !withSentences
+	}
+	return text, sents
 }
 
 // Quotes yields the quotes f selects, by day and article.
@@ -453,7 +491,9 @@ func (d *DB) Graph(ctx context.Context, f store.GraphFilter) (store.Graph, error
 }
 
 // tables are the CSV-exportable tables: name, then the SELECT giving their
-// columns with the article id first.
+// columns with the article id first. Attributions, amounts, dates and embeds are
+// views over the records: ordered by article alone, their rows come in
+// the record's order (json_each's), without sorting them all in memory.
 var tables = []struct{ name, query string }{
 	{"articles", `SELECT a.id, a.url, a.title, a.outlet, a.published, a.language, a.pipeline, a.duplicate_of, a.similarity, a.words, a.tone,
 		(SELECT count(*) FROM copies c WHERE c.aid = a.aid) AS copies FROM articles a ORDER BY a.aid`},
@@ -463,17 +503,17 @@ var tables = []struct{ name, query string }{
 	{"quotes", `SELECT a.id AS article, q.n, q.text, q.span_start, q.span_end, q.speaker, q.speaker_name, q.cue, q.kind, q.sentence
 		FROM quotes q JOIN articles a ON a.aid = q.aid ORDER BY a.aid, q.n`},
 	{"attributions", `SELECT a.id AS article, t.n, t.text, t.span_start, t.span_end, t.source, t.source_name, t.cue, t.sentence
-		FROM attributions t JOIN articles a ON a.aid = t.aid ORDER BY a.aid, t.n`},
+		FROM attributions t JOIN articles a ON a.aid = t.aid ORDER BY a.aid`},
 	{"amounts", `SELECT a.id AS article, t.n, t.text, t.span_start, t.span_end, t.value, t.max, t.unit, t.object, t.approximate
-		FROM amounts t JOIN articles a ON a.aid = t.aid ORDER BY a.aid, t.n`},
+		FROM amounts t JOIN articles a ON a.aid = t.aid ORDER BY a.aid`},
 	{"dates", `SELECT a.id AS article, t.n, t.text, t.span_start, t.span_end, t.value, t.type, t.granularity, t.relative, t.end_value
-		FROM dates t JOIN articles a ON a.aid = t.aid ORDER BY a.aid, t.n`},
+		FROM dates t JOIN articles a ON a.aid = t.aid ORDER BY a.aid`},
 	{"events", `SELECT a.id AS article, e.n, e.day, e.source, e.target, e.source_entity, e.target_entity, e.source_country, e.target_country,
 		e.cameo, e.base, e.root, e.quad, e.goldstein, e.plover, e.mode, e.negated, e.modal, e.verb, e.verb_start, e.verb_end,
 		e.location, e.country, e.lat, e.lon, e.date, e.sentence, e.confidence
 		FROM events e JOIN articles a ON a.aid = e.aid ORDER BY a.aid, e.n`},
 	{"embeds", `SELECT a.id AS article, t.n, t.platform, t.author, t.handle, t.date, t.text, t.links
-		FROM embeds t JOIN articles a ON a.aid = t.aid ORDER BY a.aid, t.n`},
+		FROM embeds t JOIN articles a ON a.aid = t.aid ORDER BY a.aid`},
 	{"themes", "SELECT a.id AS article, t.code, t.n FROM themes t JOIN articles a ON a.aid = t.aid ORDER BY a.aid, t.code"},
 }
 

@@ -229,4 +229,66 @@ INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 8);
 INSERT INTO articles_fts(articles_fts, rank) VALUES('hashsize', 8388608);
 INSERT INTO quotes_fts(quotes_fts, rank) VALUES('automerge', 8);
 `,
+	// 3: an entity's events by day.
+	`
+-- The events explorer pages an entity's events newest first, a few days
+-- at a time: with the day in the index it reads those days' events of
+-- the entity, not every event of the entity nor of the days. Same number
+-- of indexes as before, so the same B-tree inserts per event.
+DROP INDEX events_source_entity;
+DROP INDEX events_target_entity;
+CREATE INDEX events_source_entity_day ON events(source_entity, day);
+CREATE INDEX events_target_entity_day ON events(target_entity, day);
+`,
+	// 4: band keys of recent stories kept in memory, not in a table.
+	`
+-- The keys of the stories stored since the last move to lsh are read
+-- again from their signatures (articles.sig) when a store is opened for
+-- writing; lsh_merged holds the last aid whose keys are in lsh.
+INSERT OR IGNORE INTO lsh(band, aid) SELECT band, aid FROM lsh_recent ORDER BY band, aid;
+DROP TABLE lsh_recent;
+CREATE TABLE lsh_merged (aid INTEGER NOT NULL);
+INSERT INTO lsh_merged SELECT coalesce(max(aid), 0) FROM articles;
+`,
+	// 5: attributions, amounts, dates and embeds read from the records.
+	`
+-- No query looks these up by anything but the article, and the record
+-- holds them: views over the record's JSON replace the tables, which
+-- cost a B-tree insert per row. counts keeps their sizes for stats. (A
+-- record may hold null for an empty list, which json_each reads as one
+-- value: only objects are rows.)
+CREATE TABLE counts (
+	name TEXT PRIMARY KEY,
+	n    INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO counts SELECT 'attributions', count(*) FROM attributions;
+INSERT INTO counts SELECT 'amounts', count(*) FROM amounts;
+INSERT INTO counts SELECT 'dates', count(*) FROM dates;
+INSERT INTO counts SELECT 'embeds', count(*) FROM embeds;
+DROP TABLE attributions;
+DROP TABLE amounts;
+DROP TABLE dates;
+DROP TABLE embeds;
+CREATE VIEW attributions AS SELECT a.aid AS aid, j.key AS n, j.value->>'text' AS text,
+	j.value->>'$.claim[0]' AS span_start, j.value->>'$.claim[1]' AS span_end,
+	coalesce(j.value->>'source', '') AS source, coalesce(j.value->>'source_name', '') AS source_name,
+	coalesce(j.value->>'cue', '') AS cue, coalesce(j.value->>'sentence', 0) AS sentence
+	FROM articles a, json_each(a.record, '$.attributions') j WHERE j.type = 'object';
+CREATE VIEW amounts AS SELECT a.aid AS aid, j.key AS n, j.value->>'text' AS text,
+	j.value->>'$.span[0]' AS span_start, j.value->>'$.span[1]' AS span_end,
+	CAST(j.value->>'value' AS REAL) AS value, CAST(coalesce(j.value->>'max', 0) AS REAL) AS max,
+	coalesce(j.value->>'unit', '') AS unit, coalesce(j.value->>'object', '') AS object,
+	coalesce(j.value->>'approximate', 0) AS approximate
+	FROM articles a, json_each(a.record, '$.amounts') j WHERE j.type = 'object';
+CREATE VIEW dates AS SELECT a.aid AS aid, j.key AS n, j.value->>'text' AS text,
+	j.value->>'$.span[0]' AS span_start, j.value->>'$.span[1]' AS span_end,
+	j.value->>'value' AS value, j.value->>'type' AS type, coalesce(j.value->>'granularity', '') AS granularity,
+	coalesce(j.value->>'relative', 0) AS relative, coalesce(j.value->>'end', '') AS end_value
+	FROM articles a, json_each(a.record, '$.dates') j WHERE j.type = 'object';
+CREATE VIEW embeds AS SELECT a.aid AS aid, j.key AS n, j.value->>'platform' AS platform,
+	coalesce(j.value->>'author', '') AS author, coalesce(j.value->>'handle', '') AS handle,
+	coalesce(j.value->>'date', '') AS date, j.value->>'text' AS text,
+	coalesce((SELECT group_concat(l.value, ' ') FROM json_each(j.value, '$.links') l), '') AS links
+	FROM articles a, json_each(a.record, '$.embeds') j WHERE j.type = 'object';
+`,
 }

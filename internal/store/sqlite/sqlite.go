@@ -43,9 +43,10 @@ type DB struct {
 	entities map[string]uint8
 	wconn    *sql.Conn
 	stmts    map[string]*sql.Stmt
-	bands    *bloom
-	// recent is the number of rows in lsh_recent (guarded by mu).
-	recent int
+	// bands filters the keys stored in lsh; recent holds the keys not
+	// moved there yet (both guarded by mu, loaded by the first Put).
+	bands  *bloom
+	recent *recentKeys
 }
 
 var _ store.Store = (*DB)(nil)
@@ -70,7 +71,11 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	}
 	dsn := path + "?_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(0)&_pragma=cache_size(-16384)&_pragma=wal_autocheckpoint(8192)&_pragma=temp_store(MEMORY)&_pragma=journal_size_limit(67108864)&_txlock=immediate"
 	if opt.ReadOnly {
-		dsn += "&_pragma=query_only(1)"
+		// A reader (the web server) maps the file rather than copying
+		// each page it reads with a system call: search and event pages
+		// read thousands of scattered pages and take a quarter less CPU.
+		// SQLite caps the size at its build's maximum (2 GB).
+		dsn += "&_pragma=query_only(1)&_pragma=mmap_size(2147483648)"
 	}
 	if opt.MaxPages > 0 {
 		dsn += fmt.Sprintf("&_pragma=max_page_count(%d)", opt.MaxPages)

@@ -16,6 +16,7 @@ import (
 	_ "modernc.org/sqlite"
 
 	"newsgraph/internal/article"
+	"newsgraph/internal/dedup"
 	"newsgraph/internal/ingest"
 	"newsgraph/internal/pipeline"
 	"newsgraph/internal/store"
@@ -191,18 +192,46 @@ func TestNewerPipelineReplaces(t *testing.T) {
 	db := open(t, filepath.Join(t.TempDir(), "n.db"))
 	a := record(t, belarus, "https://example.org/a", "Example", "2025-08-09")
 	a.Pipeline = "newsgraph/0.1.0 kb/aaaa"
+	a.Dates = []article.Date{{Text: "1994", Span: article.Span{Start: 10, End: 14}, Value: "1994", Type: "DATE", Granularity: "year"}, {Text: "Friday", Value: "XXXX-WXX-5", Type: "DATE", Relative: true}}
+	a.Attributions = []article.Attribution{{Text: "the prisoners were freed", Claim: article.Span{Start: 1, End: 5}, SourceName: "officials", Cue: "said", Sentence: 2}}
 	put(t, db, store.Item{Record: a})
 
 	newer := a
 	newer.Pipeline = "newsgraph/0.2.0 kb/aaaa"
 	newer.Events = newer.Events[:1]
 	newer.Quotes = nil
+	newer.Dates = newer.Dates[1:]
+	newer.Attributions = nil
+	newer.Amounts = []article.Amount{{Text: "16 prisoners", Span: article.Span{Start: 20, End: 32}, Value: 16, Object: "prisoners", Approximate: true}}
+	newer.Embeds = []article.Embed{{Platform: "x", Handle: "potus", Text: "Great talk.", Links: []string{"https://t.co/a", "https://t.co/b"}}}
 	if out := put(t, db, store.Item{Record: newer}); out[0] != store.Replaced {
 		t.Fatalf("newer pipeline: %v, want replaced", out)
 	}
 	s := stats(t, db)
-	if s.Articles != 1 || s.Events != 1 || s.Quotes != 0 {
+	if s.Articles != 1 || s.Events != 1 || s.Quotes != 0 || s.Dates != 1 || s.Attributions != 0 || s.Amounts != 1 || s.Embeds != 1 {
 		t.Errorf("after replace: %+v", s)
+	}
+	// Attributions, amounts, dates and embeds are read from the record.
+	for table, want := range map[string]string{
+		"dates":        "Friday,0,0,XXXX-WXX-5,DATE,,1,",
+		"amounts":      "16 prisoners,20,32,16,0,,prisoners,1",
+		"embeds":       "x,,potus,,Great talk.,https://t.co/a https://t.co/b",
+		"attributions": "",
+	} {
+		tb, err := db.Table(context.Background(), table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for row, err := range tb.Rows {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, strings.Join(row[2:], ","))
+		}
+		if strings.Join(got, "\n") != want {
+			t.Errorf("%s after replace: %q, want %q", table, got, want)
+		}
 	}
 	got, _ := db.Record(context.Background(), a.ID)
 	if !strings.Contains(string(got.JSON), "newsgraph/0.2.0") {
@@ -286,7 +315,8 @@ func TestNearDuplicates(t *testing.T) {
 }
 
 // TestNearDuplicatesAcrossMerge finds copies of stories whose band keys
-// have moved from lsh_recent to lsh, and of stories whose keys have not.
+// have moved to lsh, and of stories whose keys are still in memory, also
+// after the store is opened again.
 func TestNearDuplicatesAcrossMerge(t *testing.T) {
 	defer sqlite.SetLSHMergeRows(40)()
 	path := filepath.Join(t.TempDir(), "n.db")
@@ -299,13 +329,13 @@ func TestNearDuplicatesAcrossMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var recent, merged int
-	if err := raw.QueryRow("SELECT (SELECT count(*) FROM lsh_recent), (SELECT count(*) FROM lsh)").Scan(&recent, &merged); err != nil {
+	var upTo, merged int
+	if err := raw.QueryRow("SELECT (SELECT aid FROM lsh_merged), (SELECT count(*) FROM lsh)").Scan(&upTo, &merged); err != nil {
 		t.Fatal(err)
 	}
 	raw.Close()
-	if recent != 0 || merged != 64 {
-		t.Errorf("after the merge: %d recent keys, %d in lsh; want 0 and 64", recent, merged)
+	if upTo != 2 || merged != 64 {
+		t.Errorf("after the merge: keys in lsh up to article %d, %d keys; want 2 and 64", upTo, merged)
 	}
 	copyA := record(t, belarus+"\nMore reporting by Jane Doe in Vilnius.", "https://third.example.com/c", "", "2025-08-10")
 	copyB := record(t, cable+"\nThis story was first published by Example News.", "https://other.example.com/d", "", "2025-12-16")
@@ -325,8 +355,100 @@ The Guaiba river rose two metres overnight and closed the city's airport for a s
 	if out := put(t, db, store.Item{Record: copyC}); out[0] != store.Duplicate {
 		t.Fatalf("copy of a story with recent keys: %v, want duplicate", out)
 	}
+	db.Close()
+	db = open(t, path) // the recent keys are read again from the signatures
+	copyD := record(t, "Updated at 10:00.\n"+floods, "https://example.net/g", "", "2025-12-18")
+	if out := put(t, db, store.Item{Record: copyD}); out[0] != store.Duplicate {
+		t.Fatalf("copy of a story with recent keys, store opened again: %v, want duplicate", out)
+	}
 	if err := db.Check(context.Background()); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestTwoWriters has two handles (as two processes would) write one
+// store: each finds copies of the stories the other stored, before and
+// after the other moved the recent keys to lsh.
+func TestTwoWriters(t *testing.T) {
+	defer sqlite.SetLSHMergeRows(70)()
+	const rates = `The central bank raised its main interest rate by a quarter of a percentage point on Thursday, its third increase this year, saying inflation was still too high.
+Economists had expected the move after figures last week showed consumer prices rising at an annual rate of 4.2% in March, driven by food and energy costs.`
+	path := filepath.Join(t.TempDir(), "n.db")
+	a, b := open(t, path), open(t, path)
+	put(t, b, store.Item{Record: record(t, rates, "https://example.org/x", "", "2025-12-01")}) // b has read the store
+	put(t, a, store.Item{Record: record(t, belarus, "https://example.org/a", "Example", "2025-08-09")})
+	copyA := record(t, belarus+"\nMore reporting by Jane Doe in Vilnius.", "https://third.example.com/c", "", "2025-08-10")
+	if out := put(t, b, store.Item{Record: copyA}); out[0] != store.Duplicate {
+		t.Fatalf("copy of the other writer's recent story: %v, want duplicate", out)
+	}
+	// a moves every recent key to lsh (b's story's too) …
+	put(t, a, store.Item{Record: record(t, cable, "https://example.org/cable", "Example", "2025-12-16")})
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stories int
+	if err := raw.QueryRow("SELECT count(DISTINCT aid) FROM lsh").Scan(&stories); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	if stories != 3 {
+		t.Errorf("stories with keys in lsh after the move: %d, want 3", stories)
+	}
+	// … and b, whose filter did not have them, still finds copies.
+	copyB := record(t, cable+"\nThis story was first published by Example News.", "https://other.example.com/d", "", "2025-12-16")
+	if out := put(t, b, store.Item{Record: copyB}); out[0] != store.Duplicate {
+		t.Fatalf("copy of a story the other writer moved to lsh: %v, want duplicate", out)
+	}
+	for _, db := range []*sqlite.DB{a, b} {
+		if err := db.Check(context.Background()); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// TestMigrateRecentKeys opens a store of schema version 2, whose recent
+// band keys are in lsh_recent: they move to lsh, and copies of their
+// stories are still found.
+func TestMigrateRecentKeys(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "n.db")
+	if err := sqlite.CreateAtVersion(ctx, path, 2); err != nil {
+		t.Fatal(err)
+	}
+	orig := record(t, belarus, "https://example.org/a", "Example", "2025-08-09")
+	sig := dedup.Compute(orig.Text)
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`INSERT INTO articles(aid, id, url, title, outlet, published, day, language, pipeline, duplicate_of, story, similarity, words, tone, sig, record)
+		VALUES(1, ?, ?, '', 'Example', '2025-08-09', '2025-08-09', 'en', ?, '', 1, 0, 0, 0, ?, '{}')`, orig.ID, orig.URL, orig.Pipeline, sig.Encode()); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range sig.BandKeys() {
+		if _, err := raw.Exec("INSERT INTO lsh_recent(band, aid) VALUES(?, 1)", k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+	db := open(t, path)
+	copyA := record(t, belarus+"\nMore reporting by Jane Doe in Vilnius.", "https://third.example.com/c", "", "2025-08-10")
+	if out := put(t, db, store.Item{Record: copyA}); out[0] != store.Duplicate {
+		t.Fatalf("copy of a story stored by version 2: %v, want duplicate", out)
+	}
+	db.Close()
+	raw, err = sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var version, keys, upTo int
+	if err := raw.QueryRow("SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM lsh WHERE aid = 1), (SELECT aid FROM lsh_merged)").Scan(&version, &keys, &upTo); err != nil {
+		t.Fatal(err)
+	}
+	if version != sqlite.SchemaVersion() || keys != dedup.Bands || upTo != 1 {
+		t.Errorf("after migration: version %d, %d keys of the story in lsh, lsh_merged %d; want %d, %d, 1", version, keys, upTo, sqlite.SchemaVersion(), dedup.Bands)
 	}
 }
 

@@ -108,14 +108,45 @@ func (d *DB) Search(ctx context.Context, f store.SearchFilter) ([]store.SearchHi
 // Hits reads the rows and texts of the articles with the given internal
 // ids, in order, with their ranks (nil for none).
 func (d *DB) Hits(ctx context.Context, aids []int64, ranks []float64) ([]store.SearchHit, error) {
+	if len(aids) == 0 {
+		return []store.SearchHit{}, nil
+	}
+	q := `SELECT a.aid, a.id, a.url, a.title, a.outlet, a.published, a.words, a.duplicate_of,
+		(SELECT count(*) FROM copies c WHERE c.aid = a.aid) FROM articles a WHERE a.aid IN (` + placeholders(len(aids)) + ")"
+	args := make([]any, len(aids))
+	for i, a := range aids {
+		args[i] = a
+	}
+	byAID := map[int64]store.SearchHit{}
+	for r, err := range queryRows(ctx, d.db, q, args, func(rows *sql.Rows) (struct {
+		aid int64
+		h   store.SearchHit
+	}, error) {
+		var r struct {
+			aid int64
+			h   store.SearchHit
+		}
+		h := &r.h
+		err := rows.Scan(&r.aid, &h.ID, &h.URL, &h.Title, &h.Outlet, &h.Published, &h.Words, &h.DuplicateOf, &h.Copies)
+		return r, err
+	}) {
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		byAID[r.aid] = r.h
+	}
+	texts, err := d.texts(ctx, aids, false)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
 	out := make([]store.SearchHit, 0, len(aids))
 	for i, aid := range aids {
-		h := store.SearchHit{}
-		err := d.db.QueryRowContext(ctx, `SELECT a.id, a.url, a.title, a.outlet, a.published, a.words, a.duplicate_of,
-			(SELECT count(*) FROM copies c WHERE c.aid = a.aid), coalesce(json_extract(a.record, '$.text'), '') FROM articles a WHERE a.aid = ?`, aid).
-			Scan(&h.ID, &h.URL, &h.Title, &h.Outlet, &h.Published, &h.Words, &h.DuplicateOf, &h.Copies, &h.Body)
-		if err != nil {
-			return nil, fmt.Errorf("search: %w", mapErr(err))
+		h, ok := byAID[aid]
+		if !ok {
+			continue // replaced since it was found
+		}
+		if t := texts[aid]; t != nil {
+			h.Body = t.text
 		}
 		if ranks != nil {
 			h.Rank = ranks[i]
@@ -300,19 +331,30 @@ func eventWhere(q store.EventQuery) *where {
 // EventPage returns a page of the events q selects, newest first (by day,
 // then last stored first, an article's events last first), with
 // the sentence each came from. It finds the page's events first and
-// reads their rows after, so that only the page's records are decoded.
+// reads their rows after, in one query, so that only the page's records
+// are decoded, each once.
 func (d *DB) EventPage(ctx context.Context, q store.EventQuery) ([]store.EventRow, error) {
 	w := eventWhere(q)
 	// events_day holds (day, aid, n): walking it backwards gives this
 	// order without sorting.
 	from := " FROM events e JOIN articles a ON a.aid = e.aid"
-	if q.DayRange != nil {
+	switch {
+	case q.DayRange != nil && strings.Contains(q.Actor, ":") && q.Source == "" && q.Target == "":
+		// An entity's events on a few days: its two (entity, day)
+		// indexes hold them; the day index would read every event of
+		// those days.
+		r := q.DayRange
+		from = ` FROM (SELECT aid, n FROM events WHERE source_entity = ? AND day >= ? AND day <= ?
+			UNION SELECT aid, n FROM events WHERE target_entity = ? AND day >= ? AND day <= ?) k
+			CROSS JOIN events e ON e.aid = k.aid AND e.n = k.n JOIN articles a ON a.aid = e.aid`
+		w.args = append([]any{q.Actor, r[0], r[1], q.Actor, r[0], r[1]}, w.args...)
+	case q.DayRange != nil:
 		// A few days hold the page: read them by day whatever else the
 		// filter says (an index on root or actor would read every match).
 		from = " FROM events e INDEXED BY events_day JOIN articles a ON a.aid = e.aid"
 	}
 	keys := "SELECT e.aid, e.n" + from + w.String() + " ORDER BY e.day DESC, e.aid DESC, e.n DESC" + pageSQL(q.Page)
-	var ids [][2]int64
+	var ids []any
 	for id, err := range queryRows(ctx, d.db, keys, w.args, func(rows *sql.Rows) ([2]int64, error) {
 		var id [2]int64
 		err := rows.Scan(&id[0], &id[1])
@@ -321,25 +363,104 @@ func (d *DB) EventPage(ctx context.Context, q store.EventQuery) ([]store.EventRo
 		if err != nil {
 			return nil, fmt.Errorf("events: %w", err)
 		}
-		ids = append(ids, id)
+		ids = append(ids, id[0], id[1])
 	}
-	out := make([]store.EventRow, 0, len(ids))
-	for _, id := range ids {
-		var r store.EventRow
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	pairs := strings.TrimSuffix(strings.Repeat("(?,?),", len(ids)/2), ",")
+	sqlq := `SELECT e.aid, a.id, e.n, a.url, a.outlet, a.published, e.day, e.source, e.target, e.source_entity, e.target_entity, e.cameo, e.base, e.root,
+		e.quad, e.goldstein, e.plover, e.mode, e.negated, e.modal, e.verb, e.verb_start, e.verb_end, e.location, e.country, e.lat, e.lon,
+		e.date, e.sentence, e.confidence, ` + storyCounts + `
+		FROM events e JOIN articles a ON a.aid = e.aid WHERE (e.aid, e.n) IN (VALUES ` + pairs + `)`
+	type keyed struct {
+		aid int64
+		row store.EventRow
+	}
+	byKey := map[[2]int64]keyed{}
+	for k, err := range queryRows(ctx, d.db, sqlq, ids, func(rows *sql.Rows) (keyed, error) {
+		var k keyed
+		r := &k.row
 		e := &r.Event
-		var rec []byte
-		err := d.db.QueryRowContext(ctx, `SELECT a.id, e.n, a.url, a.outlet, a.published, e.day, e.source, e.target, e.source_entity, e.target_entity, e.cameo, e.base, e.root,
-			e.quad, e.goldstein, e.plover, e.mode, e.negated, e.modal, e.verb, e.verb_start, e.verb_end, e.location, e.country, e.lat, e.lon,
-			e.date, e.sentence, e.confidence, `+storyCounts+`, a.record
-			FROM events e JOIN articles a ON a.aid = e.aid WHERE e.aid = ? AND e.n = ?`, id[0], id[1]).
-			Scan(&r.Article, &r.Index, &r.URL, &r.Outlet, &r.Published, &r.Day, &e.Source, &e.Target, &e.SourceEntity, &e.TargetEntity,
-				&e.Code, &e.Base, &e.Root, &e.Quad, &e.Goldstein, &e.Plover, &e.Mode, &e.Negated, &e.Modal, &e.Verb, &e.VerbSpan.Start, &e.VerbSpan.End,
-				&e.Location, &e.Country, &e.Lat, &e.Lon, &e.Date, &e.Sentence, &e.Confidence, &r.NumArticles, &r.NumSources, &rec)
+		err := rows.Scan(&k.aid, &r.Article, &r.Index, &r.URL, &r.Outlet, &r.Published, &r.Day, &e.Source, &e.Target, &e.SourceEntity, &e.TargetEntity,
+			&e.Code, &e.Base, &e.Root, &e.Quad, &e.Goldstein, &e.Plover, &e.Mode, &e.Negated, &e.Modal, &e.Verb, &e.VerbSpan.Start, &e.VerbSpan.End,
+			&e.Location, &e.Country, &e.Lat, &e.Lon, &e.Date, &e.Sentence, &e.Confidence, &r.NumArticles, &r.NumSources)
+		return k, err
+	}) {
 		if err != nil {
-			return nil, fmt.Errorf("events: %w", mapErr(err))
+			return nil, fmt.Errorf("events: %w", err)
 		}
-		r.SentenceText = sentenceText(rec, e.Sentence)
+		byKey[[2]int64{k.aid, int64(k.row.Index)}] = k
+	}
+	aids := make([]int64, 0, len(ids)/2)
+	for i := 0; i < len(ids); i += 2 {
+		aids = append(aids, ids[i].(int64))
+	}
+	texts, err := d.texts(ctx, aids, true)
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	out := make([]store.EventRow, 0, len(ids)/2)
+	for i := 0; i < len(ids); i += 2 {
+		k, ok := byKey[[2]int64{ids[i].(int64), ids[i+1].(int64)}]
+		if !ok {
+			continue // replaced since the first query
+		}
+		r := k.row
+		if t := texts[k.aid]; t != nil {
+			if j := r.Event.Sentence; j >= 0 && j < len(t.sents) {
+				if s := t.sents[j]; s.Start >= 0 && s.End <= len(t.text) && s.Start <= s.End {
+					r.SentenceText = t.text[s.Start:s.End]
+				}
+			}
+		}
 		out = append(out, r)
+	}
+	return out, nil
+}
+
+// recordTexts are the text and sentences of a stored record.
+type recordTexts struct {
+	text  string
+	sents []article.Span
+}
+
+// texts reads the texts (and sentences, when asked) of the articles with
+// the given internal ids, each record once.
+func (d *DB) texts(ctx context.Context, ids []int64, withSentences bool) (map[int64]*recordTexts, error) {
+	var aids []any
+	seen := map[int64]bool{}
+	for _, a := range ids {
+		if !seen[a] {
+			seen[a] = true
+			aids = append(aids, a)
+		}
+	}
+	out := make(map[int64]*recordTexts, len(aids))
+	if len(aids) == 0 {
+		return out, nil
+	}
+	q := "SELECT aid, record FROM articles WHERE aid IN (" + placeholders(len(aids)) + ")"
+	for r, err := range queryRows(ctx, d.db, q, aids, func(rows *sql.Rows) (struct {
+		aid int64
+		t   *recordTexts
+	}, error) {
+		var r struct {
+			aid int64
+			t   *recordTexts
+		}
+		var raw sql.RawBytes
+		if err := rows.Scan(&r.aid, &raw); err != nil {
+			return r, err
+		}
+		text, sents := recordText(raw, withSentences)
+		r.t = &recordTexts{text, sents}
+		return r, nil
+	}) {
+		if err != nil {
+			return nil, err
+		}
+		out[r.aid] = r.t
 	}
 	return out, nil
 }
@@ -735,42 +856,78 @@ func (d *DB) CoMentionsAmong(ctx context.Context, ids []string) ([]store.CoMenti
 func (d *DB) QuotePage(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRow, error) {
 	var w where
 	f := q.QuoteFilter
+	latest := q.Latest
+	if latest <= 0 {
+		latest = searchCandidates
+	}
 	if f.Speaker != "" {
 		if strings.Contains(f.Speaker, ":") {
 			// The speaker's latest quotes (stored last), then by day.
-			w.add(fmt.Sprintf("q.qid IN (SELECT qid FROM quotes WHERE speaker = ? ORDER BY qid DESC LIMIT %d)", searchCandidates), f.Speaker)
+			w.add(fmt.Sprintf("q.qid IN (SELECT qid FROM quotes WHERE speaker = ? ORDER BY qid DESC LIMIT %d)", latest), f.Speaker)
 		} else {
 			like := "%" + escapeLike(f.Speaker) + "%"
 			w.add(`(q.speaker_name LIKE ? ESCAPE '\' OR en.name LIKE ? ESCAPE '\')`, like, like)
 		}
 	}
 	if strings.TrimSpace(f.Words) != "" {
-		w.add(fmt.Sprintf("q.qid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT %d)", searchCandidates), ftsQuery(f.Words))
+		w.add(fmt.Sprintf("q.qid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT %d)", latest), ftsQuery(f.Words))
 	}
 	period(&w, "a.day", f.Period)
 	if !f.Duplicates {
 		w.add("a.story = a.aid")
 	}
-	sqlq := `SELECT a.id, q.n, a.url, a.outlet, a.published, q.text, q.span_start, q.span_end, q.speaker, q.speaker_name, q.cue, q.kind, q.sentence,
-		coalesce(en.name, '')
-		FROM quotes q JOIN articles a ON a.aid = q.aid LEFT JOIN entities en ON en.id = q.speaker` + w.String() +
-		" ORDER BY a.day DESC, a.aid DESC, q.n" + pageSQL(q.Page)
+	// The page's quotes first, sorting only their keys; their rows after.
+	from := "FROM quotes q JOIN articles a ON a.aid = q.aid"
 	if f.Speaker == "" && strings.TrimSpace(f.Words) == "" {
 		// The latest quotes of all: walk the articles by day.
-		sqlq = strings.Replace(sqlq, "FROM quotes q JOIN articles a ON a.aid = q.aid", "FROM articles a CROSS JOIN quotes q ON q.aid = a.aid", 1)
+		from = "FROM articles a CROSS JOIN quotes q ON q.aid = a.aid"
 	}
-	var out []store.QuoteRow
-	for r, err := range queryRows(ctx, d.db, sqlq, w.args, func(rows *sql.Rows) (store.QuoteRow, error) {
-		var r store.QuoteRow
-		qt := &r.Quote
-		err := rows.Scan(&r.Article, &r.Index, &r.URL, &r.Outlet, &r.Published, &qt.Text, &qt.Span.Start, &qt.Span.End, &qt.Speaker, &qt.SpeakerName,
-			&qt.Cue, &qt.Kind, &qt.Sentence, &r.SpeakerEntity)
-		return r, err
+	if f.Speaker != "" && !strings.Contains(f.Speaker, ":") {
+		from += " LEFT JOIN entities en ON en.id = q.speaker"
+	}
+	keys := "SELECT q.qid " + from + w.String() + " ORDER BY a.day DESC, a.aid DESC, q.n" + pageSQL(q.Page)
+	var qids []any
+	for qid, err := range queryRows(ctx, d.db, keys, w.args, func(rows *sql.Rows) (int64, error) {
+		var qid int64
+		err := rows.Scan(&qid)
+		return qid, err
 	}) {
 		if err != nil {
 			return nil, fmt.Errorf("quotes: %w", err)
 		}
-		out = append(out, r)
+		qids = append(qids, qid)
+	}
+	if len(qids) == 0 {
+		return nil, nil
+	}
+	sqlq := `SELECT q.qid, a.id, q.n, a.url, a.outlet, a.published, q.text, q.span_start, q.span_end, q.speaker, q.speaker_name, q.cue, q.kind, q.sentence,
+		coalesce(en.name, '')
+		FROM quotes q JOIN articles a ON a.aid = q.aid LEFT JOIN entities en ON en.id = q.speaker WHERE q.qid IN (` + placeholders(len(qids)) + ")"
+	byQID := make(map[int64]store.QuoteRow, len(qids))
+	for r, err := range queryRows(ctx, d.db, sqlq, qids, func(rows *sql.Rows) (struct {
+		qid int64
+		r   store.QuoteRow
+	}, error) {
+		var k struct {
+			qid int64
+			r   store.QuoteRow
+		}
+		r := &k.r
+		qt := &r.Quote
+		err := rows.Scan(&k.qid, &r.Article, &r.Index, &r.URL, &r.Outlet, &r.Published, &qt.Text, &qt.Span.Start, &qt.Span.End, &qt.Speaker, &qt.SpeakerName,
+			&qt.Cue, &qt.Kind, &qt.Sentence, &r.SpeakerEntity)
+		return k, err
+	}) {
+		if err != nil {
+			return nil, fmt.Errorf("quotes: %w", err)
+		}
+		byQID[r.qid] = r.r
+	}
+	out := make([]store.QuoteRow, 0, len(qids))
+	for _, qid := range qids {
+		if r, ok := byQID[qid.(int64)]; ok {
+			out = append(out, r)
+		}
 	}
 	return out, nil
 }
