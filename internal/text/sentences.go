@@ -61,6 +61,9 @@ func AppendSentences(out []article.Sentence, s string, toks []article.Token) []a
 				emit(i)
 			}
 		}
+		if t := toks[i]; t.Kind != article.Punct && t.Flags&article.Abbrev == 0 {
+			continue // no sentence ends at a word or number (sentenceEnd's first test)
+		}
 		end, ok := sentenceEnd(s, toks, i)
 		if ok {
 			emit(end)
