@@ -1013,6 +1013,9 @@ func (r *run) subjectBefore(j, sf int) (int, int, bool) {
 		if p >= sf && r.lowerWord(p) && r.infos[p] == nil && r.class(p-1, clPrep) {
 			p-- // an adjective: "in late August"
 		}
+		if p >= sf && r.isWord(p, "with") && (p == sf || r.is(p-1, ",")) {
+			return a, j + 1, true // "…, with Inspector Jones adding": an absolute clause's subject
+		}
 		if p >= sf && r.class(p, clPrep) && !r.class(p, clNPLink) && r.lowerWord(p) {
 			q := p - 1
 			if q >= sf && r.lowerWord(q) && strings.HasSuffix(r.word(q), "ed") {
@@ -1906,7 +1909,13 @@ func (r *run) forwardClause(l *rel, k, sl int) {
 			break
 		}
 		// a comma inside a closing quote: …gun," but he said …
-		if g := r.regionAt(i); g >= 0 && r.regions[g].close == i && r.is(i-1, ",") && r.clauseBreak(r.regionEnd(&r.regions[g])) {
+		if g := r.regionAt(i); g >= 0 && r.regions[g].close == i && r.is(i-1, ",") && (r.clauseBreak(r.regionEnd(&r.regions[g])) || r.relativeAfter(r.regionEnd(&r.regions[g]))) {
+			e = r.regionEnd(&r.regions[g])
+			break
+		}
+		// …“a full exchange of views,” which it sells …: a relative
+		// clause after a quote comments on it.
+		if g := r.regionAt(i - 1); g >= 0 && r.regions[g].close >= 0 && r.regionEnd(&r.regions[g]) == i && r.is(i, ",") && r.relativeAfter(i+1) {
 			e = r.regionEnd(&r.regions[g])
 			break
 		}
@@ -2012,11 +2021,45 @@ func (r *run) clauseBreak(k int) bool {
 		r.isWord(k, "whereas"), r.isWord(k, "according"), r.isWord(k, "compared"):
 		return true
 	}
+	if r.absolute(k) {
+		return true
+	}
 	if r.lowerWord(k) && !r.class(k, clPrep|clTime) {
 		w := r.word(k)
+		if len(w) > 5 && w[len(w)-2:] == "ly" && r.lowerWord(k+1) && r.inQ[k+1] == 0 {
+			k, w = k+1, r.word(k+1) // "…, implicitly putting his name on the line"
+		}
 		return len(w) > 5 && w[len(w)-3:] == "ing" && !ingWords[w]
 	}
 	return false
+}
+
+// absolute reports an absolute clause at k with a speech participle of
+// its own: "…, with Inspector Jones adding that …", "…, her deputy
+// saying …", "…, he adding …". Its subject is the participle's source,
+// and the clause is not part of the words reported before it.
+func (r *run) absolute(k int) bool {
+	if r.isWord(k, "with") {
+		k++
+	}
+	j := k
+	if possDet[string(r.lower(j))] && r.lowerWord(j+1) {
+		j++ // "her deputy"
+	}
+	a, b, ok := r.npAfter(j, min(j+10, len(r.toks)))
+	if !ok || a != j || b >= len(r.toks) || !r.personLike(a, b) || r.isWord(b-1, "it") {
+		return false
+	}
+	in := r.infos[b]
+	return in != nil && in.cue != nil && in.form == formIng && in.cue.kind == kindSpeech
+}
+
+// possDet are the possessive determiners.
+var possDet = map[string]bool{"his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "your": true}
+
+// relativeAfter reports a relative pronoun at k: "which", "who", "whom".
+func (r *run) relativeAfter(k int) bool {
+	return r.isWord(k, "which") || r.isWord(k, "who") || r.isWord(k, "whom")
 }
 
 // ingWords end in -ing but start no participle clause: prepositions and
