@@ -651,7 +651,7 @@ func (r *run) isAttribution(l *rel) bool {
 	if r.isWord(l.subj, "which") && l.subjEnd == l.subj+1 {
 		return true
 	}
-	if ei := r.entityAt(r.span(l.subj, l.subjEnd)); ei >= 0 {
+	if ei := r.headEntity(l.subj, l.subjEnd); ei >= 0 {
 		return r.doc.Rec.Entities[ei].Type != article.Person
 	}
 	head := l.subjEnd - 1
