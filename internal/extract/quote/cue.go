@@ -460,6 +460,14 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		}
 		r.forwardQuote(&l, k, sl)
 	case afterThat, afterTo:
+		if what == afterThat && r.isWord(l.tagEnd, "of") && back >= 0 && r.backRegion(back) >= 0 && r.opensClause(r.backRegion(back), sf) {
+			// “…,” Maddow said of a list that included …: the quote
+			// before; "that" opens a relative clause on the topic.
+			if !r.backward(&l, back, sf) {
+				return
+			}
+			break
+		}
 		r.forwardClause(&l, k, sl)
 	case afterClause:
 		if back >= 0 && r.backRegion(back) >= 0 && r.opensClause(r.backRegion(back), sf) && !r.quoteIn(k, sl) {
@@ -789,6 +797,9 @@ func (r *run) boundary(i, sf int) bool {
 		return false
 	}
 	if g := r.regionAt(i); g >= 0 {
+		if r.is(r.regions[g].last-1, ".") && r.class(i+1, clPron) && r.toks[i+1].Is(article.Cap) {
+			return false // “… wheelhouse.” He said, twice, that …: a new sentence
+		}
 		return r.regionEnd(&r.regions[g]) == i+1
 	}
 	return i >= sf && (r.is(i, ",") || r.is(i, "—") || r.is(i, "–") || r.is(i, "--"))
@@ -1379,7 +1390,7 @@ func (r *run) npAfter(k, hi int) (int, int, bool) {
 		case r.class(i, clDet) && i > k && r.class(i-1, clNPLink):
 		case in != nil && in.src != 0:
 			head = true
-		case det && r.plainLower(i) && !(head && r.verbLike(i)):
+		case det && r.plainLower(i) && !(head && r.verbLike(i)) && !(r.capName(i-1) && r.pastOrPresent(i)):
 			head = true
 		case det && r.toks[i].Kind == article.Number && r.is(i+1, "-") && r.toks[i+1].Start == r.toks[i].End && r.plainLower(i+2):
 			i += 2 // "the 46-year-old"
@@ -1403,6 +1414,13 @@ done:
 		i--
 	}
 	return k, i, head && i > k
+}
+
+// pastOrPresent reports a word that reads as a finite verb by its
+// ending: "retaliated", "fumes".
+func (r *run) pastOrPresent(i int) bool {
+	w := r.word(i)
+	return len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
 }
 
 // plainLower reports a lower-case word of no closed class and no cue: a
@@ -1484,7 +1502,7 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 		break
 	}
 	// "said, among other things, that …", "said, without evidence, that"
-	if r.is(k, ",") && !inverted && (r.class(k+1, clPrep) && !r.isWord(k+1, "according") || r.adverb(k+1)) {
+	if r.is(k, ",") && !inverted && (r.class(k+1, clPrep) && !r.isWord(k+1, "according") || r.adverb(k+1) || r.lowerWord(k+1) && r.is(k+2, ",")) {
 		for i := k + 2; i < sl && i-k < 8 && r.inQ[i] == 0; i++ {
 			if r.is(i, ",") {
 				if r.isWord(i+1, "that") {

@@ -357,6 +357,9 @@ func (r *run) continues(k int) int {
 		}
 	}
 	sf, sl := r.sentBounds(open)
+	if open > 0 && strings.HasSuffix(r.word(open-1), ".") && r.sent[open-1] == r.sent[open] {
+		sf = open // “…,” said X, of Fresno, Calif. “…”: a sentence start the splitter took for an abbreviation
+	}
 	if sf == open-1 && (r.isWord(sf, "but") || r.isWord(sf, "and")) {
 		sf = open // But “…”: a quote after a conjunction still opens its sentence
 	}
