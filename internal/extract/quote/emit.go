@@ -412,10 +412,12 @@ func (r *run) fullQuote(k int) bool {
 			}
 		}
 	}
-	if words < 3 {
-		return false
-	}
 	sf, _ := r.sentBounds(g.open)
+	if words < 3 {
+		// an exclamation or question opening its sentence: “Perpetual
+		// motion!” Rep. Thompson said; “Why?” she asked
+		return words > 0 && g.open == sf && g.next < 0 && g.close >= 0 && (r.is(g.last-1, "!") || r.is(g.last-1, "?"))
+	}
 	_ = stop
 	return g.open == sf || g.open == sf+1 && (r.isWord(sf, "but") || r.isWord(sf, "and")) ||
 		r.toks[g.first].Is(article.Cap) || r.is(g.open-1, ":") || r.is(g.open-1, ",")
