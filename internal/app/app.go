@@ -30,6 +30,15 @@ func (e *env) pipelineConfig() pipeline.Config {
 	return pipeline.Config{KB: kb.Source{Dirs: e.kbDirs}}
 }
 
+// rawPipeline builds the pipeline the eval commands score: the shared
+// flags' configuration in raw mode, so the gold's text is kept byte for
+// byte and its offsets stay valid.
+func (e *env) rawPipeline() (*pipeline.Pipeline, error) {
+	cfg := e.pipelineConfig()
+	cfg.Raw = true
+	return pipeline.New(cfg)
+}
+
 // Run runs the newsgraph command line with args (without the program
 // name). It returns an error when the command fails or when any input
 // failed; the caller prints it and exits non-zero.

@@ -43,9 +43,7 @@ The last line is "dates F1=… strict_F1=… value_F1=…" (F1 is relaxed).`,
 			if err != nil {
 				return err
 			}
-			cfg := e.pipelineConfig()
-			cfg.Raw = true
-			p, err := pipeline.New(cfg)
+			p, err := e.rawPipeline()
 			if err != nil {
 				return err
 			}

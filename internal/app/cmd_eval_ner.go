@@ -43,9 +43,7 @@ PER/ORG/LOC.`,
 			if err != nil {
 				return fmt.Errorf("eval ner: %s: %w", args[0], err)
 			}
-			cfg := e.pipelineConfig()
-			cfg.Raw = true
-			p, err := pipeline.New(cfg)
+			p, err := e.rawPipeline()
 			if err != nil {
 				return err
 			}

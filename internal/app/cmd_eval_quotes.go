@@ -4,7 +4,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"newsgraph/internal/eval"
-	"newsgraph/internal/pipeline"
 )
 
 func evalQuotesCmd(e *env) *cobra.Command {
@@ -49,9 +48,7 @@ Last line: "quotes F1=… P=… R=… direct_F1=… speaker_acc=…".`,
 			if err != nil {
 				return err
 			}
-			cfg := e.pipelineConfig()
-			cfg.Raw = true
-			p, err := pipeline.New(cfg)
+			p, err := e.rawPipeline()
 			if err != nil {
 				return err
 			}

@@ -191,21 +191,11 @@ func BenchmarkText(b *testing.B) {
 
 // BenchmarkTextBBC cleans the BBC news corpus from ../shared.
 func BenchmarkTextBBC(b *testing.B) {
-	shared := testutil.SharedDir(b)
-	files, _ := filepath.Glob(filepath.Join(shared, "corpora", "news", "bbc", "*", "*.txt"))
-	if len(files) == 0 {
-		b.Skip("no BBC corpus")
-	}
-	var texts []string
+	texts := testutil.BBC(b, 500)
 	size, words := 0, 0
-	for _, f := range files[:min(len(files), 500)] {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(raw))
-		size += len(raw)
-		words += len(strings.Fields(string(raw)))
+	for _, s := range texts {
+		size += len(s)
+		words += len(strings.Fields(s))
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
@@ -233,16 +223,7 @@ func BenchmarkHTML(b *testing.B) {
 
 // BenchmarkLanguage guesses the language of BBC articles.
 func BenchmarkLanguage(b *testing.B) {
-	shared := testutil.SharedDir(b)
-	files, _ := filepath.Glob(filepath.Join(shared, "corpora", "news", "bbc", "*", "*.txt"))
-	if len(files) == 0 {
-		b.Skip("no BBC corpus")
-	}
-	var texts []string
-	for _, f := range files[:min(len(files), 500)] {
-		raw, _ := os.ReadFile(f)
-		texts = append(texts, string(raw))
-	}
+	texts := testutil.BBC(b, 500)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, s := range texts {

@@ -1,8 +1,6 @@
 package parse
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -54,14 +52,7 @@ func TestInfoOf(t *testing.T) {
 		}
 	})
 	t.Run("BBC", func(t *testing.T) {
-		shared := testutil.SharedDir(t)
-		paths, _ := filepath.Glob(filepath.Join(shared, "corpora", "news", "bbc", "*", "*.txt"))
-		for _, path := range paths {
-			b, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			s := string(b)
+		for _, s := range testutil.BBC(t, 0) {
 			for _, tok := range text.Tokenize(s) {
 				if tok.Kind == article.Word {
 					check(t, s[tok.Start:tok.End])

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"newsgraph/internal/article"
 )
 
 // Update makes golden tests rewrite their expected sections with what the
@@ -197,4 +199,40 @@ func SharedDir(t testing.TB) string {
 		t.Skipf("gold corpora not found at %s (set NEWSGRAPH_SHARED): skipping", shared)
 	}
 	return shared
+}
+
+// BBC returns the texts of the BBC news corpus in ../shared (the
+// pipeline's reference for throughput), in path order, at most max of
+// them when max > 0; it skips the test or benchmark when the corpus is
+// absent.
+func BBC(t testing.TB, max int) []string {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(SharedDir(t), "corpora", "news", "bbc", "*", "*.txt"))
+	if len(paths) == 0 {
+		t.Skip("no BBC corpus")
+	}
+	if max > 0 && len(paths) > max {
+		paths = paths[:max]
+	}
+	texts := make([]string, len(paths))
+	for i, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[i] = string(b)
+	}
+	return texts
+}
+
+// CountWords returns how many of toks are words, the unit of the
+// pipeline's throughput figures.
+func CountWords(toks []article.Token) int {
+	n := 0
+	for _, t := range toks {
+		if t.Kind == article.Word {
+			n++
+		}
+	}
+	return n
 }

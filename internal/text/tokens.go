@@ -443,3 +443,21 @@ func Lower(s string) string {
 	}
 	return lowerASCII(s)
 }
+
+// IsLower reports whether s is w, a lower-case word, in any ASCII case
+// ("Said", "SAID" and "said" are "said"), without allocating.
+func IsLower(s, w string) bool {
+	if len(s) != len(w) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[k] {
+			return false
+		}
+	}
+	return true
+}

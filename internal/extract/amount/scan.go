@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"newsgraph/internal/article"
+	"newsgraph/internal/text"
 )
 
 // scan holds the state of one pass over a document.
@@ -87,23 +88,7 @@ func (s *scan) word(j int) string {
 
 // is reports whether token j is w (lower case) in any ASCII case.
 func (s *scan) is(j int, w string) bool {
-	if !s.ok(j) {
-		return false
-	}
-	x := s.word(j)
-	if len(x) != len(w) {
-		return false
-	}
-	for k := 0; k < len(w); k++ {
-		c := x[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[k] {
-			return false
-		}
-	}
-	return true
+	return s.ok(j) && text.IsLower(s.word(j), w)
 }
 
 func (s *scan) isAny(j int, ws ...string) bool {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"newsgraph/internal/article"
+	"newsgraph/internal/text"
 )
 
 // scanner holds the state of one pass over a document.
@@ -198,23 +199,7 @@ func (s *scanner) in(j int, set map[string]bool) bool {
 
 // is reports whether token j is w (lower case), ignoring ASCII case.
 func (s *scanner) is(j int, w string) bool {
-	if !s.inSent(j) {
-		return false
-	}
-	x := s.word(j)
-	if len(x) != len(w) {
-		return false
-	}
-	for k := 0; k < len(w); k++ {
-		c := x[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[k] {
-			return false
-		}
-	}
-	return true
+	return s.inSent(j) && text.IsLower(s.word(j), w)
 }
 
 // isAny reports whether token j is one of ws.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -199,23 +198,11 @@ func BenchmarkProcess(b *testing.B) {
 // when absent) and reports ns/word: a wider vocabulary than one article,
 // so closer to what the stage costs in the pipeline.
 func BenchmarkBBC(b *testing.B) {
-	paths, _ := filepath.Glob(filepath.Join(testutil.SharedDir(b), "corpora", "news", "bbc", "*", "*.txt"))
-	if len(paths) == 0 {
-		b.Skip("no BBC corpus")
-	}
 	var docs []*article.Doc
 	words := 0
-	for _, p := range paths {
-		s, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		d := newDoc(string(s))
-		for _, t := range d.Tokens {
-			if t.Kind == article.Word {
-				words++
-			}
-		}
+	for _, s := range testutil.BBC(b, 0) {
+		d := newDoc(s)
+		words += testutil.CountWords(d.Tokens)
 		docs = append(docs, d)
 	}
 	x := newExtractor(b)
