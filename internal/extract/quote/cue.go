@@ -388,6 +388,9 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		// describes the speaker.
 		what = afterEnd
 	}
+	if what == afterEnd && back < 0 && !participle && !infinitive && r.tagOnly(l.tagStart, sf) {
+		back = sf - 1 // “… will win.” Trump said.
+	}
 	switch what {
 	case afterEnd:
 		if back < 0 || !r.backward(&l, back, sf) {
@@ -800,9 +803,25 @@ func (r *run) boundary(i, sf int) bool {
 		if r.is(r.regions[g].last-1, ".") && r.class(i+1, clPron) && r.toks[i+1].Is(article.Cap) {
 			return false // “… wheelhouse.” He said, twice, that …: a new sentence
 		}
+		if i == sf-1 && r.is(r.regions[g].last-1, ".") {
+			return false // “…” He said …: a new sentence (but see tagOnly)
+		}
 		return r.regionEnd(&r.regions[g]) == i+1
 	}
 	return i >= sf && (r.is(i, ",") || r.is(i, "—") || r.is(i, "–") || r.is(i, "--"))
+}
+
+// tagOnly reports a sentence that is nothing but a tag (its start is
+// the tag's) after a quote ending in a full stop that ends the sentence
+// before in the same paragraph: “… will win.” Trump said. Such a quote
+// ends its sentence, but a sentence with no words of its own can only
+// report it.
+func (r *run) tagOnly(tagStart, sf int) bool {
+	if tagStart != sf || sf == 0 || r.para[sf] {
+		return false
+	}
+	g := r.regionAt(sf - 1)
+	return g >= 0 && r.regionEnd(&r.regions[g]) == sf && r.is(r.regions[g].last-1, ".")
 }
 
 // passive reports a past participle after a form of "be" ("was asked",
