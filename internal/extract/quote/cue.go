@@ -800,11 +800,8 @@ func (r *run) boundary(i, sf int) bool {
 		return false
 	}
 	if g := r.regionAt(i); g >= 0 {
-		if r.is(r.regions[g].last-1, ".") && r.class(i+1, clPron) && r.toks[i+1].Is(article.Cap) {
-			return false // “… wheelhouse.” He said, twice, that …: a new sentence
-		}
 		if i == sf-1 && r.is(r.regions[g].last-1, ".") {
-			return false // “…” He said …: a new sentence (but see tagOnly)
+			return false // “… wheelhouse.” He said, twice, that …: a new sentence (but see tagOnly)
 		}
 		return r.regionEnd(&r.regions[g]) == i+1
 	}
@@ -2407,8 +2404,6 @@ func (r *run) trim() {
 				}
 				if t := b.tagStart - 1; r.is(t, ",") && r.sibling(b) || r.is(t, ";") || r.is(t, ":") || r.dash(t) {
 					pc.b = r.trimEnd(pc.a, b.tagStart-1)
-				} else if r.quoteEndsSentence(t) && t >= pc.a {
-					pc.b = t + 1 // “… like that.” He said …: a new sentence the splitter kept
 				} else if b.n > 0 && b.pieces[0].reg >= 0 && r.regions[b.pieces[0].reg].open > pc.a && !r.quoteEndsSentence(t) {
 					// "… unserious - “Again, …,” she said - and …": the
 					// quote and its tag belong to b.
