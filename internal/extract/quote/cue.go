@@ -330,6 +330,9 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		}
 		if a, b, ok := r.subjectBefore(j, sf); ok {
 			l.subj, l.subjEnd, l.tagStart = a, b, a
+			if r.isWord(a-1, "as") && a-1 > sf && r.boundary(a-2, sf) {
+				l.tagStart = a - 1 // “…,” as Sanders put it, “…”
+			}
 			if (r.isWord(a-1, "what") || r.isWord(a-1, "whom")) && (form == formPast || form == formPres) {
 				wh = a - 1 // "what Sroka called a … approach", "whom he described as …"
 			}
