@@ -112,6 +112,24 @@ func (r *run) fragment(k int) bool {
 				e = i
 			}
 		}
+		// A contrast or a relative clause after a quote and its comma
+		// comments on it: "“learning on the job,” while …", "“dossiers,”
+		// which it sells …".
+		for i := r.regionEnd(g); i < e; i++ {
+			if h := r.regionAt(i - 1); h >= 0 && r.regionEnd(&r.regions[h]) == i && r.inQ[i] == 0 {
+				k := i
+				if r.is(k, ",") {
+					k++
+				} else if r.regions[h].close <= 0 || !r.is(r.regions[h].close-1, ",") {
+					continue
+				}
+				if r.relativeAfter(k) || r.isWord(k, "while") || r.isWord(k, "but") || r.isWord(k, "although") ||
+					r.isWord(k, "though") || r.isWord(k, "whereas") {
+					e = i
+					break
+				}
+			}
+		}
 		if e > v+1 {
 			l.add(piece{v + 1, e, -1})
 		}
