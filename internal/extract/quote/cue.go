@@ -1371,8 +1371,8 @@ func (r *run) detBefore(j, sf int) bool {
 		return true
 	}
 	for k := j - 1; k >= sf && j-k <= 4; k-- {
-		if r.class(k, clDet) || r.possessive(k) || r.capName(k) {
-			return true
+		if r.class(k, clDet) || r.possessive(k) || r.capName(k) || r.isWord(k, "one") {
+			return true // "One attendee said"
 		}
 		if !r.lowerWord(k) || (r.infos[k] != nil && r.infos[k].class != 0) {
 			return false

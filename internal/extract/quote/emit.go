@@ -159,7 +159,18 @@ func (r *run) personLike(a, b int) bool {
 	if in := r.infos[h]; in != nil && (in.src == srcPerson || in.src == srcGroup) {
 		return true
 	}
-	return r.capName(h)
+	if r.capName(h) {
+		return true
+	}
+	// "the former secretary of state": the head comes before a
+	// post-modifier.
+	for i := a + 1; i < h; i++ {
+		if r.class(i, clNPLink|clPrep) && r.lowerWord(i) {
+			in := r.infos[i-1]
+			return in != nil && (in.src == srcPerson || in.src == srcGroup) || r.capName(i-1)
+		}
+	}
+	return false
 }
 
 // clauseEnd returns where the clause going on at token k ends: at the
