@@ -1999,6 +1999,12 @@ func (r *run) andVerb(i int) bool {
 			r.infos[i+1] != nil && r.infos[i+1].cue != nil && r.infos[i+1].form == formIng {
 			return true
 		}
+		// "… and pointedly saying": an adverb before a speech participle
+		if and && i+2 < len(r.toks) && r.adverb(i+1) && r.inQ[i+2] == 0 {
+			if in := r.infos[i+2]; in != nil && in.cue != nil && in.form == formIng && in.cue.kind == kindSpeech {
+				return true
+			}
+		}
 		// "…, and contrasted the candidate": a second verb with its object
 		if and && r.commaBefore(i) && len(w) > 4 && strings.HasSuffix(w, "ed") && (r.class(i+2, clDet|clObj) || r.capName(i+2)) {
 			return true

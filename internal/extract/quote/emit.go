@@ -112,9 +112,9 @@ func (r *run) fragment(k int) bool {
 				e = i
 			}
 		}
-		// A contrast or a relative clause after a quote and its comma
-		// comments on it: "“learning on the job,” while …", "“dossiers,”
-		// which it sells …".
+		// A contrast, a participle or a relative clause after a quote and
+		// its comma comments on it: "“learning on the job,” while …",
+		// "“dossiers,” which it sells …", "“top secret,” saying …".
 		for i := r.regionEnd(g); i < e; i++ {
 			if h := r.regionAt(i - 1); h >= 0 && r.regionEnd(&r.regions[h]) == i && r.inQ[i] == 0 {
 				k := i
@@ -123,8 +123,7 @@ func (r *run) fragment(k int) bool {
 				} else if r.regions[h].close <= 0 || !r.is(r.regions[h].close-1, ",") {
 					continue
 				}
-				if r.relativeAfter(k) || r.isWord(k, "while") || r.isWord(k, "but") || r.isWord(k, "although") ||
-					r.isWord(k, "though") || r.isWord(k, "whereas") {
+				if r.relativeAfter(k) || r.clauseBreak(k) && !r.isWord(k, "compared") && !r.isWord(k, "according") {
 					e = i
 					break
 				}
