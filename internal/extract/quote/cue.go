@@ -1456,7 +1456,7 @@ func (r *run) plainLower(i int) bool {
 // verb ending a noun phrase ("the spokesman defended the route").
 func (r *run) verbLike(i int) bool {
 	w := r.word(i)
-	if len(w) > 4 && strings.HasSuffix(w, "ed") && (r.class(i+1, clDet|clObj) || r.capName(i+1) || r.isWord(i+1, "that")) {
+	if len(w) > 4 && strings.HasSuffix(w, "ed") && (r.class(i+1, clDet|clObj) || r.capName(i+1) || r.isWord(i+1, "that") || r.isWord(i+1, "other")) {
 		return true
 	}
 	// "the secretary of State began her speech"
