@@ -158,6 +158,11 @@ func (d *DB) migrate(ctx context.Context) error {
 		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 			return fmt.Errorf("migrate to version %d: %w", v+1, mapErr(err))
 		}
+		if step := migrationSteps[v+1]; step != nil {
+			if err := step(ctx, tx); err != nil {
+				return fmt.Errorf("migrate to version %d: %w", v+1, mapErr(err))
+			}
+		}
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id=%d", applicationID)); err != nil {
 		return fmt.Errorf("migrate: %w", mapErr(err))
