@@ -206,11 +206,18 @@ type writer struct {
 	copies map[copyKey]bool
 	// lsh holds the batch's band keys, sorted at the end of the batch
 	// and kept with the recent ones (recentKeys); batchBands finds
-	// candidates among them meanwhile. moved holds the keys written to
+	// candidates among them meanwhile: the first story with each key,
+	// batchMore the others (rare: copies within a batch are found). moved holds the keys written to
 	// lsh when the batch moved the recent keys there.
 	lsh        []lshRow
-	batchBands map[int64][]int64
+	batchBands map[int64]int64
+	batchMore  map[int64][]int64
 	moved      []lshRow
+	// scratch holds an article's rows of one table while they are made;
+	// entityCountry and seen are the article's maps of annotations.
+	scratch       []any
+	entityCountry map[string]string
+	seen          map[string]int
 	// fts holds the full-text writes, done last: once an FTS5 table is
 	// in a transaction, every statement that opens a savepoint (any
 	// multi-row insert) makes FTS5 write its pending terms to disk.
@@ -277,9 +284,19 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
+// newWriter returns the writer of a transaction: the last one's, emptied,
+// when there was one (its maps and buffers, grown to a batch's size, are
+// kept rather than made again each batch; Put holds d.mu).
 func newWriter(ctx context.Context, d *DB, tx *sql.Tx) (*writer, error) {
-	w := &writer{d: d, tx: tx, stmts: map[string]*sql.Stmt{}, batchBands: map[int64][]int64{}, pending: map[string]uint8{}, rows: map[string][]any{},
-		stored: map[string]storedArticle{}, added: map[int64]addedArticle{}, copies: map[copyKey]bool{}, ents: map[string]*article.Entity{}}
+	w := d.spare
+	if w == nil {
+		w = &writer{stmts: map[string]*sql.Stmt{}, batchBands: map[int64]int64{}, batchMore: map[int64][]int64{}, pending: map[string]uint8{}, rows: map[string][]any{},
+			stored: map[string]storedArticle{}, added: map[int64]addedArticle{}, copies: map[copyKey]bool{}, ents: map[string]*article.Entity{}}
+		d.spare = w
+	} else {
+		w.reset()
+	}
+	w.d, w.tx = d, tx
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(aid), 0) + 1 FROM articles").Scan(&w.next); err != nil {
 		return nil, err
 	}
@@ -337,6 +354,29 @@ func (w *writer) stmt(ctx context.Context, key, q string) (*sql.Stmt, error) {
 	s := w.tx.StmtContext(ctx, base)
 	w.stmts[key] = s
 	return s, nil
+}
+
+// reset empties w for the next transaction, keeping its memory; the
+// references it held (records, their strings) are cleared so that the
+// last batch can be collected.
+func (w *writer) reset() {
+	clear(w.stmts)
+	clear(w.batchBands)
+	clear(w.batchMore)
+	clear(w.pending)
+	clear(w.stored)
+	clear(w.added)
+	clear(w.copies)
+	clear(w.ents)
+	for name, q := range w.rows {
+		clear(q)
+		w.rows[name] = q[:0]
+	}
+	clear(w.fts)
+	clear(w.scratch)
+	w.fts, w.scratch, w.lsh = w.fts[:0], w.scratch[:0], w.lsh[:0]
+	w.moved, w.known, w.counts = nil, nil, [len(countedViews)]int64{}
+	w.next, w.first, w.qid = 0, 0, 0
 }
 
 func (w *writer) close() {
@@ -501,7 +541,11 @@ func (w *writer) add(ctx context.Context, rec *article.Record, p *prep, outlet, 
 		sigBytes = p.sig.Encode()
 		for _, k := range p.keys {
 			w.lsh = append(w.lsh, lshRow{k, aid})
-			w.batchBands[k] = append(w.batchBands[k], aid)
+			if _, ok := w.batchBands[k]; ok {
+				w.batchMore[k] = append(w.batchMore[k], aid)
+			} else {
+				w.batchBands[k] = aid
+			}
 		}
 	}
 	if err := w.insert(ctx, "article", []any{aid, rec.ID, rec.URL, rec.Title, outlet, rec.Published, dayOf(rec.Published), rec.Language,
@@ -566,6 +610,7 @@ func (w *writer) finish(ctx context.Context) error {
 func (w *writer) flushLSH(ctx context.Context) error {
 	slices.SortFunc(w.lsh, compareLSH)
 	clear(w.batchBands)
+	clear(w.batchMore)
 	if len(w.d.recent.rows)+len(w.lsh) < lshMergeRows {
 		return nil
 	}
@@ -612,7 +657,10 @@ func (w *writer) bestMatch(ctx context.Context, sig *dedup.Sig, keys []int64) (m
 	// Earlier in this batch: their keys are not written yet.
 	var inBatch []int64
 	for _, k := range keys {
-		inBatch = append(inBatch, w.batchBands[k]...)
+		if aid, ok := w.batchBands[k]; ok {
+			inBatch = append(inBatch, aid)
+			inBatch = append(inBatch, w.batchMore[k]...)
+		}
 	}
 	slices.Sort(inBatch)
 	for i, aid := range inBatch {
@@ -691,9 +739,14 @@ func (w *writer) json(rec *article.Record) ([]byte, error) {
 
 // annotations queues the rows of rec's annotations for article aid.
 func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record, p *prep) error {
-	entityCountry := make(map[string]string, len(rec.Entities))
-	seen := make(map[string]int, len(rec.Entities))
-	var rows []any
+	if w.entityCountry == nil {
+		w.entityCountry, w.seen = map[string]string{}, map[string]int{}
+	}
+	entityCountry, seen := w.entityCountry, w.seen
+	clear(entityCountry)
+	clear(seen)
+	rows := w.scratch[:0]
+	defer func() { w.scratch = rows[:0] }()
 	for k := range rec.Entities {
 		e := &rec.Entities[k]
 		if e.ID == "" {

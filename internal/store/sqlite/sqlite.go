@@ -47,6 +47,9 @@ type DB struct {
 	// moved there yet (both guarded by mu, loaded by the first Put).
 	bands  *bloom
 	recent *recentKeys
+	// spare is the writer of the last transaction, kept for the next
+	// (guarded by mu).
+	spare *writer
 }
 
 var _ store.Store = (*DB)(nil)
