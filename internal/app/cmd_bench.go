@@ -78,7 +78,7 @@ one), as newsgraph ingest does, and the figures are those of the whole run.`,
 				workers = runtime.GOMAXPROCS(0)
 			}
 			var articles, words, failed int
-			start := time.Now()
+			start, cpu0 := time.Now(), processCPU()
 			for range max(rounds, 1) {
 				err := p.Run(cmd.Context(), ingest.Slice(inputs), workers, func(r pipeline.Result) error {
 					if r.Err != nil {
@@ -94,11 +94,18 @@ one), as newsgraph ingest does, and the figures are those of the whole run.`,
 				}
 			}
 			el := time.Since(start).Seconds()
+			cpu := (processCPU() - cpu0).Seconds()
 			totalBytes := float64(bytes * max(rounds, 1))
 			aps, wps := float64(articles)/el, float64(words)/el
 			fmt.Fprintf(e.stdout, "articles  %d (%d rejected) in %.2fs on %d workers\n", articles, failed, el, workers)
 			fmt.Fprintf(e.stdout, "throughput  %.0f articles/s  %.0f words/s  %.2f MB/s\n", aps, wps, totalBytes/el/1e6)
 			fmt.Fprintf(e.stdout, "per core    %.0f articles/s  %.0f words/s  %.2f MB/s\n", aps/float64(workers), wps/float64(workers), totalBytes/el/1e6/float64(workers))
+			if cpu > 0 {
+				// Wall time per core counts the time other processes take
+				// the cores; CPU time does not (it includes the garbage
+				// collector and every goroutine of the process).
+				fmt.Fprintf(e.stdout, "per CPU s   %.0f articles  %.0f words  (%.2fs of CPU, user and system)\n", float64(articles)/cpu, float64(words)/cpu, cpu)
+			}
 			var total time.Duration
 			stats := p.Stats()
 			for _, s := range stats {

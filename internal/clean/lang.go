@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,6 +54,40 @@ var langCodes, langTable = func() ([]string, map[string]uint16) {
 	return codes, t
 }()
 
+// langASCII is langTable's ASCII words of up to eight bytes, each packed
+// in a number (its first byte lowest), so that the words of most text
+// are looked up without hashing a string. The words of langTable hold no
+// zero byte, so that a word and its length are one number.
+var langASCII = func() map[uint64]uint16 {
+	m := map[uint64]uint16{}
+	for w, bits := range langTable {
+		if len(w) > 8 {
+			continue
+		}
+		var key uint64
+		ascii := true
+		for k := len(w) - 1; k >= 0; k-- {
+			if w[k] >= utf8.RuneSelf {
+				ascii = false
+			}
+			key = key<<8 | uint64(w[k])
+		}
+		if ascii {
+			m[key] = bits
+		}
+	}
+	return m
+}()
+
+// langMaxLen is the byte length of langTable's longest word.
+var langMaxLen = func() int {
+	n := 0
+	for w := range langTable {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // langSample is how many words Language reads.
 const langSample = 150
 
@@ -72,9 +107,13 @@ func Language(s string) string {
 			}
 			// an ASCII word: the common case, done without decoding
 			j, n := i, 0
+			var key uint64 // the first eight bytes, lowered, the first lowest
 			for j < len(s) && (isASCIILetter(s[j]) || s[j] == '\'') {
 				if n < len(buf) {
 					buf[n] = s[j] | 0x20
+					if n < 8 {
+						key |= uint64(buf[n]) << (8 * n)
+					}
 					n++
 				}
 				j++
@@ -84,12 +123,14 @@ func Language(s string) string {
 			} else {
 				scripts.latin += j - i
 				words++
-				if bits := langTable[string(buf[:n])]; bits != 0 {
-					for b := range langCodes {
-						if bits&(1<<b) != 0 {
-							counts[b]++
-						}
-					}
+				var set uint16
+				if n <= 8 {
+					set = langASCII[key]
+				} else if n <= langMaxLen {
+					set = langTable[string(buf[:n])]
+				}
+				for ; set != 0; set &= set - 1 {
+					counts[bits.TrailingZeros16(set)]++
 				}
 				i = j
 				continue

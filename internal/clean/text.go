@@ -269,8 +269,8 @@ func (st *state) cutInline(line []byte) []byte {
 
 // isInstaOpener recognises the first line of a copied Instagram post.
 func isInstaOpener(key []byte) bool {
-	k := strings.TrimRight(string(key), ". ")
-	return k == "view this post on instagram" || k == "view this profile on instagram"
+	k := bytes.TrimRight(key, ". ") // no copy of every line
+	return string(k) == "view this post on instagram" || string(k) == "view this profile on instagram"
 }
 
 // post records a copied post whose signature is the current line: the

@@ -41,7 +41,10 @@ type BratDoc struct {
 func ReadBrat(txt string, ann io.Reader) ([]GoldRelation, error) {
 	toByte := codePointOffsets(txt)
 	spans := map[string][]article.Span{}
-	type erow struct{ content, source, cue string }
+	type erow struct {
+		content     []string // Content, and Content2 … when a relation's content was annotated in parts
+		source, cue string
+	}
 	var rows []erow
 	sc := bufio.NewScanner(ann)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
@@ -79,8 +82,8 @@ func ReadBrat(txt string, ann io.Reader) ([]GoldRelation, error) {
 			for _, arg := range strings.Fields(f[1]) {
 				role, ref, _ := strings.Cut(arg, ":")
 				switch role {
-				case "Content":
-					r.content = ref
+				case "Content", "Content2", "Content3", "Content4":
+					r.content = append(r.content, ref)
 				case "Source":
 					r.source = ref
 				case "Cue":
@@ -95,7 +98,10 @@ func ReadBrat(txt string, ann io.Reader) ([]GoldRelation, error) {
 	}
 	var out []GoldRelation
 	for _, r := range rows {
-		c := spans[r.content]
+		var c []article.Span
+		for _, ref := range r.content {
+			c = append(c, spans[ref]...)
+		}
 		if len(c) == 0 {
 			continue
 		}

@@ -146,3 +146,25 @@ func TestQuotesDev(t *testing.T) {
 		t.Errorf("scores fell: %s", rep.LastLine())
 	}
 }
+
+// TestReadBratContent2 checks that a relation whose content was annotated
+// in two parts (Content and Content2 on its E line) keeps both.
+func TestReadBratContent2(t *testing.T) {
+	txt := "“We agree,” he said. “The talks went well.”"
+	ann := "T1\tContent 1 9\tWe agree\n" +
+		"T2\tSource 12 14\the\n" +
+		"T3\tCue 15 19\tsaid\n" +
+		"T4\tAttribution 15 19\tsaid\n" +
+		"T5\tContent 22 42\tThe talks went well.\n" +
+		"E1\tAttribution:T4 Cue:T3 Source:T2 Content:T1 Content2:T5\n"
+	rels, err := eval.ReadBrat(txt, strings.NewReader(ann))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rels) != 1 || len(rels[0].Content) != 2 {
+		t.Fatalf("got %+v, want one relation with two content spans", rels)
+	}
+	if got := txt[rels[0].Content[1].Start:rels[0].Content[1].End]; got != "The talks went well." {
+		t.Errorf("second content %q", got)
+	}
+}

@@ -39,10 +39,8 @@ func (p *Parser) infoOf(s *Sentence, w string) (*winfo, string) {
 // tokenInfo is infoOf for the word w of token tok; when tagged is not
 // nil, its tags hold the look-up of w.
 func (p *Parser) tokenInfo(s *Sentence, w string, tagged *article.Doc, tok int) (*winfo, string) {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return s.keep(p.compute(lower(w)))
-		}
+	if !text.IsASCII(w) {
+		return s.keep(p.compute(lower(w)))
 	}
 	var i int
 	if tagged != nil {

@@ -25,7 +25,9 @@ var starters = func() map[string]bool {
 // Sentences splits text into sentences using its tokens (from Tokenize).
 // A sentence ends at . ! ? or … followed by a capitalised word, a number,
 // an opening quote or a new line; closing quotes and brackets after the
-// mark stay with it. Blank lines always end a sentence; single line
+// mark stay with it. A quote ending in ? ! or … keeps the speaker and
+// verb after it (“Why?” Graham asked); one ending in a full stop does
+// not (“It is over.” He left). Blank lines always end a sentence; single line
 // breaks do too unless the next line starts with a lower-case word or the
 // text is hard-wrapped (lines of similar length that run on), so headlines
 // without a final stop stand alone.
@@ -60,6 +62,9 @@ func AppendSentences(out []article.Sentence, s string, toks []article.Token) []a
 			} else if i-first >= MaxSentenceTokens {
 				emit(i)
 			}
+		}
+		if t := toks[i]; t.Kind != article.Punct && t.Flags&article.Abbrev == 0 {
+			continue // no sentence ends at a word or number (sentenceEnd's first test)
 		}
 		end, ok := sentenceEnd(s, toks, i)
 		if ok {
@@ -103,8 +108,10 @@ func sentenceEnd(s string, toks []article.Token, i int) (int, bool) {
 	if n.Is(article.LineStart) {
 		return j, true
 	}
-	if j > i+1 && attribution(s, toks, j) {
-		return 0, false // “Why not?” Graham asked.
+	if j > i+1 && w != "." && attribution(s, toks, j) {
+		// “Why not?” Graham asked. After a full stop the quote is a
+		// sentence of its own: “It is over.” He said nothing more.
+		return 0, false
 	}
 	switch {
 	case n.Is(article.Cap), n.Kind == article.Number, isOpener(nw):

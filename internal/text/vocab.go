@@ -109,13 +109,15 @@ func (v *Vocab) Tag(doc *article.Doc) {
 	n := v.n
 	lex := slices.Grow(doc.Lex[:0], len(doc.Tokens)*n)[:len(doc.Tokens)*n]
 	s := doc.Rec.Text
-	for i, t := range doc.Tokens {
-		dst := lex[i*n : i*n+n]
+	rest := lex
+	for _, t := range doc.Tokens {
+		dst := rest[:n:n]
+		rest = rest[n:]
 		if c := s[t.Start]; c >= utf8.RuneSelf || v.starts[c] {
 			if j := v.words.Index(s[t.Start:t.End]); j >= 0 {
-				row := &v.words.recs[j].val
-				for k := range dst {
-					dst[k] = int32(row[k]) - 1
+				row := v.words.recs[j].val[:n]
+				for k, x := range row {
+					dst[k] = int32(x) - 1
 				}
 				continue
 			}

@@ -67,6 +67,7 @@ const (
 	fOrgPrefixFirst                    // first word of an organisation prefix (Air of Air France)
 	fDescLast                          // last word of a description (company, grid operator)
 	fMiscTailLast                      // last word of a MISC name's tail (Act, Amendment)
+	fName                              // a gazetteer name on its own (London; not New)
 )
 
 // singleFlag maps the classes whose cues are read one word at a time to
@@ -78,12 +79,42 @@ var singleFlag = map[string]uint32{
 	cueHonorific: fHonorific, cueOrgHead: fOrgHead, cueOrgAfter: fOrgAfter,
 }
 
-// firstFlag and lastFlag mark the first or last word of the cues of
-// classes read as phrases.
-var (
-	firstFlag = map[string]uint32{cueTitle: fTitleFirst, cuePlaceHead: fPlaceHeadFirst, cueHonorific: fHonorificFirst, cueNorp: fNorpFirst, cueOrgPrefix: fOrgPrefixFirst}
-	lastFlag  = map[string]uint32{cueOrgTail: fOrgTailLast, cuePlaceTail: fPlaceTailLast, cueEventTail: fEventTailLast, cueOrgBefore: fOrgBeforeLast, cueDesc: fDescLast, cueMiscTail: fMiscTailLast}
-)
+// firstFlagOf and lastFlagOf give the flags that mark the first or last
+// word of the cues of classes read as phrases. The matchers ask at every
+// call: a switch on the few classes costs less than a map's hashing.
+func firstFlagOf(class string) (uint32, bool) {
+	switch class {
+	case cueTitle:
+		return fTitleFirst, true
+	case cuePlaceHead:
+		return fPlaceHeadFirst, true
+	case cueHonorific:
+		return fHonorificFirst, true
+	case cueNorp:
+		return fNorpFirst, true
+	case cueOrgPrefix:
+		return fOrgPrefixFirst, true
+	}
+	return 0, false
+}
+
+func lastFlagOf(class string) (uint32, bool) {
+	switch class {
+	case cueOrgTail:
+		return fOrgTailLast, true
+	case cuePlaceTail:
+		return fPlaceTailLast, true
+	case cueEventTail:
+		return fEventTailLast, true
+	case cueOrgBefore:
+		return fOrgBeforeLast, true
+	case cueDesc:
+		return fDescLast, true
+	case cueMiscTail:
+		return fMiscTailLast, true
+	}
+	return 0, false
+}
 
 // lexEntry is what the lexicon holds for one word.
 type lexEntry struct {
@@ -157,6 +188,9 @@ func newCues(g *kb.Gazetteer) *cues {
 		if info.Longest > 0 {
 			e.flags |= fGazFirst
 			e.longest = uint8(min(info.Longest, 255))
+			if g.Lookup([]byte(k)) != nil {
+				e.flags |= fName
+			}
 		}
 		c.lex[k] = e
 	})
@@ -183,10 +217,10 @@ func newCues(g *kb.Gazetteer) *cues {
 		if f, ok := singleFlag[q.Class]; ok && len(words) == 1 {
 			mark(words[0], f)
 		}
-		if f, ok := firstFlag[q.Class]; ok {
+		if f, ok := firstFlagOf(q.Class); ok {
 			mark(words[0], f)
 		}
-		if f, ok := lastFlag[q.Class]; ok {
+		if f, ok := lastFlagOf(q.Class); ok {
 			mark(words[len(words)-1], f)
 		}
 		if q.Class == cueTitle {
@@ -278,7 +312,7 @@ func (c *cues) ministryIn(name string) string {
 }
 
 // sportBit mixes a word's length and last byte into one of 64 bits.
-func sportBit(w string) uint64 { return 1 << ((uint(w[len(w)-1]) ^ uint(len(w))*5) & 63) }
+func sportBit[T string | []byte](w T) uint64 { return 1 << ((uint(w[len(w)-1]) ^ uint(len(w))*5) & 63) }
 
 // get returns the cue of class with lookup form key.
 func (c *cues) get(class string, key []byte) (kb.Cue, bool) {

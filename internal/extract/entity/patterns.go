@@ -299,7 +299,7 @@ func (e *Extractor) kbEndsAt(s *scratch, doc *article.Doc, p, b int) bool {
 
 // tailMatch finds a cue of class ending the run [p, b): one or two words.
 func (e *Extractor) tailMatch(s *scratch, p, b int, class string) (int, kb.Cue) {
-	if f, ok := lastFlag[class]; ok && !s.is(b-1, f) {
+	if f, ok := lastFlagOf(class); ok && !s.is(b-1, f) {
 		return 0, kb.Cue{}
 	}
 	for k := min(2, b-p); k >= 1; k-- {

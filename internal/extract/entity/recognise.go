@@ -44,9 +44,12 @@ func (e *Extractor) isSports(s *scratch, doc *article.Doc) bool {
 				words++
 			}
 		case t.Kind == article.Word:
-			if e.cues.sport[string(s.w(i))] {
+			if w := s.w(i); len(w) >= 2 && e.cues.sportMask[w[0]]&sportBit(w) != 0 && e.cues.sport[string(w)] {
 				words++
 			}
+		}
+		if words >= 3 {
+			return true // whatever the tables
 		}
 	}
 	if nums >= 3 {
@@ -356,12 +359,17 @@ func (e *Extractor) kbMatch(s *scratch, doc *article.Doc, p, b int) (int, []kb.R
 			continue // punctuation inside a name ("St. Louis") adds no word
 		}
 		key := s.phrase(p, p+k)
-		if k == 1 || !s.is(p+k-1, fConnector) {
+		// The first word alone is looked up only when it is a name
+		// (fName), which the gazetteer's words told when the lexicon
+		// was built.
+		if k == 1 && s.is(p, fName) || k > 1 && !s.is(p+k-1, fConnector) {
 			if refs := e.gaz.Lookup(key); refs != nil {
 				best, bestRefs = k, refs
 			}
 		}
-		if k < n && !e.gaz.IsPrefix(key) {
+		// A first word that begins names of n > 1 words is a prefix of
+		// them: the gazetteer need not be asked.
+		if k > 1 && k < n && !e.gaz.IsPrefix(key) {
 			break
 		}
 	}
@@ -371,7 +379,7 @@ func (e *Extractor) kbMatch(s *scratch, doc *article.Doc, p, b int) (int, []kb.R
 // cueMatch returns the longest cue of class starting at token p and ending
 // by b.
 func (e *Extractor) cueMatch(s *scratch, p, b int, class string) (int, kb.Cue) {
-	if f, ok := firstFlag[class]; ok && !s.is(p, f) {
+	if f, ok := firstFlagOf(class); ok && !s.is(p, f) {
 		return 0, kb.Cue{}
 	}
 	w := s.w(p)

@@ -215,12 +215,35 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 				ent.Actor = ent.Country + c.roleCode
 			}
 		}
-		ent.Mentions = append(ent.Mentions, article.Mention{
-			Span: article.Span{Start: doc.Tokens[c.first].Start, End: doc.Tokens[c.last-1].End},
-			Kind: c.form,
-		})
 	}
 	s.textRole, s.roleSure, s.candEnt = textRole, roleSure, candEnt
+	// The mentions by name, in the order of the candidates, go in one
+	// array: each entity's part ends its capacity, so that a mention
+	// added later copies the part, as appending to a list of its own.
+	n := slices.Grow(s.mentionN[:0], len(out))[:len(out)]
+	clear(n)
+	total := 0
+	for _, gi := range candEnt {
+		if gi >= 0 {
+			n[gi]++
+			total++
+		}
+	}
+	all := make([]article.Mention, total)
+	for gi := range out {
+		k := int(n[gi])
+		out[gi].Mentions, all = all[:0:k], all[k:]
+	}
+	for i, gi := range candEnt {
+		if gi >= 0 {
+			c := &cands[i]
+			out[gi].Mentions = append(out[gi].Mentions, article.Mention{
+				Span: article.Span{Start: doc.Tokens[c.first].Start, End: doc.Tokens[c.last-1].End},
+				Kind: c.form,
+			})
+		}
+	}
+	s.mentionN = n
 	e.corefer(s, doc, cands, out)
 	ents := make([]article.Entity, len(out))
 	copy(ents, out)

@@ -11,7 +11,7 @@ import (
 type scratch struct {
 	doc       *article.Doc
 	buf       []byte     // lookup forms of the tokens asked for so far
-	ns, ne    []int32    // token i's lookup form is buf[ns[i]:ne[i]]; ns[i] < 0 until computed
+	forms     []form     // token i's lookup form is buf[forms[i].start:forms[i].end]; start < 0 until computed
 	lex       []lexEntry // token i's flags, valid when known[i]
 	known     []bool
 	key       []byte // a phrase being looked up
@@ -33,6 +33,7 @@ type scratch struct {
 
 	modes    []uint8          // each sentence's mode (modeNormal, …)
 	candEnt  []int32          // the entity of each candidate, -1 for none
+	mentionN []int32          // the mentions by name of each entity
 	tm       []tokMention     // the mentions by name, by first token
 	from     []int32          // 1 + index in tm of the mention starting at each token
 	to       []int32          // 1 + index in tm of the mention ending before each token
@@ -60,15 +61,14 @@ func (s *scratch) reset(e *Extractor, doc *article.Doc) {
 	s.doc, s.e = doc, e
 	s.big, s.small, s.smallMask = e.cues.table, e.cues.small, &e.cues.smallMask
 	s.buf = s.buf[:0]
-	if cap(s.ns) < n {
-		s.ns = make([]int32, n)
-		s.ne = make([]int32, n)
+	if cap(s.forms) < n {
+		s.forms = make([]form, n)
 		s.lex = make([]lexEntry, n)
 		s.known = make([]bool, n)
 	}
-	s.ns, s.ne, s.lex, s.known = s.ns[:n], s.ne[:n], s.lex[:n], s.known[:n]
-	for i := range s.ns {
-		s.ns[i] = -1
+	s.forms, s.lex, s.known = s.forms[:n], s.lex[:n], s.known[:n]
+	for i := range s.forms {
+		s.forms[i].start = -1
 	}
 	clear(s.known)
 	s.cands = s.cands[:0]
@@ -76,32 +76,50 @@ func (s *scratch) reset(e *Extractor, doc *article.Doc) {
 }
 
 // w returns token i's lookup form (empty for punctuation and numbers).
+// It is asked for many times a token: the form made once is read with
+// one load, the work of making it is in makeForm.
 func (s *scratch) w(i int) []byte {
-	if s.ns[i] < 0 {
-		t := s.doc.Tokens[i]
-		s.ns[i] = int32(len(s.buf))
-		if t.Kind == article.Word || t.Kind == article.Symbol && t.End-t.Start == 1 && s.doc.Rec.Text[t.Start] == '&' {
-			s.buf = kb.AppendNorm(s.buf, s.doc.Rec.Text[t.Start:t.End])
-		}
-		s.ne[i] = int32(len(s.buf))
+	if f := s.forms[i]; f.start >= 0 {
+		return s.buf[f.start:f.end]
 	}
-	return s.buf[s.ns[i]:s.ne[i]]
+	return s.makeForm(i)
+}
+
+// form is where a token's lookup form is in scratch.buf.
+type form struct{ start, end int32 }
+
+// makeForm appends token i's lookup form to s.buf and returns it.
+func (s *scratch) makeForm(i int) []byte {
+	t := s.doc.Tokens[i]
+	f := form{start: int32(len(s.buf))}
+	if t.Kind == article.Word || t.Kind == article.Symbol && t.End-t.Start == 1 && s.doc.Rec.Text[t.Start] == '&' {
+		s.buf = kb.AppendNorm(s.buf, s.doc.Rec.Text[t.Start:t.End])
+	}
+	f.end = int32(len(s.buf))
+	s.forms[i] = f
+	return s.buf[f.start:f.end]
 }
 
 // entry returns what the lexicon holds for token i. Words in lower case
 // need only their cue flags, which a much smaller map holds.
 func (s *scratch) entry(i int) lexEntry {
-	if !s.known[i] {
-		w := s.w(i)
-		if s.doc.Tokens[i].Flags&(article.Cap|article.AllCaps) != 0 {
-			s.lex[i] = s.big.get(w)
-		} else if len(w) > 0 && s.smallMask[w[0]]&(1<<((uint(w[len(w)-1])^uint(len(w))*5)&63)) != 0 {
-			s.lex[i] = s.small.get(w)
-		} else {
-			s.lex[i] = lexEntry{}
-		}
-		s.known[i] = true
+	if s.known[i] {
+		return s.lex[i]
 	}
+	return s.lookUp(i)
+}
+
+// lookUp finds token i's entry for entry.
+func (s *scratch) lookUp(i int) lexEntry {
+	w := s.w(i)
+	if s.doc.Tokens[i].Flags&(article.Cap|article.AllCaps) != 0 {
+		s.lex[i] = s.big.get(w)
+	} else if len(w) > 0 && s.smallMask[w[0]]&(1<<((uint(w[len(w)-1])^uint(len(w))*5)&63)) != 0 {
+		s.lex[i] = s.small.get(w)
+	} else {
+		s.lex[i] = lexEntry{}
+	}
+	s.known[i] = true
 	return s.lex[i]
 }
 

@@ -274,7 +274,8 @@ func (m *entityActors) Match(sc *scratch, doc *article.Doc, ws []parse.Word, _ s
 			mt.kind = mPron
 		}
 		if code != "" {
-			mt.codes = []string{code}
+			sc.codeArena = append(sc.codeArena, code)
+			mt.codes = carve(sc.codeArena, len(sc.codeArena)-1)
 		}
 		out = append(out, mt)
 	}

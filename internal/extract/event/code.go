@@ -20,6 +20,9 @@ func (c *Coder) codeSentence(s *scratch, doc *article.Doc, si int, pubDate strin
 	if c.sentenceDiscarded(doc.Text(sent.Span)) {
 		return
 	}
+	if c.quiet != nil && c.quiet.quiet(s, doc, sent) {
+		return // no event, and nothing for the next sentences
+	}
 	c.parser.ParseDoc(doc, sent.First, sent.Last, func(t int) bool { return s.nameTok[t] }, &s.sent)
 	ws := s.sent.Words
 	if len(ws) == 0 {
@@ -116,7 +119,7 @@ func (sc *sentCtx) lookup(i int) (ts []*trigger, start, end int) {
 // lookupRaw does the look-up of lookup.
 func (sc *sentCtx) lookupRaw(i int) (ts []*trigger, start, end int) {
 	ws := sc.s.sent.Words
-	w := ws[i]
+	w := &ws[i]
 	start, end = i, i+1
 	best := 0
 	try := func(cands []*trigger) {
@@ -336,7 +339,7 @@ func (sc *sentCtx) subject(gi, depth int) int {
 	}
 	i := g.Start - 1
 	for i >= 0 {
-		w := ws[i]
+		w := &ws[i]
 		switch {
 		case w.Tag == parse.Adv:
 			i--
@@ -587,7 +590,7 @@ func (sc *sentCtx) object(gi, vend int) (tgt, direct int, has bool) {
 		nextGroup++
 	}
 	for ; j < len(ws) && j < vend+maxObjectScan; j++ {
-		w := ws[j]
+		w := &ws[j]
 		if nextGroup < len(s.sent.Groups) && j >= s.sent.Groups[nextGroup].Start {
 			ng := &s.sent.Groups[nextGroup]
 			if !dict && !speech || ng.Has(parse.Finite) {

@@ -58,7 +58,10 @@ type Coder struct {
 	dict     *lexicon // nil without a verbs dictionary
 	matchers []actorMatcher
 	discards []petrarch.Discard
-	pool     sync.Pool
+	// quiet tells the sentences that need no parse (quiet.go); nil when
+	// every sentence is parsed.
+	quiet *quietCheck
+	pool  sync.Pool
 }
 
 // New builds a Coder.
@@ -104,6 +107,7 @@ func New(opts Options) (*Coder, error) {
 		}
 		c.discards = d.Discards
 	}
+	c.quiet = newQuietCheck(c.matchers)
 	c.pool.New = func() any { return &scratch{} }
 	return c, nil
 }

@@ -67,6 +67,38 @@ type scratch struct {
 	mrefMax     int
 	mrefFound   []mentionRef
 	entityIndex map[string]int
+	// The member, code and unit lists of a document's sentences are
+	// carved from these arenas, reset with the document, instead of each
+	// being allocated: a list's capacity ends with it (see carve), so
+	// that appending to it copies it, as appending to a list of its own
+	// would.
+	memArena  []member
+	codeArena []string
+	intArena  []int
+}
+
+// carve returns the items of arena from start on as a list whose
+// capacity ends with them, or nil when there are none.
+func carve[T any](arena []T, start int) []T {
+	if len(arena) == start {
+		return nil
+	}
+	return arena[start:len(arena):len(arena)]
+}
+
+// joinMembers returns a list of its own holding the members of lists.
+func (s *scratch) joinMembers(lists ...[]member) []member {
+	start := len(s.memArena)
+	for _, l := range lists {
+		s.memArena = append(s.memArena, l...)
+	}
+	return carve(s.memArena, start)
+}
+
+// oneInt returns a list of its own holding v.
+func (s *scratch) oneInt(v int) []int {
+	s.intArena = append(s.intArena, v)
+	return carve(s.intArena, len(s.intArena)-1)
 }
 
 type quoteSpeaker struct {
@@ -77,11 +109,16 @@ type quoteSpeaker struct {
 
 func (s *scratch) reset(doc *article.Doc) {
 	s.lastSubjPerson, s.lastSubjThing = nil, nil
-	s.recentPersons, s.recentThings = nil, nil
+	clear(s.recentPersons)
+	clear(s.recentThings)
+	s.recentPersons, s.recentThings = s.recentPersons[:0], s.recentThings[:0]
 	s.quoteSpeak = s.quoteSpeak[:0]
 	s.partners = nil
 	s.dateline = nil
 	s.events = s.events[:0]
+	clear(s.memArena)
+	clear(s.codeArena)
+	s.memArena, s.codeArena, s.intArena = s.memArena[:0], s.codeArena[:0], s.intArena[:0]
 	s.nameTok = append(s.nameTok[:0], make([]bool, len(doc.Tokens))...)
 	if s.entityIndex == nil {
 		s.entityIndex = map[string]int{}
@@ -199,13 +236,10 @@ func entityMember(e *article.Entity) (member, bool) {
 }
 
 // isNPWord reports words that belong to noun phrases.
-func isNPWord(t parse.Tag) bool {
-	switch t {
-	case parse.Det, parse.PossPron, parse.Adj, parse.Noun, parse.Propn, parse.Num, parse.Poss:
-		return true
-	}
-	return false
-}
+func isNPWord(t parse.Tag) bool { return t < 64 && npTags>>t&1 != 0 }
+
+// npTags has the bits of the tags of words that belong to noun phrases.
+const npTags uint64 = 1<<parse.Det | 1<<parse.PossPron | 1<<parse.Adj | 1<<parse.Noun | 1<<parse.Propn | 1<<parse.Num | 1<<parse.Poss
 
 // buildUnits finds the noun phrases of the sentence and the actors in
 // them, then joins them into actor groups.
@@ -251,7 +285,7 @@ func (c *Coder) buildUnits(s *scratch, nullCountry string) {
 	s.units = s.units[:0]
 	mi := 0
 	for i := 0; i < n; {
-		w := ws[i]
+		w := &ws[i]
 		if !(isNPWord(w.Tag) || w.Tag == parse.Pron || inMent(i)) {
 			i++
 			continue
@@ -331,16 +365,19 @@ func (c *Coder) buildUnits(s *scratch, nullCountry string) {
 					fa.codes = firstActor.codes
 				}
 			}
+			start := len(s.memArena)
 			for _, code := range fa.codes {
 				mem := member{code: combine(code, prefix, suffix), entity: fa.entity, country: fa.country, person: fa.person}
 				if mem.country == "" && len(code) >= 3 {
 					mem.country = code[:3]
 				}
-				u.members = append(u.members, mem)
+				s.memArena = append(s.memArena, mem)
 			}
+			u.members = carve(s.memArena, start)
 			u.capital = fa.capital && len(suffix) == 0 && len(prefix) == 0
 		case len(prefix)+len(suffix) > 0:
-			u.members = append(u.members, member{code: combine(nullCountry, prefix, suffix), agentOnly: true})
+			s.memArena = append(s.memArena, member{code: combine(nullCountry, prefix, suffix), agentOnly: true})
+			u.members = carve(s.memArena, len(s.memArena)-1)
 		}
 		s.units = append(s.units, u)
 		i = j
@@ -386,8 +423,8 @@ func (c *Coder) buildGroups(s *scratch) {
 		if len(us[ui].members) == 0 || us[ui].grp >= 0 {
 			continue
 		}
-		g := group{start: us[ui].start, end: us[ui].end, units: []int{ui}, capital: us[ui].capital}
-		g.members = append(g.members, us[ui].members...)
+		g := group{start: us[ui].start, end: us[ui].end, units: s.oneInt(ui), capital: us[ui].capital}
+		g.members = s.joinMembers(us[ui].members)
 		// coordination: collect units separated by "," or a conjunction
 		list := []int{ui}
 		conj := false

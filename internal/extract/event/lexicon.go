@@ -148,6 +148,26 @@ func fromDict(v *petrarch.Verbs) *lexicon {
 type synIndex struct {
 	all         []petrarch.Phrase
 	first, last map[string][]petrarch.Phrase
+	// firstF and lastF hold the keys of first and last (of all the
+	// lexicon's synsets, which share them), to turn most words away
+	// before a map look-up.
+	firstF, lastF *text.WordFilter
+}
+
+// starting returns first[w] (phrases starting with word w).
+func (si *synIndex) starting(w string) []petrarch.Phrase {
+	if !si.firstF.MayHave(w) {
+		return nil
+	}
+	return si.first[w]
+}
+
+// ending returns last[w] (phrases ending with word w).
+func (si *synIndex) ending(w string) []petrarch.Phrase {
+	if !si.lastF.MayHave(w) {
+		return nil
+	}
+	return si.last[w]
 }
 
 // indexSynsets fills lx.synIdx from lx.synsets, and the filters of the
@@ -155,8 +175,9 @@ type synIndex struct {
 func (lx *lexicon) indexSynsets() {
 	lx.indexWords()
 	lx.synIdx = make(map[string]*synIndex, len(lx.synsets))
+	firstF, lastF := new(text.WordFilter), new(text.WordFilter)
 	for name, phs := range lx.synsets {
-		si := &synIndex{all: phs, first: map[string][]petrarch.Phrase{}, last: map[string][]petrarch.Phrase{}}
+		si := &synIndex{all: phs, first: map[string][]petrarch.Phrase{}, last: map[string][]petrarch.Phrase{}, firstF: firstF, lastF: lastF}
 		for _, ph := range phs {
 			if len(ph.Words) == 0 {
 				si.first, si.last = nil, nil
@@ -165,6 +186,8 @@ func (lx *lexicon) indexSynsets() {
 			f, l := ph.Words[0], ph.Words[len(ph.Words)-1]
 			si.first[f] = append(si.first[f], ph)
 			si.last[l] = append(si.last[l], ph)
+			si.firstF.Add(f)
+			si.lastF.Add(l)
 		}
 		lx.synIdx[name] = si
 	}

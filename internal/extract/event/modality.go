@@ -337,7 +337,7 @@ func (sc *sentCtx) codeNoun(k int) (string, int, bool) {
 		return "", -1, false
 	}
 	ws := sc.s.sent.Words
-	w := ws[k]
+	w := &ws[k]
 	ts := sc.c.own.nounsOf(w.Low)
 	if len(ts) == 0 && w.Lemma != "" {
 		ts = sc.c.own.nounsOf(w.Lemma)

@@ -26,6 +26,8 @@ func (sc *sentCtx) resolvePronouns() {
 		at := ws[u.start].Start
 		speaker := s.speakerAt(at)
 		var mem []member
+		// resolvedPronoun (quiet.go) must list every pronoun this
+		// switch resolves.
 		switch u.pron {
 		case "i", "we", "me", "us":
 			mem = speaker
@@ -54,17 +56,17 @@ func (sc *sentCtx) resolvePronouns() {
 		if len(mem) == 0 {
 			continue
 		}
-		u.members = append(u.members[:0], mem...)
+		u.members = s.joinMembers(mem)
 		// "he and Lukashenko": join the coordination after the pronoun
 		if ui+1 < len(s.units) && s.units[ui+1].grp >= 0 && separator(ws[u.end:s.units[ui+1].start]) == 2 {
 			g := &s.groups[s.units[ui+1].grp]
-			g.members = append(append([]member(nil), u.members...), g.members...)
+			g.members = s.joinMembers(u.members, g.members)
 			g.start = u.start
 			g.units = append([]int{ui}, g.units...)
 			u.grp = s.units[ui+1].grp
 			continue
 		}
-		g := group{start: u.start, end: u.end, units: []int{ui}, members: u.members}
+		g := group{start: u.start, end: u.end, units: s.oneInt(ui), members: u.members}
 		u.grp = len(s.groups)
 		s.groups = append(s.groups, g)
 	}
@@ -173,9 +175,11 @@ func pushRecent(list [][]member, m []member) [][]member {
 			break
 		}
 	}
-	list = append(list, m)
-	if len(list) > maxRecent {
-		list = list[1:]
+	if len(list) == maxRecent {
+		// the oldest goes; shifted in place, so that the list keeps its
+		// array instead of sliding off it
+		copy(list, list[1:])
+		list = list[:maxRecent-1]
 	}
-	return list
+	return append(list, m)
 }

@@ -330,6 +330,9 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		}
 		if a, b, ok := r.subjectBefore(j, sf); ok {
 			l.subj, l.subjEnd, l.tagStart = a, b, a
+			if r.isWord(a-1, "as") && a-1 > sf && r.boundary(a-2, sf) {
+				l.tagStart = a - 1 // “…,” as Sanders put it, “…”
+			}
 			if (r.isWord(a-1, "what") || r.isWord(a-1, "whom")) && (form == formPast || form == formPres) {
 				wh = a - 1 // "what Sroka called a … approach", "whom he described as …"
 			}
@@ -387,6 +390,9 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		// "…, said an official who was briefed on the talks": the rest
 		// describes the speaker.
 		what = afterEnd
+	}
+	if what == afterEnd && back < 0 && !participle && !infinitive && r.tagOnly(l.tagStart, sf) {
+		back = sf - 1 // “… will win.” Trump said.
 	}
 	switch what {
 	case afterEnd:
@@ -460,6 +466,14 @@ func (r *run) analyze(ci, ce int, c *cue, form uint8) {
 		}
 		r.forwardQuote(&l, k, sl)
 	case afterThat, afterTo:
+		if what == afterThat && r.isWord(l.tagEnd, "of") && back >= 0 && r.backRegion(back) >= 0 && r.opensClause(r.backRegion(back), sf) {
+			// “…,” Maddow said of a list that included …: the quote
+			// before; "that" opens a relative clause on the topic.
+			if !r.backward(&l, back, sf) {
+				return
+			}
+			break
+		}
 		r.forwardClause(&l, k, sl)
 	case afterClause:
 		if back >= 0 && r.backRegion(back) >= 0 && r.opensClause(r.backRegion(back), sf) && !r.quoteIn(k, sl) {
@@ -789,9 +803,25 @@ func (r *run) boundary(i, sf int) bool {
 		return false
 	}
 	if g := r.regionAt(i); g >= 0 {
+		if i == sf-1 && r.is(r.regions[g].last-1, ".") {
+			return false // “… wheelhouse.” He said, twice, that …: a new sentence (but see tagOnly)
+		}
 		return r.regionEnd(&r.regions[g]) == i+1
 	}
 	return i >= sf && (r.is(i, ",") || r.is(i, "—") || r.is(i, "–") || r.is(i, "--"))
+}
+
+// tagOnly reports a sentence that is nothing but a tag (its start is
+// the tag's) after a quote ending in a full stop that ends the sentence
+// before in the same paragraph: “… will win.” Trump said. Such a quote
+// ends its sentence, but a sentence with no words of its own can only
+// report it.
+func (r *run) tagOnly(tagStart, sf int) bool {
+	if tagStart != sf || sf == 0 || r.para[sf] {
+		return false
+	}
+	g := r.regionAt(sf - 1)
+	return g >= 0 && r.regionEnd(&r.regions[g]) == sf && r.is(r.regions[g].last-1, ".")
 }
 
 // passive reports a past participle after a form of "be" ("was asked",
@@ -1012,6 +1042,9 @@ func (r *run) subjectBefore(j, sf int) (int, int, bool) {
 		p := a - 1
 		if p >= sf && r.lowerWord(p) && r.infos[p] == nil && r.class(p-1, clPrep) {
 			p-- // an adjective: "in late August"
+		}
+		if p >= sf && r.isWord(p, "with") && (p == sf || r.is(p-1, ",")) {
+			return a, j + 1, true // "…, with Inspector Jones adding": an absolute clause's subject
 		}
 		if p >= sf && r.class(p, clPrep) && !r.class(p, clNPLink) && r.lowerWord(p) {
 			q := p - 1
@@ -1338,8 +1371,8 @@ func (r *run) detBefore(j, sf int) bool {
 		return true
 	}
 	for k := j - 1; k >= sf && j-k <= 4; k-- {
-		if r.class(k, clDet) || r.possessive(k) || r.capName(k) {
-			return true
+		if r.class(k, clDet) || r.possessive(k) || r.capName(k) || r.isWord(k, "one") {
+			return true // "One attendee said"
 		}
 		if !r.lowerWord(k) || (r.infos[k] != nil && r.infos[k].class != 0) {
 			return false
@@ -1376,7 +1409,7 @@ func (r *run) npAfter(k, hi int) (int, int, bool) {
 		case r.class(i, clDet) && i > k && r.class(i-1, clNPLink):
 		case in != nil && in.src != 0:
 			head = true
-		case det && r.plainLower(i) && !(head && r.verbLike(i)):
+		case det && r.plainLower(i) && !(head && r.verbLike(i)) && !(r.capName(i-1) && r.pastOrPresent(i)):
 			head = true
 		case det && r.toks[i].Kind == article.Number && r.is(i+1, "-") && r.toks[i+1].Start == r.toks[i].End && r.plainLower(i+2):
 			i += 2 // "the 46-year-old"
@@ -1402,6 +1435,13 @@ done:
 	return k, i, head && i > k
 }
 
+// pastOrPresent reports a word that reads as a finite verb by its
+// ending: "retaliated", "fumes".
+func (r *run) pastOrPresent(i int) bool {
+	w := r.word(i)
+	return len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
+}
+
 // plainLower reports a lower-case word of no closed class and no cue: a
 // noun or an adjective, most likely.
 func (r *run) plainLower(i int) bool {
@@ -1416,7 +1456,7 @@ func (r *run) plainLower(i int) bool {
 // verb ending a noun phrase ("the spokesman defended the route").
 func (r *run) verbLike(i int) bool {
 	w := r.word(i)
-	if len(w) > 4 && strings.HasSuffix(w, "ed") && (r.class(i+1, clDet|clObj) || r.capName(i+1) || r.isWord(i+1, "that")) {
+	if len(w) > 4 && strings.HasSuffix(w, "ed") && (r.class(i+1, clDet|clObj) || r.capName(i+1) || r.isWord(i+1, "that") || r.isWord(i+1, "other")) {
 		return true
 	}
 	// "the secretary of State began her speech"
@@ -1481,7 +1521,7 @@ func (r *run) afterTag(k, sl int, c *cue, inverted bool) (int, int) {
 		break
 	}
 	// "said, among other things, that …", "said, without evidence, that"
-	if r.is(k, ",") && !inverted && (r.class(k+1, clPrep) && !r.isWord(k+1, "according") || r.adverb(k+1)) {
+	if r.is(k, ",") && !inverted && (r.class(k+1, clPrep) && !r.isWord(k+1, "according") || r.adverb(k+1) || r.lowerWord(k+1) && r.is(k+2, ",")) {
 		for i := k + 2; i < sl && i-k < 8 && r.inQ[i] == 0; i++ {
 			if r.is(i, ",") {
 				if r.isWord(i+1, "that") {
@@ -1906,7 +1946,13 @@ func (r *run) forwardClause(l *rel, k, sl int) {
 			break
 		}
 		// a comma inside a closing quote: …gun," but he said …
-		if g := r.regionAt(i); g >= 0 && r.regions[g].close == i && r.is(i-1, ",") && r.clauseBreak(r.regionEnd(&r.regions[g])) {
+		if g := r.regionAt(i); g >= 0 && r.regions[g].close == i && r.is(i-1, ",") && (r.clauseBreak(r.regionEnd(&r.regions[g])) || r.relativeAfter(r.regionEnd(&r.regions[g]))) {
+			e = r.regionEnd(&r.regions[g])
+			break
+		}
+		// …“a full exchange of views,” which it sells …: a relative
+		// clause after a quote comments on it.
+		if g := r.regionAt(i - 1); g >= 0 && r.regions[g].close >= 0 && r.regionEnd(&r.regions[g]) == i && r.is(i, ",") && r.relativeAfter(i+1) {
 			e = r.regionEnd(&r.regions[g])
 			break
 		}
@@ -1952,6 +1998,12 @@ func (r *run) andVerb(i int) bool {
 		if !and && len(w) > 5 && strings.HasSuffix(w, "ing") && r.infos[i+1] == nil && !ingWords[w] ||
 			r.infos[i+1] != nil && r.infos[i+1].cue != nil && r.infos[i+1].form == formIng {
 			return true
+		}
+		// "… and pointedly saying": an adverb before a speech participle
+		if and && i+2 < len(r.toks) && r.adverb(i+1) && r.inQ[i+2] == 0 {
+			if in := r.infos[i+2]; in != nil && in.cue != nil && in.form == formIng && in.cue.kind == kindSpeech {
+				return true
+			}
 		}
 		// "…, and contrasted the candidate": a second verb with its object
 		if and && r.commaBefore(i) && len(w) > 4 && strings.HasSuffix(w, "ed") && (r.class(i+2, clDet|clObj) || r.capName(i+2)) {
@@ -2012,11 +2064,45 @@ func (r *run) clauseBreak(k int) bool {
 		r.isWord(k, "whereas"), r.isWord(k, "according"), r.isWord(k, "compared"):
 		return true
 	}
+	if r.absolute(k) {
+		return true
+	}
 	if r.lowerWord(k) && !r.class(k, clPrep|clTime) {
 		w := r.word(k)
+		if len(w) > 5 && w[len(w)-2:] == "ly" && r.lowerWord(k+1) && r.inQ[k+1] == 0 {
+			k, w = k+1, r.word(k+1) // "…, implicitly putting his name on the line"
+		}
 		return len(w) > 5 && w[len(w)-3:] == "ing" && !ingWords[w]
 	}
 	return false
+}
+
+// absolute reports an absolute clause at k with a speech participle of
+// its own: "…, with Inspector Jones adding that …", "…, her deputy
+// saying …", "…, he adding …". Its subject is the participle's source,
+// and the clause is not part of the words reported before it.
+func (r *run) absolute(k int) bool {
+	if r.isWord(k, "with") {
+		k++
+	}
+	j := k
+	if possDet[string(r.lower(j))] && r.lowerWord(j+1) {
+		j++ // "her deputy"
+	}
+	a, b, ok := r.npAfter(j, min(j+10, len(r.toks)))
+	if !ok || a != j || b >= len(r.toks) || !r.personLike(a, b) || r.isWord(b-1, "it") {
+		return false
+	}
+	in := r.infos[b]
+	return in != nil && in.cue != nil && in.form == formIng && in.cue.kind == kindSpeech
+}
+
+// possDet are the possessive determiners.
+var possDet = map[string]bool{"his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "your": true}
+
+// relativeAfter reports a relative pronoun at k: "which", "who", "whom".
+func (r *run) relativeAfter(k int) bool {
+	return r.isWord(k, "which") || r.isWord(k, "who") || r.isWord(k, "whom")
 }
 
 // ingWords end in -ing but start no participle clause: prepositions and
@@ -2327,8 +2413,6 @@ func (r *run) trim() {
 				}
 				if t := b.tagStart - 1; r.is(t, ",") && r.sibling(b) || r.is(t, ";") || r.is(t, ":") || r.dash(t) {
 					pc.b = r.trimEnd(pc.a, b.tagStart-1)
-				} else if r.quoteEndsSentence(t) && t >= pc.a {
-					pc.b = t + 1 // “… like that.” He said …: a new sentence the splitter kept
 				} else if b.n > 0 && b.pieces[0].reg >= 0 && r.regions[b.pieces[0].reg].open > pc.a && !r.quoteEndsSentence(t) {
 					// "… unserious - “Again, …,” she said - and …": the
 					// quote and its tag belong to b.

@@ -112,6 +112,23 @@ func (r *run) fragment(k int) bool {
 				e = i
 			}
 		}
+		// A contrast, a participle or a relative clause after a quote and
+		// its comma comments on it: "“learning on the job,” while …",
+		// "“dossiers,” which it sells …", "“top secret,” saying …".
+		for i := r.regionEnd(g); i < e; i++ {
+			if h := r.regionAt(i - 1); h >= 0 && r.regionEnd(&r.regions[h]) == i && r.inQ[i] == 0 {
+				k := i
+				if r.is(k, ",") {
+					k++
+				} else if r.regions[h].close <= 0 || !r.is(r.regions[h].close-1, ",") {
+					continue
+				}
+				if r.relativeAfter(k) || r.clauseBreak(k) && !r.isWord(k, "compared") && !r.isWord(k, "according") {
+					e = i
+					break
+				}
+			}
+		}
 		if e > v+1 {
 			l.add(piece{v + 1, e, -1})
 		}
@@ -141,7 +158,18 @@ func (r *run) personLike(a, b int) bool {
 	if in := r.infos[h]; in != nil && (in.src == srcPerson || in.src == srcGroup) {
 		return true
 	}
-	return r.capName(h)
+	if r.capName(h) {
+		return true
+	}
+	// "the former secretary of state": the head comes before a
+	// post-modifier.
+	for i := a + 1; i < h; i++ {
+		if r.class(i, clNPLink|clPrep) && r.lowerWord(i) {
+			in := r.infos[i-1]
+			return in != nil && (in.src == srcPerson || in.src == srcGroup) || r.capName(i-1)
+		}
+	}
+	return false
 }
 
 // clauseEnd returns where the clause going on at token k ends: at the
@@ -357,6 +385,9 @@ func (r *run) continues(k int) int {
 		}
 	}
 	sf, sl := r.sentBounds(open)
+	if open > 0 && strings.HasSuffix(r.word(open-1), ".") && r.sent[open-1] == r.sent[open] {
+		sf = open // “…,” said X, of Fresno, Calif. “…”: a sentence start the splitter took for an abbreviation
+	}
 	if sf == open-1 && (r.isWord(sf, "but") || r.isWord(sf, "and")) {
 		sf = open // But “…”: a quote after a conjunction still opens its sentence
 	}
@@ -409,10 +440,12 @@ func (r *run) fullQuote(k int) bool {
 			}
 		}
 	}
-	if words < 3 {
-		return false
-	}
 	sf, _ := r.sentBounds(g.open)
+	if words < 3 {
+		// an exclamation or question opening its sentence: “Perpetual
+		// motion!” Rep. Thompson said; “Why?” she asked
+		return words > 0 && g.open == sf && g.next < 0 && g.close >= 0 && (r.is(g.last-1, "!") || r.is(g.last-1, "?"))
+	}
 	_ = stop
 	return g.open == sf || g.open == sf+1 && (r.isWord(sf, "but") || r.isWord(sf, "and")) ||
 		r.toks[g.first].Is(article.Cap) || r.is(g.open-1, ":") || r.is(g.open-1, ",")
@@ -651,7 +684,7 @@ func (r *run) isAttribution(l *rel) bool {
 	if r.isWord(l.subj, "which") && l.subjEnd == l.subj+1 {
 		return true
 	}
-	if ei := r.entityAt(r.span(l.subj, l.subjEnd)); ei >= 0 {
+	if ei := r.headEntity(l.subj, l.subjEnd); ei >= 0 {
 		return r.doc.Rec.Entities[ei].Type != article.Person
 	}
 	head := l.subjEnd - 1

@@ -110,11 +110,11 @@ func TestBadInput(t *testing.T) {
 // TestUserLexicon checks that a user's quote_cues.tsv adds cues.
 func TestUserLexicon(t *testing.T) {
 	dir := t.TempDir()
-	tsv := "# test cues\ncue\tkind\tforms\tflags\nmutter\tspeech\tmutter|mutters|muttered\t\n"
+	tsv := "# test cues\ncue\tkind\tforms\tflags\nharrumph\tspeech\tharrumph|harrumphs|harrumphed\t\n"
 	if err := os.WriteFile(filepath.Join(dir, quote.CuesFile), []byte(tsv), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	in := "“Not again,” the coach muttered."
+	in := "“Not again,” the coach harrumphed."
 	for _, tc := range []struct {
 		dirs []string
 		want int

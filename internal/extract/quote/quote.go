@@ -122,6 +122,7 @@ type run struct {
 	regions []region
 	rels    []rel
 	said    []said  // speakers linked to entities so far, in order
+	gender  []byte  // per entity: its gender once looked up, 1 when unknown (entityGender)
 	order   []int32 // relation indexes, sorted for look-ups
 	ends    []int32 // relations found by cues, sorted by end
 	cued    int     // number of relations found by cues
@@ -146,6 +147,7 @@ func (r *run) reset(lex *lexicon, doc *article.Doc) {
 	r.regions = r.regions[:0]
 	r.rels = r.rels[:0]
 	r.said = r.said[:0]
+	r.gender = r.gender[:0]
 	r.ments, r.mentsOK, r.added = r.ments[:0], false, r.added[:0]
 	aux := lex.words["'s"]
 	r.joined = lex.ascii.Joined(doc)

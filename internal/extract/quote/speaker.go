@@ -15,11 +15,14 @@ type speaker struct {
 	span *article.Span
 }
 
-// said remembers a resolved speaker: where it was named and which entity.
+// said remembers a speaker: where it was named and which entity, or -1
+// for a person or group named by description only ("a spokesman",
+// "officials"), which a later pronoun may refer to.
 type said struct {
-	at   int
-	ent  int
-	head string // the last word of how it was named ("report")
+	at     int
+	ent    int
+	head   string // the last word of how it was named ("report")
+	gender byte   // of an unnamed speaker: 'm', 'f', 'p' (plural) or 0 (either)
 }
 
 // speaker names the source at tokens [a, b) and links it to an entity:
@@ -32,7 +35,7 @@ func (r *run) speaker(a, b int) speaker {
 	if len(ents) == 0 {
 		return sp
 	}
-	ei := r.entityAt(s)
+	ei := r.headEntity(a, b)
 	if ei < 0 {
 		kind := ""
 		switch {
@@ -51,11 +54,90 @@ func (r *run) speaker(a, b int) speaker {
 			r.added = append(r.added, ment{s: s, ent: int32(ei), kind: kind})
 		}
 	}
-	if ei >= 0 {
+	switch {
+	case ei >= 0:
 		sp.id = ents[ei].ID
 		r.said = append(r.said, said{at: s.Start, ent: ei, head: r.word(b - 1)})
+	case b-a == 1 && r.class(a, clPron|clObj):
+		if g := pronounGender(r.word(a)); g != 0 {
+			r.said = append(r.said, said{at: s.Start, ent: -1, head: r.word(a), gender: g})
+		}
+	case r.infos[b-1] != nil && (r.infos[b-1].src == srcPerson || r.infos[b-1].src == srcGroup):
+		g := nounGender(string(r.lower(b - 1)))
+		if r.infos[b-1].src == srcGroup || r.plural(a, b) {
+			g = 'p'
+		}
+		r.said = append(r.said, said{at: s.Start, ent: -1, head: r.word(b - 1), gender: g})
 	}
 	return sp
+}
+
+// nounGender returns 'm' or 'f' for a person noun that says it
+// ("spokeswoman", "husband"), 0 for others.
+func nounGender(w string) byte {
+	switch {
+	case strings.HasSuffix(w, "woman") || strings.HasSuffix(w, "women"):
+		return 'f'
+	case strings.HasSuffix(w, "man") || strings.HasSuffix(w, "men"):
+		return 'm'
+	}
+	switch w {
+	case "wife", "mother", "daughter", "sister", "niece", "queen":
+		return 'f'
+	case "husband", "father", "son", "brother", "nephew", "king":
+		return 'm'
+	}
+	return 0
+}
+
+// headEntity returns the entity a source phrase at tokens [a, b) names:
+// the entity of its head, the last name before any post-modifier ("The
+// Estonian grid operator Elering" is Elering, not Estonian; "Finnish
+// Prime Minister Petteri Orpo" is Orpo; "Bill O’Reilly of Fox News" is
+// O’Reilly), passing over a possessor ("Trump’s lawyer Jay Sekulow").
+// Without a name in the head it is the entity overlapping the phrase
+// most ("a spokesman for the ministry": the ministry), or -1.
+func (r *run) headEntity(a, b int) int {
+	if len(r.doc.Rec.Entities) == 0 {
+		return -1
+	}
+	h := b
+	for i := a + 1; i < b; i++ {
+		if r.inQ[i] == 0 && (r.is(i, ",") || r.is(i, "(") || r.dash(i) || r.lowerWord(i) && (r.isWord(i, "of") || r.isWord(i, "for") ||
+			r.isWord(i, "at") || r.isWord(i, "from") || r.isWord(i, "with") || r.isWord(i, "in") || r.class(i, clRel))) {
+			h = i
+			break
+		}
+	}
+	hs := r.span(a, h)
+	ms := r.mentions()
+	i, _ := slices.BinarySearchFunc(ms, hs.End, func(m ment, t int) int { return m.s.Start - t })
+	best, bestEnd, bestLen, bestPoss := -1, 0, 0, true
+	for ; i > 0; i-- {
+		m := ms[i-1]
+		if m.s.Start < hs.Start-512 {
+			break
+		}
+		if !m.s.Overlaps(hs) {
+			continue
+		}
+		end := min(m.s.End, hs.End)
+		poss := end < hs.End && r.possessiveAt(end)
+		n := m.s.End - m.s.Start
+		if best < 0 || bestPoss && !poss || poss == bestPoss && (end > bestEnd || end == bestEnd && (n > bestLen || n == bestLen && int(m.ent) < best)) {
+			best, bestEnd, bestLen, bestPoss = int(m.ent), end, n, poss
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	return r.entityAt(r.span(a, b))
+}
+
+// possessiveAt reports a possessive ’s or ' starting at byte offset at.
+func (r *run) possessiveAt(at int) bool {
+	s := r.s[at:]
+	return strings.HasPrefix(s, "'s") || strings.HasPrefix(s, "’s") || strings.HasPrefix(s, "' ") || strings.HasPrefix(s, "’ ")
 }
 
 // resolveRelative finds the entity a relative pronoun at token a refers
@@ -88,7 +170,7 @@ func (r *run) resolveRelative(a int) int {
 func (r *run) resolveDocument(h int) int {
 	at := r.toks[h].Start
 	for k := len(r.said) - 1; k >= 0; k-- {
-		if r.said[k].at < at && strings.EqualFold(r.said[k].head, r.word(h)) {
+		if r.said[k].at < at && r.said[k].ent >= 0 && strings.EqualFold(r.said[k].head, r.word(h)) {
 			return r.said[k].ent
 		}
 	}
@@ -108,18 +190,60 @@ func pronounGender(w string) byte {
 	return 0
 }
 
-// compatible reports whether entity e may be what a pronoun of gender g
+// compatible reports whether entity ei may be what a pronoun of gender g
 // refers to.
-func (r *run) compatible(e *article.Entity, g byte) bool {
+func (r *run) compatible(ei int, g byte) bool {
+	e := &r.doc.Rec.Entities[ei]
 	if g == 'p' {
 		return e.Type == article.Org || e.Type == article.NORP
 	}
 	if e.Type != article.Person {
 		return false
 	}
-	first, _, _ := strings.Cut(e.Name, " ")
-	eg := r.lex.gender[strings.ToLower(first)]
+	eg := r.entityGender(ei)
 	return eg == 0 || eg == g
+}
+
+// entityGender returns the gender the text gives person ei ("Mr.",
+// "Ms." before a mention), else the usual gender of its given name, else
+// 0. The text comes first: a given name may be a man's in one language
+// and a woman's in another.
+func (r *run) entityGender(ei int) byte {
+	if len(r.gender) != len(r.doc.Rec.Entities) {
+		r.gender = grow(r.gender, len(r.doc.Rec.Entities))
+		clear(r.gender)
+	}
+	switch g := r.gender[ei]; g {
+	case 0: // not looked up yet
+	case 1: // looked up, unknown
+		return 0
+	default:
+		return g
+	}
+	e := &r.doc.Rec.Entities[ei]
+	var g byte
+	for _, m := range e.Mentions {
+		if m.Embed != 0 || m.Span.Start < 0 || m.Span.End > len(r.s) {
+			continue
+		}
+		before := strings.TrimRight(r.s[max(0, m.Span.Start-5):m.Span.Start], " .")
+		in := r.s[m.Span.Start:min(m.Span.End, m.Span.Start+5)]
+		switch {
+		case strings.HasSuffix(before, "Mr") || strings.HasPrefix(in, "Mr ") || strings.HasPrefix(in, "Mr."):
+			g = 'm'
+		case strings.HasSuffix(before, "Mrs") || strings.HasSuffix(before, "Ms") || strings.HasPrefix(in, "Mrs") || strings.HasPrefix(in, "Ms ") || strings.HasPrefix(in, "Ms."):
+			g = 'f'
+		}
+		if g != 0 {
+			break
+		}
+	}
+	if g == 0 {
+		first, _, _ := strings.Cut(e.Name, " ")
+		g = r.lex.gender[strings.ToLower(first)]
+	}
+	r.gender[ei] = max(g, 1)
+	return g
 }
 
 // resolvePronoun finds the entity a subject pronoun at token a refers to:
@@ -131,7 +255,6 @@ func (r *run) resolvePronoun(a int) int {
 	if g == 0 {
 		return -1
 	}
-	ents := r.doc.Rec.Entities
 	si := int(r.sent[a])
 	if si < 0 {
 		return -1
@@ -142,14 +265,27 @@ func (r *run) resolvePronoun(a int) int {
 			hi = r.toks[a].Start
 		}
 		for k, n := len(r.said)-1, 0; k >= 0 && n < 64; k, n = k-1, n+1 {
-			if at := r.said[k].at; at >= lo && at < hi && r.compatible(&ents[r.said[k].ent], g) {
-				return r.said[k].ent
+			sd := &r.said[k]
+			if sd.at < lo || sd.at >= hi {
+				continue
+			}
+			if sd.ent < 0 {
+				// the pronoun goes on with the speaker last described,
+				// not with someone named before: “…,” the chairman
+				// said, he adding …
+				if sd.gender == g || sd.gender == 0 && g != 'p' {
+					return -1
+				}
+				continue
+			}
+			if r.compatible(sd.ent, g) {
+				return sd.ent
 			}
 		}
 		ms := r.mentions()
 		i, _ := slices.BinarySearchFunc(ms, lo, func(m ment, t int) int { return m.s.Start - t })
 		for ; i < len(ms) && ms[i].s.Start < hi; i++ {
-			if ms[i].s.End <= hi && r.compatible(&ents[ms[i].ent], g) {
+			if ms[i].s.End <= hi && r.compatible(int(ms[i].ent), g) {
 				return int(ms[i].ent) // the first named in the sentence
 			}
 		}

@@ -301,7 +301,11 @@ func (x *Extractor) Process(_ context.Context, doc *article.Doc) error {
 			var c int32
 			if m.joined {
 				// the tags tell at once whether the word may begin a
-				// keyword
+				// keyword (class reads them too, once it has ruled out a
+				// possessive)
+				if j := x.vocab.TaggedIndex(doc, i); j < 0 || !x.startIdx[j] {
+					continue
+				}
 				if c = m.class(i); c < 0 || !x.startIdx[c] {
 					continue
 				}

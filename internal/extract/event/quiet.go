@@ -1,0 +1,130 @@
+package event
+
+import (
+	"cmp"
+	"slices"
+
+	"newsgraph/internal/article"
+	"newsgraph/internal/text"
+)
+
+// A quiet sentence is one that can code no event and leaves nothing for
+// the pronouns of the next ones, so that codeSentence need not parse it.
+// An event is added only between the members of actor groups, and a
+// sentence's groups come from two places alone: the actor and agent
+// mentions the matchers find, and the pronouns resolvePronouns gives an
+// actor; remember, the only other state a sentence leaves, reads those
+// groups too. So a sentence is quiet when, read from its tokens before
+// parsing, it overlaps no entity mention, holds no word that may start an
+// agent phrase, and holds none of those pronouns. The check is made only
+// when the matchers are the record's entities and our agents (no
+// PETRARCH actor dictionary, whose phrases are not checked here).
+type quietCheck struct {
+	// agents tells the words that may start an agent phrase (the parser's
+	// lower-case form of a word, as phraseIndex.longest reads it); nil
+	// when there are no agents.
+	agents *text.WordFilter
+	first  map[string][]int32
+}
+
+// newQuietCheck returns the check for matchers ms, or nil when it cannot
+// be made for them.
+func newQuietCheck(ms []actorMatcher) *quietCheck {
+	if len(ms) != 1 {
+		return nil
+	}
+	ea, ok := ms[0].(*entityActors)
+	if !ok {
+		return nil
+	}
+	q := &quietCheck{}
+	if ea.agents != nil {
+		q.agents = &ea.agents.x.first
+		q.first = ea.agents.x.byFirst
+		// The parser makes words of its own that no token spells: the
+		// possessive "'s" of "'" + "s" and the "n't" of a contraction.
+		if q.agents.MayHave("'s") || q.agents.MayHave("n't") {
+			return nil
+		}
+	}
+	return q
+}
+
+// quiet reports whether sentence sent of doc is quiet (see quietCheck).
+func (q *quietCheck) quiet(s *scratch, doc *article.Doc, sent article.Sentence) bool {
+	toks := doc.Tokens[sent.First:sent.Last]
+	if s.anyMention(toks[0].Start, toks[len(toks)-1].End) {
+		return false
+	}
+	for _, t := range toks {
+		if t.Kind != article.Word && t.Kind != article.Number {
+			continue // punctuation and symbols are Punct words, never looked at
+		}
+		w := doc.Rec.Text[t.Start:t.End]
+		if !text.IsASCII(w) {
+			return false // its lower-case form is not worked out here
+		}
+		if q.agents != nil {
+			if q.agents.MayHave(w) && q.isFirst(w) {
+				return false
+			}
+			// "don't" is parsed as "do" + "n't" (see parse.nt)
+			if n := len(w) - 3; n > 0 && (w[n] == 'n' || w[n] == 'N') && w[n+1] == '\'' && q.agents.MayHave(w[:n]) && q.isFirst(w[:n]) {
+				return false
+			}
+		}
+		if t.Kind == article.Word && resolvedPronoun(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// resolvedPronoun reports whether ASCII word w, in any case, is one of the
+// pronouns resolvePronouns gives an actor.
+func resolvedPronoun(w string) bool {
+	if len(w) > 4 {
+		return false
+	}
+	var b [4]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	switch string(b[:len(w)]) {
+	case "i", "we", "me", "us", "he", "she", "him", "her", "it", "they", "them":
+		return true
+	}
+	return false
+}
+
+// anyMention reports whether an entity mention (embeds left out)
+// overlaps bytes [lo, hi): whether mentionsIn(lo, hi) finds any.
+func (s *scratch) anyMention(lo, hi int) bool {
+	i, _ := slices.BinarySearchFunc(s.mrefs, lo-s.mrefMax, func(r mentionRef, t int) int { return cmp.Compare(r.span.Start, t) })
+	for ; i < len(s.mrefs) && s.mrefs[i].span.Start < hi; i++ {
+		if s.mrefs[i].span.End > lo {
+			return true
+		}
+	}
+	return false
+}
+
+func (q *quietCheck) isFirst(w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return true
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	_, ok := q.first[string(buf[:len(w)])]
+	return ok
+}
