@@ -214,8 +214,12 @@ type writer struct {
 	batchMore  map[int64][]int64
 	moved      []lshRow
 	// scratch holds an article's rows of one table while they are made;
+	// aids, recentAids and cand the candidates of bestMatch;
 	// entityCountry and seen are the article's maps of annotations.
 	scratch       []any
+	aids          []int64
+	recentAids    []int64
+	cand          []any
 	entityCountry map[string]string
 	seen          map[string]int
 	// fts holds the full-text writes, done last: once an FTS5 table is
@@ -655,7 +659,8 @@ func (w *writer) bestMatch(ctx context.Context, sig *dedup.Sig, keys []int64) (m
 		}
 	}
 	// Earlier in this batch: their keys are not written yet.
-	var inBatch []int64
+	inBatch := w.aids[:0]
+	defer func() { w.aids = inBatch[:0] }()
 	for _, k := range keys {
 		if aid, ok := w.batchBands[k]; ok {
 			inBatch = append(inBatch, aid)
@@ -672,10 +677,11 @@ func (w *writer) bestMatch(ctx context.Context, sig *dedup.Sig, keys []int64) (m
 	}
 	// Recent stories, stored before this batch: their keys are in
 	// memory.
-	var recent []int64
+	recent := w.recentAids[:0]
 	for _, k := range keys {
 		w.d.recent.lookup(k, func(aid int64) { recent = append(recent, aid) })
 	}
+	w.recentAids = recent[:0]
 	slices.Sort(recent)
 	for i, aid := range recent {
 		if i > 0 && recent[i-1] == aid {
@@ -696,7 +702,11 @@ func (w *writer) bestMatch(ctx context.Context, sig *dedup.Sig, keys []int64) (m
 	}
 	// Keys in lsh: only those the filter may hold are looked up (the
 	// others are given a key no article has).
-	args := make([]any, len(keys))
+	args := w.cand[:0]
+	for range keys {
+		args = append(args, nil)
+	}
+	w.cand = args
 	hits := 0
 	for i, k := range keys {
 		args[i] = int64(0)
