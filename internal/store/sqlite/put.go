@@ -861,8 +861,12 @@ func (w *writer) writeRows(ctx context.Context, name string, args []any) error {
 			k &= k - 1 // the largest power of two below
 		}
 		key := name + "/" + strconv.Itoa(k)
-		row := "(" + placeholders(m.cols) + ")"
-		stmt, err := w.stmt(ctx, key, m.head+" VALUES "+strings.TrimSuffix(strings.Repeat(row+", ", k), ", ")+m.tail)
+		q := "" // the SQL, built only when no statement is prepared yet
+		if w.stmts[key] == nil && w.d.stmts[key] == nil {
+			row := "(" + placeholders(m.cols) + ")"
+			q = m.head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", k), ", ") + m.tail
+		}
+		stmt, err := w.stmt(ctx, key, q)
 		if err != nil {
 			return err
 		}
