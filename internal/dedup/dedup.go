@@ -2,7 +2,8 @@
 // story that differ in boilerplate, a headline or a few edited paragraphs.
 //
 // Each text is reduced to a MinHash signature over its word 5-shingles
-// (lower-cased words, punctuation ignored). Two signatures agree at a
+// (lower-cased words, punctuation ignored), made by one-permutation
+// hashing with densification (one hash per shingle; see Compute). Two signatures agree at a
 // position with probability equal to the Jaccard similarity of the two
 // shingle sets, so the share of equal positions estimates it. Locality-
 // sensitive hashing cuts the signature into bands; texts that share a band
@@ -23,7 +24,7 @@ import (
 // becomes a candidate with probability 0.87 at Jaccard 0.5, 0.99 at 0.6
 // and about 5e-6 at 0.02 (unrelated stories).
 const (
-	// K is the number of hash functions in a signature.
+	// K is the number of positions (bins) in a signature.
 	K = 128
 	// Bands is the number of LSH bands; Rows the hashes in each.
 	Bands = 32
@@ -56,37 +57,28 @@ type Sig struct {
 	N int
 }
 
-// mix constants for the K hash functions: h_i(x) = (x*a_i + b_i) >> 32,
-// with a_i odd, drawn from a fixed SplitMix64 sequence so that signatures
-// are the same in every build.
-var hashA, hashB = func() (a, b [K]uint64) {
-	s := uint64(0x6e657773677261) // "newsgra"
-	next := func() uint64 {
-		s += 0x9e3779b97f4a7c15
-		z := s
-		z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
-		z = (z ^ (z >> 27)) * 0x94d049bb133111eb
-		return z ^ (z >> 31)
-	}
-	for i := range K {
-		a[i] = next() | 1
-		b[i] = next()
-	}
-	return
-}()
-
 // Compute returns the signature of s. A text with fewer than MinShingles
 // shingles gets a signature with N set and every position at its maximum.
+//
+// The signature is a one-permutation MinHash (Li, Owen and Zhang, "One
+// Permutation Hashing", NIPS 2012) densified as in Shrivastava,
+// "Optimal Densification for Fast and Accurate Minwise Hashing" (ICML
+// 2017): each shingle is hashed once; the hash's top bits choose one of
+// K bins and its low 32 bits are the value, and each bin keeps its least
+// value. A bin no shingle fell in takes the value of the first filled
+// bin in its own fixed sequence of bins (see densify), so two texts fill
+// an empty bin from the same place. Each position then agrees between
+// two texts with probability equal to their Jaccard similarity, as with
+// K independent hash functions, at a K-th of their cost.
 func Compute(s string) Sig {
 	var sig Sig
 	for i := range sig.Min {
 		sig.Min[i] = math.MaxUint32
 	}
-	// ring holds the hashes of the last Shingle words; batch the
-	// shingles not yet mixed in.
+	// filled marks the bins some shingle fell in; ring holds the hashes
+	// of the last Shingle words.
+	var filled [K / 64]uint64
 	var ring [Shingle]uint64
-	var batch [4]uint64
-	nb := 0
 	words := 0
 	i := 0
 	for i < len(s) {
@@ -111,51 +103,84 @@ func Compute(s string) Sig {
 		if words < Shingle {
 			continue
 		}
-		// Combine the window's words in order.
+		// Combine the window's words in order, then mix all bits.
 		x := uint64(0)
 		for k := range Shingle {
 			x = (x ^ ring[(words+k)%Shingle]) * 0x100000001b3
 			x ^= x >> 29
 		}
-		batch[nb] = x
-		if nb++; nb == len(batch) {
-			mixMin4(&sig.Min, &batch)
-			nb = 0
-		}
+		x = mix64(x)
+		bin := x >> (64 - binBits)
+		sig.Min[bin] = min(sig.Min[bin], uint32(x))
+		filled[bin/64] |= 1 << (bin % 64)
 		sig.N++
 	}
-	for _, x := range batch[:nb] {
-		mixMin(&sig.Min, x)
+	if sig.N < MinShingles {
+		for i := range sig.Min {
+			sig.Min[i] = math.MaxUint32
+		}
+		return sig
 	}
+	densify(&sig.Min, &filled)
 	return sig
 }
 
-// mixMin4 is mixMin of four shingles at once: each hash function's
-// constants and minimum are loaded and stored once for the four.
-func mixMin4(mins *[K]uint32, xs *[4]uint64) {
-	x0, x1, x2, x3 := xs[0], xs[1], xs[2], xs[3]
-	for k := range K {
-		a, b := hashA[k], hashB[k]
-		mins[k] = min(mins[k], uint32((x0*a+b)>>32), uint32((x1*a+b)>>32), uint32((x2*a+b)>>32), uint32((x3*a+b)>>32))
+// binBits is log2(K): the hash bits that choose a bin.
+const binBits = 7
+
+func init() {
+	if 1<<binBits != K {
+		panic("dedup: binBits does not match K")
 	}
 }
 
-// mixMin lowers each mins[k] to hash function k of shingle x, four
-// functions a step (the loop is most of the time of Compute).
-func mixMin(mins *[K]uint32, x uint64) {
-	for k := 0; k < K; k += 4 {
-		a := (*[4]uint64)(hashA[k : k+4])
-		b := (*[4]uint64)(hashB[k : k+4])
-		m := (*[4]uint32)(mins[k : k+4])
-		v0 := uint32((x*a[0] + b[0]) >> 32)
-		v1 := uint32((x*a[1] + b[1]) >> 32)
-		v2 := uint32((x*a[2] + b[2]) >> 32)
-		v3 := uint32((x*a[3] + b[3]) >> 32)
-		m[0] = min(m[0], v0)
-		m[1] = min(m[1], v1)
-		m[2] = min(m[2], v2)
-		m[3] = min(m[3], v3)
+// mix64 is a 64-bit finaliser (xor-shift-multiply) whose every output
+// bit depends on every input bit.
+func mix64(x uint64) uint64 {
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return x
+}
+
+// densify fills each empty bin i from the bins probe(i, 1), probe(i, 2),
+// …, taking the value of the first that a shingle fell in. The sequence
+// depends only on i, never on the text, which is what makes the filled
+// positions of two texts agree with probability their Jaccard similarity
+// (optimal densification). At least one bin is filled; after maxProbes
+// misses (vanishingly rare with MinShingles shingles) the next filled
+// bin to the right is taken, which is as fixed a rule.
+func densify(mins *[K]uint32, filled *[K / 64]uint64) {
+	isFilled := func(b uint64) bool { return filled[b/64]&(1<<(b%64)) != 0 }
+	for i := range uint64(K) {
+		if isFilled(i) {
+			continue
+		}
+		b := uint64(0)
+		found := false
+		for t := uint64(1); t <= maxProbes; t++ {
+			if b = probe(i, t); isFilled(b) {
+				found = true
+				break
+			}
+		}
+		for !found {
+			if b = (b + 1) % K; isFilled(b) {
+				found = true
+			}
+		}
+		mins[i] = mins[b]
 	}
+}
+
+// maxProbes bounds the random probes of densify.
+const maxProbes = 16 * K
+
+// probe is the t-th bin an empty bin i copies from: a fixed hash of (i, t).
+func probe(i, t uint64) uint64 {
+	return mix64(0x6e657773677261^i<<32^t) >> (64 - binBits)
 }
 
 // isWordByte reports letters and digits, counting every non-ASCII byte as

@@ -206,11 +206,22 @@ type writer struct {
 	copies map[copyKey]bool
 	// lsh holds the batch's band keys, sorted at the end of the batch
 	// and kept with the recent ones (recentKeys); batchBands finds
-	// candidates among them meanwhile. moved holds the keys written to
+	// candidates among them meanwhile: the first story with each key,
+	// batchMore the others (rare: copies within a batch are found). moved holds the keys written to
 	// lsh when the batch moved the recent keys there.
 	lsh        []lshRow
-	batchBands map[int64][]int64
+	batchBands map[int64]int64
+	batchMore  map[int64][]int64
 	moved      []lshRow
+	// scratch holds an article's rows of one table while they are made;
+	// aids, recentAids and cand the candidates of bestMatch;
+	// entityCountry and seen are the article's maps of annotations.
+	scratch       []any
+	aids          []int64
+	recentAids    []int64
+	cand          []any
+	entityCountry map[string]string
+	seen          map[string]int
 	// fts holds the full-text writes, done last: once an FTS5 table is
 	// in a transaction, every statement that opens a savepoint (any
 	// multi-row insert) makes FTS5 write its pending terms to disk.
@@ -277,9 +288,19 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
+// newWriter returns the writer of a transaction: the last one's, emptied,
+// when there was one (its maps and buffers, grown to a batch's size, are
+// kept rather than made again each batch; Put holds d.mu).
 func newWriter(ctx context.Context, d *DB, tx *sql.Tx) (*writer, error) {
-	w := &writer{d: d, tx: tx, stmts: map[string]*sql.Stmt{}, batchBands: map[int64][]int64{}, pending: map[string]uint8{}, rows: map[string][]any{},
-		stored: map[string]storedArticle{}, added: map[int64]addedArticle{}, copies: map[copyKey]bool{}, ents: map[string]*article.Entity{}}
+	w := d.spare
+	if w == nil {
+		w = &writer{stmts: map[string]*sql.Stmt{}, batchBands: map[int64]int64{}, batchMore: map[int64][]int64{}, pending: map[string]uint8{}, rows: map[string][]any{},
+			stored: map[string]storedArticle{}, added: map[int64]addedArticle{}, copies: map[copyKey]bool{}, ents: map[string]*article.Entity{}}
+		d.spare = w
+	} else {
+		w.reset()
+	}
+	w.d, w.tx = d, tx
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(aid), 0) + 1 FROM articles").Scan(&w.next); err != nil {
 		return nil, err
 	}
@@ -337,6 +358,29 @@ func (w *writer) stmt(ctx context.Context, key, q string) (*sql.Stmt, error) {
 	s := w.tx.StmtContext(ctx, base)
 	w.stmts[key] = s
 	return s, nil
+}
+
+// reset empties w for the next transaction, keeping its memory; the
+// references it held (records, their strings) are cleared so that the
+// last batch can be collected.
+func (w *writer) reset() {
+	clear(w.stmts)
+	clear(w.batchBands)
+	clear(w.batchMore)
+	clear(w.pending)
+	clear(w.stored)
+	clear(w.added)
+	clear(w.copies)
+	clear(w.ents)
+	for name, q := range w.rows {
+		clear(q)
+		w.rows[name] = q[:0]
+	}
+	clear(w.fts)
+	clear(w.scratch)
+	w.fts, w.scratch, w.lsh = w.fts[:0], w.scratch[:0], w.lsh[:0]
+	w.moved, w.known, w.counts = nil, nil, [len(countedViews)]int64{}
+	w.next, w.first, w.qid = 0, 0, 0
 }
 
 func (w *writer) close() {
@@ -501,7 +545,11 @@ func (w *writer) add(ctx context.Context, rec *article.Record, p *prep, outlet, 
 		sigBytes = p.sig.Encode()
 		for _, k := range p.keys {
 			w.lsh = append(w.lsh, lshRow{k, aid})
-			w.batchBands[k] = append(w.batchBands[k], aid)
+			if _, ok := w.batchBands[k]; ok {
+				w.batchMore[k] = append(w.batchMore[k], aid)
+			} else {
+				w.batchBands[k] = aid
+			}
 		}
 	}
 	if err := w.insert(ctx, "article", []any{aid, rec.ID, rec.URL, rec.Title, outlet, rec.Published, dayOf(rec.Published), rec.Language,
@@ -566,6 +614,7 @@ func (w *writer) finish(ctx context.Context) error {
 func (w *writer) flushLSH(ctx context.Context) error {
 	slices.SortFunc(w.lsh, compareLSH)
 	clear(w.batchBands)
+	clear(w.batchMore)
 	if len(w.d.recent.rows)+len(w.lsh) < lshMergeRows {
 		return nil
 	}
@@ -610,9 +659,13 @@ func (w *writer) bestMatch(ctx context.Context, sig *dedup.Sig, keys []int64) (m
 		}
 	}
 	// Earlier in this batch: their keys are not written yet.
-	var inBatch []int64
+	inBatch := w.aids[:0]
+	defer func() { w.aids = inBatch[:0] }()
 	for _, k := range keys {
-		inBatch = append(inBatch, w.batchBands[k]...)
+		if aid, ok := w.batchBands[k]; ok {
+			inBatch = append(inBatch, aid)
+			inBatch = append(inBatch, w.batchMore[k]...)
+		}
 	}
 	slices.Sort(inBatch)
 	for i, aid := range inBatch {
@@ -624,10 +677,11 @@ func (w *writer) bestMatch(ctx context.Context, sig *dedup.Sig, keys []int64) (m
 	}
 	// Recent stories, stored before this batch: their keys are in
 	// memory.
-	var recent []int64
+	recent := w.recentAids[:0]
 	for _, k := range keys {
 		w.d.recent.lookup(k, func(aid int64) { recent = append(recent, aid) })
 	}
+	w.recentAids = recent[:0]
 	slices.Sort(recent)
 	for i, aid := range recent {
 		if i > 0 && recent[i-1] == aid {
@@ -648,7 +702,11 @@ func (w *writer) bestMatch(ctx context.Context, sig *dedup.Sig, keys []int64) (m
 	}
 	// Keys in lsh: only those the filter may hold are looked up (the
 	// others are given a key no article has).
-	args := make([]any, len(keys))
+	args := w.cand[:0]
+	for range keys {
+		args = append(args, nil)
+	}
+	w.cand = args
 	hits := 0
 	for i, k := range keys {
 		args[i] = int64(0)
@@ -691,9 +749,14 @@ func (w *writer) json(rec *article.Record) ([]byte, error) {
 
 // annotations queues the rows of rec's annotations for article aid.
 func (w *writer) annotations(ctx context.Context, aid int64, rec *article.Record, p *prep) error {
-	entityCountry := make(map[string]string, len(rec.Entities))
-	seen := make(map[string]int, len(rec.Entities))
-	var rows []any
+	if w.entityCountry == nil {
+		w.entityCountry, w.seen = map[string]string{}, map[string]int{}
+	}
+	entityCountry, seen := w.entityCountry, w.seen
+	clear(entityCountry)
+	clear(seen)
+	rows := w.scratch[:0]
+	defer func() { w.scratch = rows[:0] }()
 	for k := range rec.Entities {
 		e := &rec.Entities[k]
 		if e.ID == "" {
@@ -798,8 +861,12 @@ func (w *writer) writeRows(ctx context.Context, name string, args []any) error {
 			k &= k - 1 // the largest power of two below
 		}
 		key := name + "/" + strconv.Itoa(k)
-		row := "(" + placeholders(m.cols) + ")"
-		stmt, err := w.stmt(ctx, key, m.head+" VALUES "+strings.TrimSuffix(strings.Repeat(row+", ", k), ", ")+m.tail)
+		q := "" // the SQL, built only when no statement is prepared yet
+		if w.stmts[key] == nil && w.d.stmts[key] == nil {
+			row := "(" + placeholders(m.cols) + ")"
+			q = m.head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", k), ", ") + m.tail
+		}
+		stmt, err := w.stmt(ctx, key, q)
 		if err != nil {
 			return err
 		}

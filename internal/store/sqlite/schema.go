@@ -1,10 +1,19 @@
 package sqlite
 
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+
+	"newsgraph/internal/dedup"
+)
+
 // applicationID marks a SQLite file as a newsgraph store ("NWSG").
 const applicationID = 0x4e575347
 
 // migrations are the schema's versions in order: migrations[i] takes a
-// database from version i to i+1. A released migration is never edited;
+// database from version i to i+1 (with migrationSteps[i+1], if any). A released migration is never edited;
 // a change is a new one. The SQL keeps to what PostgreSQL also reads,
 // except the FTS5 tables and WITHOUT ROWID, which its engine does its own
 // way. Tables keyed by (article, index) are WITHOUT ROWID: one B-tree
@@ -291,4 +300,95 @@ CREATE VIEW embeds AS SELECT a.aid AS aid, j.key AS n, j.value->>'platform' AS p
 	coalesce((SELECT group_concat(l.value, ' ') FROM json_each(j.value, '$.links') l), '') AS links
 	FROM articles a, json_each(a.record, '$.embeds') j WHERE j.type = 'object';
 `,
+	// 6: signatures by one-permutation MinHash.
+	`
+-- dedup.Compute now hashes each shingle once (one-permutation hashing
+-- with densification) instead of with 128 functions; the old signatures
+-- and band keys do not compare with the new. The step resign (Go) signs
+-- every story again from its record's text and writes its keys to lsh.
+DELETE FROM lsh;
+`,
+}
+
+// migrationSteps are Go steps of migrations, keyed by the version they
+// lead to; each runs in the migration's transaction after its SQL.
+var migrationSteps = map[int]func(context.Context, *sql.Tx) error{
+	6: resign,
+}
+
+// resignChunk is the number of stories resign signs between writes of
+// their band keys to lsh (32 keys each: 10 MB of keys).
+const resignChunk = 20_000
+
+// resign recomputes the signature of every article that has one (the
+// stories' originals) from the text in its record, and writes the band
+// keys of those up to lsh_merged to lsh, sorted, a chunk at a time; the
+// keys of later ones are read from the signatures when the store is
+// opened for writing.
+func resign(ctx context.Context, tx *sql.Tx) error {
+	var merged int64
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(aid), 0) FROM lsh_merged").Scan(&merged); err != nil {
+		return fmt.Errorf("sign again: %w", err)
+	}
+	type signed struct {
+		aid int64
+		sig []byte
+	}
+	update, err := tx.PrepareContext(ctx, "UPDATE articles SET sig = ? WHERE aid = ?")
+	if err != nil {
+		return fmt.Errorf("sign again: %w", err)
+	}
+	defer update.Close()
+	insert, err := tx.PrepareContext(ctx, "INSERT OR IGNORE INTO lsh(band, aid) VALUES(?, ?)")
+	if err != nil {
+		return fmt.Errorf("sign again: %w", err)
+	}
+	defer insert.Close()
+	var batch []signed
+	var keys []lshRow
+	for after := int64(0); ; {
+		rows, err := tx.QueryContext(ctx, "SELECT aid, coalesce(record->>'text', '') FROM articles WHERE aid > ? AND sig IS NOT NULL ORDER BY aid LIMIT ?", after, resignChunk)
+		if err != nil {
+			return fmt.Errorf("sign again: %w", err)
+		}
+		batch, keys = batch[:0], keys[:0]
+		for rows.Next() {
+			var aid int64
+			var text string
+			if err := rows.Scan(&aid, &text); err != nil {
+				rows.Close()
+				return fmt.Errorf("sign again: %w", err)
+			}
+			sig := dedup.Compute(text)
+			var enc []byte
+			if sig.Comparable() {
+				enc = sig.Encode()
+			}
+			batch = append(batch, signed{aid, enc})
+			if aid <= merged {
+				for _, k := range sig.BandKeys() {
+					keys = append(keys, lshRow{k, aid})
+				}
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("sign again: %w", err)
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		after = batch[len(batch)-1].aid
+		for _, s := range batch {
+			if _, err := update.ExecContext(ctx, s.sig, s.aid); err != nil {
+				return fmt.Errorf("sign again: %w", err)
+			}
+		}
+		slices.SortFunc(keys, compareLSH)
+		for _, k := range keys {
+			if _, err := insert.ExecContext(ctx, k.band, k.aid); err != nil {
+				return fmt.Errorf("sign again: %w", err)
+			}
+		}
+	}
 }

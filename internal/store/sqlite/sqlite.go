@@ -47,6 +47,9 @@ type DB struct {
 	// moved there yet (both guarded by mu, loaded by the first Put).
 	bands  *bloom
 	recent *recentKeys
+	// spare is the writer of the last transaction, kept for the next
+	// (guarded by mu).
+	spare *writer
 }
 
 var _ store.Store = (*DB)(nil)
@@ -157,6 +160,11 @@ func (d *DB) migrate(ctx context.Context) error {
 	for v := version; v < len(migrations); v++ {
 		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 			return fmt.Errorf("migrate to version %d: %w", v+1, mapErr(err))
+		}
+		if step := migrationSteps[v+1]; step != nil {
+			if err := step(ctx, tx); err != nil {
+				return fmt.Errorf("migrate to version %d: %w", v+1, mapErr(err))
+			}
 		}
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id=%d", applicationID)); err != nil {

@@ -1,13 +1,16 @@
 package sqlite_test
 
 import (
+	"compress/gzip"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -422,8 +425,12 @@ func TestMigrateRecentKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	js, err := sqlite.AppendRecord(nil, &orig)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := raw.Exec(`INSERT INTO articles(aid, id, url, title, outlet, published, day, language, pipeline, duplicate_of, story, similarity, words, tone, sig, record)
-		VALUES(1, ?, ?, '', 'Example', '2025-08-09', '2025-08-09', 'en', ?, '', 1, 0, 0, 0, ?, '{}')`, orig.ID, orig.URL, orig.Pipeline, sig.Encode()); err != nil {
+		VALUES(1, ?, ?, '', 'Example', '2025-08-09', '2025-08-09', 'en', ?, '', 1, 0, 0, 0, ?, ?)`, orig.ID, orig.URL, orig.Pipeline, sig.Encode(), js); err != nil {
 		t.Fatal(err)
 	}
 	for _, k := range sig.BandKeys() {
@@ -449,6 +456,93 @@ func TestMigrateRecentKeys(t *testing.T) {
 	}
 	if version != sqlite.SchemaVersion() || keys != dedup.Bands || upTo != 1 {
 		t.Errorf("after migration: version %d, %d keys of the story in lsh, lsh_merged %d; want %d, %d, 1", version, keys, upTo, sqlite.SchemaVersion(), dedup.Bands)
+	}
+}
+
+// TestMigrateSignatures opens a store written by newsgraph at schema
+// version 5 (testdata/v5.db.gz, made by main at 73298d9: the first story's
+// band keys moved to lsh, the second's recent), whose signatures were made
+// by 128 hash functions: the migration signs both stories again by
+// one-permutation hashing, and copies of both are found.
+func TestMigrateSignatures(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "n.db")
+	gz, err := os.Open(filepath.Join("testdata", "v5.db.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gz.Close()
+	zr, err := gzip.NewReader(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(f, zr); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db := open(t, path)
+	if s := stats(t, db); s.Articles != 2 {
+		t.Fatalf("articles after migration: %d, want 2", s.Articles)
+	}
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	rows, err := raw.Query("SELECT aid, sig, record->>'text' FROM articles ORDER BY aid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int64]dedup.Sig{}
+	for rows.Next() {
+		var aid int64
+		var enc []byte
+		var text string
+		if err := rows.Scan(&aid, &enc, &text); err != nil {
+			t.Fatal(err)
+		}
+		want[aid] = dedup.Compute(text)
+		if got, err := dedup.Decode(enc); err != nil || got != want[aid] {
+			t.Errorf("article %d: signature not signed again (%v)", aid, err)
+		}
+	}
+	rows.Close()
+	var keys []int64
+	rows, err = raw.Query("SELECT band FROM lsh WHERE aid = 1 ORDER BY band")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var k int64
+		if err := rows.Scan(&k); err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, k)
+	}
+	rows.Close()
+	sig := want[1]
+	wantKeys := sig.BandKeys()
+	slices.Sort(wantKeys)
+	if !slices.Equal(keys, wantKeys) {
+		t.Errorf("band keys of article 1 in lsh: %d, not its new keys", len(keys))
+	}
+	var others int
+	if err := raw.QueryRow("SELECT count(*) FROM lsh WHERE aid <> 1").Scan(&others); err != nil || others != 0 {
+		t.Errorf("keys of other articles in lsh: %d (%v), want 0 (the second story's are recent)", others, err)
+	}
+	copyA := record(t, belarus+"\nMore reporting by Jane Doe in Vilnius.", "https://third.example.com/c", "", "2025-08-10")
+	copyB := record(t, cable+"\nThis story was first published by Example News.", "https://other.example.com/d", "", "2025-12-16")
+	if out := put(t, db, store.Item{Record: copyA}, store.Item{Record: copyB}); out[0] != store.Duplicate || out[1] != store.Duplicate {
+		t.Errorf("copies of the stories stored by version 5: %v, want duplicates", out)
+	}
+	if err := db.Check(ctx); err != nil {
+		t.Error(err)
 	}
 }
 
