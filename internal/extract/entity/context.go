@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"strings"
+
 	"newsgraph/internal/article"
 	"newsgraph/internal/kb"
 )
@@ -99,12 +101,68 @@ func (e *Extractor) teamPosition(s *scratch, doc *article.Doc, a, b, first int) 
 		if possessive(s, doc, b) > 0 {
 			return true // "Leeds's goalkeeper"
 		}
+		// "Nice have been unable", "Rotor are well placed": British
+		// reports give a team a plural verb, which no single person or
+		// town takes; not after "and" ("Hill and Moore have"), nor a
+		// plural noun opening a sentence ("Organisers have").
+		if t.Kind == article.Word && !t.Is(article.Cap) && pluralVerb(doc.TokenText(b)) && (a == first || !joined(doc, a-1)) &&
+			b-a == 1 && oneCapital(doc.TokenText(a)) && !(a == first && (s.is(a, fCommon) || strings.HasSuffix(doc.TokenText(a), "s"))) {
+			return true
+		}
 	}
 	if a > first {
 		t := doc.Tokens[a-1]
 		if t.Kind == article.Word && s.is(a-1, fTeamVerb) {
 			return true
 		}
+	}
+	return false
+}
+
+// tableRow reports a name that opens a line of a results table, a
+// score or a count after it: "Reading 2 Stoke 2", "Bury 4 3 1 0 8 2 10".
+// A name there is a team's, even when it is a common word.
+// The number is in digits alone and a name, another number or the
+// line's end follows it ("Aged 18 years", "World 100m champion" are no rows).
+func tableRow(doc *article.Doc, a, b int) bool {
+	if !doc.Tokens[a].Is(article.LineStart) || b >= len(doc.Tokens) || doc.Tokens[b].Kind != article.Number || doc.Tokens[b].Is(article.LineStart) || isDate(doc, b) {
+		return false
+	}
+	for _, c := range []byte(doc.TokenText(b)) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	if b+1 == len(doc.Tokens) {
+		return true
+	}
+	n := doc.Tokens[b+1]
+	return n.Is(article.LineStart) || n.Kind == article.Number || n.Kind == article.Word && n.Is(article.Cap)
+}
+
+// oneCapital reports a word with one capital letter, its first, and no
+// apostrophe: "Rotor", not "MPs" or "He'd".
+func oneCapital(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' || w[i] == '\'' || w[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// pluralVerb reports a plural verb as written: "have", "are", "were".
+func pluralVerb(w string) bool { return w == "have" || w == "are" || w == "were" }
+
+// joined reports "and", "or", "&" at token i, or a comma after a
+// capitalised word, which join a name to one before it ("Smith and
+// Jones", "Hill, Moore").
+func joined(doc *article.Doc, i int) bool {
+	switch doc.TokenText(i) {
+	case "and", "or", "&", "nor":
+		return true
+	case ",":
+		return i > 0 && doc.Tokens[i-1].Is(article.Cap)
 	}
 	return false
 }
@@ -176,7 +234,7 @@ func (e *Extractor) kbCand1(s *scratch, doc *article.Doc, a, b int, refs []kb.Re
 	case r.Kind == kb.RefPlace:
 		// "Surrey 429-7", "Reading beat Hull": in sports reports a town
 		// called like a common word stands where teams stand.
-		if s.isSports() && !initial && e.teamPosition(s, doc, a, b, first) {
+		if s.isSports() && (!initial || tableRow(doc, a, b)) && e.teamPosition(s, doc, a, b, first) {
 			return c, true
 		}
 		// A place called like a common word needs a sign of place: a
@@ -425,7 +483,8 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	if given && c.hint == "" {
 		c.hint = article.Person
 	}
-	if n == 1 && (c.sentStart || mode != modeNormal) && s.entry(c.first).flags&(fCommon|fNonName) != 0 {
+	if n == 1 && (c.sentStart || mode != modeNormal) && s.entry(c.first).flags&(fCommon|fNonName) != 0 &&
+		!(c.hint == article.Org && tableRow(doc, c.first, c.last)) {
 		c.weak = true
 	}
 	if n == 1 && s.is(c.first, fNonName) {

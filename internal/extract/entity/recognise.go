@@ -26,17 +26,22 @@ func (e *Extractor) recognise(s *scratch, doc *article.Doc) {
 // isSports reports an article about sport: several words of sports
 // reports, or a few with result tables (lines of numbers).
 func (e *Extractor) isSports(s *scratch, doc *article.Doc) bool {
-	words, tables, nums := 0, 0, 0
+	// A table line holds three numbers or more; a score line ("Karlsruhe
+	// 2 Hansa Rostock 0") two short ones, each after a capitalised word.
+	words, tables, nums, scores := 0, 0, 0, 0
 	for i, t := range doc.Tokens {
 		if t.Is(article.LineStart) {
-			if nums >= 3 {
+			if nums >= 3 || nums == 2 && scores == 2 {
 				tables++
 			}
-			nums = 0
+			nums, scores = 0, 0
 		}
 		switch {
 		case t.Kind == article.Number:
 			nums++
+			if i > 0 && t.End-t.Start <= 2 && doc.Tokens[i-1].Kind == article.Word && doc.Tokens[i-1].Is(article.Cap) {
+				scores++
+			}
 		case t.Kind == article.Word && t.Flags&(article.Cap|article.AllCaps) == 0:
 			// Words in lower case are looked up as written, without
 			// making their lookup form.
@@ -52,7 +57,7 @@ func (e *Extractor) isSports(s *scratch, doc *article.Doc) bool {
 			return true // whatever the tables
 		}
 	}
-	if nums >= 3 {
+	if nums >= 3 || nums == 2 && scores == 2 {
 		tables++
 	}
 	return words >= 3 || words >= 1 && tables >= 3
