@@ -147,49 +147,8 @@ func (d *DB) Events(ctx context.Context, f store.EventFilter) iter.Seq2[store.Ev
 
 // eventsSQL is the query of Events and its arguments.
 func eventsSQL(f store.EventFilter) (string, []any) {
-	var w where
-	if f.Actor != "" {
-		s, sa := actorCond("e.source", "e.source_entity", f.Actor)
-		t, ta := actorCond("e.target", "e.target_entity", f.Actor)
-		w.add("("+s+" OR "+t+")", append(sa, ta...)...)
-	}
-	if f.Source != "" {
-		c, a := actorCond("e.source", "e.source_entity", f.Source)
-		w.add(c, a...)
-	}
-	if f.Target != "" {
-		c, a := actorCond("e.target", "e.target_entity", f.Target)
-		w.add(c, a...)
-	}
-	if f.Pair[0] != "" && f.Pair[1] != "" {
-		s0, a0 := actorCond("e.source", "e.source_entity", f.Pair[0])
-		t1, a1 := actorCond("e.target", "e.target_entity", f.Pair[1])
-		s1, a2 := actorCond("e.source", "e.source_entity", f.Pair[1])
-		t0, a3 := actorCond("e.target", "e.target_entity", f.Pair[0])
-		args := append(append(append(a0, a1...), a2...), a3...)
-		w.add("(("+s0+" AND "+t1+") OR ("+s1+" AND "+t0+"))", args...)
-	}
-	if f.Root != "" {
-		w.add("e.root = ?", f.Root)
-	}
-	if f.Code != "" {
-		c, a := prefixCond("e.cameo", f.Code)
-		w.add(c, a...)
-	}
-	if f.Quad != 0 {
-		w.add("e.quad = ?", f.Quad)
-	}
-	if f.Plover != "" {
-		w.add("e.plover = ?", strings.ToUpper(f.Plover))
-	}
-	if f.Country != "" {
-		c := strings.ToUpper(f.Country)
-		w.add("(e.country = ? OR e.source_country = ? OR e.target_country = ?)", c, c, c)
-	}
-	w.period("e.day", f.Period)
-	if !f.Duplicates {
-		w.add("a.story = a.aid")
-	}
+	// the web UI's conditions, of which a filter uses the shared part
+	w := eventWhere(store.EventQuery{EventFilter: f})
 	q := `SELECT a.id, e.n, a.url, a.outlet, a.published, e.day, e.source, e.target, e.source_entity, e.target_entity, e.cameo, e.base, e.root,
 		e.quad, e.goldstein, e.plover, e.mode, e.negated, e.modal, e.verb, e.verb_start, e.verb_end, e.location, e.country, e.lat, e.lon,
 		e.date, e.sentence, e.confidence, ` + storyCounts + `, a.record
