@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -61,6 +62,10 @@ func (b *bombReader) Read(p []byte) (int, error) {
 	}
 	if b.out > bombMinBytes && b.out > bombRatio*max(b.in.n, 1) {
 		return n, fmt.Errorf("%w: %d compressed bytes expand to over %d (a gzip bomb?)", article.ErrTooLarge, b.in.n, b.out)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		// the stream stops mid-member: a download or copy cut short
+		err = fmt.Errorf("%w: gzip data truncated after %d compressed bytes", article.ErrFormat, b.in.n)
 	}
 	return n, err
 }

@@ -95,6 +95,24 @@ func TestGzip(t *testing.T) {
 	}
 }
 
+func TestGzipTruncated(t *testing.T) {
+	dir := t.TempDir()
+	var jsonl strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&jsonl, `{"text":"Story %d: the minister said talks would resume on Friday.","url":"https://a.example/%d"}`+"\n", i, i)
+	}
+	z := gz([]byte(jsonl.String()))
+	p := write(t, dir, "cut.jsonl.gz", z[:len(z)*2/3])
+	res := read(t, ingest.Reader{}, p)
+	if len(res) < 2 || res[0].err != nil || res[0].in.URL != "https://a.example/0" {
+		t.Fatalf("the items before the cut should be read: %d results, first %+v", len(res), res[0])
+	}
+	wantErr(t, res, p, article.ErrFormat)
+	if !strings.Contains(fmt.Sprint(res[len(res)-1].err), "truncated") {
+		t.Errorf("message should say the gzip data is truncated: %v", res[len(res)-1].err)
+	}
+}
+
 func TestGzipBomb(t *testing.T) {
 	dir := t.TempDir()
 	// 100 MB of zeros in about 100 KB: read as JSONL it is one endless
