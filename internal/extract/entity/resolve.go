@@ -100,6 +100,26 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 		s.hinted = hinted
 	}
 	clear(hinted)
+	// One sense per article: a name that words about companies and other
+	// organisations type in one place ("shares in X", "X's chief
+	// executive", "X said") is an organisation at its bare mentions
+	// elsewhere, before or after. A name that other cues type otherwise
+	// ("in X", "X, 45,") lends nothing, nor does a name glued to another
+	// ("Munich Re", "UK Coal"): its words are likely a longer name's.
+	for i := range cands {
+		c := &cands[i]
+		if c.weak || c.typ != "" || c.hint == "" || glued(s, cands, i) {
+			continue
+		}
+		switch t, ok := hinted[keys[i]]; {
+		case c.hint == article.Place:
+			// "in X", "from X": a weaker sign than a company's words
+		case !ok:
+			hinted[keys[i]] = c.hint
+		case t != c.hint:
+			hinted[keys[i]] = mixed
+		}
+	}
 	for round := range 2 {
 		for i := range cands {
 			c := &cands[i]
@@ -130,7 +150,11 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 					c.typ = t
 				} else if c.hint != "" {
 					c.typ = c.hint
-					hinted[keys[i]] = c.typ
+					if _, ok := hinted[keys[i]]; !ok {
+						hinted[keys[i]] = c.typ
+					}
+				} else if hinted[keys[i]] == article.Org && !glued(s, cands, i) {
+					c.typ = article.Org
 				} else {
 					c.typ = e.defaultType(s, c)
 					c.guessed = true
@@ -149,7 +173,7 @@ func (e *Extractor) resolve(s *scratch, doc *article.Doc) []article.Entity {
 	for i := range cands {
 		c := &cands[i]
 		if c.weak && c.last-c.first == 1 && (c.last >= len(doc.Tokens) || !isDeterminer(s.w(c.last))) {
-			if t, ok := hinted[keys[i]]; ok && (c.typ == "" || c.typ == t) {
+			if t := hinted[keys[i]]; t != "" && t != mixed && (c.typ == "" || c.typ == t) {
 				c.typ, c.weak = t, false
 			}
 		}
@@ -374,6 +398,16 @@ func (e *Extractor) corefer(s *scratch, doc *article.Doc, cands []cand, ents []a
 		ents[d.ent].Mentions = append(ents[d.ent].Mentions, article.Mention{Span: d.span, Kind: "title"})
 	}
 	s.descs, s.titles = descs, titles
+}
+
+// mixed marks a name the article's cues type in different ways.
+const mixed = "\x00"
+
+// glued reports a candidate of one word that starts where another ends
+// ("Munich Re", "LG Card") or of one letter ("M&S").
+func glued(s *scratch, cands []cand, i int) bool {
+	c := &cands[i]
+	return c.last-c.first == 1 && (len(s.w(c.first)) == 1 || i > 0 && cands[i-1].last == c.first || i+1 < len(cands) && cands[i+1].first == c.last)
 }
 
 // listed reports that tokens [a, b) between two names hold only list
