@@ -1082,38 +1082,22 @@ func (d *DB) Names(ctx context.Context, ids []string) (map[string]string, error)
 // ScanEntities calls fn with every stored entity.
 func (d *DB) ScanEntities(ctx context.Context, fn func(store.EntityInfo) error) error {
 	q := "SELECT id, name, type, kind, role, country, actor, lat, lon, known FROM entities"
-	for e, err := range queryRows(ctx, d.db, q, nil, func(rows *sql.Rows) (store.EntityInfo, error) {
+	return scanEach(ctx, d.db, "scan entities", q, func(rows *sql.Rows) (store.EntityInfo, error) {
 		var e store.EntityInfo
 		err := rows.Scan(&e.ID, &e.Name, &e.Type, &e.Kind, &e.Role, &e.Country, &e.Actor, &e.Lat, &e.Lon, &e.Known)
 		return e, err
-	}) {
-		if err != nil {
-			return fmt.Errorf("scan entities: %w", err)
-		}
-		if err := fn(e); err != nil {
-			return err
-		}
-	}
-	return nil
+	}, fn)
 }
 
 // ScanMentions calls fn with every entity of every story (articles that
 // copy no other), article by article.
 func (d *DB) ScanMentions(ctx context.Context, fn func(store.MentionFact) error) error {
 	q := "SELECT a.aid, a.day, m.entity, m.n FROM articles a CROSS JOIN mentions m ON m.aid = a.aid WHERE a.story = a.aid ORDER BY a.aid"
-	for m, err := range queryRows(ctx, d.db, q, nil, func(rows *sql.Rows) (store.MentionFact, error) {
+	return scanEach(ctx, d.db, "scan mentions", q, func(rows *sql.Rows) (store.MentionFact, error) {
 		var m store.MentionFact
 		err := rows.Scan(&m.Article, &m.Day, &m.Entity, &m.Mentions)
 		return m, err
-	}) {
-		if err != nil {
-			return fmt.Errorf("scan mentions: %w", err)
-		}
-		if err := fn(m); err != nil {
-			return err
-		}
-	}
-	return nil
+	}, fn)
 }
 
 // ScanEvents calls fn with every event of every story.
@@ -1121,16 +1105,22 @@ func (d *DB) ScanEvents(ctx context.Context, fn func(store.EventFact) error) err
 	q := `SELECT a.aid, e.day, e.quad, e.root, e.goldstein, e.source, e.target, e.source_entity, e.target_entity,
 		e.country, e.source_country, e.target_country, e.location, e.lat, e.lon
 		FROM articles a CROSS JOIN events e ON e.aid = a.aid WHERE a.story = a.aid ORDER BY a.aid`
-	for e, err := range queryRows(ctx, d.db, q, nil, func(rows *sql.Rows) (store.EventFact, error) {
+	return scanEach(ctx, d.db, "scan events", q, func(rows *sql.Rows) (store.EventFact, error) {
 		var e store.EventFact
 		err := rows.Scan(&e.Article, &e.Day, &e.Quad, &e.Root, &e.Goldstein, &e.Source, &e.Target, &e.SourceEntity, &e.TargetEntity,
 			&e.Country, &e.SourceCountry, &e.TargetCountry, &e.Location, &e.Lat, &e.Lon)
 		return e, err
-	}) {
+	}, fn)
+}
+
+// scanEach calls fn with every row of q, read by scan; a query error is
+// wrapped with what, an error of fn is returned as it is.
+func scanEach[T any](ctx context.Context, db *sql.DB, what, q string, scan func(*sql.Rows) (T, error), fn func(T) error) error {
+	for v, err := range queryRows(ctx, db, q, nil, scan) {
 		if err != nil {
-			return fmt.Errorf("scan events: %w", err)
+			return fmt.Errorf("%s: %w", what, err)
 		}
-		if err := fn(e); err != nil {
+		if err := fn(v); err != nil {
 			return err
 		}
 	}
