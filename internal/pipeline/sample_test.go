@@ -5,8 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -14,34 +12,14 @@ import (
 	"newsgraph/internal/article"
 	"newsgraph/internal/ingest"
 	"newsgraph/internal/pipeline"
+	"newsgraph/internal/pipeline/pipelinetest"
 	"newsgraph/internal/testutil"
 )
-
-// sampleRecord runs the whole pipeline on ../shared/samples/belarus-prisoners.txt
-// (skipping when it is absent: the article may not be redistributed, so
-// it is never copied into the repository).
-func sampleRecord(t *testing.T) article.Record {
-	t.Helper()
-	path := filepath.Join(testutil.SharedDir(t), "samples", "belarus-prisoners.txt")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Skipf("sample article: %v", err)
-	}
-	p, err := pipeline.New(pipeline.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec, err := p.Process(context.Background(), article.Input{Origin: path, Text: string(b), Published: "2025-08-09"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rec
-}
 
 // TestSampleArticle checks what DESIGN.md says a user expects from the
 // sample article, fact by fact.
 func TestSampleArticle(t *testing.T) {
-	rec := sampleRecord(t)
+	rec := pipelinetest.Sample(t)
 	byName := map[string]article.Entity{}
 	for _, e := range rec.Entities {
 		byName[e.Name] = e
@@ -212,7 +190,7 @@ func TestSampleArticle(t *testing.T) {
 // TestSampleGolden pins the sample's facts (not its text, which may not
 // be copied) in testdata/sample.txtar; -update rewrites it.
 func TestSampleGolden(t *testing.T) {
-	rec := sampleRecord(t)
+	rec := pipelinetest.Sample(t)
 	a := testutil.ReadArchive(t, "testdata/sample.txtar")
 	a.Check(t, "facts", facts(rec))
 	a.Save(t)

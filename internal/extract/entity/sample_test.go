@@ -1,14 +1,10 @@
 package entity_test
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"newsgraph/internal/article"
-	"newsgraph/internal/pipeline"
-	"newsgraph/internal/testutil"
+	"newsgraph/internal/pipeline/pipelinetest"
 )
 
 // TestSampleArticle runs the whole pipeline on the sample article of
@@ -19,19 +15,7 @@ import (
 // author), and no entity for Zelenskyy, named only in a related-article
 // line.
 func TestSampleArticle(t *testing.T) {
-	shared := testutil.SharedDir(t)
-	b, err := os.ReadFile(filepath.Join(shared, "samples", "belarus-prisoners.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := pipeline.New(pipeline.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec, err := p.Process(context.Background(), article.Input{Text: string(b), Published: "2025-08-09"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rec := pipelinetest.Sample(t)
 	byID := map[string]*article.Entity{}
 	for i := range rec.Entities {
 		byID[rec.Entities[i].ID] = &rec.Entities[i]

@@ -1,34 +1,16 @@
 package event_test
 
 import (
-	"context"
-	"os"
-	"path/filepath"
+	"newsgraph/internal/pipeline/pipelinetest"
 	"strings"
 	"testing"
-
-	"newsgraph/internal/article"
-	"newsgraph/internal/pipeline"
-	"newsgraph/internal/testutil"
 )
 
 // TestSampleArticle runs the whole pipeline on the sample article and
 // checks the events a user expects from it (issue 5), and that the purpose
 // of the call ("to thank him") is not a second praise.
 func TestSampleArticle(t *testing.T) {
-	shared := testutil.SharedDir(t)
-	b, err := os.ReadFile(filepath.Join(shared, "samples", "belarus-prisoners.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := pipeline.New(pipeline.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec, err := p.Process(context.Background(), article.Input{Text: string(b), Published: "2025-08-09"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rec := pipelinetest.Sample(t)
 	has := func(src, tgt, code, verb string) bool {
 		for _, e := range rec.Events {
 			if e.Source == src && e.Target == tgt && strings.HasPrefix(e.Code, code) && strings.Contains(e.Verb, verb) {

@@ -12,7 +12,7 @@ import (
 	"newsgraph/internal/article"
 	"newsgraph/internal/extract/theme"
 	"newsgraph/internal/kb"
-	"newsgraph/internal/pipeline"
+	"newsgraph/internal/pipeline/pipelinetest"
 	"newsgraph/internal/testutil"
 	"newsgraph/internal/text"
 )
@@ -87,18 +87,7 @@ func TestGolden(t *testing.T) {
 // TestSample runs the whole pipeline on the sample article of DESIGN.md
 // and checks the themes a reader sees in it.
 func TestSample(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(testutil.SharedDir(t), "samples", "belarus-prisoners.txt"))
-	if err != nil {
-		t.Skip("sample article absent:", err)
-	}
-	p, err := pipeline.New(pipeline.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec, err := p.Process(context.Background(), article.Input{Text: string(b)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rec := pipelinetest.Sample(t)
 	var got []string
 	for _, th := range rec.Themes {
 		got = append(got, th.Code)
