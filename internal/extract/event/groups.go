@@ -63,8 +63,11 @@ type scratch struct {
 	// mrefs are the entities' mentions (embeds left out) sorted by
 	// start, with the longest one's length, so that a sentence finds its
 	// own without reading all the others (mentionsIn).
-	mrefs       []mentionRef
-	mrefMax     int
+	mrefs   []mentionRef
+	mrefMax int
+	// coded tells, by entity, whether entityActors would give its
+	// mentions an actor code (quiet.go)
+	coded       []bool
 	mrefFound   []mentionRef
 	entityIndex map[string]int
 	// The member, code and unit lists of a document's sentences are
@@ -134,6 +137,10 @@ func (s *scratch) reset(doc *article.Doc) {
 		}
 	}
 	slices.SortFunc(s.mrefs, func(a, b mentionRef) int { return cmp.Compare(a.span.Start, b.span.Start) })
+	s.coded = s.coded[:0]
+	for i := range doc.Rec.Entities {
+		s.coded = append(s.coded, actorCoded(&doc.Rec.Entities[i]))
+	}
 	for i := range doc.Rec.Entities {
 		e := &doc.Rec.Entities[i]
 		s.entityIndex[e.ID] = i

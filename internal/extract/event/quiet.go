@@ -14,10 +14,15 @@ import (
 // sentence's groups come from two places alone: the actor and agent
 // mentions the matchers find, and the pronouns resolvePronouns gives an
 // actor; remember, the only other state a sentence leaves, reads those
-// groups too. So a sentence is quiet when, read from its tokens before
-// parsing, it overlaps no entity mention, holds no word that may start an
-// agent phrase, and holds none of those pronouns. The check is made only
-// when the matchers are the record's entities and our agents (no
+// groups too. A group needs a member, and a member an actor code: a
+// mention of an entity that entityActors.Match gives no code (a person
+// of no known country, a work or an event) makes none; and a pronoun in
+// a sentence without other groups takes its actor from the speaker of a
+// quote or from what earlier sentences left (mayResolve). So a sentence
+// is quiet when, read from its tokens before parsing, it overlaps no
+// mention of an entity with a code, holds no word that may start an
+// agent phrase, and holds no pronoun that may resolve. The check is made
+// only when the matchers are the record's entities and our agents (no
 // PETRARCH actor dictionary, whose phrases are not checked here).
 type quietCheck struct {
 	// agents tells the words that may start an agent phrase (the parser's
@@ -53,7 +58,7 @@ func newQuietCheck(ms []actorMatcher) *quietCheck {
 // quiet reports whether sentence sent of doc is quiet (see quietCheck).
 func (q *quietCheck) quiet(s *scratch, doc *article.Doc, sent article.Sentence) bool {
 	toks := doc.Tokens[sent.First:sent.Last]
-	if s.anyMention(toks[0].Start, toks[len(toks)-1].End) {
+	if s.anyCodedMention(toks[0].Start, toks[len(toks)-1].End) {
 		return false
 	}
 	for _, t := range toks {
@@ -73,16 +78,19 @@ func (q *quietCheck) quiet(s *scratch, doc *article.Doc, sent article.Sentence) 
 				return false
 			}
 		}
-		if t.Kind == article.Word && resolvedPronoun(w) {
+		if t.Kind == article.Word && s.mayResolve(w, t.Start) {
 			return false
 		}
 	}
 	return true
 }
 
-// resolvedPronoun reports whether ASCII word w, in any case, is one of the
-// pronouns resolvePronouns gives an actor.
-func resolvedPronoun(w string) bool {
+// mayResolve reports whether ASCII word w, in any case, is a pronoun
+// that resolvePronouns may give an actor at byte offset at, in a sentence
+// with no group of its own: I, we, me and us inside a speaker's direct
+// quote; he, she, him and her once a person was remembered; it, they and
+// them once a thing was.
+func (s *scratch) mayResolve(w string, at int) bool {
 	if len(w) > 4 {
 		return false
 	}
@@ -95,20 +103,36 @@ func resolvedPronoun(w string) bool {
 		b[i] = c
 	}
 	switch string(b[:len(w)]) {
-	case "i", "we", "me", "us", "he", "she", "him", "her", "it", "they", "them":
-		return true
+	case "i", "we", "me", "us":
+		return s.speakerAt(at) != nil
+	case "he", "she", "him", "her":
+		return len(s.lastSubjPerson) > 0 || len(s.recentPersons) > 0
+	case "it", "they", "them":
+		return len(s.lastSubjThing) > 0 || len(s.recentThings) > 0
 	}
 	return false
 }
 
-// anyMention reports whether an entity mention (embeds left out)
-// overlaps bytes [lo, hi): whether mentionsIn(lo, hi) finds any.
-func (s *scratch) anyMention(lo, hi int) bool {
+// anyCodedMention reports whether a mention (embeds left out) of an
+// entity with an actor code overlaps bytes [lo, hi): whether
+// mentionsIn(lo, hi) finds one that entityActors.Match gives codes.
+func (s *scratch) anyCodedMention(lo, hi int) bool {
 	i, _ := slices.BinarySearchFunc(s.mrefs, lo-s.mrefMax, func(r mentionRef, t int) int { return cmp.Compare(r.span.Start, t) })
 	for ; i < len(s.mrefs) && s.mrefs[i].span.Start < hi; i++ {
-		if s.mrefs[i].span.End > lo {
+		if s.mrefs[i].span.End > lo && s.coded[s.mrefs[i].ei] {
 			return true
 		}
+	}
+	return false
+}
+
+// actorCoded reports whether entityActors.Match gives the mentions of e
+// an actor code: e is a person, organisation, group or place with an
+// actor or a country.
+func actorCoded(e *article.Entity) bool {
+	switch e.Type {
+	case article.Person, article.Org, article.NORP, article.Place:
+		return e.Actor != "" || e.Country != ""
 	}
 	return false
 }
