@@ -82,12 +82,13 @@ type Word struct {
 	Tok int
 	// Low is the word in lower case with straight apostrophes.
 	Low string
-	Tag Tag
-	// Form is the verb form of verbs and auxiliaries.
-	Form uint8
 	// Lemma is the base form of verbs and auxiliaries (also of nouns and
 	// adjectives that are verb forms: "talks" → "talk").
 	Lemma string
+	// The one-byte fields come last, so that a Word takes 64 bytes.
+	Tag Tag
+	// Form is the verb form of verbs and auxiliaries.
+	Form uint8
 	// Cap is set when the word starts with a capital letter.
 	Cap bool
 	// Name is set when the caller marked the word as part of a name.
