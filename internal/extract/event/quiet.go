@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"newsgraph/internal/article"
+	"newsgraph/internal/kb/petrarch"
 	"newsgraph/internal/text"
 )
 
@@ -30,6 +31,8 @@ type quietCheck struct {
 	// when there are no agents.
 	agents *text.WordFilter
 	first  map[string][]int32
+	// phrases are the agent phrases first indexes.
+	phrases []petrarch.Phrase
 }
 
 // newQuietCheck returns the check for matchers ms, or nil when it cannot
@@ -46,6 +49,7 @@ func newQuietCheck(ms []actorMatcher) *quietCheck {
 	if ea.agents != nil {
 		q.agents = &ea.agents.x.first
 		q.first = ea.agents.x.byFirst
+		q.phrases = ea.agents.x.phrases
 		// The parser makes words of its own that no token spells: the
 		// possessive "'s" of "'" + "s" and the "n't" of a contraction.
 		if q.agents.MayHave("'s") || q.agents.MayHave("n't") {
@@ -61,7 +65,7 @@ func (q *quietCheck) quiet(s *scratch, doc *article.Doc, sent article.Sentence) 
 	if s.anyCodedMention(toks[0].Start, toks[len(toks)-1].End) {
 		return false
 	}
-	for _, t := range toks {
+	for k, t := range toks {
 		if t.Kind != article.Word && t.Kind != article.Number {
 			continue // punctuation and symbols are Punct words, never looked at
 		}
@@ -70,7 +74,7 @@ func (q *quietCheck) quiet(s *scratch, doc *article.Doc, sent article.Sentence) 
 			return false // its lower-case form is not worked out here
 		}
 		if q.agents != nil {
-			if q.agents.MayHave(w) && q.isFirst(w) {
+			if q.agents.MayHave(w) && q.startsAgent(doc, toks, k) {
 				return false
 			}
 			// "don't" is parsed as "do" + "n't" (see parse.nt)
@@ -135,6 +139,89 @@ func actorCoded(e *article.Entity) bool {
 		return e.Actor != "" || e.Country != ""
 	}
 	return false
+}
+
+// startsAgent reports whether an agent phrase may start at the word of
+// ASCII token k of toks (a sentence's): one starting with the word whose
+// next words are those of the next tokens, as phraseIndex.longest
+// matches them on the parser's words. A word of those tokens that the
+// parser may not make one to one (an n't contraction, a possessive
+// written apart: see parse.Parse) or a phrase with loose joints is taken
+// to match.
+func (q *quietCheck) startsAgent(doc *article.Doc, toks []article.Token, k int) bool {
+	ids, ok := q.phrasesFrom(doc.Rec.Text[toks[k].Start:toks[k].End])
+	if !ok {
+		return true
+	}
+	for _, id := range ids {
+		if q.phraseAt(doc.Rec.Text, toks, k, &q.phrases[id]) {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseAt reports whether phrase p may match the words of toks from
+// token k on (see startsAgent).
+func (q *quietCheck) phraseAt(s string, toks []article.Token, k int, p *petrarch.Phrase) bool {
+	for i := 1; i < len(p.Words); i++ {
+		if k+i >= len(toks) {
+			return false // the tokens so far were words one to one
+		}
+		if p.Loose[i] {
+			return true
+		}
+		t := toks[k+i]
+		w := s[t.Start:t.End]
+		if w == "'" || nt(w) || !text.IsASCII(w) {
+			return true
+		}
+		if !equalLower(w, p.Words[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// nt reports a word that may end in a contracted n't, which the parser
+// makes a word of its own.
+func nt(w string) bool {
+	n := len(w)
+	return n >= 4 && (w[n-1] == 't' || w[n-1] == 'T') && (w[n-2] == '\'' || w[n-2] >= 0x80)
+}
+
+// equalLower reports whether ASCII w lower-cased is low.
+func equalLower(w, low string) bool {
+	if len(w) != len(low) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != low[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// phrasesFrom returns the agent phrases whose first word is ASCII word w
+// in lower case; ok is false when w is too long to be lowered here.
+func (q *quietCheck) phrasesFrom(w string) (ids []int32, ok bool) {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return nil, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return q.first[string(buf[:len(w)])], true
 }
 
 func (q *quietCheck) isFirst(w string) bool {
