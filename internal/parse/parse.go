@@ -173,7 +173,9 @@ func (p *Parser) AddVerbs(lemmas ...string) {
 type IsName func(tok int) bool
 
 // Parse tags the tokens toks[first:last] of text into s, reusing its
-// slices. Words of names (per isName) are proper nouns.
+// slices. Words of names (per isName) are proper nouns. The tokens are
+// text.AppendTokens's: their NonASCII flags tell which words to fold as
+// Unicode.
 func (p *Parser) Parse(text string, toks []article.Token, first, last int, isName IsName, s *Sentence) {
 	p.parse(nil, text, toks, first, last, isName, s)
 }
@@ -253,7 +255,7 @@ func (p *Parser) addWords(tagged *article.Doc, text string, t article.Token, tok
 	var inf *winfo
 	switch t.Kind {
 	case article.Word:
-		inf, word.Low = p.tokenInfo(s, w, tagged, tok)
+		inf, word.Low = p.tokenInfo(s, w, !t.Is(article.NonASCII), tagged, tok)
 	case article.Number:
 		word.Low = lower(w)
 	default:

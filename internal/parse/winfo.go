@@ -33,13 +33,13 @@ type winfo struct {
 // in English news, are worked out on the spot. A winfo made for w is kept
 // in s.
 func (p *Parser) infoOf(s *Sentence, w string) (*winfo, string) {
-	return p.tokenInfo(s, w, nil, 0)
+	return p.tokenInfo(s, w, text.IsASCII(w), nil, 0)
 }
 
-// tokenInfo is infoOf for the word w of token tok; when tagged is not
-// nil, its tags hold the look-up of w.
-func (p *Parser) tokenInfo(s *Sentence, w string, tagged *article.Doc, tok int) (*winfo, string) {
-	if !text.IsASCII(w) {
+// tokenInfo is infoOf for the word w of token tok, ASCII or not as ascii
+// tells; when tagged is not nil, its tags hold the look-up of w.
+func (p *Parser) tokenInfo(s *Sentence, w string, ascii bool, tagged *article.Doc, tok int) (*winfo, string) {
+	if !ascii {
 		return s.keep(p.compute(lower(w)))
 	}
 	var i int

@@ -90,6 +90,12 @@ func AppendTokens(toks []article.Token, s string) []article.Token {
 		default:
 			t = article.Token{Start: i, End: symbolEnd(s, i+size), Kind: article.Symbol}
 		}
+		// The scans of words and numbers set NonASCII as they read; a
+		// punctuation mark or possessive is its first character, a URL or
+		// symbol is looked at whole.
+		if c >= utf8.RuneSelf || t.Kind == article.Symbol && !IsASCII(s[t.Start:t.End]) {
+			t.Flags |= article.NonASCII
+		}
 		if newlines > 0 {
 			t.Flags |= article.LineStart
 			if newlines > 1 {
@@ -175,6 +181,10 @@ func scanWord(s string, i int) article.Token {
 			break // the commonest ends of a word, as the default case below
 		}
 		r, size := decode(s, i)
+		if c := s[i]; c >= utf8.RuneSelf {
+			// a hint: finishWord tells whether the word holds the character
+			flags |= article.NonASCII
+		}
 		switch {
 		case isLetter(r):
 			letters++
@@ -228,6 +238,9 @@ func scanWord(s string, i int) article.Token {
 func finishWord(s string, start, end int, flags uint8, upper, lower, letters, dots int) article.Token {
 	if upper >= 2 && lower == 0 {
 		flags |= article.AllCaps
+	}
+	if flags&article.NonASCII != 0 && IsASCII(s[start:end]) {
+		flags &^= article.NonASCII // the word ended before the character scanWord saw
 	}
 	t := article.Token{Start: start, End: end, Kind: article.Word, Flags: flags}
 	if end < len(s) && s[end] == '.' {
@@ -322,11 +335,15 @@ suffix:
 	if end := symbolEnd(s, i); end > i { // keycap emoji: 1️⃣
 		return article.Token{Start: start, End: end, Kind: article.Symbol, Flags: article.HasDigit}
 	}
+	flags := article.HasDigit
 	for i < len(s) && isLetterAt(s, i) {
+		if s[i] >= utf8.RuneSelf {
+			flags |= article.NonASCII
+		}
 		_, sz := decode(s, i)
 		i += sz
 	}
-	return article.Token{Start: start, End: i, Kind: article.Number, Flags: article.HasDigit}
+	return article.Token{Start: start, End: i, Kind: article.Number, Flags: flags}
 }
 
 // scanPunct reads one punctuation mark; runs of dots and of hyphens are

@@ -69,10 +69,10 @@ func (q *quietCheck) quiet(s *scratch, doc *article.Doc, sent article.Sentence) 
 		if t.Kind != article.Word && t.Kind != article.Number {
 			continue // punctuation and symbols are Punct words, never looked at
 		}
-		w := doc.Rec.Text[t.Start:t.End]
-		if !text.IsASCII(w) {
+		if t.Is(article.NonASCII) {
 			return false // its lower-case form is not worked out here
 		}
+		w := doc.Rec.Text[t.Start:t.End]
 		if q.agents != nil {
 			if q.agents.MayHave(w) && q.startsAgent(doc, toks, k) {
 				return false

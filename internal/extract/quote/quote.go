@@ -216,7 +216,7 @@ func (r *run) lookup(i int, t article.Token) *info {
 		return nil
 	}
 	w := r.s[t.Start:t.End]
-	if r.joined && (text.IsASCII(w) || plainWord(w)) {
+	if r.joined && (!t.Is(article.NonASCII) || plainWord(w)) {
 		// folded as below, w is what lex.ascii folds it to
 		if j := r.lex.ascii.TaggedIndex(r.doc, i); j >= 0 {
 			return r.lex.asciiInfo[j]
