@@ -75,6 +75,19 @@ func (f *WordFilter) MayHave(w string) bool {
 	}
 	// folding a word with other bytes than ASCII may change its bytes and
 	// length
+	if n := len(w); n <= 8 {
+		// most words: two loads that may overlap (IsASCII's, without the
+		// call)
+		var or uint32
+		switch {
+		case n >= 4:
+			or = uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24 |
+				uint32(w[n-4]) | uint32(w[n-3])<<8 | uint32(w[n-2])<<16 | uint32(w[n-1])<<24
+		default:
+			or = uint32(w[0]) | uint32(w[n/2]) | uint32(w[n-1])
+		}
+		return or&0x80808080 != 0
+	}
 	return !IsASCII(w)
 }
 
