@@ -200,12 +200,21 @@ func sentenceInitial(doc *article.Doc, first, i int) bool {
 
 func (e *Extractor) recogniseSentence(s *scratch, doc *article.Doc, first, last, mode int) {
 	i := first
+	toks, text := doc.Tokens, doc.Rec.Text
 	for i < last {
-		// Note each "the" of prose for the descriptions (describe.go).
-		if t := doc.Tokens[i]; mode == modeNormal && t.End-t.Start == 3 && i+1 < last && t.Kind == article.Word && theWord(doc.Rec.Text[t.Start:t.End]) {
-			s.thes = append(s.thes, [2]int32{int32(s.sent), int32(i)})
+		t := &toks[i]
+		if mode == modeNormal {
+			// Note each "the" of prose for the descriptions (describe.go).
+			if t.End-t.Start == 3 && i+1 < last && t.Kind == article.Word && theWord(text[t.Start:t.End]) {
+				s.thes = append(s.thes, [2]int32{int32(s.sent), int32(i)})
+			}
+			// nameish's first test, here, where most tokens fail it
+			if t.Kind != article.Word || !t.Is(article.Cap) && !particleName(text[t.Start:t.End]) {
+				i++
+				continue
+			}
 		}
-		if !e.nameish(s, doc, i, mode) || s.is(i, fConnector) && !doc.Tokens[i].Is(article.Cap) {
+		if !e.nameish(s, doc, i, mode) || s.is(i, fConnector) && !t.Is(article.Cap) {
 			i++
 			continue
 		}
