@@ -92,8 +92,13 @@ func (s *scan) is(j int, w string) bool {
 }
 
 func (s *scan) isAny(j int, ws ...string) bool {
+	if !s.ok(j) {
+		return false
+	}
+	// the token's text once, compared by length first
+	tw := s.word(j)
 	for _, w := range ws {
-		if s.is(j, w) {
+		if len(w) == len(tw) && text.IsLower(tw, w) {
 			return true
 		}
 	}

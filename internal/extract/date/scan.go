@@ -216,8 +216,13 @@ func (s *scanner) is(j int, w string) bool {
 
 // isAny reports whether token j is one of ws.
 func (s *scanner) isAny(j int, ws ...string) bool {
+	if !s.inSent(j) {
+		return false
+	}
+	// the token's text once, compared by length first
+	tw := s.word(j)
 	for _, w := range ws {
-		if s.is(j, w) {
+		if len(w) == len(tw) && text.IsLower(tw, w) {
 			return true
 		}
 	}
