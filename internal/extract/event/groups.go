@@ -257,8 +257,8 @@ func (c *Coder) buildUnits(s *scratch, nullCountry string) {
 		s.unitAt = make([]int, n)
 	}
 	s.unitAt = s.unitAt[:n]
-	for i := range s.unitAt {
-		s.unitAt[i] = -1
+	for i, unitAt := 0, s.unitAt; i < len(unitAt); i++ {
+		unitAt[i] = -1
 	}
 	// mention coverage: longest wins; actors beat agents on ties
 	slices.SortStableFunc(s.ments, func(a, b mention) int {
@@ -389,9 +389,10 @@ func (c *Coder) buildUnits(s *scratch, nullCountry string) {
 		s.units = append(s.units, u)
 		i = j
 	}
-	for ui, u := range s.units {
-		for k := u.start; k < u.end; k++ {
-			s.unitAt[k] = ui
+	unitAt := s.unitAt
+	for ui := range s.units {
+		for k := s.units[ui].start; k < s.units[ui].end; k++ {
+			unitAt[k] = ui
 		}
 	}
 	c.buildGroups(s)
