@@ -240,7 +240,8 @@ func (p *Parser) parse(tagged *article.Doc, text string, toks []article.Token, f
 func (p *Parser) addWords(tagged *article.Doc, text string, t article.Token, tok int, name bool, s *Sentence) {
 	w := text[t.Start:t.End]
 	cap := t.Is(article.Cap)
-	if t.Kind == article.Word && !name {
+	// nt's first test, here, where most words fail it
+	if t.Kind == article.Word && !name && len(w) >= 4 && w[len(w)-1]|0x20 == 't' {
 		if n := nt(w); n > 0 {
 			s.Words = append(s.Words,
 				Word{Start: t.Start, End: t.Start + n, Tok: tok, Low: lower(w[:n]), Cap: cap},

@@ -82,7 +82,7 @@ func (q *quietCheck) quiet(s *scratch, doc *article.Doc, sent article.Sentence) 
 				return false
 			}
 		}
-		if t.Kind == article.Word && s.mayResolve(w, t.Start) {
+		if t.Kind == article.Word && len(w) <= 4 && s.mayResolve(w, t.Start) {
 			return false
 		}
 	}
