@@ -30,7 +30,7 @@ func (s *scan) run() {
 		switch t.Kind {
 		case article.Number, article.Symbol:
 		case article.Word:
-			if !s.trigger(i) {
+			if t := &s.toks[i]; !mayTrigger(s.src[t.Start:t.End]) || !s.trigger(i) {
 				continue
 			}
 		default:
@@ -511,6 +511,19 @@ func (s *scan) trigger(i int) bool {
 		buf[k] = c
 	}
 	return triggerWords[string(buf[:n])]
+}
+
+// mayTrigger is trigger's quick test of word w, without a call for the
+// words it turns away (most): false when trigger is.
+func mayTrigger(w string) bool {
+	n := len(w)
+	switch {
+	case n == 0 || n > 12:
+		return false
+	case n <= 3 && 'A' <= w[0] && w[0] <= 'Z' || n >= 9:
+		return true // a currency prefix, a hyphenated number word
+	}
+	return triggerFilter[n][letterIndexes[w[0]]&31]&(1<<(letterIndexes[w[n-1]]&31)) != 0
 }
 
 // triggerWords are the words that can start an amount.
