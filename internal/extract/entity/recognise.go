@@ -209,7 +209,7 @@ func (e *Extractor) recogniseSentence(s *scratch, doc *article.Doc, first, last,
 				s.thes = append(s.thes, [2]int32{int32(s.sent), int32(i)})
 			}
 			// nameish's first test, here, where most tokens fail it
-			if t.Kind != article.Word || !t.Is(article.Cap) && !particleName(text[t.Start:t.End]) {
+			if w := text[t.Start:t.End]; t.Kind != article.Word || !t.Is(article.Cap) && !(mayParticleName(w) && particleName(w)) {
 				i++
 				continue
 			}
