@@ -64,6 +64,12 @@ func (f *WordFilter) Add(w string) {
 	f[filterSlot(w)] |= bit
 }
 
+// HasASCII is MayHave for a word w of ASCII bytes alone, which folding
+// leaves as long as it is: one bit to test, small enough to inline.
+func (f *WordFilter) HasASCII(w string) bool {
+	return len(w) > 0 && f[filterSlot(w)]&(1<<min(len(w), 31)) != 0
+}
+
 // MayHave reports whether word w, folded or not, may be in the set; false
 // means it is not.
 func (f *WordFilter) MayHave(w string) bool {

@@ -60,6 +60,9 @@ type scratch struct {
 	memberBuf      []member
 	codeBuf        []string
 	nameTok        []bool // by token: part of an entity's name
+	// ascii is set while a sentence whose tokens hold ASCII bytes alone
+	// is coded: so do its words, their lemmas and their look-up forms.
+	ascii bool
 	// mrefs are the entities' mentions (embeds left out) sorted by
 	// start, with the longest one's length, so that a sentence finds its
 	// own without reading all the others (mentionsIn).

@@ -74,11 +74,11 @@ func (q *quietCheck) quiet(s *scratch, doc *article.Doc, sent article.Sentence) 
 		}
 		w := doc.Rec.Text[t.Start:t.End]
 		if q.agents != nil {
-			if q.agents.MayHave(w) && q.startsAgent(doc, toks, k) {
+			if q.agents.HasASCII(w) && q.startsAgent(doc, toks, k) {
 				return false
 			}
 			// "don't" is parsed as "do" + "n't" (see parse.nt)
-			if n := len(w) - 3; n > 0 && (w[n] == 'n' || w[n] == 'N') && w[n+1] == '\'' && q.agents.MayHave(w[:n]) && q.isFirst(w[:n]) {
+			if n := len(w) - 3; n > 0 && (w[n] == 'n' || w[n] == 'N') && w[n+1] == '\'' && q.agents.HasASCII(w[:n]) && q.isFirst(w[:n]) {
 				return false
 			}
 		}
