@@ -228,7 +228,7 @@ func (p *Parser) parse(tagged *article.Doc, text string, toks []article.Token, f
 			i++
 			continue
 		}
-		p.addWords(tagged, text, t, i, isName != nil && isName(i), s)
+		p.addWords(tagged, text, &toks[i], i, isName != nil && isName(i), s)
 	}
 	// In headlines and all-capital lines a capital says nothing.
 	titleCase := words >= 3 && caps*10 >= words*7
@@ -237,7 +237,7 @@ func (p *Parser) parse(tagged *article.Doc, text string, toks []article.Token, f
 }
 
 // addWords appends the word(s) of token t, splitting n't contractions.
-func (p *Parser) addWords(tagged *article.Doc, text string, t article.Token, tok int, name bool, s *Sentence) {
+func (p *Parser) addWords(tagged *article.Doc, text string, t *article.Token, tok int, name bool, s *Sentence) {
 	w := text[t.Start:t.End]
 	cap := t.Is(article.Cap)
 	// nt's first test, here, where most words fail it
