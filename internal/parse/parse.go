@@ -256,7 +256,13 @@ func (p *Parser) addWords(tagged *article.Doc, text string, t *article.Token, to
 	var inf *winfo
 	switch t.Kind {
 	case article.Word:
-		inf, word.Low = p.tokenInfo(s, w, !t.Is(article.NonASCII), tagged, tok)
+		if name {
+			// a proper noun whatever the lexicon says (tag): its lower
+			// case alone, without working out a verb reading
+			word.Low = p.nameLow(w, !t.Is(article.NonASCII), tagged, tok)
+		} else {
+			inf, word.Low = p.tokenInfo(s, w, !t.Is(article.NonASCII), tagged, tok)
+		}
 	case article.Number:
 		word.Low = lower(w)
 	default:

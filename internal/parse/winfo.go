@@ -63,6 +63,24 @@ func (p *Parser) tokenInfo(s *Sentence, w string, ascii bool, tagged *article.Do
 	return nil, low
 }
 
+// nameLow returns the lower-case form of word w of token tok that
+// tokenInfo returns, without the rest of its work.
+func (p *Parser) nameLow(w string, ascii bool, tagged *article.Doc, tok int) string {
+	if !ascii {
+		return lower(w)
+	}
+	var i int
+	if tagged != nil {
+		i = p.words.TaggedIndex(tagged, tok)
+	} else {
+		i = p.words.Index(w)
+	}
+	if i >= 0 && hasUpperASCII(w) {
+		return p.infos[i].low
+	}
+	return lowerASCII(w)
+}
+
 // keep stores inf in s for the sentence's life and returns it.
 func (s *Sentence) keep(inf winfo) (*winfo, string) {
 	// Pointers into made stay valid when it grows: the old array lives
