@@ -29,7 +29,9 @@ func (e *Extractor) isSports(s *scratch, doc *article.Doc) bool {
 	// A table line holds three numbers or more; a score line ("Karlsruhe
 	// 2 Hansa Rostock 0") two short ones, each after a capitalised word.
 	words, tables, nums, scores := 0, 0, 0, 0
-	for i, t := range doc.Tokens {
+	toks, text, mask := doc.Tokens, doc.Rec.Text, &e.cues.sportMask
+	for i := range toks {
+		t := &toks[i]
 		if t.Is(article.LineStart) {
 			if nums >= 3 || nums == 2 && scores == 2 {
 				tables++
@@ -39,17 +41,17 @@ func (e *Extractor) isSports(s *scratch, doc *article.Doc) bool {
 		switch {
 		case t.Kind == article.Number:
 			nums++
-			if i > 0 && t.End-t.Start <= 2 && doc.Tokens[i-1].Kind == article.Word && doc.Tokens[i-1].Is(article.Cap) {
+			if i > 0 && t.End-t.Start <= 2 && toks[i-1].Kind == article.Word && toks[i-1].Is(article.Cap) {
 				scores++
 			}
 		case t.Kind == article.Word && t.Flags&(article.Cap|article.AllCaps) == 0:
 			// Words in lower case are looked up as written, without
 			// making their lookup form.
-			if w := doc.Rec.Text[t.Start:t.End]; len(w) >= 2 && e.cues.sportMask[w[0]]&sportBit(w) != 0 && e.cues.sport[w] {
+			if w := text[t.Start:t.End]; len(w) >= 2 && mask[w[0]]&sportBit(w) != 0 && e.cues.sport[w] {
 				words++
 			}
 		case t.Kind == article.Word:
-			if w := s.w(i); len(w) >= 2 && e.cues.sportMask[w[0]]&sportBit(w) != 0 && e.cues.sport[string(w)] {
+			if w := s.w(i); len(w) >= 2 && mask[w[0]]&sportBit(w) != 0 && e.cues.sport[string(w)] {
 				words++
 			}
 		}
