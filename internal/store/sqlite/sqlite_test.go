@@ -755,9 +755,58 @@ func TestNotAStore(t *testing.T) {
 	}
 }
 
+// TestPageSize checks that a new store gets 64 KB pages and that a store
+// made with 4 KB pages (as newsgraph made them before) keeps them and
+// takes writes.
+func TestPageSize(t *testing.T) {
+	ctx := context.Background()
+	pageSize := func(path string) int {
+		t.Helper()
+		raw, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer raw.Close()
+		var n int
+		if err := raw.QueryRow("PRAGMA page_size").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	fresh := filepath.Join(t.TempDir(), "new.db")
+	db := open(t, fresh)
+	put(t, db, store.Item{Record: record(t, cable, "https://example.org/c", "Example", "2025-12-16")})
+	db.Close()
+	if n := pageSize(fresh); n != 65536 {
+		t.Errorf("page size of a new store: %d, want 65536", n)
+	}
+	old := filepath.Join(t.TempDir(), "old.db")
+	if err := sqlite.CreateAtVersion(ctx, old, sqlite.SchemaVersion()); err != nil {
+		t.Fatal(err)
+	}
+	if n := pageSize(old); n != 4096 {
+		t.Fatalf("page size of the old store: %d, want 4096", n)
+	}
+	db = open(t, old)
+	put(t, db, store.Item{Record: record(t, cable, "https://example.org/c", "Example", "2025-12-16")},
+		store.Item{Record: record(t, belarus, "https://example.org/b", "Example", "2025-08-09")})
+	if s := stats(t, db); s.Articles != 2 || s.Quotes != 1 || s.Events != 2 {
+		t.Errorf("old store after a batch: %d articles, %d quotes, %d events; want 2, 1, 2", s.Articles, s.Quotes, s.Events)
+	}
+	if err := db.Check(ctx); err != nil {
+		t.Error(err)
+	}
+	db.Close()
+	if n := pageSize(old); n != 4096 {
+		t.Errorf("page size of the old store after writes: %d, want 4096", n)
+	}
+}
+
 func TestDiskFull(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "n.db")
-	db, err := sqlite.Open(context.Background(), path, sqlite.Options{MaxPages: 80})
+	// The empty store takes 40 pages (of 64 KB): three are left for
+	// articles.
+	db, err := sqlite.Open(context.Background(), path, sqlite.Options{MaxPages: 43})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -767,7 +816,11 @@ func TestDiskFull(t *testing.T) {
 	for i := 0; i < 200 && full == nil; i++ {
 		var batch []store.Item
 		for j := range 5 {
-			text := fmt.Sprintf("Story %d-%d. %s %s", i, j, cable, strings.Repeat(fmt.Sprintf("word%d ", i*10+j), 200))
+			var words strings.Builder
+			for k := range 300 {
+				fmt.Fprintf(&words, "word%dx%dx%d ", i, j, k)
+			}
+			text := fmt.Sprintf("Story %d-%d. %s %s", i, j, cable, words.String())
 			batch = append(batch, store.Item{Record: record(t, text, "", "", ""), Origin: fmt.Sprintf("in%d-%d", i, j)})
 		}
 		if _, full = db.Put(context.Background(), batch); full == nil {
