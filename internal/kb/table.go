@@ -9,7 +9,6 @@
 package kb
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -56,37 +55,68 @@ func (e *FormatError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e
 // ReadTable reads a TSV data file. A row with fewer cells than columns is
 // padded with empty cells; a row with more is an error.
 func ReadTable(r io.Reader, name string) (*Table, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return parseTable(string(b), name)
+}
+
+// parseTable reads the TSV data file held in data. Cells are substrings
+// of data, and the rows' cells share one array, so that a file costs a
+// few allocations rather than a few per row: the knowledge base's files
+// are read at every start-up.
+func parseTable(data, name string) (*Table, error) {
 	t := &Table{Name: name}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+	var cells []string // room for the cells of the rows to come
 	line := 0
-	for sc.Scan() {
+	for len(data) > 0 {
 		line++
-		s := strings.TrimRight(sc.Text(), "\r")
+		s := data
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
+			s, data = data[:i], data[i+1:]
+		} else {
+			data = ""
+		}
+		s = strings.TrimRight(s, "\r")
 		if strings.TrimSpace(s) == "" {
 			continue
 		}
-		if strings.HasPrefix(s, "#") {
+		if s[0] == '#' {
 			if t.Columns == nil {
-				t.Header = append(t.Header, strings.TrimSpace(strings.TrimPrefix(s, "#")))
+				t.Header = append(t.Header, strings.TrimSpace(s[1:]))
 			}
 			continue
 		}
-		cells := strings.Split(s, "\t")
 		if t.Columns == nil {
-			t.Columns = cells
+			t.Columns = strings.Split(s, "\t")
+			rows := strings.Count(data, "\n") + 1
+			t.Rows = make([]Row, 0, rows)
+			cells = make([]string, 0, rows*len(t.Columns))
 			continue
 		}
-		if len(cells) > len(t.Columns) {
-			return nil, &FormatError{name, line, fmt.Sprintf("%d cells, want at most %d", len(cells), len(t.Columns))}
+		n := len(t.Columns)
+		if cap(cells)-len(cells) < n {
+			cells = make([]string, 0, 64*n)
 		}
-		for len(cells) < len(t.Columns) {
-			cells = append(cells, "")
+		row := cells[len(cells) : len(cells)+n : len(cells)+n]
+		cells = cells[:len(cells)+n]
+		k := 0
+		for {
+			i := strings.IndexByte(s, '\t')
+			if k == n {
+				return nil, &FormatError{name, line, fmt.Sprintf("%d cells, want at most %d", k+1+strings.Count(s, "\t"), n)}
+			}
+			if i < 0 {
+				row[k] = s
+				k++
+				break
+			}
+			row[k] = s[:i]
+			k++
+			s = s[i+1:]
 		}
-		t.Rows = append(t.Rows, Row{Line: line, Cells: cells})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+		t.Rows = append(t.Rows, Row{Line: line, Cells: row})
 	}
 	if t.Columns == nil {
 		return nil, &FormatError{name, line, "no header row"}
@@ -144,11 +174,10 @@ type Source struct {
 // A missing embedded file is not an error when a user file exists.
 func (s Source) Tables(name string) ([]*Table, error) {
 	var out []*Table
-	f, err := embedded.Open("data/" + name)
+	b, err := fs.ReadFile(embedded, "data/"+name)
 	switch {
 	case err == nil:
-		t, err := ReadTable(f, name)
-		f.Close()
+		t, err := parseTable(string(b), name)
 		if err != nil {
 			return nil, err
 		}
@@ -158,15 +187,14 @@ func (s Source) Tables(name string) ([]*Table, error) {
 	}
 	for _, d := range s.Dirs {
 		p := filepath.Join(d, name)
-		f, err := os.Open(p)
+		b, err := os.ReadFile(p)
 		if errorsIsNotExist(err) {
 			continue
 		}
 		if err != nil {
 			return nil, fmt.Errorf("open %s: %w", p, err)
 		}
-		t, err := ReadTable(f, p)
-		f.Close()
+		t, err := parseTable(string(b), p)
 		if err != nil {
 			return nil, err
 		}
