@@ -7,7 +7,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"newsgraph/internal/article"
 	"newsgraph/internal/kb"
+	"newsgraph/internal/text"
 )
 
 func TestNorm(t *testing.T) {
@@ -136,12 +138,21 @@ func TestSurname(t *testing.T) {
 }
 
 func FuzzNormPhrase(f *testing.F) {
-	for _, s := range []string{"U.S.", "Côte d’Ivoire", "São Paulo", "\xff\xfe", "Saint Louis", "A&B"} {
+	for _, s := range []string{"U.S.", "Côte d’Ivoire", "São Paulo", "\xff\xfe", "Saint Louis", "A&B",
+		"New York", "new york", "saint", "SAINT Kitts", "a  b", " a", "b ", "http", "www", "saints"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if len(s) > 4096 {
 			return
+		}
+		// The key is the lookup forms of the word tokens joined by
+		// spaces, however NormPhrase gets there.
+		if got, want := kb.NormPhrase(s), normPhraseByTokens(s); got != want {
+			t.Errorf("NormPhrase(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := kb.Norm(s), string(kb.AppendNorm(nil, s)); got != want {
+			t.Errorf("Norm(%q) = %q, want %q", s, got, want)
 		}
 		// A key is words joined by single spaces, in lower case.
 		k := kb.NormPhrase(s)
@@ -152,4 +163,20 @@ func FuzzNormPhrase(f *testing.F) {
 			t.Errorf("NormPhrase(%q) = %q: not lower case", s, k)
 		}
 	})
+}
+
+// normPhraseByTokens is NormPhrase as its doc comment defines it: the
+// lookup forms of s's word tokens, joined by single spaces, words that
+// normalise to nothing left out.
+func normPhraseByTokens(s string) string {
+	var words []string
+	for _, t := range text.Tokenize(s) {
+		if t.Kind == article.Punct {
+			continue
+		}
+		if w := string(kb.AppendNorm(nil, s[t.Start:t.End])); w != "" {
+			words = append(words, w)
+		}
+	}
+	return strings.Join(words, " ")
 }
