@@ -145,10 +145,18 @@ type Gazetteer struct {
 	names    map[string][]Ref
 	prefixes map[string]struct{} // keys of the first words of longer names
 	surnames map[string][]int32
-	longest  map[string]int
-	given    map[string]byte
-	common   map[string]struct{}
-	iso3     map[string]int32
+	// words holds what the gazetteer knows of single words (given name,
+	// common word, first word of names) in one map, so that loading
+	// fills, and Words reads, one map rather than three.
+	words map[string]wordRec
+	iso3  map[string]int32
+}
+
+// wordRec is what the gazetteer knows of one word in lookup form.
+type wordRec struct {
+	longest int32 // most words of a name starting with the word
+	gender  byte  // m, f or u for a given name; 0 otherwise
+	common  bool  // an English word written in lower case
 }
 
 var (
@@ -191,6 +199,20 @@ func eachRow(src Source, name string, cols []string, fn func(cells []string, t *
 	if err != nil {
 		return err
 	}
+	return forRows(ts, cols, fn)
+}
+
+// rowCount returns the number of rows of tables ts.
+func rowCount(ts []*Table) int {
+	n := 0
+	for _, t := range ts {
+		n += len(t.Rows)
+	}
+	return n
+}
+
+// forRows calls fn with the named cells of every row of tables ts.
+func forRows(ts []*Table, cols []string, fn func(cells []string, t *Table) error) error {
 	for _, t := range ts {
 		idx, err := t.Need(cols...)
 		if err != nil {
@@ -222,12 +244,7 @@ func parseFloat(s string) (float64, error) {
 
 func buildGazetteer(src Source) (*Gazetteer, error) {
 	g := &Gazetteer{
-		names:    map[string][]Ref{},
-		prefixes: map[string]struct{}{},
 		surnames: map[string][]int32{},
-		longest:  map[string]int{},
-		given:    map[string]byte{},
-		common:   map[string]struct{}{},
 		iso3:     map[string]int32{},
 	}
 	err := eachRow(src, CountriesFile, []string{"iso3", "iso2", "name", "official", "lat", "lon", "region", "subregion", "borders"}, func(c []string, _ *Table) error {
@@ -335,22 +352,38 @@ func buildGazetteer(src Source) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = eachRow(src, GivenNamesFile, []string{"name", "gender"}, func(c []string, _ *Table) error {
+	given, err := optionalTables(src, GivenNamesFile)
+	if err != nil {
+		return nil, err
+	}
+	common, err := optionalTables(src, CommonWordsFile)
+	if err != nil {
+		return nil, err
+	}
+	// The words of names are mostly given names and common words already.
+	g.words = make(map[string]wordRec, rowCount(given)+rowCount(common)+len(g.Places)/4)
+	err = forRows(given, []string{"name", "gender"}, func(c []string, _ *Table) error {
 		if c[0] != "" {
 			gd := byte('u')
 			if c[1] != "" {
 				gd = c[1][0]
 			}
-			g.given[Norm(c[0])] = gd
+			k := Norm(c[0])
+			r := g.words[k]
+			r.gender = gd
+			g.words[k] = r
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	err = eachRow(src, CommonWordsFile, []string{"word"}, func(c []string, _ *Table) error {
+	err = forRows(common, []string{"word"}, func(c []string, _ *Table) error {
 		if c[0] != "" {
-			g.common[Norm(c[0])] = struct{}{}
+			k := Norm(c[0])
+			r := g.words[k]
+			r.common = true
+			g.words[k] = r
 		}
 		return nil
 	})
@@ -374,6 +407,24 @@ func buildGazetteer(src Source) (*Gazetteer, error) {
 // organisations, people, places (places_extra first, then capitals, states
 // and regions, then cities), demonyms.
 func (g *Gazetteer) index() {
+	n := 0 // names to add, at most
+	for _, c := range g.Countries {
+		n += 2 + len(c.Aliases) + len(c.Demonyms) + len(c.People)
+	}
+	for _, o := range g.Orgs {
+		n += 1 + len(o.Aliases)
+	}
+	for _, p := range g.People {
+		n += 1 + len(p.Aliases)
+	}
+	for _, p := range g.Places {
+		n += 1 + len(p.Aliases)
+	}
+	g.names = make(map[string][]Ref, n)
+	g.prefixes = make(map[string]struct{}, n/4)
+	if g.words == nil {
+		g.words = map[string]wordRec{}
+	}
 	capitals := map[string]bool{}
 	for _, c := range g.Countries {
 		if c.Capital != "" {
@@ -428,6 +479,9 @@ func (g *Gazetteer) index() {
 		}
 	}
 	for k, refs := range g.names {
+		if len(refs) < 2 {
+			continue
+		}
 		slices.SortStableFunc(refs, func(a, b Ref) int { return g.rank(a) - g.rank(b) })
 		g.names[k] = slices.CompactFunc(refs, func(a, b Ref) bool { return a.Kind == b.Kind && a.Index == b.Index })
 	}
@@ -500,12 +554,13 @@ func (g *Gazetteer) add(name string, r Ref) {
 			g.prefixes[k[:i]] = struct{}{}
 		}
 	}
-	first, n := k, 1+strings.Count(k, " ")
+	first, n := k, int32(1+strings.Count(k, " "))
 	if i := strings.IndexByte(k, ' '); i >= 0 {
 		first = k[:i]
 	}
-	if n > g.longest[first] {
-		g.longest[first] = n
+	if w := g.words[first]; n > w.longest {
+		w.longest = n
+		g.words[first] = w
 	}
 }
 
@@ -522,7 +577,7 @@ func (g *Gazetteer) IsPrefix(key []byte) bool {
 
 // Longest returns the most words of any name starting with the word whose
 // lookup form is first; 0 when none does.
-func (g *Gazetteer) Longest(first []byte) int { return g.longest[string(first)] }
+func (g *Gazetteer) Longest(first []byte) int { return int(g.words[string(first)].longest) }
 
 // SurnameOf returns the people of people.tsv whose surname (last word of
 // their name or an alias) has the lookup form key.
@@ -531,15 +586,14 @@ func (g *Gazetteer) SurnameOf(key []byte) []int32 { return g.surnames[string(key
 // GivenName reports whether the word with lookup form key is a given name
 // of given_names.tsv, with its gender (m, f or u).
 func (g *Gazetteer) GivenName(key []byte) (byte, bool) {
-	gd, ok := g.given[string(key)]
-	return gd, ok
+	gd := g.words[string(key)].gender
+	return gd, gd != 0
 }
 
 // CommonWord reports whether the word with lookup form key is an English
 // word written in lower case (common_words.tsv).
 func (g *Gazetteer) CommonWord(key []byte) bool {
-	_, ok := g.common[string(key)]
-	return ok
+	return g.words[string(key)].common
 }
 
 // WordInfo is what the gazetteer knows of one word in lookup form.
@@ -557,35 +611,13 @@ type WordInfo struct {
 // Words calls fn once for every word the gazetteer knows something of,
 // in no particular order, so that a caller can build its own index.
 func (g *Gazetteer) Words(fn func(key string, info WordInfo)) {
-	seen := map[string]bool{}
-	info := func(k string) WordInfo {
-		_, given := g.given[k]
-		_, common := g.common[k]
+	for k, w := range g.words {
 		_, sur := g.surnames[k]
-		return WordInfo{Given: given, Common: common, Longest: g.longest[k], Surname: sur}
-	}
-	for _, m := range []map[string]int{g.longest} {
-		for k := range m {
-			seen[k] = true
-			fn(k, info(k))
-		}
-	}
-	for k := range g.given {
-		if !seen[k] {
-			seen[k] = true
-			fn(k, info(k))
-		}
-	}
-	for k := range g.common {
-		if !seen[k] {
-			seen[k] = true
-			fn(k, info(k))
-		}
+		fn(k, WordInfo{Given: w.gender != 0, Common: w.common, Longest: int(w.longest), Surname: sur})
 	}
 	for k := range g.surnames {
-		if !seen[k] {
-			seen[k] = true
-			fn(k, info(k))
+		if _, ok := g.words[k]; !ok {
+			fn(k, WordInfo{Surname: true})
 		}
 	}
 }
