@@ -130,8 +130,8 @@ type cues struct {
 	// longest maps class → first word → most words of a cue of that class
 	// starting with it.
 	longest map[string]map[string]int
-	lex     map[string]lexEntry
-	table   *lexTable // lex as a flat table, for the look-ups of every article
+	// table is the lexicon, for the look-ups of every article.
+	table *lexTable
 	// small holds the cue words alone, for words in lower case;
 	// smallMask filters most other words out before a look-up.
 	small     *lexTable
@@ -173,9 +173,12 @@ func cuesFor(g *kb.Gazetteer) *cues {
 }
 
 func newCues(g *kb.Gazetteer) *cues {
-	c := &cues{phrase: map[string]map[string]kb.Cue{}, longest: map[string]map[string]int{}, lex: map[string]lexEntry{}}
+	c := &cues{phrase: map[string]map[string]kb.Cue{}, longest: map[string]map[string]int{}}
+	// The lexicon is filled in place: a word's entry gets its flags from
+	// the gazetteer, then from every cue it is part of.
+	c.table = newLexTable(1 << 16)
 	g.Words(func(k string, info kb.WordInfo) {
-		var e lexEntry
+		e := c.table.add(k)
 		if info.Common {
 			e.flags |= fCommon
 		}
@@ -192,13 +195,8 @@ func newCues(g *kb.Gazetteer) *cues {
 				e.flags |= fName
 			}
 		}
-		c.lex[k] = e
 	})
-	mark := func(w string, f uint32) {
-		e := c.lex[w]
-		e.flags |= f
-		c.lex[w] = e
-	}
+	mark := func(w string, f uint32) { c.table.add(w).flags |= f }
 	for _, q := range g.Cues {
 		if c.phrase[q.Class] == nil {
 			c.phrase[q.Class] = map[string]kb.Cue{}
@@ -253,7 +251,6 @@ func newCues(g *kb.Gazetteer) *cues {
 		}
 	}
 	c.ministryOrgs(g)
-	c.table = newLexTable(c.lex)
 	c.sport = map[string]bool{}
 	for _, q := range g.Cues {
 		if q.Class == cueSport && !strings.Contains(q.Key, " ") && len(q.Key) >= 2 {
@@ -261,17 +258,16 @@ func newCues(g *kb.Gazetteer) *cues {
 			c.sportMask[q.Key[0]] |= sportBit(q.Key)
 		}
 	}
-	small := map[string]lexEntry{}
+	c.small = newLexTable(1 << 10)
 	for _, q := range g.Cues {
 		if q.Class == cueMinistry {
 			continue // read from whole names, not from words
 		}
 		for _, w := range strings.Fields(q.Key) {
-			small[w] = c.lex[w]
+			*c.small.add(w) = c.table.get([]byte(w))
 			c.smallMask[w[0]] |= sportBit(w)
 		}
 	}
-	c.small = newLexTable(small)
 	return c
 }
 
