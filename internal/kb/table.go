@@ -11,6 +11,7 @@ package kb
 import (
 	"crypto/sha256"
 	"embed"
+	"encoding"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -19,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 //go:embed data
@@ -171,19 +173,17 @@ type Source struct {
 }
 
 // Tables reads the embedded file name and every user file of that name.
-// A missing embedded file is not an error when a user file exists.
+// A missing embedded file is not an error when a user file exists. The
+// tables must not be changed: an embedded file is read once per process
+// and its table shared by every caller.
 func (s Source) Tables(name string) ([]*Table, error) {
 	var out []*Table
-	b, err := fs.ReadFile(embedded, "data/"+name)
+	t, err := embeddedTable(name)
 	switch {
 	case err == nil:
-		t, err := parseTable(string(b), name)
-		if err != nil {
-			return nil, err
-		}
 		out = append(out, t)
 	case !errorsIsNotExist(err):
-		return nil, fmt.Errorf("open %s: %w", name, err)
+		return nil, err
 	}
 	for _, d := range s.Dirs {
 		p := filepath.Join(d, name)
@@ -206,6 +206,30 @@ func (s Source) Tables(name string) ([]*Table, error) {
 	return out, nil
 }
 
+// embeddedTables holds, by file name, a function returning the embedded
+// file's table, read on its first call: several stages read the same
+// files (country_names.tsv, given_names.tsv, irregular.tsv), and tests
+// and commands build several pipelines.
+var embeddedTables sync.Map
+
+// embeddedTable returns the table of the embedded file name.
+func embeddedTable(name string) (*Table, error) {
+	f, ok := embeddedTables.Load(name)
+	if !ok {
+		f, _ = embeddedTables.LoadOrStore(name, sync.OnceValues(func() (*Table, error) {
+			b, err := fs.ReadFile(embedded, "data/"+name)
+			if err != nil {
+				if errorsIsNotExist(err) {
+					return nil, err
+				}
+				return nil, fmt.Errorf("open %s: %w", name, err)
+			}
+			return parseTable(string(b), name)
+		}))
+	}
+	return f.(func() (*Table, error))()
+}
+
 func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 
 // Files lists the embedded data files, for `newsgraph kb` and tests.
@@ -225,10 +249,9 @@ func Files() []string {
 // into records.
 func Digest(src Source) string {
 	h := sha256.New()
-	for _, name := range Files() {
-		b, _ := fs.ReadFile(embedded, "data/"+name)
-		fmt.Fprintf(h, "%s %d\n", name, len(b))
-		h.Write(b)
+	// The hash goes on from its state after the embedded files.
+	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(embeddedState()); err != nil {
+		panic(fmt.Sprintf("kb: restore digest: %v", err)) // sha256 reads its own state
 	}
 	for _, d := range src.Dirs {
 		ents, _ := os.ReadDir(d)
@@ -242,3 +265,19 @@ func Digest(src Source) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))[:8]
 }
+
+// embeddedState is the state of Digest's hash after the embedded files,
+// the same for the life of the process: it is worked out once.
+var embeddedState = sync.OnceValue(func() []byte {
+	h := sha256.New()
+	for _, name := range Files() {
+		b, _ := fs.ReadFile(embedded, "data/"+name)
+		fmt.Fprintf(h, "%s %d\n", name, len(b))
+		h.Write(b)
+	}
+	state, err := h.(encoding.BinaryMarshaler).MarshalBinary()
+	if err != nil {
+		panic(fmt.Sprintf("kb: save digest: %v", err)) // sha256 can save its state
+	}
+	return state
+})
