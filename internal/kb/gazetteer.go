@@ -145,18 +145,22 @@ type Gazetteer struct {
 	names    map[string][]Ref
 	prefixes map[string]struct{} // keys of the first words of longer names
 	surnames map[string][]int32
-	// words holds what the gazetteer knows of single words (given name,
-	// common word, first word of names) in one map, so that loading
-	// fills, and Words reads, one map rather than three.
-	words map[string]wordRec
-	iso3  map[string]int32
+	longest  map[string]int
+	// given and common are the given names (with their genders) and
+	// common words in lookup form, as the files list them: Words hands
+	// them on without a map of its own, and givenMap and commonMap index
+	// them on first use by GivenName and CommonWord.
+	given     []givenName
+	common    []string
+	givenMap  func() map[string]byte
+	commonMap func() map[string]struct{}
+	iso3      map[string]int32
 }
 
-// wordRec is what the gazetteer knows of one word in lookup form.
-type wordRec struct {
-	longest int32 // most words of a name starting with the word
-	gender  byte  // m, f or u for a given name; 0 otherwise
-	common  bool  // an English word written in lower case
+// givenName is a row of given_names.tsv in lookup form.
+type givenName struct {
+	key    string
+	gender byte // m, f or u
 }
 
 var (
@@ -360,30 +364,24 @@ func buildGazetteer(src Source) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The words of names are mostly given names and common words already.
-	g.words = make(map[string]wordRec, rowCount(given)+rowCount(common)+len(g.Places)/4)
+	g.given = make([]givenName, 0, rowCount(given))
 	err = forRows(given, []string{"name", "gender"}, func(c []string, _ *Table) error {
 		if c[0] != "" {
 			gd := byte('u')
 			if c[1] != "" {
 				gd = c[1][0]
 			}
-			k := Norm(c[0])
-			r := g.words[k]
-			r.gender = gd
-			g.words[k] = r
+			g.given = append(g.given, givenName{Norm(c[0]), gd})
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	g.common = make([]string, 0, rowCount(common))
 	err = forRows(common, []string{"word"}, func(c []string, _ *Table) error {
 		if c[0] != "" {
-			k := Norm(c[0])
-			r := g.words[k]
-			r.common = true
-			g.words[k] = r
+			g.common = append(g.common, Norm(c[0]))
 		}
 		return nil
 	})
@@ -422,9 +420,21 @@ func (g *Gazetteer) index() {
 	}
 	g.names = make(map[string][]Ref, n)
 	g.prefixes = make(map[string]struct{}, n/4)
-	if g.words == nil {
-		g.words = map[string]wordRec{}
-	}
+	g.longest = make(map[string]int, n)
+	g.givenMap = sync.OnceValue(func() map[string]byte {
+		m := make(map[string]byte, len(g.given))
+		for _, w := range g.given {
+			m[w.key] = w.gender // the last row of a name wins
+		}
+		return m
+	})
+	g.commonMap = sync.OnceValue(func() map[string]struct{} {
+		m := make(map[string]struct{}, len(g.common))
+		for _, w := range g.common {
+			m[w] = struct{}{}
+		}
+		return m
+	})
 	capitals := map[string]bool{}
 	for _, c := range g.Countries {
 		if c.Capital != "" {
@@ -554,13 +564,12 @@ func (g *Gazetteer) add(name string, r Ref) {
 			g.prefixes[k[:i]] = struct{}{}
 		}
 	}
-	first, n := k, int32(1+strings.Count(k, " "))
+	first, n := k, 1+strings.Count(k, " ")
 	if i := strings.IndexByte(k, ' '); i >= 0 {
 		first = k[:i]
 	}
-	if w := g.words[first]; n > w.longest {
-		w.longest = n
-		g.words[first] = w
+	if n > g.longest[first] {
+		g.longest[first] = n
 	}
 }
 
@@ -577,7 +586,7 @@ func (g *Gazetteer) IsPrefix(key []byte) bool {
 
 // Longest returns the most words of any name starting with the word whose
 // lookup form is first; 0 when none does.
-func (g *Gazetteer) Longest(first []byte) int { return int(g.words[string(first)].longest) }
+func (g *Gazetteer) Longest(first []byte) int { return g.longest[string(first)] }
 
 // SurnameOf returns the people of people.tsv whose surname (last word of
 // their name or an alias) has the lookup form key.
@@ -586,14 +595,15 @@ func (g *Gazetteer) SurnameOf(key []byte) []int32 { return g.surnames[string(key
 // GivenName reports whether the word with lookup form key is a given name
 // of given_names.tsv, with its gender (m, f or u).
 func (g *Gazetteer) GivenName(key []byte) (byte, bool) {
-	gd := g.words[string(key)].gender
-	return gd, gd != 0
+	gd, ok := g.givenMap()[string(key)]
+	return gd, ok
 }
 
 // CommonWord reports whether the word with lookup form key is an English
 // word written in lower case (common_words.tsv).
 func (g *Gazetteer) CommonWord(key []byte) bool {
-	return g.words[string(key)].common
+	_, ok := g.commonMap()[string(key)]
+	return ok
 }
 
 // WordInfo is what the gazetteer knows of one word in lookup form.
@@ -608,17 +618,24 @@ type WordInfo struct {
 	Surname bool
 }
 
-// Words calls fn once for every word the gazetteer knows something of,
-// in no particular order, so that a caller can build its own index.
+// Words calls fn for every word the gazetteer knows something of, in no
+// particular order, so that a caller can build its own index. A word may
+// come more than once, each time with part of what is known of it (a
+// given name, then a common word): the caller merges what the calls say.
+// Handing on the lists as read costs much less than merging them into a
+// map of its own, which no caller needs.
 func (g *Gazetteer) Words(fn func(key string, info WordInfo)) {
-	for k, w := range g.words {
-		_, sur := g.surnames[k]
-		fn(k, WordInfo{Given: w.gender != 0, Common: w.common, Longest: int(w.longest), Surname: sur})
+	for k, n := range g.longest {
+		fn(k, WordInfo{Longest: n})
+	}
+	for _, w := range g.given {
+		fn(w.key, WordInfo{Given: true})
+	}
+	for _, k := range g.common {
+		fn(k, WordInfo{Common: true})
 	}
 	for k := range g.surnames {
-		if _, ok := g.words[k]; !ok {
-			fn(k, WordInfo{Surname: true})
-		}
+		fn(k, WordInfo{Surname: true})
 	}
 }
 

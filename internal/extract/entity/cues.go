@@ -176,7 +176,7 @@ func newCues(g *kb.Gazetteer) *cues {
 	c := &cues{phrase: map[string]map[string]kb.Cue{}, longest: map[string]map[string]int{}}
 	// The lexicon is filled in place: a word's entry gets its flags from
 	// the gazetteer, then from every cue it is part of.
-	c.table = newLexTable(1 << 16)
+	c.table = newLexTable(1 << 17) // some 80,000 words
 	g.Words(func(k string, info kb.WordInfo) {
 		e := c.table.add(k)
 		if info.Common {
