@@ -82,23 +82,35 @@ type stageStats struct {
 
 // New builds the stages in the order they run.
 func New(cfg Config) (*Pipeline, error) {
+	// The stages that read the knowledge base are built at the same time:
+	// they are independent, and start-up is most of the time a command
+	// on one article takes.
+	var wg sync.WaitGroup
+	ent := later(&wg, func() (Stage, error) { return entity.New(cfg.KB) })
+	amt := later(&wg, func() (Stage, error) { return amount.New(cfg.KB) })
+	quo := later(&wg, func() (Stage, error) { return quote.New(cfg.KB) })
+	ton := later(&wg, func() (Stage, error) { return tone.New(cfg.KB) })
+	thm := later(&wg, func() (Stage, error) { return theme.New(cfg.KB) })
+	evt := later(&wg, func() (Stage, error) { return event.New(event.Options{KB: cfg.KB, DictFiles: cfg.Dicts}) })
+	version := later(&wg, func() (string, error) { return "newsgraph/" + Version + " kb/" + kb.Digest(cfg.KB), nil })
 	var stages []Stage
 	if cfg.Raw {
 		stages = append(stages, rawText{})
 	} else {
 		stages = append(stages, clean.New(clean.Options{})) // HTML → text, boilerplate, embeds, normalisation
 	}
+	wg.Wait()
 	var b builder
 	seg := &segment{}
 	stages = append(stages,
-		seg,                       // tokens and sentences
-		b.add(entity.New(cfg.KB)), // people, organisations, places, groups; mentions resolved
-		date.New(),                // dates, normalised against the publication date
-		b.add(amount.New(cfg.KB)), // numbers with what they count (after date: skips its spans)
-		b.add(quote.New(cfg.KB)),  // quotes and attributions with their speakers (after entities)
-		b.add(tone.New(cfg.KB)),   // V2Tone figures
-		b.add(theme.New(cfg.KB)),  // themes from the taxonomy
-		b.add(event.New(event.Options{KB: cfg.KB, DictFiles: cfg.Dicts})), // who did what to whom, in CAMEO and PLOVER (after entities, dates, quotes)
+		seg,          // tokens and sentences
+		b.add(ent()), // people, organisations, places, groups; mentions resolved
+		date.New(),   // dates, normalised against the publication date
+		b.add(amt()), // numbers with what they count (after date: skips its spans)
+		b.add(quo()), // quotes and attributions with their speakers (after entities)
+		b.add(ton()), // V2Tone figures
+		b.add(thm()), // themes from the taxonomy
+		b.add(evt()), // who did what to whom, in CAMEO and PLOVER (after entities, dates, quotes)
 	)
 	if b.err != nil {
 		return nil, b.err
@@ -114,12 +126,23 @@ func New(cfg Config) (*Pipeline, error) {
 	seg.vocab = text.Join(lexicons...)
 	p := &Pipeline{stages: stages, stats: make([]stageStats, len(stages))}
 	p.bufs.New = func() any { return &docBufs{} }
-	p.version = "newsgraph/" + Version + " kb/" + kb.Digest(cfg.KB)
+	p.version, _ = version()
 	return p, nil
 }
 
+// later runs build on a goroutine of wg and returns a function that
+// gives its results once wg is done.
+func later[T any](wg *sync.WaitGroup, build func() (T, error)) func() (T, error) {
+	var (
+		v   T
+		err error
+	)
+	wg.Go(func() { v, err = build() })
+	return func() (T, error) { return v, err }
+}
+
 // builder keeps the first error of the stage constructors called in New,
-// so that the stage list reads as one list.
+// in the stages' order, so that the stage list reads as one list.
 type builder struct{ err error }
 
 func (b *builder) add(s Stage, err error) Stage {
