@@ -146,6 +146,7 @@ type Gazetteer struct {
 	prefixes map[string]struct{} // keys of the first words of longer names
 	surnames map[string][]int32
 	longest  map[string]int
+	refs     []Ref // room for the first readings of names still to add
 	// given and common are the given names (with their genders) and
 	// common words in lookup form, as the files list them: Words hands
 	// them on without a map of its own, and givenMap and commonMap index
@@ -318,10 +319,19 @@ func buildGazetteer(src Source) (*Gazetteer, error) {
 			return nil
 		}
 	}
-	if err := eachRow(src, PlacesExtraFile, placeCols, addPlace(true)); err != nil {
+	extra, err := optionalTables(src, PlacesExtraFile)
+	if err != nil {
 		return nil, err
 	}
-	if err := eachRow(src, PlacesFile, placeCols, addPlace(false)); err != nil {
+	places, err := optionalTables(src, PlacesFile)
+	if err != nil {
+		return nil, err
+	}
+	g.Places = make([]Place, 0, rowCount(extra)+rowCount(places))
+	if err := forRows(extra, placeCols, addPlace(true)); err != nil {
+		return nil, err
+	}
+	if err := forRows(places, placeCols, addPlace(false)); err != nil {
 		return nil, err
 	}
 	byName := map[string]int32{}
@@ -347,7 +357,12 @@ func buildGazetteer(src Source) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = eachRow(src, OrgsFile, []string{"name", "aliases", "kind", "country", "actor"}, func(c []string, _ *Table) error {
+	orgs, err := optionalTables(src, OrgsFile)
+	if err != nil {
+		return nil, err
+	}
+	g.Orgs = make([]Org, 0, rowCount(orgs))
+	err = forRows(orgs, []string{"name", "aliases", "kind", "country", "actor"}, func(c []string, _ *Table) error {
 		if c[0] != "" {
 			g.Orgs = append(g.Orgs, Org{Name: c[0], Aliases: Multi(c[1]), Kind: c[2], Country: c[3], Actor: c[4]})
 		}
@@ -388,7 +403,12 @@ func buildGazetteer(src Source) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = eachRow(src, EntityWordsFile, []string{"word", "class", "value", "code"}, func(c []string, _ *Table) error {
+	cues, err := optionalTables(src, EntityWordsFile)
+	if err != nil {
+		return nil, err
+	}
+	g.Cues = make([]Cue, 0, rowCount(cues))
+	err = forRows(cues, []string{"word", "class", "value", "code"}, func(c []string, _ *Table) error {
 		if c[0] != "" && c[1] != "" {
 			g.Cues = append(g.Cues, Cue{Words: c[0], Key: NormPhrase(c[0]), Class: c[1], Value: c[2], Code: c[3]})
 		}
@@ -419,6 +439,7 @@ func (g *Gazetteer) index() {
 		n += 1 + len(p.Aliases)
 	}
 	g.names = make(map[string][]Ref, n)
+	g.refs = make([]Ref, 0, n)
 	g.prefixes = make(map[string]struct{}, n/4)
 	g.longest = make(map[string]int, n)
 	g.givenMap = sync.OnceValue(func() map[string]byte {
@@ -488,6 +509,7 @@ func (g *Gazetteer) index() {
 			g.add(a, Ref{RefPlace, FormAlias, int32(i)})
 		}
 	}
+	g.refs = nil
 	for k, refs := range g.names {
 		if len(refs) < 2 {
 			continue
@@ -558,7 +580,18 @@ func (g *Gazetteer) add(name string, r Ref) {
 	if k == "" {
 		return
 	}
-	g.names[k] = append(g.names[k], r)
+	if refs, ok := g.names[k]; ok {
+		g.names[k] = append(refs, r)
+	} else {
+		// A name's first reading is cut from one array for all names:
+		// most names have one. The slice's capacity is 1, so that a
+		// second reading copies it out rather than overwrite the next.
+		if len(g.refs) == cap(g.refs) {
+			g.refs = make([]Ref, 0, 1024)
+		}
+		g.refs = append(g.refs, r)
+		g.names[k] = g.refs[len(g.refs)-1 : len(g.refs) : len(g.refs)]
+	}
 	for i := 0; i < len(k); i++ {
 		if k[i] == ' ' {
 			g.prefixes[k[:i]] = struct{}{}
