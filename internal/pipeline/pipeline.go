@@ -82,6 +82,7 @@ type stageStats struct {
 
 // New builds the stages in the order they run.
 func New(cfg Config) (*Pipeline, error) {
+	defer pauseGC()()
 	// The stages that read the knowledge base are built at the same time:
 	// they are independent, and start-up is most of the time a command
 	// on one article takes.
@@ -128,6 +129,37 @@ func New(cfg Config) (*Pipeline, error) {
 	p.bufs.New = func() any { return &docBufs{} }
 	p.version, _ = version()
 	return p, nil
+}
+
+// gcPause counts the calls of New under way, which turn the garbage
+// collector off.
+var gcPause struct {
+	sync.Mutex
+	n       int
+	percent int // the GC percentage to restore
+}
+
+// pauseGC turns the garbage collector off until the function it returns
+// is called, or the last of several such calls running at once. New keeps
+// nearly all it allocates (the knowledge base's tables), so that the
+// collections it would set off, one each time the heap doubled from a few
+// megabytes, and the write barriers while they mark, were a fifth of its
+// time for little memory; once on again, the collector runs once over what
+// New built. The memory limit (GOMEMLIMIT) still holds meanwhile.
+func pauseGC() (resume func()) {
+	gcPause.Lock()
+	if gcPause.n == 0 {
+		gcPause.percent = debug.SetGCPercent(-1)
+	}
+	gcPause.n++
+	gcPause.Unlock()
+	return func() {
+		gcPause.Lock()
+		if gcPause.n--; gcPause.n == 0 {
+			debug.SetGCPercent(gcPause.percent)
+		}
+		gcPause.Unlock()
+	}
 }
 
 // later runs build on a goroutine of wg and returns a function that
