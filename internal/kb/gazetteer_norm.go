@@ -108,35 +108,52 @@ func NormPhrase(s string) string {
 // token: the name in lower case, with "saint" as "st". It returns s
 // itself when that is its key already. ok is false for any other name.
 func normLetters(s string) (key string, ok bool) {
-	upper := false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case 'a' <= c && c <= 'z':
-		case 'A' <= c && c <= 'Z':
-			upper = true
-		case c == ' ' && i > 0 && i+1 < len(s) && s[i-1] != ' ':
-		default:
-			return "", false
-		}
-	}
-	if len(s) == 0 {
+	if s == "" {
 		return "", false
 	}
-	saint := false
-	for w := range strings.SplitSeq(s, " ") {
-		if len(w) == 5 && strings.EqualFold(w, "saint") {
-			saint = true
+	upper, saint := false, false
+	start := 0 // of the current word
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' {
+			if i == start {
+				return "", false // a space first, last or after another
+			}
+			if i-start == 5 && strings.EqualFold(s[start:i], "saint") {
+				saint = true
+			}
+			start = i + 1
+			continue
+		}
+		switch c := s[i]; {
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		case c < 'a' || c > 'z':
+			return "", false
 		}
 	}
 	if !upper && !saint {
 		return s, true
 	}
-	b := make([]byte, 0, len(s))
-	for w := range strings.SplitSeq(s, " ") {
-		if len(b) > 0 {
-			b = append(b, ' ')
+	b := make([]byte, len(s))
+	n := 0
+	start = 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] != ' ' {
+			continue
 		}
-		b = AppendNorm(b, w)
+		if w := s[start:i]; len(w) == 5 && strings.EqualFold(w, "saint") {
+			n += copy(b[n:], "st")
+		} else {
+			for j := 0; j < len(w); j++ {
+				b[n] = w[j] | 0x20 // an ASCII letter in lower case
+				n++
+			}
+		}
+		if i < len(s) {
+			b[n] = ' '
+			n++
+		}
+		start = i + 1
 	}
-	return string(b), true
+	return string(b[:n]), true
 }

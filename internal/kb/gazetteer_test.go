@@ -180,3 +180,29 @@ func normPhraseByTokens(s string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// TestNormPhraseNames checks NormPhrase against its definition on every
+// name and alias of the entity files.
+func TestNormPhraseNames(t *testing.T) {
+	for _, file := range []string{kb.CountriesFile, kb.CountryNamesFile, kb.PlacesFile, kb.PlacesExtraFile, kb.PeopleFile, kb.OrgsFile, kb.EntityWordsFile} {
+		ts, err := (kb.Source{}).Tables(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tab := range ts {
+			for _, col := range []string{"name", "aliases", "official", "demonyms", "people", "capital", "word"} {
+				c := tab.Col(col)
+				if c < 0 {
+					continue
+				}
+				for _, r := range tab.Rows {
+					for _, name := range kb.Multi(r.Cells[c]) {
+						if got, want := kb.NormPhrase(name), normPhraseByTokens(name); got != want {
+							t.Errorf("%s:%d: NormPhrase(%q) = %q, want %q", file, r.Line, name, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
