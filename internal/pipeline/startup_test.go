@@ -1,14 +1,19 @@
 package pipeline_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"newsgraph/internal/article"
+	"newsgraph/internal/kb"
 	"newsgraph/internal/pipeline"
 )
 
@@ -53,4 +58,43 @@ func TestNewOnce(t *testing.T) {
 	}
 	wall, cpu := time.Since(t0), cpuTime()-cpu0
 	fmt.Println("new-cpu=" + strconv.FormatInt(int64(cpu), 10) + " new-wall=" + strconv.FormatInt(int64(wall), 10))
+}
+
+// TestNewKBDir checks that a pipeline with a knowledge-base directory of
+// the user's reads it, though pipelines of the embedded knowledge base
+// alone share their stages, built once, whichever is built first.
+func TestNewKBDir(t *testing.T) {
+	dir := t.TempDir()
+	orgs := "# test organisations\nname\taliases\tkind\tcountry\tactor\nQwertzuiop Holdings\tQZH\tcompany\tGBR\t\n"
+	if err := os.WriteFile(filepath.Join(dir, "orgs.tsv"), []byte(orgs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in := article.Input{Text: "QZH said on Monday that profits fell.", Published: "2025-08-09"}
+	names := func(cfg pipeline.Config) (string, []string) {
+		p, err := pipeline.New(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec, err := p.Process(context.Background(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range rec.Entities {
+			out = append(out, e.Name)
+		}
+		return rec.Pipeline, out
+	}
+	plainV, _ := names(pipeline.Config{})
+	userV, user := names(pipeline.Config{KB: kb.Source{Dirs: []string{dir}}})
+	againV, again := names(pipeline.Config{})
+	if !slices.Contains(user, "Qwertzuiop Holdings") {
+		t.Errorf("with the directory: entities %q, want Qwertzuiop Holdings", user)
+	}
+	if slices.Contains(again, "Qwertzuiop Holdings") {
+		t.Errorf("without the directory, after a pipeline with it: entities %q", again)
+	}
+	if userV == plainV || againV != plainV {
+		t.Errorf("versions: embedded %q, with the directory %q, embedded again %q", plainV, userV, againV)
+	}
 }
