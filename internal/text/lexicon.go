@@ -1,8 +1,10 @@
 package text
 
 import (
+	"cmp"
 	"math/bits"
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -52,12 +54,43 @@ func NewLexicon[V any](m map[string]V) *Lexicon[V] {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	slices.Sort(keys)
+	sortWords(keys)
 	vals := make([]V, len(keys))
 	for i, k := range keys {
 		vals[i] = m[k]
 	}
 	return newSortedLexicon(keys, vals)
+}
+
+// sortWords sorts ws as slices.Sort does, faster: the words are compared
+// by their first eight bytes, held beside them as a number, and only on a
+// tie by their bytes, which most comparisons of a large lexicon's words
+// never reach (a lexicon is built at every start-up).
+func sortWords(ws []string) {
+	type word struct {
+		prefix uint64 // the first eight bytes, big-endian, zero-padded
+		s      string
+	}
+	keyed := make([]word, len(ws))
+	for i, w := range ws {
+		var p uint64
+		for j := 0; j < 8; j++ {
+			p <<= 8
+			if j < len(w) {
+				p |= uint64(w[j])
+			}
+		}
+		keyed[i] = word{p, w}
+	}
+	slices.SortFunc(keyed, func(a, b word) int {
+		if a.prefix != b.prefix {
+			return cmp.Compare(a.prefix, b.prefix)
+		}
+		return strings.Compare(a.s, b.s)
+	})
+	for i, w := range keyed {
+		ws[i] = w.s
+	}
 }
 
 // newSortedLexicon builds a Lexicon of the distinct folded words keys, in

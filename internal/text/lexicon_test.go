@@ -1,6 +1,8 @@
 package text_test
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -39,6 +41,27 @@ func TestLexicon(t *testing.T) {
 
 // FuzzWordFilter checks that the filter has no false negatives: a word
 // added (folded) is always reported as possibly present, however cased.
+// FuzzLexiconWords checks that a lexicon's words come in sorted order,
+// which callers index their values by, whatever the words: shared
+// prefixes of eight bytes and more, zero bytes, prefixes of one another.
+func FuzzLexiconWords(f *testing.F) {
+	f.Add("a b ab abc abcdefgh abcdefghi abcdefgg abcdefgh\x00 a\x00 \xff é z")
+	f.Add("international internationale internationally intern")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 4096 {
+			return
+		}
+		m := map[string]bool{}
+		for _, w := range strings.Split(s, " ") {
+			m[w] = true
+		}
+		want := slices.Sorted(maps.Keys(m))
+		if got := text.NewLexicon(m).Words(); !slices.Equal(got, want) {
+			t.Errorf("Words() = %q, want %q", got, want)
+		}
+	})
+}
+
 func FuzzWordFilter(f *testing.F) {
 	for _, s := range []string{"release", "Don’t", "ÉTATS", "a", "x-ray", "’s"} {
 		f.Add(s)
