@@ -47,6 +47,7 @@ func TestLexicon(t *testing.T) {
 func FuzzLexiconWords(f *testing.F) {
 	f.Add("a b ab abc abcdefgh abcdefghi abcdefgg abcdefgh\x00 a\x00 \xff é z")
 	f.Add("international internationale internationally intern")
+	f.Add(strings.Repeat("abcdefgh\x00ijk abcdefghij abcdefgh ", 20))
 	f.Fuzz(func(t *testing.T, s string) {
 		if len(s) > 4096 {
 			return
@@ -54,6 +55,13 @@ func FuzzLexiconWords(f *testing.F) {
 		m := map[string]bool{}
 		for _, w := range strings.Split(s, " ") {
 			m[w] = true
+		}
+		// and enough words to sort them as a large lexicon's: every run of
+		// up to 12 bytes
+		for i := range len(s) {
+			for _, n := range []int{1, 3, 8, 9, 12} {
+				m[s[i:min(i+n, len(s))]] = true
+			}
 		}
 		want := slices.Sorted(maps.Keys(m))
 		if got := text.NewLexicon(m).Words(); !slices.Equal(got, want) {
