@@ -1,6 +1,7 @@
 package text_test
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -47,7 +48,11 @@ func TestLexicon(t *testing.T) {
 func FuzzLexiconWords(f *testing.F) {
 	f.Add("a b ab abc abcdefgh abcdefghi abcdefgg abcdefgh\x00 a\x00 \xff é z")
 	f.Add("international internationale internationally intern")
-	f.Add(strings.Repeat("abcdefgh\x00ijk abcdefghij abcdefgh ", 20))
+	var many strings.Builder // distinct words sharing their first bytes
+	for i := range 120 {
+		fmt.Fprintf(&many, "internat%d internationa%c\x00%d ", i*7919%1000, 'a'+i%26, i)
+	}
+	f.Add(many.String())
 	f.Fuzz(func(t *testing.T, s string) {
 		if len(s) > 4096 {
 			return
@@ -203,4 +208,17 @@ func FuzzIsASCII(f *testing.F) {
 			t.Errorf("IsASCII(%q) = %v", s, got)
 		}
 	})
+}
+
+// TestLexiconShortWords checks the order of a large lexicon of short
+// words, whose last bytes of eight are all zero.
+func TestLexiconShortWords(t *testing.T) {
+	m := map[string]bool{}
+	for i := range 2000 {
+		m[fmt.Sprint(i*7919%10007)] = true
+	}
+	want := slices.Sorted(maps.Keys(m))
+	if got := text.NewLexicon(m).Words(); !slices.Equal(got, want) {
+		t.Errorf("Words() not sorted: %q…", got[:10])
+	}
 }
