@@ -61,6 +61,14 @@ func NewLexicon[V any](m map[string]V) *Lexicon[V] {
 	return newSortedLexicon(keys, vals)
 }
 
+// NewWordSet builds a Lexicon of distinct words with no values, as
+// NewLexicon does from a map's keys without the map. The words must be
+// folded already; NewWordSet sorts them in place and keeps the slice.
+func NewWordSet(words []string) *Lexicon[struct{}] {
+	sortWords(words)
+	return newSortedLexicon(words, make([]struct{}, len(words)))
+}
+
 // sortWords sorts ws as slices.Sort does, faster for the thousands of
 // words of a lexicon (built at every start-up): a radix sort on their first
 // eight bytes, then a comparison sort of each run of words those bytes do

@@ -222,3 +222,26 @@ func TestLexiconShortWords(t *testing.T) {
 		t.Errorf("Words() not sorted: %q…", got[:10])
 	}
 }
+
+// TestWordSet checks that NewWordSet finds every word of its list, as
+// written in a text, and no other.
+func TestWordSet(t *testing.T) {
+	words := []string{"said", "release", "don't", "états", "u.s."}
+	for i := range 1000 {
+		words = append(words, fmt.Sprintf("w%dx", i))
+	}
+	l := text.NewWordSet(slices.Clone(words))
+	if !slices.IsSorted(l.Words()) || l.Len() != len(words) {
+		t.Fatalf("Words() unsorted or Len = %d, want %d", l.Len(), len(words))
+	}
+	for _, w := range append(words, "Said", "RELEASE", "W17X") {
+		if _, ok := l.Get(w); !ok {
+			t.Errorf("Get(%q): not found", w)
+		}
+	}
+	for _, w := range []string{"say", "w1000x", ""} {
+		if _, ok := l.Get(w); ok {
+			t.Errorf("Get(%q): found", w)
+		}
+	}
+}
