@@ -173,17 +173,19 @@ type Source struct {
 }
 
 // Tables reads the embedded file name and every user file of that name.
-// A missing embedded file is not an error when a user file exists. The
-// tables must not be changed: an embedded file is read once per process
-// and its table shared by every caller.
+// A missing embedded file is not an error when a user file exists.
 func (s Source) Tables(name string) ([]*Table, error) {
 	var out []*Table
-	t, err := embeddedTable(name)
+	b, err := fs.ReadFile(embedded, "data/"+name)
 	switch {
 	case err == nil:
+		t, err := parseTable(string(b), name)
+		if err != nil {
+			return nil, err
+		}
 		out = append(out, t)
 	case !errorsIsNotExist(err):
-		return nil, err
+		return nil, fmt.Errorf("open %s: %w", name, err)
 	}
 	for _, d := range s.Dirs {
 		p := filepath.Join(d, name)
@@ -204,30 +206,6 @@ func (s Source) Tables(name string) ([]*Table, error) {
 		return nil, fmt.Errorf("knowledge base file %s: %w", name, fs.ErrNotExist)
 	}
 	return out, nil
-}
-
-// embeddedTables holds, by file name, a function returning the embedded
-// file's table, read on its first call: several stages read the same
-// files (country_names.tsv, given_names.tsv, irregular.tsv), and tests
-// and commands build several pipelines.
-var embeddedTables sync.Map
-
-// embeddedTable returns the table of the embedded file name.
-func embeddedTable(name string) (*Table, error) {
-	f, ok := embeddedTables.Load(name)
-	if !ok {
-		f, _ = embeddedTables.LoadOrStore(name, sync.OnceValues(func() (*Table, error) {
-			b, err := fs.ReadFile(embedded, "data/"+name)
-			if err != nil {
-				if errorsIsNotExist(err) {
-					return nil, err
-				}
-				return nil, fmt.Errorf("open %s: %w", name, err)
-			}
-			return parseTable(string(b), name)
-		}))
-	}
-	return f.(func() (*Table, error))()
 }
 
 func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
