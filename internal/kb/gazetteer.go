@@ -188,48 +188,63 @@ func LoadGazetteer(src Source) (*Gazetteer, error) {
 	return g, nil
 }
 
-// optionalTables reads a file that may not exist.
-func optionalTables(src Source, name string) ([]*Table, error) {
-	ts, err := src.Tables(name)
+// optionalFiles reads a file that may not exist.
+func optionalFiles(src Source, name string) ([]file, error) {
+	files, err := src.files(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	return ts, err
+	return files, err
 }
 
 // eachRow calls fn with the named cells of every row of every table of
 // the file name.
 func eachRow(src Source, name string, cols []string, fn func(cells []string, t *Table) error) error {
-	ts, err := optionalTables(src, name)
+	files, err := optionalFiles(src, name)
 	if err != nil {
 		return err
 	}
-	return forRows(ts, cols, fn)
+	return forRows(files, cols, fn)
 }
 
-// rowCount returns the number of rows of tables ts.
-func rowCount(ts []*Table) int {
+// rowCount returns at most how many rows files hold: their lines.
+func rowCount(files []file) int {
 	n := 0
-	for _, t := range ts {
-		n += len(t.Rows)
+	for _, f := range files {
+		n += strings.Count(f.data, "\n") + 1
 	}
 	return n
 }
 
-// forRows calls fn with the named cells of every row of tables ts.
-func forRows(ts []*Table, cols []string, fn func(cells []string, t *Table) error) error {
-	for _, t := range ts {
-		idx, err := t.Need(cols...)
+// forRows calls fn with the named cells of every row of files. The rows
+// are read one by one, not kept as tables: the gazetteer keeps what it
+// wants of them, and tables of 64,000 rows would be garbage made at every
+// start-up.
+func forRows(files []file, cols []string, fn func(cells []string, t *Table) error) error {
+	cells := make([]string, len(cols))
+	for _, f := range files {
+		var idx []int
+		t, err := scanTable(f.data, f.name, func(t *Table, line int, row []string) error {
+			if idx == nil {
+				var err error
+				if idx, err = t.Need(cols...); err != nil {
+					return err
+				}
+			}
+			for i, j := range idx {
+				cells[i] = strings.TrimSpace(row[j])
+			}
+			if err := fn(cells, t); err != nil {
+				return &FormatError{t.Name, line, err.Error()}
+			}
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		cells := make([]string, len(idx))
-		for _, r := range t.Rows {
-			for i, j := range idx {
-				cells[i] = strings.TrimSpace(r.Cells[j])
-			}
-			if err := fn(cells, t); err != nil {
-				return &FormatError{t.Name, r.Line, err.Error()}
+		if idx == nil { // no rows: the columns must still be there
+			if _, err := t.Need(cols...); err != nil {
+				return err
 			}
 		}
 	}
@@ -319,11 +334,11 @@ func buildGazetteer(src Source) (*Gazetteer, error) {
 			return nil
 		}
 	}
-	extra, err := optionalTables(src, PlacesExtraFile)
+	extra, err := optionalFiles(src, PlacesExtraFile)
 	if err != nil {
 		return nil, err
 	}
-	places, err := optionalTables(src, PlacesFile)
+	places, err := optionalFiles(src, PlacesFile)
 	if err != nil {
 		return nil, err
 	}
@@ -357,7 +372,7 @@ func buildGazetteer(src Source) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	orgs, err := optionalTables(src, OrgsFile)
+	orgs, err := optionalFiles(src, OrgsFile)
 	if err != nil {
 		return nil, err
 	}
@@ -371,11 +386,11 @@ func buildGazetteer(src Source) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	given, err := optionalTables(src, GivenNamesFile)
+	given, err := optionalFiles(src, GivenNamesFile)
 	if err != nil {
 		return nil, err
 	}
-	common, err := optionalTables(src, CommonWordsFile)
+	common, err := optionalFiles(src, CommonWordsFile)
 	if err != nil {
 		return nil, err
 	}
@@ -403,7 +418,7 @@ func buildGazetteer(src Source) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	cues, err := optionalTables(src, EntityWordsFile)
+	cues, err := optionalFiles(src, EntityWordsFile)
 	if err != nil {
 		return nil, err
 	}

@@ -69,8 +69,36 @@ func ReadTable(r io.Reader, name string) (*Table, error) {
 // few allocations rather than a few per row: the knowledge base's files
 // are read at every start-up.
 func parseTable(data, name string) (*Table, error) {
+	var (
+		rows  []Row
+		cells []string // room for the cells of the rows to come
+	)
+	t, err := scanTable(data, name, func(t *Table, line int, row []string) error {
+		n := len(t.Columns)
+		if rows == nil {
+			rows = make([]Row, 0, strings.Count(data, "\n")+1)
+		}
+		if cap(cells)-len(cells) < n {
+			cells = make([]string, 0, max(64, cap(rows)-len(rows))*n)
+		}
+		cells = append(cells, row...)
+		rows = append(rows, Row{Line: line, Cells: cells[len(cells)-n : len(cells) : len(cells)]})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	t.Rows = rows
+	return t, nil
+}
+
+// scanTable reads the TSV data file held in data as parseTable does, but
+// calls row for each data row instead of keeping the rows: with the table
+// (its header and columns, no rows), the row's line number and its cells,
+// which are substrings of data in a slice row must not keep.
+func scanTable(data, name string, row func(t *Table, line int, cells []string) error) (*Table, error) {
 	t := &Table{Name: name}
-	var cells []string // room for the cells of the rows to come
+	var cells []string
 	line := 0
 	for len(data) > 0 {
 		line++
@@ -92,17 +120,10 @@ func parseTable(data, name string) (*Table, error) {
 		}
 		if t.Columns == nil {
 			t.Columns = strings.Split(s, "\t")
-			rows := strings.Count(data, "\n") + 1
-			t.Rows = make([]Row, 0, rows)
-			cells = make([]string, 0, rows*len(t.Columns))
+			cells = make([]string, len(t.Columns))
 			continue
 		}
 		n := len(t.Columns)
-		if cap(cells)-len(cells) < n {
-			cells = make([]string, 0, 64*n)
-		}
-		row := cells[len(cells) : len(cells)+n : len(cells)+n]
-		cells = cells[:len(cells)+n]
 		k := 0
 		for {
 			i := strings.IndexByte(s, '\t')
@@ -110,15 +131,18 @@ func parseTable(data, name string) (*Table, error) {
 				return nil, &FormatError{name, line, fmt.Sprintf("%d cells, want at most %d", k+1+strings.Count(s, "\t"), n)}
 			}
 			if i < 0 {
-				row[k] = s
+				cells[k] = s
 				k++
 				break
 			}
-			row[k] = s[:i]
+			cells[k] = s[:i]
 			k++
 			s = s[i+1:]
 		}
-		t.Rows = append(t.Rows, Row{Line: line, Cells: row})
+		clear(cells[k:])
+		if err := row(t, line, cells); err != nil {
+			return nil, err
+		}
 	}
 	if t.Columns == nil {
 		return nil, &FormatError{name, line, "no header row"}
@@ -175,15 +199,30 @@ type Source struct {
 // Tables reads the embedded file name and every user file of that name.
 // A missing embedded file is not an error when a user file exists.
 func (s Source) Tables(name string) ([]*Table, error) {
-	var out []*Table
+	files, err := s.files(name)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Table, len(files))
+	for i, f := range files {
+		if out[i], err = parseTable(f.data, f.name); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// file is a data file's name (a path for a user's) and text.
+type file struct{ name, data string }
+
+// files reads the embedded file name and every user file of that name,
+// as Tables does, without splitting them into rows.
+func (s Source) files(name string) ([]file, error) {
+	var out []file
 	b, err := fs.ReadFile(embedded, "data/"+name)
 	switch {
 	case err == nil:
-		t, err := parseTable(string(b), name)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
+		out = append(out, file{name, string(b)})
 	case !errorsIsNotExist(err):
 		return nil, fmt.Errorf("open %s: %w", name, err)
 	}
@@ -196,11 +235,7 @@ func (s Source) Tables(name string) ([]*Table, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open %s: %w", p, err)
 		}
-		t, err := parseTable(string(b), p)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
+		out = append(out, file{p, string(b)})
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("knowledge base file %s: %w", name, fs.ErrNotExist)
