@@ -225,23 +225,16 @@ func newCues(g *kb.Gazetteer) *cues {
 			mark(words[len(words)-1], fTitleLast)
 		}
 	}
-	for _, ct := range g.Countries {
-		c.countryIDs = append(c.countryIDs, "place:"+slug(ct.Name))
-		name := ct.Name
+	c.countryIDs = ids(g.Countries, "place", func(ct *kb.Country) string { return ct.Name })
+	c.norpIDs = ids(g.Countries, "norp", func(ct *kb.Country) string {
 		if len(ct.Demonyms) > 0 {
-			name = ct.Demonyms[0]
+			return ct.Demonyms[0]
 		}
-		c.norpIDs = append(c.norpIDs, "norp:"+slug(name))
-	}
-	for _, p := range g.Places {
-		c.placeIDs = append(c.placeIDs, "place:"+slug(p.Name))
-	}
-	for _, p := range g.People {
-		c.personIDs = append(c.personIDs, "person:"+slug(p.Name))
-	}
-	for _, o := range g.Orgs {
-		c.orgIDs = append(c.orgIDs, "org:"+slug(o.Name))
-	}
+		return ct.Name
+	})
+	c.placeIDs = ids(g.Places, "place", func(p *kb.Place) string { return p.Name })
+	c.personIDs = ids(g.People, "person", func(p *kb.Person) string { return p.Name })
+	c.orgIDs = ids(g.Orgs, "org", func(o *kb.Org) string { return o.Name })
 	c.desc = map[string]*description{}
 	for _, q := range g.Cues {
 		if q.Class == cueDesc {
@@ -269,6 +262,28 @@ func newCues(g *kb.Gazetteer) *cues {
 		}
 	}
 	return c
+}
+
+// ids returns the entity ids of the names of list's entries, cut from one
+// string rather than allocated one by one: the prefix, a colon and the
+// name's slug, in lower case, without diacritics, words joined by hyphens
+// ("place:cote-d-ivoire").
+func ids[T any](list []T, prefix string, name func(*T) string) []string {
+	var buf []byte
+	ends := make([]int, len(list))
+	for i := range list {
+		buf = append(buf, prefix...)
+		buf = append(buf, ':')
+		buf = appendSlug(buf, name(&list[i]))
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	out := make([]string, len(list))
+	start := 0
+	for i, end := range ends {
+		out[i], start = all[start:end], end
+	}
+	return out
 }
 
 // ministryOrgs indexes the ministries of orgs.tsv by their country and
