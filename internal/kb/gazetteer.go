@@ -664,6 +664,8 @@ type WordInfo struct {
 	Longest int
 	// Surname is set when a person of people.tsv has this surname.
 	Surname bool
+	// Name is set when the word is a name on its own (Lookup knows it).
+	Name bool
 }
 
 // Words calls fn for every word the gazetteer knows something of, in no
@@ -675,6 +677,11 @@ type WordInfo struct {
 func (g *Gazetteer) Words(fn func(key string, info WordInfo)) {
 	for k, n := range g.longest {
 		fn(k, WordInfo{Longest: n})
+	}
+	for k := range g.names {
+		if strings.IndexByte(k, ' ') < 0 {
+			fn(k, WordInfo{Name: true})
+		}
 	}
 	for _, w := range g.given {
 		fn(w.key, WordInfo{Given: true})

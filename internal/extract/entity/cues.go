@@ -191,9 +191,9 @@ func newCues(g *kb.Gazetteer) *cues {
 		if info.Longest > 0 {
 			e.flags |= fGazFirst
 			e.longest = uint8(min(info.Longest, 255))
-			if g.Lookup([]byte(k)) != nil {
-				e.flags |= fName
-			}
+		}
+		if info.Name {
+			e.flags |= fName
 		}
 	})
 	mark := func(w string, f uint32) { c.table.add(w).flags |= f }
