@@ -471,16 +471,10 @@ func (g *Gazetteer) index() {
 		}
 		return m
 	})
-	capitals := map[string]bool{}
+	capitals := map[string]string{} // ISO3 → the capital's key
 	for _, c := range g.Countries {
 		if c.Capital != "" {
-			capitals[c.ISO3+"\t"+NormPhrase(c.Capital)] = true
-		}
-	}
-	for i := range g.Places {
-		p := &g.Places[i]
-		if capitals[p.Country+"\t"+NormPhrase(p.Name)] {
-			p.Capital = true
+			capitals[c.ISO3] = NormPhrase(c.Capital)
 		}
 	}
 	for i, c := range g.Countries {
@@ -518,8 +512,13 @@ func (g *Gazetteer) index() {
 			}
 		}
 	}
-	for i, p := range g.Places {
-		g.add(p.Name, Ref{RefPlace, FormName, int32(i)})
+	for i := range g.Places {
+		p := &g.Places[i]
+		k := NormPhrase(p.Name)
+		if cp, ok := capitals[p.Country]; ok && cp == k {
+			p.Capital = true
+		}
+		g.addKey(k, Ref{RefPlace, FormName, int32(i)})
 		for _, a := range p.Aliases {
 			g.add(a, Ref{RefPlace, FormAlias, int32(i)})
 		}
@@ -590,8 +589,10 @@ func aliasForm(a string) uint8 {
 	return FormAlias
 }
 
-func (g *Gazetteer) add(name string, r Ref) {
-	k := NormPhrase(name)
+func (g *Gazetteer) add(name string, r Ref) { g.addKey(NormPhrase(name), r) }
+
+// addKey is add for a name whose key is k.
+func (g *Gazetteer) addKey(k string, r Ref) {
 	if k == "" {
 		return
 	}
