@@ -145,7 +145,7 @@ type Gazetteer struct {
 	names    map[string][]Ref
 	prefixes map[string]struct{} // keys of the first words of longer names
 	surnames map[string][]int32
-	longest  map[string]int
+	longest  func() map[string]int // first word → most words, on first use by Longest
 	refs     []Ref // room for the first readings of names still to add
 	// given and common are the given names (with their genders) and
 	// common words in lookup form, as the files list them: Words hands
@@ -456,7 +456,14 @@ func (g *Gazetteer) index() {
 	g.names = make(map[string][]Ref, n)
 	g.refs = make([]Ref, 0, n)
 	g.prefixes = make(map[string]struct{}, n/4)
-	g.longest = make(map[string]int, n)
+	g.longest = sync.OnceValue(func() map[string]int {
+		m := map[string]int{}
+		for k := range g.names {
+			first, n := firstWord(k)
+			m[first] = max(m[first], n)
+		}
+		return m
+	})
 	g.givenMap = sync.OnceValue(func() map[string]byte {
 		m := make(map[string]byte, len(g.given))
 		for _, w := range g.given {
@@ -613,13 +620,15 @@ func (g *Gazetteer) addKey(k string, r Ref) {
 			g.prefixes[k[:i]] = struct{}{}
 		}
 	}
-	first, n := k, 1+strings.Count(k, " ")
+}
+
+// firstWord returns the first word of name key k and its number of words.
+func firstWord(k string) (string, int) {
+	n := 1 + strings.Count(k, " ")
 	if i := strings.IndexByte(k, ' '); i >= 0 {
-		first = k[:i]
+		return k[:i], n
 	}
-	if n > g.longest[first] {
-		g.longest[first] = n
-	}
+	return k, n
 }
 
 // Lookup returns the readings of a name given in its lookup form
@@ -635,7 +644,7 @@ func (g *Gazetteer) IsPrefix(key []byte) bool {
 
 // Longest returns the most words of any name starting with the word whose
 // lookup form is first; 0 when none does.
-func (g *Gazetteer) Longest(first []byte) int { return g.longest[string(first)] }
+func (g *Gazetteer) Longest(first []byte) int { return g.longest()[string(first)] }
 
 // SurnameOf returns the people of people.tsv whose surname (last word of
 // their name or an alias) has the lookup form key.
@@ -661,7 +670,9 @@ type WordInfo struct {
 	Given bool
 	// Common is set for English words written in lower case.
 	Common bool
-	// Longest is the most words of a name starting with this word.
+	// Longest is the number of words of a name starting with this word;
+	// the most words of any such name is the largest Longest of the
+	// word's calls of Words.
 	Longest int
 	// Surname is set when a person of people.tsv has this surname.
 	Surname bool
@@ -672,17 +683,14 @@ type WordInfo struct {
 // Words calls fn for every word the gazetteer knows something of, in no
 // particular order, so that a caller can build its own index. A word may
 // come more than once, each time with part of what is known of it (a
-// given name, then a common word): the caller merges what the calls say.
+// given name, then a common word, the first word of a name of three
+// words, then of one of five): the caller merges what the calls say.
 // Handing on the lists as read costs much less than merging them into a
 // map of its own, which no caller needs.
 func (g *Gazetteer) Words(fn func(key string, info WordInfo)) {
-	for k, n := range g.longest {
-		fn(k, WordInfo{Longest: n})
-	}
 	for k := range g.names {
-		if strings.IndexByte(k, ' ') < 0 {
-			fn(k, WordInfo{Name: true})
-		}
+		first, n := firstWord(k)
+		fn(first, WordInfo{Longest: n, Name: n == 1})
 	}
 	for _, w := range g.given {
 		fn(w.key, WordInfo{Given: true})

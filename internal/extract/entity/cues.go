@@ -190,7 +190,7 @@ func newCues(g *kb.Gazetteer) *cues {
 		}
 		if info.Longest > 0 {
 			e.flags |= fGazFirst
-			e.longest = uint8(min(info.Longest, 255))
+			e.longest = max(e.longest, uint8(min(info.Longest, 255)))
 		}
 		if info.Name {
 			e.flags |= fName
