@@ -219,10 +219,10 @@ type file struct{ name, data string }
 // as Tables does, without splitting them into rows.
 func (s Source) files(name string) ([]file, error) {
 	var out []file
-	b, err := fs.ReadFile(embedded, "data/"+name)
+	data, err := readString(embedded, "data/"+name)
 	switch {
 	case err == nil:
-		out = append(out, file{name, string(b)})
+		out = append(out, file{name, data})
 	case !errorsIsNotExist(err):
 		return nil, fmt.Errorf("open %s: %w", name, err)
 	}
@@ -241,6 +241,24 @@ func (s Source) files(name string) ([]file, error) {
 		return nil, fmt.Errorf("knowledge base file %s: %w", name, fs.ErrNotExist)
 	}
 	return out, nil
+}
+
+// readString reads the file name of fsys into a string, with one copy of
+// its bytes rather than a byte slice and a string of them.
+func readString(fsys fs.FS, name string) (string, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var sb strings.Builder
+	if st, err := f.Stat(); err == nil {
+		sb.Grow(int(st.Size()))
+	}
+	if _, err := io.Copy(&sb, f); err != nil {
+		return "", err
+	}
+	return sb.String(), nil
 }
 
 func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
