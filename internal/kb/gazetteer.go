@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // The entity files of the knowledge base. KB-SCHEMA.md in the project
@@ -232,7 +233,7 @@ func forRows(files []file, cols []string, fn func(cells []string, t *Table) erro
 				}
 			}
 			for i, j := range idx {
-				cells[i] = strings.TrimSpace(row[j])
+				cells[i] = trimSpace(row[j])
 			}
 			if err := fn(cells, t); err != nil {
 				return &FormatError{t.Name, line, err.Error()}
@@ -249,6 +250,15 @@ func forRows(files []file, cols []string, fn func(cells []string, t *Table) erro
 		}
 	}
 	return nil
+}
+
+// trimSpace is strings.TrimSpace with a short way for the commonest
+// cells, which start and end with a visible ASCII character.
+func trimSpace(c string) string {
+	if c == "" || c[0] > ' ' && c[0] < utf8.RuneSelf && c[len(c)-1] > ' ' && c[len(c)-1] < utf8.RuneSelf {
+		return c
+	}
+	return strings.TrimSpace(c)
 }
 
 func parseFloat(s string) (float64, error) {
