@@ -147,7 +147,7 @@ type Gazetteer struct {
 	prefixes map[string]struct{} // keys of the first words of longer names
 	surnames map[string][]int32
 	longest  func() map[string]int // first word → most words, on first use by Longest
-	refs     []Ref // room for the first readings of names still to add
+	refs     []Ref                 // room for the first readings of names still to add
 	// given and common are the given names (with their genders) and
 	// common words in lookup form, as the files list them: Words hands
 	// them on without a map of its own, and givenMap and commonMap index
