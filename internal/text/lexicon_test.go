@@ -245,3 +245,37 @@ func TestWordSet(t *testing.T) {
 		}
 	}
 }
+
+// TestVocabSharedPrefixes joins lexicons whose words share their first
+// eight bytes and more, spread over both, and checks every word's tags.
+func TestVocabSharedPrefixes(t *testing.T) {
+	a, b := map[string]int{}, map[string]int{}
+	var all strings.Builder
+	for i := range 400 {
+		w := fmt.Sprintf("international%c%d", 'a'+i%26, i)
+		if i%3 != 0 {
+			a[w] = i + 1
+		}
+		if i%2 == 0 {
+			b[w] = -i - 1
+		}
+		all.WriteString(w + " ")
+	}
+	a["internat"], b["internationally"] = 1000, 1001
+	all.WriteString("internat internationally international")
+	la, lb := text.NewLexicon(a), text.NewLexicon(b)
+	v := text.Join(la, lb)
+	doc := &article.Doc{}
+	doc.Rec.Text = all.String()
+	doc.Tokens = text.Tokenize(doc.Rec.Text)
+	v.Tag(doc)
+	for i := range doc.Tokens {
+		w := doc.TokenText(i)
+		for _, l := range []*text.Lexicon[int]{la, lb} {
+			got, ok := l.Tagged(doc, i)
+			if want, wok := l.Get(w); got != want || ok != wok {
+				t.Errorf("Tagged(%q) = %d, %v; want %d, %v", w, got, ok, want, wok)
+			}
+		}
+	}
+}
