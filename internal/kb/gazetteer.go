@@ -265,12 +265,55 @@ func parseFloat(s string) (float64, error) {
 	if s == "" {
 		return 0, nil
 	}
+	if f, ok := parseDecimal(s); ok {
+		return f, nil
+	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		return 0, fmt.Errorf("bad number %q", s)
 	}
 	return f, nil
 }
+
+// parseDecimal reads the commonest numbers of the files, coordinates such
+// as "-8.3960": an optional minus, digits, an optional point and digits,
+// fifteen digits at most. Their digits make an integer below 2^53 and the
+// power of ten is exact, so that one division rounds as strconv.ParseFloat
+// does, for a fraction of its cost (the files hold 24,000 coordinates).
+// ok is false for any other form.
+func parseDecimal(s string) (f float64, ok bool) {
+	neg := s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	var mant uint64
+	digits, frac, point := 0, 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			mant = mant*10 + uint64(c-'0')
+			digits++
+			if point {
+				frac++
+			}
+		case c == '.' && !point && i > 0 && i+1 < len(s):
+			point = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	f = float64(mant) / pow10[frac]
+	if neg {
+		f = -f
+	}
+	return f, true
+}
+
+// pow10 are the powers of ten parseDecimal divides by, exact as float64.
+var pow10 = [16]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 func buildGazetteer(src Source) (*Gazetteer, error) {
 	g := &Gazetteer{

@@ -2,6 +2,10 @@ package kb_test
 
 import (
 	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -202,6 +206,62 @@ func TestNormPhraseNames(t *testing.T) {
 						}
 					}
 				}
+			}
+		}
+	}
+}
+
+// TestCoordinates checks every place's and country's coordinates against
+// strconv.ParseFloat of the file's cells.
+func TestCoordinates(t *testing.T) {
+	g, err := kb.LoadGazetteer(kb.Source{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := func(cell string) float64 {
+		if cell = strings.TrimSpace(cell); cell == "" {
+			return 0
+		}
+		f, err := strconv.ParseFloat(cell, 64)
+		if err != nil {
+			t.Fatalf("cell %q: %v", cell, err)
+		}
+		return f
+	}
+	n := 0
+	for _, file := range []string{kb.PlacesExtraFile, kb.PlacesFile} {
+		ts, err := (kb.Source{}).Tables(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lat, lon := ts[0].Col("lat"), ts[0].Col("lon")
+		for _, r := range ts[0].Rows {
+			if strings.TrimSpace(r.Cells[0]) == "" {
+				continue
+			}
+			p := g.Places[n]
+			if p.Lat != want(r.Cells[lat]) || p.Lon != want(r.Cells[lon]) || math.Signbit(p.Lat) != math.Signbit(want(r.Cells[lat])) {
+				t.Errorf("%s:%d: %s at %v,%v; want %q,%q", file, r.Line, p.Name, p.Lat, p.Lon, r.Cells[lat], r.Cells[lon])
+			}
+			n++
+		}
+	}
+	if n != len(g.Places) {
+		t.Errorf("%d rows, %d places", n, len(g.Places))
+	}
+	for _, c := range []string{"-8.3960", "-0.0", "0", "12", "1.5", "123456789.123456"} {
+		cfg := "# test\nname\taliases\tkind\tcountry\tlat\tlon\tpopulation\nZz Testplace\t\tcity\tGBR\t" + c + "\t" + c + "\t\n"
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, kb.PlacesExtraFile), []byte(cfg), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		g, err := kb.LoadGazetteer(kb.Source{Dirs: []string{dir}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range g.Places {
+			if p.Name == "Zz Testplace" && (p.Lat != want(c) || math.Signbit(p.Lat) != math.Signbit(want(c))) {
+				t.Errorf("%q read as %v, want %v", c, p.Lat, want(c))
 			}
 		}
 	}
