@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // The entity files of the knowledge base. KB-SCHEMA.md in the project
@@ -145,10 +146,23 @@ type Gazetteer struct {
 	names    map[string][]Ref
 	prefixes map[string]struct{} // keys of the first words of longer names
 	surnames map[string][]int32
-	longest  map[string]int
-	given    map[string]byte
-	common   map[string]struct{}
-	iso3     map[string]int32
+	longest  func() map[string]int // first word → most words, on first use by Longest
+	refs     []Ref                 // room for the first readings of names still to add
+	// given and common are the given names (with their genders) and
+	// common words in lookup form, as the files list them: Words hands
+	// them on without a map of its own, and givenMap and commonMap index
+	// them on first use by GivenName and CommonWord.
+	given     []givenName
+	common    []string
+	givenMap  func() map[string]byte
+	commonMap func() map[string]struct{}
+	iso3      map[string]int32
+}
+
+// givenName is a row of given_names.tsv in lookup form.
+type givenName struct {
+	key    string
+	gender byte // m, f or u
 }
 
 var (
@@ -175,43 +189,84 @@ func LoadGazetteer(src Source) (*Gazetteer, error) {
 	return g, nil
 }
 
-// optionalTables reads a file that may not exist.
-func optionalTables(src Source, name string) ([]*Table, error) {
-	ts, err := src.Tables(name)
+// optionalFiles reads a file that may not exist.
+func optionalFiles(src Source, name string) ([]file, error) {
+	files, err := src.files(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	return ts, err
+	return files, err
 }
 
 // eachRow calls fn with the named cells of every row of every table of
 // the file name.
 func eachRow(src Source, name string, cols []string, fn func(cells []string, t *Table) error) error {
-	ts, err := optionalTables(src, name)
+	files, err := optionalFiles(src, name)
 	if err != nil {
 		return err
 	}
-	for _, t := range ts {
-		idx, err := t.Need(cols...)
+	return forRows(files, cols, fn)
+}
+
+// rowCount returns at most how many rows files hold: their lines.
+func rowCount(files []file) int {
+	n := 0
+	for _, f := range files {
+		n += strings.Count(f.data, "\n") + 1
+	}
+	return n
+}
+
+// forRows calls fn with the named cells of every row of files. The rows
+// are read one by one, not kept as tables: the gazetteer keeps what it
+// wants of them, and tables of 64,000 rows would be garbage made at every
+// start-up.
+func forRows(files []file, cols []string, fn func(cells []string, t *Table) error) error {
+	cells := make([]string, len(cols))
+	for _, f := range files {
+		var idx []int
+		t, err := scanTable(f.data, f.name, func(t *Table, line int, row []string) error {
+			if idx == nil {
+				var err error
+				if idx, err = t.Need(cols...); err != nil {
+					return err
+				}
+			}
+			for i, j := range idx {
+				cells[i] = trimSpace(row[j])
+			}
+			if err := fn(cells, t); err != nil {
+				return &FormatError{t.Name, line, err.Error()}
+			}
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		cells := make([]string, len(idx))
-		for _, r := range t.Rows {
-			for i, j := range idx {
-				cells[i] = strings.TrimSpace(r.Cells[j])
-			}
-			if err := fn(cells, t); err != nil {
-				return &FormatError{t.Name, r.Line, err.Error()}
+		if idx == nil { // no rows: the columns must still be there
+			if _, err := t.Need(cols...); err != nil {
+				return err
 			}
 		}
 	}
 	return nil
 }
 
+// trimSpace is strings.TrimSpace with a short way for the commonest
+// cells, which start and end with a visible ASCII character.
+func trimSpace(c string) string {
+	if c == "" || c[0] > ' ' && c[0] < utf8.RuneSelf && c[len(c)-1] > ' ' && c[len(c)-1] < utf8.RuneSelf {
+		return c
+	}
+	return strings.TrimSpace(c)
+}
+
 func parseFloat(s string) (float64, error) {
 	if s == "" {
 		return 0, nil
+	}
+	if f, ok := parseDecimal(s); ok {
+		return f, nil
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil {
@@ -220,14 +275,49 @@ func parseFloat(s string) (float64, error) {
 	return f, nil
 }
 
+// parseDecimal reads the commonest numbers of the files, coordinates such
+// as "-8.3960": an optional minus, digits, an optional point and digits,
+// fifteen digits at most. Their digits make an integer below 2^53 and the
+// power of ten is exact, so that one division rounds as strconv.ParseFloat
+// does, for a fraction of its cost (the files hold 24,000 coordinates).
+// ok is false for any other form.
+func parseDecimal(s string) (f float64, ok bool) {
+	neg := s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	var mant uint64
+	digits, frac, point := 0, 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			mant = mant*10 + uint64(c-'0')
+			digits++
+			if point {
+				frac++
+			}
+		case c == '.' && !point && i > 0 && i+1 < len(s):
+			point = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	f = float64(mant) / pow10[frac]
+	if neg {
+		f = -f
+	}
+	return f, true
+}
+
+// pow10 are the powers of ten parseDecimal divides by, exact as float64.
+var pow10 = [16]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
 func buildGazetteer(src Source) (*Gazetteer, error) {
 	g := &Gazetteer{
-		names:    map[string][]Ref{},
-		prefixes: map[string]struct{}{},
 		surnames: map[string][]int32{},
-		longest:  map[string]int{},
-		given:    map[string]byte{},
-		common:   map[string]struct{}{},
 		iso3:     map[string]int32{},
 	}
 	err := eachRow(src, CountriesFile, []string{"iso3", "iso2", "name", "official", "lat", "lon", "region", "subregion", "borders"}, func(c []string, _ *Table) error {
@@ -297,10 +387,19 @@ func buildGazetteer(src Source) (*Gazetteer, error) {
 			return nil
 		}
 	}
-	if err := eachRow(src, PlacesExtraFile, placeCols, addPlace(true)); err != nil {
+	extra, err := optionalFiles(src, PlacesExtraFile)
+	if err != nil {
 		return nil, err
 	}
-	if err := eachRow(src, PlacesFile, placeCols, addPlace(false)); err != nil {
+	places, err := optionalFiles(src, PlacesFile)
+	if err != nil {
+		return nil, err
+	}
+	g.Places = make([]Place, 0, rowCount(extra)+rowCount(places))
+	if err := forRows(extra, placeCols, addPlace(true)); err != nil {
+		return nil, err
+	}
+	if err := forRows(places, placeCols, addPlace(false)); err != nil {
 		return nil, err
 	}
 	byName := map[string]int32{}
@@ -326,7 +425,12 @@ func buildGazetteer(src Source) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = eachRow(src, OrgsFile, []string{"name", "aliases", "kind", "country", "actor"}, func(c []string, _ *Table) error {
+	orgs, err := optionalFiles(src, OrgsFile)
+	if err != nil {
+		return nil, err
+	}
+	g.Orgs = make([]Org, 0, rowCount(orgs))
+	err = forRows(orgs, []string{"name", "aliases", "kind", "country", "actor"}, func(c []string, _ *Table) error {
 		if c[0] != "" {
 			g.Orgs = append(g.Orgs, Org{Name: c[0], Aliases: Multi(c[1]), Kind: c[2], Country: c[3], Actor: c[4]})
 		}
@@ -335,29 +439,44 @@ func buildGazetteer(src Source) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = eachRow(src, GivenNamesFile, []string{"name", "gender"}, func(c []string, _ *Table) error {
+	given, err := optionalFiles(src, GivenNamesFile)
+	if err != nil {
+		return nil, err
+	}
+	common, err := optionalFiles(src, CommonWordsFile)
+	if err != nil {
+		return nil, err
+	}
+	g.given = make([]givenName, 0, rowCount(given))
+	err = forRows(given, []string{"name", "gender"}, func(c []string, _ *Table) error {
 		if c[0] != "" {
 			gd := byte('u')
 			if c[1] != "" {
 				gd = c[1][0]
 			}
-			g.given[Norm(c[0])] = gd
+			g.given = append(g.given, givenName{Norm(c[0]), gd})
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	err = eachRow(src, CommonWordsFile, []string{"word"}, func(c []string, _ *Table) error {
+	g.common = make([]string, 0, rowCount(common))
+	err = forRows(common, []string{"word"}, func(c []string, _ *Table) error {
 		if c[0] != "" {
-			g.common[Norm(c[0])] = struct{}{}
+			g.common = append(g.common, Norm(c[0]))
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	err = eachRow(src, EntityWordsFile, []string{"word", "class", "value", "code"}, func(c []string, _ *Table) error {
+	cues, err := optionalFiles(src, EntityWordsFile)
+	if err != nil {
+		return nil, err
+	}
+	g.Cues = make([]Cue, 0, rowCount(cues))
+	err = forRows(cues, []string{"word", "class", "value", "code"}, func(c []string, _ *Table) error {
 		if c[0] != "" && c[1] != "" {
 			g.Cues = append(g.Cues, Cue{Words: c[0], Key: NormPhrase(c[0]), Class: c[1], Value: c[2], Code: c[3]})
 		}
@@ -374,16 +493,48 @@ func buildGazetteer(src Source) (*Gazetteer, error) {
 // organisations, people, places (places_extra first, then capitals, states
 // and regions, then cities), demonyms.
 func (g *Gazetteer) index() {
-	capitals := map[string]bool{}
+	n := 0 // names to add, at most
+	for _, c := range g.Countries {
+		n += 2 + len(c.Aliases) + len(c.Demonyms) + len(c.People)
+	}
+	for _, o := range g.Orgs {
+		n += 1 + len(o.Aliases)
+	}
+	for _, p := range g.People {
+		n += 1 + len(p.Aliases)
+	}
+	for _, p := range g.Places {
+		n += 1 + len(p.Aliases)
+	}
+	g.names = make(map[string][]Ref, n)
+	g.refs = make([]Ref, 0, n)
+	g.prefixes = make(map[string]struct{}, n/4)
+	g.longest = sync.OnceValue(func() map[string]int {
+		m := map[string]int{}
+		for k := range g.names {
+			first, n := firstWord(k)
+			m[first] = max(m[first], n)
+		}
+		return m
+	})
+	g.givenMap = sync.OnceValue(func() map[string]byte {
+		m := make(map[string]byte, len(g.given))
+		for _, w := range g.given {
+			m[w.key] = w.gender // the last row of a name wins
+		}
+		return m
+	})
+	g.commonMap = sync.OnceValue(func() map[string]struct{} {
+		m := make(map[string]struct{}, len(g.common))
+		for _, w := range g.common {
+			m[w] = struct{}{}
+		}
+		return m
+	})
+	capitals := map[string]string{} // ISO3 → the capital's key
 	for _, c := range g.Countries {
 		if c.Capital != "" {
-			capitals[c.ISO3+"\t"+NormPhrase(c.Capital)] = true
-		}
-	}
-	for i := range g.Places {
-		p := &g.Places[i]
-		if capitals[p.Country+"\t"+NormPhrase(p.Name)] {
-			p.Capital = true
+			capitals[c.ISO3] = NormPhrase(c.Capital)
 		}
 	}
 	for i, c := range g.Countries {
@@ -421,13 +572,22 @@ func (g *Gazetteer) index() {
 			}
 		}
 	}
-	for i, p := range g.Places {
-		g.add(p.Name, Ref{RefPlace, FormName, int32(i)})
+	for i := range g.Places {
+		p := &g.Places[i]
+		k := NormPhrase(p.Name)
+		if cp, ok := capitals[p.Country]; ok && cp == k {
+			p.Capital = true
+		}
+		g.addKey(k, Ref{RefPlace, FormName, int32(i)})
 		for _, a := range p.Aliases {
 			g.add(a, Ref{RefPlace, FormAlias, int32(i)})
 		}
 	}
+	g.refs = nil
 	for k, refs := range g.names {
+		if len(refs) < 2 {
+			continue
+		}
 		slices.SortStableFunc(refs, func(a, b Ref) int { return g.rank(a) - g.rank(b) })
 		g.names[k] = slices.CompactFunc(refs, func(a, b Ref) bool { return a.Kind == b.Kind && a.Index == b.Index })
 	}
@@ -489,24 +649,39 @@ func aliasForm(a string) uint8 {
 	return FormAlias
 }
 
-func (g *Gazetteer) add(name string, r Ref) {
-	k := NormPhrase(name)
+func (g *Gazetteer) add(name string, r Ref) { g.addKey(NormPhrase(name), r) }
+
+// addKey is add for a name whose key is k.
+func (g *Gazetteer) addKey(k string, r Ref) {
 	if k == "" {
 		return
 	}
-	g.names[k] = append(g.names[k], r)
+	if refs, ok := g.names[k]; ok {
+		g.names[k] = append(refs, r)
+	} else {
+		// A name's first reading is cut from one array for all names:
+		// most names have one. The slice's capacity is 1, so that a
+		// second reading copies it out rather than overwrite the next.
+		if len(g.refs) == cap(g.refs) {
+			g.refs = make([]Ref, 0, 1024)
+		}
+		g.refs = append(g.refs, r)
+		g.names[k] = g.refs[len(g.refs)-1 : len(g.refs) : len(g.refs)]
+	}
 	for i := 0; i < len(k); i++ {
 		if k[i] == ' ' {
 			g.prefixes[k[:i]] = struct{}{}
 		}
 	}
-	first, n := k, 1+strings.Count(k, " ")
+}
+
+// firstWord returns the first word of name key k and its number of words.
+func firstWord(k string) (string, int) {
+	n := 1 + strings.Count(k, " ")
 	if i := strings.IndexByte(k, ' '); i >= 0 {
-		first = k[:i]
+		return k[:i], n
 	}
-	if n > g.longest[first] {
-		g.longest[first] = n
-	}
+	return k, n
 }
 
 // Lookup returns the readings of a name given in its lookup form
@@ -522,7 +697,7 @@ func (g *Gazetteer) IsPrefix(key []byte) bool {
 
 // Longest returns the most words of any name starting with the word whose
 // lookup form is first; 0 when none does.
-func (g *Gazetteer) Longest(first []byte) int { return g.longest[string(first)] }
+func (g *Gazetteer) Longest(first []byte) int { return g.longest()[string(first)] }
 
 // SurnameOf returns the people of people.tsv whose surname (last word of
 // their name or an alias) has the lookup form key.
@@ -531,14 +706,14 @@ func (g *Gazetteer) SurnameOf(key []byte) []int32 { return g.surnames[string(key
 // GivenName reports whether the word with lookup form key is a given name
 // of given_names.tsv, with its gender (m, f or u).
 func (g *Gazetteer) GivenName(key []byte) (byte, bool) {
-	gd, ok := g.given[string(key)]
+	gd, ok := g.givenMap()[string(key)]
 	return gd, ok
 }
 
 // CommonWord reports whether the word with lookup form key is an English
 // word written in lower case (common_words.tsv).
 func (g *Gazetteer) CommonWord(key []byte) bool {
-	_, ok := g.common[string(key)]
+	_, ok := g.commonMap()[string(key)]
 	return ok
 }
 
@@ -548,45 +723,36 @@ type WordInfo struct {
 	Given bool
 	// Common is set for English words written in lower case.
 	Common bool
-	// Longest is the most words of a name starting with this word.
+	// Longest is the number of words of a name starting with this word;
+	// the most words of any such name is the largest Longest of the
+	// word's calls of Words.
 	Longest int
 	// Surname is set when a person of people.tsv has this surname.
 	Surname bool
+	// Name is set when the word is a name on its own (Lookup knows it).
+	Name bool
 }
 
-// Words calls fn once for every word the gazetteer knows something of,
-// in no particular order, so that a caller can build its own index.
+// Words calls fn for every word the gazetteer knows something of, in no
+// particular order, so that a caller can build its own index. A word may
+// come more than once, each time with part of what is known of it (a
+// given name, then a common word, the first word of a name of three
+// words, then of one of five): the caller merges what the calls say.
+// Handing on the lists as read costs much less than merging them into a
+// map of its own, which no caller needs.
 func (g *Gazetteer) Words(fn func(key string, info WordInfo)) {
-	seen := map[string]bool{}
-	info := func(k string) WordInfo {
-		_, given := g.given[k]
-		_, common := g.common[k]
-		_, sur := g.surnames[k]
-		return WordInfo{Given: given, Common: common, Longest: g.longest[k], Surname: sur}
+	for k := range g.names {
+		first, n := firstWord(k)
+		fn(first, WordInfo{Longest: n, Name: n == 1})
 	}
-	for _, m := range []map[string]int{g.longest} {
-		for k := range m {
-			seen[k] = true
-			fn(k, info(k))
-		}
+	for _, w := range g.given {
+		fn(w.key, WordInfo{Given: true})
 	}
-	for k := range g.given {
-		if !seen[k] {
-			seen[k] = true
-			fn(k, info(k))
-		}
-	}
-	for k := range g.common {
-		if !seen[k] {
-			seen[k] = true
-			fn(k, info(k))
-		}
+	for _, k := range g.common {
+		fn(k, WordInfo{Common: true})
 	}
 	for k := range g.surnames {
-		if !seen[k] {
-			seen[k] = true
-			fn(k, info(k))
-		}
+		fn(k, WordInfo{Surname: true})
 	}
 }
 

@@ -61,12 +61,31 @@ func AppendNorm(dst []byte, w string) []byte {
 }
 
 // Norm returns the lookup form of a word (see AppendNorm).
-func Norm(w string) string { return string(AppendNorm(nil, w)) }
+func Norm(w string) string {
+	if isNormASCII(w) {
+		return w // most words of the knowledge base's lists: no copy
+	}
+	return string(AppendNorm(nil, w))
+}
+
+// isNormASCII reports whether the word w is its own lookup form: ASCII
+// without capitals or dots, and not "saint".
+func isNormASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || c == '.' {
+			return false
+		}
+	}
+	return w != "saint"
+}
 
 // NormPhrase returns the lookup key of a name of one or more words: the
 // lookup forms of its word tokens joined by single spaces. Punctuation
 // between words is dropped; symbols such as "&" are kept as words.
 func NormPhrase(s string) string {
+	if k, ok := normLetters(s); ok {
+		return k
+	}
 	var b []byte
 	for _, t := range text.Tokenize(s) {
 		w := s[t.Start:t.End]
@@ -82,4 +101,59 @@ func NormPhrase(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// normLetters is NormPhrase for the commonest names, ASCII letters in
+// words parted by single spaces ("New York"), whose words are each one
+// token: the name in lower case, with "saint" as "st". It returns s
+// itself when that is its key already. ok is false for any other name.
+func normLetters(s string) (key string, ok bool) {
+	if s == "" {
+		return "", false
+	}
+	upper, saint := false, false
+	start := 0 // of the current word
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' {
+			if i == start {
+				return "", false // a space first, last or after another
+			}
+			if i-start == 5 && strings.EqualFold(s[start:i], "saint") {
+				saint = true
+			}
+			start = i + 1
+			continue
+		}
+		switch c := s[i]; {
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		case c < 'a' || c > 'z':
+			return "", false
+		}
+	}
+	if !upper && !saint {
+		return s, true
+	}
+	b := make([]byte, len(s))
+	n := 0
+	start = 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] != ' ' {
+			continue
+		}
+		if w := s[start:i]; len(w) == 5 && strings.EqualFold(w, "saint") {
+			n += copy(b[n:], "st")
+		} else {
+			for j := 0; j < len(w); j++ {
+				b[n] = w[j] | 0x20 // an ASCII letter in lower case
+				n++
+			}
+		}
+		if i < len(s) {
+			b[n] = ' '
+			n++
+		}
+		start = i + 1
+	}
+	return string(b[:n]), true
 }

@@ -2,12 +2,18 @@ package kb_test
 
 import (
 	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
+	"newsgraph/internal/article"
 	"newsgraph/internal/kb"
+	"newsgraph/internal/text"
 )
 
 func TestNorm(t *testing.T) {
@@ -136,12 +142,21 @@ func TestSurname(t *testing.T) {
 }
 
 func FuzzNormPhrase(f *testing.F) {
-	for _, s := range []string{"U.S.", "Côte d’Ivoire", "São Paulo", "\xff\xfe", "Saint Louis", "A&B"} {
+	for _, s := range []string{"U.S.", "Côte d’Ivoire", "São Paulo", "\xff\xfe", "Saint Louis", "A&B",
+		"New York", "new york", "saint", "SAINT Kitts", "a  b", " a", "b ", "http", "www", "saints"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if len(s) > 4096 {
 			return
+		}
+		// The key is the lookup forms of the word tokens joined by
+		// spaces, however NormPhrase gets there.
+		if got, want := kb.NormPhrase(s), normPhraseByTokens(s); got != want {
+			t.Errorf("NormPhrase(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := kb.Norm(s), string(kb.AppendNorm(nil, s)); got != want {
+			t.Errorf("Norm(%q) = %q, want %q", s, got, want)
 		}
 		// A key is words joined by single spaces, in lower case.
 		k := kb.NormPhrase(s)
@@ -152,4 +167,102 @@ func FuzzNormPhrase(f *testing.F) {
 			t.Errorf("NormPhrase(%q) = %q: not lower case", s, k)
 		}
 	})
+}
+
+// normPhraseByTokens is NormPhrase as its doc comment defines it: the
+// lookup forms of s's word tokens, joined by single spaces, words that
+// normalise to nothing left out.
+func normPhraseByTokens(s string) string {
+	var words []string
+	for _, t := range text.Tokenize(s) {
+		if t.Kind == article.Punct {
+			continue
+		}
+		if w := string(kb.AppendNorm(nil, s[t.Start:t.End])); w != "" {
+			words = append(words, w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// TestNormPhraseNames checks NormPhrase against its definition on every
+// name and alias of the entity files.
+func TestNormPhraseNames(t *testing.T) {
+	for _, file := range []string{kb.CountriesFile, kb.CountryNamesFile, kb.PlacesFile, kb.PlacesExtraFile, kb.PeopleFile, kb.OrgsFile, kb.EntityWordsFile} {
+		ts, err := (kb.Source{}).Tables(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tab := range ts {
+			for _, col := range []string{"name", "aliases", "official", "demonyms", "people", "capital", "word"} {
+				c := tab.Col(col)
+				if c < 0 {
+					continue
+				}
+				for _, r := range tab.Rows {
+					for _, name := range kb.Multi(r.Cells[c]) {
+						if got, want := kb.NormPhrase(name), normPhraseByTokens(name); got != want {
+							t.Errorf("%s:%d: NormPhrase(%q) = %q, want %q", file, r.Line, name, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestCoordinates checks every place's and country's coordinates against
+// strconv.ParseFloat of the file's cells.
+func TestCoordinates(t *testing.T) {
+	g, err := kb.LoadGazetteer(kb.Source{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := func(cell string) float64 {
+		if cell = strings.TrimSpace(cell); cell == "" {
+			return 0
+		}
+		f, err := strconv.ParseFloat(cell, 64)
+		if err != nil {
+			t.Fatalf("cell %q: %v", cell, err)
+		}
+		return f
+	}
+	n := 0
+	for _, file := range []string{kb.PlacesExtraFile, kb.PlacesFile} {
+		ts, err := (kb.Source{}).Tables(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lat, lon := ts[0].Col("lat"), ts[0].Col("lon")
+		for _, r := range ts[0].Rows {
+			if strings.TrimSpace(r.Cells[0]) == "" {
+				continue
+			}
+			p := g.Places[n]
+			if p.Lat != want(r.Cells[lat]) || p.Lon != want(r.Cells[lon]) || math.Signbit(p.Lat) != math.Signbit(want(r.Cells[lat])) {
+				t.Errorf("%s:%d: %s at %v,%v; want %q,%q", file, r.Line, p.Name, p.Lat, p.Lon, r.Cells[lat], r.Cells[lon])
+			}
+			n++
+		}
+	}
+	if n != len(g.Places) {
+		t.Errorf("%d rows, %d places", n, len(g.Places))
+	}
+	for _, c := range []string{"-8.3960", "-0.0", "0", "12", "1.5", "123456789.123456"} {
+		cfg := "# test\nname\taliases\tkind\tcountry\tlat\tlon\tpopulation\nZz Testplace\t\tcity\tGBR\t" + c + "\t" + c + "\t\n"
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, kb.PlacesExtraFile), []byte(cfg), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		g, err := kb.LoadGazetteer(kb.Source{Dirs: []string{dir}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range g.Places {
+			if p.Name == "Zz Testplace" && (p.Lat != want(c) || math.Signbit(p.Lat) != math.Signbit(want(c))) {
+				t.Errorf("%q read as %v, want %v", c, p.Lat, want(c))
+			}
+		}
+	}
 }

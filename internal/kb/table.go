@@ -9,9 +9,9 @@
 package kb
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"embed"
+	"encoding"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 //go:embed data
@@ -56,37 +57,92 @@ func (e *FormatError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e
 // ReadTable reads a TSV data file. A row with fewer cells than columns is
 // padded with empty cells; a row with more is an error.
 func ReadTable(r io.Reader, name string) (*Table, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return parseTable(string(b), name)
+}
+
+// parseTable reads the TSV data file held in data. Cells are substrings
+// of data, and the rows' cells share one array, so that a file costs a
+// few allocations rather than a few per row: the knowledge base's files
+// are read at every start-up.
+func parseTable(data, name string) (*Table, error) {
+	var (
+		rows  []Row
+		cells []string // room for the cells of the rows to come
+	)
+	t, err := scanTable(data, name, func(t *Table, line int, row []string) error {
+		n := len(t.Columns)
+		if rows == nil {
+			rows = make([]Row, 0, strings.Count(data, "\n")+1)
+		}
+		if cap(cells)-len(cells) < n {
+			cells = make([]string, 0, max(64, cap(rows)-len(rows))*n)
+		}
+		cells = append(cells, row...)
+		rows = append(rows, Row{Line: line, Cells: cells[len(cells)-n : len(cells) : len(cells)]})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	t.Rows = rows
+	return t, nil
+}
+
+// scanTable reads the TSV data file held in data as parseTable does, but
+// calls row for each data row instead of keeping the rows: with the table
+// (its header and columns, no rows), the row's line number and its cells,
+// which are substrings of data in a slice row must not keep.
+func scanTable(data, name string, row func(t *Table, line int, cells []string) error) (*Table, error) {
 	t := &Table{Name: name}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+	var cells []string
 	line := 0
-	for sc.Scan() {
+	for len(data) > 0 {
 		line++
-		s := strings.TrimRight(sc.Text(), "\r")
+		s := data
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
+			s, data = data[:i], data[i+1:]
+		} else {
+			data = ""
+		}
+		s = strings.TrimRight(s, "\r")
 		if strings.TrimSpace(s) == "" {
 			continue
 		}
-		if strings.HasPrefix(s, "#") {
+		if s[0] == '#' {
 			if t.Columns == nil {
-				t.Header = append(t.Header, strings.TrimSpace(strings.TrimPrefix(s, "#")))
+				t.Header = append(t.Header, strings.TrimSpace(s[1:]))
 			}
 			continue
 		}
-		cells := strings.Split(s, "\t")
 		if t.Columns == nil {
-			t.Columns = cells
+			t.Columns = strings.Split(s, "\t")
+			cells = make([]string, len(t.Columns))
 			continue
 		}
-		if len(cells) > len(t.Columns) {
-			return nil, &FormatError{name, line, fmt.Sprintf("%d cells, want at most %d", len(cells), len(t.Columns))}
+		n := len(t.Columns)
+		k := 0
+		for {
+			i := strings.IndexByte(s, '\t')
+			if k == n {
+				return nil, &FormatError{name, line, fmt.Sprintf("%d cells, want at most %d", k+1+strings.Count(s, "\t"), n)}
+			}
+			if i < 0 {
+				cells[k] = s
+				k++
+				break
+			}
+			cells[k] = s[:i]
+			k++
+			s = s[i+1:]
 		}
-		for len(cells) < len(t.Columns) {
-			cells = append(cells, "")
+		clear(cells[k:])
+		if err := row(t, line, cells); err != nil {
+			return nil, err
 		}
-		t.Rows = append(t.Rows, Row{Line: line, Cells: cells})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	if t.Columns == nil {
 		return nil, &FormatError{name, line, "no header row"}
@@ -143,39 +199,66 @@ type Source struct {
 // Tables reads the embedded file name and every user file of that name.
 // A missing embedded file is not an error when a user file exists.
 func (s Source) Tables(name string) ([]*Table, error) {
-	var out []*Table
-	f, err := embedded.Open("data/" + name)
-	switch {
-	case err == nil:
-		t, err := ReadTable(f, name)
-		f.Close()
-		if err != nil {
+	files, err := s.files(name)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Table, len(files))
+	for i, f := range files {
+		if out[i], err = parseTable(f.data, f.name); err != nil {
 			return nil, err
 		}
-		out = append(out, t)
+	}
+	return out, nil
+}
+
+// file is a data file's name (a path for a user's) and text.
+type file struct{ name, data string }
+
+// files reads the embedded file name and every user file of that name,
+// as Tables does, without splitting them into rows.
+func (s Source) files(name string) ([]file, error) {
+	var out []file
+	data, err := readString(embedded, "data/"+name)
+	switch {
+	case err == nil:
+		out = append(out, file{name, data})
 	case !errorsIsNotExist(err):
 		return nil, fmt.Errorf("open %s: %w", name, err)
 	}
 	for _, d := range s.Dirs {
 		p := filepath.Join(d, name)
-		f, err := os.Open(p)
+		b, err := os.ReadFile(p)
 		if errorsIsNotExist(err) {
 			continue
 		}
 		if err != nil {
 			return nil, fmt.Errorf("open %s: %w", p, err)
 		}
-		t, err := ReadTable(f, p)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
+		out = append(out, file{p, string(b)})
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("knowledge base file %s: %w", name, fs.ErrNotExist)
 	}
 	return out, nil
+}
+
+// readString reads the file name of fsys into a string, with one copy of
+// its bytes rather than a byte slice and a string of them.
+func readString(fsys fs.FS, name string) (string, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var sb strings.Builder
+	if st, err := f.Stat(); err == nil {
+		sb.Grow(int(st.Size()))
+	}
+	if _, err := io.Copy(&sb, f); err != nil {
+		return "", err
+	}
+	return sb.String(), nil
 }
 
 func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
@@ -197,10 +280,9 @@ func Files() []string {
 // into records.
 func Digest(src Source) string {
 	h := sha256.New()
-	for _, name := range Files() {
-		b, _ := fs.ReadFile(embedded, "data/"+name)
-		fmt.Fprintf(h, "%s %d\n", name, len(b))
-		h.Write(b)
+	// The hash goes on from its state after the embedded files.
+	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(embeddedState()); err != nil {
+		panic(fmt.Sprintf("kb: restore digest: %v", err)) // sha256 reads its own state
 	}
 	for _, d := range src.Dirs {
 		ents, _ := os.ReadDir(d)
@@ -214,3 +296,19 @@ func Digest(src Source) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))[:8]
 }
+
+// embeddedState is the state of Digest's hash after the embedded files,
+// the same for the life of the process: it is worked out once.
+var embeddedState = sync.OnceValue(func() []byte {
+	h := sha256.New()
+	for _, name := range Files() {
+		b, _ := fs.ReadFile(embedded, "data/"+name)
+		fmt.Fprintf(h, "%s %d\n", name, len(b))
+		h.Write(b)
+	}
+	state, err := h.(encoding.BinaryMarshaler).MarshalBinary()
+	if err != nil {
+		panic(fmt.Sprintf("kb: save digest: %v", err)) // sha256 can save its state
+	}
+	return state
+})

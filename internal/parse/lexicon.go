@@ -36,23 +36,51 @@ var (
 func lexicon() map[string]*entry {
 	lexOnce.Do(func() {
 		lex = make(map[string]*entry, 20000)
-		for _, line := range strings.Split(lexiconTSV, "\n") {
+		// Entries are cut from arrays of many rather than allocated one
+		// by one: the table is built at every start-up.
+		var ents []entry
+		newEntry := func(e entry) *entry {
+			if len(ents) == cap(ents) {
+				ents = make([]entry, 0, 4096)
+			}
+			ents = append(ents, e)
+			return &ents[len(ents)-1]
+		}
+		var f [6]string
+		for rest := lexiconTSV; rest != ""; {
+			line := rest
+			if i := strings.IndexByte(rest, '\n'); i >= 0 {
+				line, rest = rest[:i], rest[i+1:]
+			} else {
+				rest = ""
+			}
 			if line == "" || line[0] == '#' || strings.HasPrefix(line, "word\t") {
 				continue
 			}
-			f := strings.Split(line, "\t")
-			if len(f) < 6 {
+			// the first six fields; a line with fewer is skipped
+			n := 0
+			for n < len(f) {
+				i := strings.IndexByte(line, '\t')
+				if i < 0 {
+					f[n] = line
+					n++
+					break
+				}
+				f[n], line = line[:i], line[i+1:]
+				n++
+			}
+			if n < len(f) {
 				continue
 			}
 			if f[1] != "" { // irregular form: word, lemma
 				if _, ok := lex[f[0]]; !ok {
-					lex[f[0]] = &entry{lemma: f[1], form: irregularForm(f[0], f[1])}
+					lex[f[0]] = newEntry(entry{lemma: f[1], form: irregularForm(f[0], f[1])})
 				}
 				continue
 			}
 			e := lex[f[0]]
 			if e == nil {
-				e = &entry{}
+				e = newEntry(entry{})
 				lex[f[0]] = e
 			}
 			e.lemma = f[0]
@@ -65,7 +93,7 @@ func lexicon() map[string]*entry {
 			for _, w := range strings.Fields(c.words) {
 				e := lex[w]
 				if e == nil {
-					e = &entry{lemma: w}
+					e = newEntry(entry{lemma: w})
 					lex[w] = e
 				}
 				if e.tag == X {
@@ -78,14 +106,14 @@ func lexicon() map[string]*entry {
 		for w, f := range auxForms {
 			e := lex[w]
 			if e == nil {
-				e = &entry{}
+				e = newEntry(entry{})
 				lex[w] = e
 			}
 			e.lemma, e.form = f.lemma, f.form
 		}
 		for _, w := range strings.Fields(extraVerbs) {
 			if e := lex[w]; e == nil {
-				lex[w] = &entry{lemma: w, verb: 2}
+				lex[w] = newEntry(entry{lemma: w, verb: 2})
 			} else if e.verb == 0 {
 				e.verb = 2
 			}

@@ -178,21 +178,22 @@ func (p *Parser) verbIn(b []byte) *winfo {
 // index fills p.words with the winfo of every ASCII word of the lexicon
 // and every extra verb.
 func (p *Parser) index() {
-	m := map[string]struct{}{}
-	for w := range lexicon() {
+	lx := lexicon()
+	words := make([]string, 0, len(lx)+len(p.extra))
+	for w := range lx {
 		if w != "" && isLowerASCII(w) {
-			m[w] = struct{}{}
+			words = append(words, w)
 		}
 	}
 	for w := range p.extra {
-		if w != "" && isLowerASCII(w) {
-			m[w] = struct{}{}
+		if _, dup := lx[w]; !dup && w != "" && isLowerASCII(w) {
+			words = append(words, w)
 		}
 	}
-	p.words = text.NewLexicon(m)
+	p.words = text.NewWordSet(words)
 	// infos follow the words' order in p.words, so that a word's index
 	// there is its winfo's.
-	words := p.words.Words()
+	words = p.words.Words()
 	p.infos = make([]winfo, len(words))
 	p.verbs = verbFilter{}
 	for i, w := range words {

@@ -80,28 +80,82 @@ type stageStats struct {
 	calls, errors, nanos atomic.Int64
 }
 
-// New builds the stages in the order they run.
+// New builds the stages in the order they run: the cleaner (or, in Raw
+// mode, the text as given), then those of buildStages.
 func New(cfg Config) (*Pipeline, error) {
-	var stages []Stage
-	if cfg.Raw {
-		stages = append(stages, rawText{})
-	} else {
-		stages = append(stages, clean.New(clean.Options{})) // HTML → text, boilerplate, embeds, normalisation
+	var first Stage = rawText{}
+	if !cfg.Raw {
+		first = clean.New(clean.Options{}) // HTML → text, boilerplate, embeds, normalisation
 	}
+	var (
+		kbStages []Stage
+		version  string
+		err      error
+	)
+	if len(cfg.KB.Dirs) == 0 && len(cfg.Dicts) == 0 {
+		var built *stageSet
+		if built, err = embeddedStages(); err == nil {
+			kbStages, version = built.stages, built.version
+		}
+	} else {
+		kbStages, version, err = buildStages(cfg.KB, cfg.Dicts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	stages := append([]Stage{first}, kbStages...)
+	p := &Pipeline{stages: stages, stats: make([]stageStats, len(stages))}
+	p.bufs.New = func() any { return &docBufs{} }
+	p.version = version
+	return p, nil
+}
+
+// embeddedStages are buildStages' results for the embedded knowledge base
+// alone, built once per process: the stages are read-only and safe for
+// concurrent use, so that the pipelines of one process (tests, commands
+// building several) share them and all but the first cost nothing.
+var embeddedStages = sync.OnceValues(func() (*stageSet, error) {
+	stages, version, err := buildStages(kb.Source{}, nil)
+	return &stageSet{stages, version}, err
+})
+
+// stageSet is what buildStages returns.
+type stageSet struct {
+	stages  []Stage
+	version string
+}
+
+// buildStages builds the stages that follow the cleaner, in the order
+// they run, and the version written into records: the knowledge base
+// from src and the event coder's dictionary files dicts.
+func buildStages(src kb.Source, dicts []string) ([]Stage, string, error) {
+	defer pauseGC()()
+	// The stages that read the knowledge base are built at the same time:
+	// they are independent, and start-up is most of the time a command
+	// on one article takes.
+	var wg sync.WaitGroup
+	ent := later(&wg, func() (Stage, error) { return entity.New(src) })
+	amt := later(&wg, func() (Stage, error) { return amount.New(src) })
+	quo := later(&wg, func() (Stage, error) { return quote.New(src) })
+	ton := later(&wg, func() (Stage, error) { return tone.New(src) })
+	thm := later(&wg, func() (Stage, error) { return theme.New(src) })
+	evt := later(&wg, func() (Stage, error) { return event.New(event.Options{KB: src, DictFiles: dicts}) })
+	version := later(&wg, func() (string, error) { return "newsgraph/" + Version + " kb/" + kb.Digest(src), nil })
+	wg.Wait()
 	var b builder
 	seg := &segment{}
-	stages = append(stages,
-		seg,                       // tokens and sentences
-		b.add(entity.New(cfg.KB)), // people, organisations, places, groups; mentions resolved
-		date.New(),                // dates, normalised against the publication date
-		b.add(amount.New(cfg.KB)), // numbers with what they count (after date: skips its spans)
-		b.add(quote.New(cfg.KB)),  // quotes and attributions with their speakers (after entities)
-		b.add(tone.New(cfg.KB)),   // V2Tone figures
-		b.add(theme.New(cfg.KB)),  // themes from the taxonomy
-		b.add(event.New(event.Options{KB: cfg.KB, DictFiles: cfg.Dicts})), // who did what to whom, in CAMEO and PLOVER (after entities, dates, quotes)
-	)
+	stages := []Stage{
+		seg,          // tokens and sentences
+		b.add(ent()), // people, organisations, places, groups; mentions resolved
+		date.New(),   // dates, normalised against the publication date
+		b.add(amt()), // numbers with what they count (after date: skips its spans)
+		b.add(quo()), // quotes and attributions with their speakers (after entities)
+		b.add(ton()), // V2Tone figures
+		b.add(thm()), // themes from the taxonomy
+		b.add(evt()), // who did what to whom, in CAMEO and PLOVER (after entities, dates, quotes)
+	}
 	if b.err != nil {
-		return nil, b.err
+		return nil, "", b.err
 	}
 	// The stages' word lists are joined so that segment looks each token
 	// up once for all of them.
@@ -112,14 +166,56 @@ func New(cfg Config) (*Pipeline, error) {
 		}
 	}
 	seg.vocab = text.Join(lexicons...)
-	p := &Pipeline{stages: stages, stats: make([]stageStats, len(stages))}
-	p.bufs.New = func() any { return &docBufs{} }
-	p.version = "newsgraph/" + Version + " kb/" + kb.Digest(cfg.KB)
-	return p, nil
+	v, _ := version()
+	return stages, v, nil
+}
+
+// gcPause counts the calls of buildStages under way, which turn the
+// garbage collector off.
+var gcPause struct {
+	sync.Mutex
+	n       int
+	percent int // the GC percentage to restore
+}
+
+// pauseGC turns the garbage collector off until the function it returns
+// is called, or the last of several such calls running at once. Building
+// the stages keeps nearly all it allocates (the knowledge base's tables),
+// so that the collections it would set off, one each time the heap
+// doubled from a few megabytes, and the write barriers while they mark,
+// were a fifth of its time for little memory; once on again, the
+// collector runs once over what was built. Turning it off waits for a
+// collection under way to end. The memory limit (GOMEMLIMIT) still holds
+// meanwhile.
+func pauseGC() (resume func()) {
+	gcPause.Lock()
+	if gcPause.n == 0 {
+		gcPause.percent = debug.SetGCPercent(-1)
+	}
+	gcPause.n++
+	gcPause.Unlock()
+	return func() {
+		gcPause.Lock()
+		if gcPause.n--; gcPause.n == 0 {
+			debug.SetGCPercent(gcPause.percent)
+		}
+		gcPause.Unlock()
+	}
+}
+
+// later runs build on a goroutine of wg and returns a function that
+// gives its results once wg is done.
+func later[T any](wg *sync.WaitGroup, build func() (T, error)) func() (T, error) {
+	var (
+		v   T
+		err error
+	)
+	wg.Go(func() { v, err = build() })
+	return func() (T, error) { return v, err }
 }
 
 // builder keeps the first error of the stage constructors called in New,
-// so that the stage list reads as one list.
+// in the stages' order, so that the stage list reads as one list.
 type builder struct{ err error }
 
 func (b *builder) add(s Stage, err error) Stage {

@@ -135,7 +135,9 @@ func TestBrowser(t *testing.T) {
 	shot("search")
 
 	// 2. Open it: the article shows who said what.
-	step("open article", chromedp.Click(chromedp.CSS(".hit a.title")), chromedp.WaitVisible(chromedp.CSS(".text .quote")))
+	// The quotes list comes after the text in the page: under load the
+	// text can be shown while the parser has not reached the list yet.
+	step("open article", chromedp.Click(chromedp.CSS(".hit a.title")), chromedp.WaitVisible(chromedp.CSS(".text .quote")), chromedp.WaitVisible(chromedp.CSS("li.said")))
 	said := eval(`Array.from(document.querySelectorAll('.said')).map(e => e.innerText).join('\n')`)
 	if !strings.Contains(said, "Oksana Hrytsenko") || !strings.Contains(said, "Every one of them is home") {
 		t.Errorf("who said what: %q", said)

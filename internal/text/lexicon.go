@@ -3,6 +3,7 @@ package text
 import (
 	"math/bits"
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -52,12 +53,80 @@ func NewLexicon[V any](m map[string]V) *Lexicon[V] {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	slices.Sort(keys)
+	sortWords(keys)
 	vals := make([]V, len(keys))
 	for i, k := range keys {
 		vals[i] = m[k]
 	}
 	return newSortedLexicon(keys, vals)
+}
+
+// NewWordSet builds a Lexicon of distinct words with no values, as
+// NewLexicon does from a map's keys without the map. The words must be
+// folded already; NewWordSet sorts them in place and keeps the slice.
+func NewWordSet(words []string) *Lexicon[struct{}] {
+	sortWords(words)
+	return newSortedLexicon(words, make([]struct{}, len(words)))
+}
+
+// sortWords sorts ws as slices.Sort does, faster for the thousands of
+// words of a lexicon (built at every start-up): a radix sort on their first
+// eight bytes, then a comparison sort of each run of words those bytes do
+// not tell apart.
+func sortWords(ws []string) {
+	if len(ws) < 256 {
+		slices.Sort(ws)
+		return
+	}
+	type word struct {
+		prefix uint64 // the first eight bytes, big-endian, zero-padded
+		s      string
+	}
+	a, b := make([]word, len(ws)), make([]word, len(ws))
+	for i, w := range ws {
+		var p uint64
+		for j := 0; j < 8; j++ {
+			p <<= 8
+			if j < len(w) {
+				p |= uint64(w[j])
+			}
+		}
+		a[i] = word{p, w}
+	}
+	// least significant byte first; each pass is stable
+	for shift := 0; shift < 64; shift += 8 {
+		var count [256]int
+		for _, w := range a {
+			count[byte(w.prefix>>shift)]++
+		}
+		if count[byte(a[0].prefix>>shift)] == len(a) {
+			continue // one byte for all: the order stands
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for _, w := range a {
+			d := byte(w.prefix >> shift)
+			b[count[d]] = w
+			count[d]++
+		}
+		a, b = b, a
+	}
+	for i := 0; i < len(a); {
+		j := i + 1
+		for j < len(a) && a[j].prefix == a[i].prefix {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortFunc(a[i:j], func(x, y word) int { return strings.Compare(x.s, y.s) })
+		}
+		i = j
+	}
+	for i, w := range a {
+		ws[i] = w.s
+	}
 }
 
 // newSortedLexicon builds a Lexicon of the distinct folded words keys, in

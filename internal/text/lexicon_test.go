@@ -1,6 +1,9 @@
 package text_test
 
 import (
+	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -39,6 +42,39 @@ func TestLexicon(t *testing.T) {
 
 // FuzzWordFilter checks that the filter has no false negatives: a word
 // added (folded) is always reported as possibly present, however cased.
+// FuzzLexiconWords checks that a lexicon's words come in sorted order,
+// which callers index their values by, whatever the words: shared
+// prefixes of eight bytes and more, zero bytes, prefixes of one another.
+func FuzzLexiconWords(f *testing.F) {
+	f.Add("a b ab abc abcdefgh abcdefghi abcdefgg abcdefgh\x00 a\x00 \xff é z")
+	f.Add("international internationale internationally intern")
+	var many strings.Builder // distinct words sharing their first bytes
+	for i := range 120 {
+		fmt.Fprintf(&many, "internat%d internationa%c\x00%d ", i*7919%1000, 'a'+i%26, i)
+	}
+	f.Add(many.String())
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 4096 {
+			return
+		}
+		m := map[string]bool{}
+		for _, w := range strings.Split(s, " ") {
+			m[w] = true
+		}
+		// and enough words to sort them as a large lexicon's: every run of
+		// up to 12 bytes
+		for i := range len(s) {
+			for _, n := range []int{1, 3, 8, 9, 12} {
+				m[s[i:min(i+n, len(s))]] = true
+			}
+		}
+		want := slices.Sorted(maps.Keys(m))
+		if got := text.NewLexicon(m).Words(); !slices.Equal(got, want) {
+			t.Errorf("Words() = %q, want %q", got, want)
+		}
+	})
+}
+
 func FuzzWordFilter(f *testing.F) {
 	for _, s := range []string{"release", "Don’t", "ÉTATS", "a", "x-ray", "’s"} {
 		f.Add(s)
@@ -181,4 +217,74 @@ func FuzzIsASCII(f *testing.F) {
 			t.Errorf("IsASCII(%q) = %v", s, got)
 		}
 	})
+}
+
+// TestLexiconShortWords checks the order of a large lexicon of short
+// words, whose last bytes of eight are all zero.
+func TestLexiconShortWords(t *testing.T) {
+	m := map[string]bool{}
+	for i := range 2000 {
+		m[fmt.Sprint(i*7919%10007)] = true
+	}
+	want := slices.Sorted(maps.Keys(m))
+	if got := text.NewLexicon(m).Words(); !slices.Equal(got, want) {
+		t.Errorf("Words() not sorted: %q…", got[:10])
+	}
+}
+
+// TestWordSet checks that NewWordSet finds every word of its list, as
+// written in a text, and no other.
+func TestWordSet(t *testing.T) {
+	words := []string{"said", "release", "don't", "états", "u.s."}
+	for i := range 1000 {
+		words = append(words, fmt.Sprintf("w%dx", i))
+	}
+	l := text.NewWordSet(slices.Clone(words))
+	if !slices.IsSorted(l.Words()) || l.Len() != len(words) {
+		t.Fatalf("Words() unsorted or Len = %d, want %d", l.Len(), len(words))
+	}
+	for _, w := range append(words, "Said", "RELEASE", "W17X") {
+		if _, ok := l.Get(w); !ok {
+			t.Errorf("Get(%q): not found", w)
+		}
+	}
+	for _, w := range []string{"say", "w1000x", ""} {
+		if _, ok := l.Get(w); ok {
+			t.Errorf("Get(%q): found", w)
+		}
+	}
+}
+
+// TestVocabSharedPrefixes joins lexicons whose words share their first
+// eight bytes and more, spread over both, and checks every word's tags.
+func TestVocabSharedPrefixes(t *testing.T) {
+	a, b := map[string]int{}, map[string]int{}
+	var all strings.Builder
+	for i := range 400 {
+		w := fmt.Sprintf("international%c%d", 'a'+i%26, i)
+		if i%3 != 0 {
+			a[w] = i + 1
+		}
+		if i%2 == 0 {
+			b[w] = -i - 1
+		}
+		all.WriteString(w + " ")
+	}
+	a["internat"], b["internationally"] = 1000, 1001
+	all.WriteString("internat internationally international")
+	la, lb := text.NewLexicon(a), text.NewLexicon(b)
+	v := text.Join(la, lb)
+	doc := &article.Doc{}
+	doc.Rec.Text = all.String()
+	doc.Tokens = text.Tokenize(doc.Rec.Text)
+	v.Tag(doc)
+	for i := range doc.Tokens {
+		w := doc.TokenText(i)
+		for _, l := range []*text.Lexicon[int]{la, lb} {
+			got, ok := l.Tagged(doc, i)
+			if want, wok := l.Get(w); got != want || ok != wok {
+				t.Errorf("Tagged(%q) = %d, %v; want %d, %v", w, got, ok, want, wok)
+			}
+		}
+	}
 }

@@ -69,8 +69,12 @@ func Join(ls ...Joinable) *Vocab {
 	}
 	// Merge the sorted lists: each word once, with its index in each.
 	pos := make([]int, len(lists))
-	var words []string
-	var rows [][MaxJoined]uint16
+	total := 0
+	for _, ws := range lists {
+		total += len(ws)
+	}
+	words := make([]string, 0, total)
+	rows := make([][MaxJoined]uint16, 0, total)
 	for {
 		w, found := "", false
 		for k, ws := range lists {

@@ -130,8 +130,8 @@ type cues struct {
 	// longest maps class → first word → most words of a cue of that class
 	// starting with it.
 	longest map[string]map[string]int
-	lex     map[string]lexEntry
-	table   *lexTable // lex as a flat table, for the look-ups of every article
+	// table is the lexicon, for the look-ups of every article.
+	table *lexTable
 	// small holds the cue words alone, for words in lower case;
 	// smallMask filters most other words out before a look-up.
 	small     *lexTable
@@ -173,9 +173,12 @@ func cuesFor(g *kb.Gazetteer) *cues {
 }
 
 func newCues(g *kb.Gazetteer) *cues {
-	c := &cues{phrase: map[string]map[string]kb.Cue{}, longest: map[string]map[string]int{}, lex: map[string]lexEntry{}}
+	c := &cues{phrase: map[string]map[string]kb.Cue{}, longest: map[string]map[string]int{}}
+	// The lexicon is filled in place: a word's entry gets its flags from
+	// the gazetteer, then from every cue it is part of.
+	c.table = newLexTable(1 << 17) // some 80,000 words
 	g.Words(func(k string, info kb.WordInfo) {
-		var e lexEntry
+		e := c.table.add(k)
 		if info.Common {
 			e.flags |= fCommon
 		}
@@ -187,18 +190,13 @@ func newCues(g *kb.Gazetteer) *cues {
 		}
 		if info.Longest > 0 {
 			e.flags |= fGazFirst
-			e.longest = uint8(min(info.Longest, 255))
-			if g.Lookup([]byte(k)) != nil {
-				e.flags |= fName
-			}
+			e.longest = max(e.longest, uint8(min(info.Longest, 255)))
 		}
-		c.lex[k] = e
+		if info.Name {
+			e.flags |= fName
+		}
 	})
-	mark := func(w string, f uint32) {
-		e := c.lex[w]
-		e.flags |= f
-		c.lex[w] = e
-	}
+	mark := func(w string, f uint32) { c.table.add(w).flags |= f }
 	for _, q := range g.Cues {
 		if c.phrase[q.Class] == nil {
 			c.phrase[q.Class] = map[string]kb.Cue{}
@@ -227,23 +225,16 @@ func newCues(g *kb.Gazetteer) *cues {
 			mark(words[len(words)-1], fTitleLast)
 		}
 	}
-	for _, ct := range g.Countries {
-		c.countryIDs = append(c.countryIDs, "place:"+slug(ct.Name))
-		name := ct.Name
+	c.countryIDs = ids(g.Countries, "place", func(ct *kb.Country) string { return ct.Name })
+	c.norpIDs = ids(g.Countries, "norp", func(ct *kb.Country) string {
 		if len(ct.Demonyms) > 0 {
-			name = ct.Demonyms[0]
+			return ct.Demonyms[0]
 		}
-		c.norpIDs = append(c.norpIDs, "norp:"+slug(name))
-	}
-	for _, p := range g.Places {
-		c.placeIDs = append(c.placeIDs, "place:"+slug(p.Name))
-	}
-	for _, p := range g.People {
-		c.personIDs = append(c.personIDs, "person:"+slug(p.Name))
-	}
-	for _, o := range g.Orgs {
-		c.orgIDs = append(c.orgIDs, "org:"+slug(o.Name))
-	}
+		return ct.Name
+	})
+	c.placeIDs = ids(g.Places, "place", func(p *kb.Place) string { return p.Name })
+	c.personIDs = ids(g.People, "person", func(p *kb.Person) string { return p.Name })
+	c.orgIDs = ids(g.Orgs, "org", func(o *kb.Org) string { return o.Name })
 	c.desc = map[string]*description{}
 	for _, q := range g.Cues {
 		if q.Class == cueDesc {
@@ -253,7 +244,6 @@ func newCues(g *kb.Gazetteer) *cues {
 		}
 	}
 	c.ministryOrgs(g)
-	c.table = newLexTable(c.lex)
 	c.sport = map[string]bool{}
 	for _, q := range g.Cues {
 		if q.Class == cueSport && !strings.Contains(q.Key, " ") && len(q.Key) >= 2 {
@@ -261,18 +251,39 @@ func newCues(g *kb.Gazetteer) *cues {
 			c.sportMask[q.Key[0]] |= sportBit(q.Key)
 		}
 	}
-	small := map[string]lexEntry{}
+	c.small = newLexTable(1 << 10)
 	for _, q := range g.Cues {
 		if q.Class == cueMinistry {
 			continue // read from whole names, not from words
 		}
 		for _, w := range strings.Fields(q.Key) {
-			small[w] = c.lex[w]
+			*c.small.add(w) = c.table.get([]byte(w))
 			c.smallMask[w[0]] |= sportBit(w)
 		}
 	}
-	c.small = newLexTable(small)
 	return c
+}
+
+// ids returns the entity ids of the names of list's entries, cut from one
+// string rather than allocated one by one: the prefix, a colon and the
+// name's slug, in lower case, without diacritics, words joined by hyphens
+// ("place:cote-d-ivoire").
+func ids[T any](list []T, prefix string, name func(*T) string) []string {
+	var buf []byte
+	ends := make([]int, len(list))
+	for i := range list {
+		buf = append(buf, prefix...)
+		buf = append(buf, ':')
+		buf = appendSlug(buf, name(&list[i]))
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	out := make([]string, len(list))
+	start := 0
+	for i, end := range ends {
+		out[i], start = all[start:end], end
+	}
+	return out
 }
 
 // ministryOrgs indexes the ministries of orgs.tsv by their country and

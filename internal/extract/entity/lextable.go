@@ -9,6 +9,7 @@ package entity
 type lexTable struct {
 	slots []lexSlot
 	mask  uint64
+	n     int // words held
 }
 
 type lexSlot struct {
@@ -29,21 +30,50 @@ func wordHash(w []byte) uint64 {
 	return h
 }
 
-func newLexTable(m map[string]lexEntry) *lexTable {
-	n := uint64(1)
-	for n < uint64(len(m))*2 {
-		n <<= 1
+// newLexTable returns an empty table with room for about n words; add
+// grows it as needed.
+func newLexTable(n int) *lexTable {
+	size := uint64(16)
+	for size < uint64(n)*2 {
+		size <<= 1
 	}
-	t := &lexTable{slots: make([]lexSlot, n), mask: n - 1}
-	for k, e := range m {
-		h := wordHash([]byte(k))
-		i := h & t.mask
-		for t.slots[i].hash != 0 && t.slots[i].hash != h {
+	return &lexTable{slots: make([]lexSlot, size), mask: size - 1}
+}
+
+// add returns the entry of word w to fill in, a zero one when w is new.
+// The table keeps at most half its slots filled, as get's probing wants.
+func (t *lexTable) add(w string) *lexEntry {
+	h := wordHash([]byte(w))
+	i := h & t.mask
+	for t.slots[i].hash != 0 && t.slots[i].hash != h {
+		i = (i + 1) & t.mask
+	}
+	if t.slots[i].hash == 0 {
+		if (t.n+1)*2 > len(t.slots) {
+			t.grow()
+			return t.add(w)
+		}
+		t.slots[i].hash = h
+		t.n++
+	}
+	return &t.slots[i].entry
+}
+
+// grow doubles the table.
+func (t *lexTable) grow() {
+	old := t.slots
+	t.slots = make([]lexSlot, 2*len(old))
+	t.mask = uint64(len(t.slots) - 1)
+	for _, s := range old {
+		if s.hash == 0 {
+			continue
+		}
+		i := s.hash & t.mask
+		for t.slots[i].hash != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = lexSlot{h, e}
+		t.slots[i] = s
 	}
-	return t
 }
 
 // get returns the entry of the word w; the zero entry when unknown.

@@ -721,10 +721,6 @@ func idPrefix(typ string) string {
 	return "misc"
 }
 
-// slug makes an id from a name: lower case, no diacritics, words joined by
-// hyphens ("Côte d'Ivoire" → "cote-d-ivoire").
-func slug(name string) string { return string(appendSlug(nil, name)) }
-
 // makeID returns prefix:slug(name) with one allocation.
 func makeID(prefix, name string) string {
 	var buf [96]byte

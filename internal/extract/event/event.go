@@ -109,6 +109,9 @@ func New(opts Options) (*Coder, error) {
 	}
 	c.quiet = newQuietCheck(c.matchers)
 	c.pool.New = func() any { return &scratch{} }
+	// The parser indexes its words now rather than on first use, so that
+	// a pipeline building its stages at the same time builds this too.
+	c.parser.Lexicons()
 	return c, nil
 }
 

@@ -138,12 +138,19 @@ func New(src kb.Source) (*Extractor, error) {
 			}
 		}
 	}
-	forms := map[string][]int32{}
-	var order []string
+	// A word has itself and up to some eight inflections as forms.
+	forms := make(map[string][]int32, 6*len(written))
+	order := make([]string, 0, 6*len(written))
+	// A form's first word id is cut from one array for all forms, with
+	// room for that id alone, so that a second id copies it out.
+	first := make([]int32, 0, 6*len(written))
 	addForm := func(f string, id int32) {
 		ids, ok := forms[f]
 		if !ok {
 			order = append(order, f)
+			first = append(first, id)
+			forms[f] = first[len(first)-1 : len(first) : len(first)]
+			return
 		}
 		if !slices.Contains(ids, id) {
 			forms[f] = append(ids, id)
@@ -173,13 +180,13 @@ func New(src kb.Source) (*Extractor, error) {
 	for i, f := range x.vocab.Words() {
 		sets[i] = x.sets[vocab[f]]
 	}
-	first := make([]bool, len(written))
+	starts := make([]bool, len(written))
 	for _, k := range kws {
-		first[wordID[k.words[0]]] = true
+		starts[wordID[k.words[0]]] = true
 	}
 	x.startIdx = make([]bool, len(sets))
 	for f, set := range vocab {
-		if slices.ContainsFunc(x.sets[set], func(id int32) bool { return first[id] }) {
+		if slices.ContainsFunc(x.sets[set], func(id int32) bool { return starts[id] }) {
 			x.starts.Add(f)
 			x.startIdx[x.vocab.Index(f)] = true
 		}

@@ -70,6 +70,11 @@ func (m encoders) build(t reflect.Type) encoder {
 	if t == spanType {
 		return appendSpan
 	}
+	if t.Kind() == reflect.Pointer && t.Elem() == spanType {
+		// *Span has Span's MarshalJSON: null when nil, else the span
+		// (Quote.SpeakerSpan).
+		return m.pointer(t)
+	}
 	if t == numberType || t.Implements(marshaler) || t.Implements(texter) ||
 		reflect.PointerTo(t).Implements(marshaler) || reflect.PointerTo(t).Implements(texter) {
 		return fallback
@@ -86,13 +91,7 @@ func (m encoders) build(t reflect.Type) encoder {
 	case reflect.Float64:
 		return appendFloat
 	case reflect.Pointer:
-		elem := m.of(t.Elem())
-		return func(b []byte, v reflect.Value) ([]byte, bool) {
-			if v.IsNil() {
-				return append(b, "null"...), true
-			}
-			return elem(b, v.Elem())
-		}
+		return m.pointer(t)
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Uint8 {
 			return fallback // base64
@@ -118,6 +117,18 @@ func (m encoders) build(t reflect.Type) encoder {
 		return m.structEncoder(t)
 	}
 	return fallback
+}
+
+// pointer returns the encoder of pointer type t: null, or what t.Elem()'s
+// encoder writes.
+func (m encoders) pointer(t reflect.Type) encoder {
+	elem := m.of(t.Elem())
+	return func(b []byte, v reflect.Value) ([]byte, bool) {
+		if v.IsNil() {
+			return append(b, "null"...), true
+		}
+		return elem(b, v.Elem())
+	}
 }
 
 // field is a struct field as encoding/json writes it.

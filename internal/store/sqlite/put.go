@@ -272,7 +272,7 @@ var statements = map[string]string{
 	"fts":            "INSERT INTO articles_fts(rowid, title, text) VALUES(?, ?, ?)",
 	"ftsDelete":      "DELETE FROM articles_fts WHERE rowid = ?",
 	"quoteFTS":       "INSERT INTO quotes_fts(rowid, text) VALUES(?, ?)",
-	"quoteFTSDelete": "DELETE FROM quotes_fts WHERE rowid = ?",
+	"quoteFTSDelete": "INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES('delete', ?, ?)",
 }
 
 // annotationTables hold an article's annotations, deleted when a newer
@@ -439,17 +439,20 @@ func (w *writer) put(ctx context.Context, it *store.Item, p *prep) (store.Outcom
 	if err := w.flushRows(ctx); err != nil {
 		return 0, err
 	}
-	qids, err := w.tx.QueryContext(ctx, "SELECT qid FROM quotes WHERE aid = ?", aid)
+	// quotes_fts keeps no copy of the text: a row is deleted with the
+	// text it was indexed with, which the quotes table holds.
+	qids, err := w.tx.QueryContext(ctx, "SELECT qid, text FROM quotes WHERE aid = ?", aid)
 	if err != nil {
 		return 0, fmt.Errorf("replace quotes: %w", err)
 	}
 	for qids.Next() {
 		var qid int64
-		if err := qids.Scan(&qid); err != nil {
+		var text string
+		if err := qids.Scan(&qid, &text); err != nil {
 			qids.Close()
 			return 0, err
 		}
-		w.fts = append(w.fts, ftsOp{name: "quoteFTSDelete", args: []any{qid}})
+		w.fts = append(w.fts, ftsOp{name: "quoteFTSDelete", args: []any{qid, text}})
 	}
 	qids.Close()
 	for _, t := range annotationTables {

@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"strings"
@@ -23,8 +24,8 @@ type Options struct {
 	// ReadOnly opens an existing store for reading; Open fails with
 	// store.ErrNoStore when there is none.
 	ReadOnly bool
-	// MaxPages caps the database size in pages of 4 KB (0: no cap). Tests
-	// use it to fill a "disk".
+	// MaxPages caps the database size in its pages (0: no cap); a new
+	// store's pages are of newPageSize. Tests use it to fill a "disk".
 	MaxPages int
 	// Log receives warnings; nil discards them.
 	Log *slog.Logger
@@ -72,7 +73,10 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 			return nil, fmt.Errorf("open store %s: %w (run newsgraph ingest first)", path, store.ErrNoStore)
 		}
 	}
-	dsn := path + "?_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(0)&_pragma=cache_size(-16384)&_pragma=wal_autocheckpoint(8192)&_pragma=temp_store(MEMORY)&_pragma=journal_size_limit(67108864)&_txlock=immediate"
+	// The WAL is copied into the database when it passes 32 MB, whatever
+	// the page size.
+	dsn := path + fmt.Sprintf("?_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(0)&_pragma=cache_size(-16384)&_pragma=wal_autocheckpoint(%d)&_pragma=temp_store(MEMORY)&_pragma=journal_size_limit(67108864)&_txlock=immediate",
+		walCheckpointBytes/pageSizeOf(path))
 	if opt.ReadOnly {
 		// A reader (the web server) maps the file rather than copying
 		// each page it reads with a system call: search and event pages
@@ -118,13 +122,68 @@ func (d *DB) init(ctx context.Context, readOnly bool) error {
 		}
 		return nil
 	}
-	if _, err := d.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
-		return fmt.Errorf("set WAL mode: %w", mapErr(err))
+	if err := d.setWAL(ctx, tables == 0); err != nil {
+		return err
 	}
 	if version == len(migrations) {
 		return nil
 	}
 	return d.migrate(ctx)
+}
+
+// newPageSize is the page size of new stores, SQLite's largest. An
+// article's record (some 10 KB of JSON for a BBC article) fits in one
+// page instead of a chain of overflow pages, and a commit writes its pages
+// to the WAL, and a checkpoint copies them, in a twelfth of the system
+// calls of 4 KB pages: ~15% less CPU per BBC article stored (go test
+// -bench PutBBC), for a 7% larger file (pages left partly empty). Stores
+// made with other page sizes keep theirs.
+const newPageSize = 65536
+
+// walCheckpointBytes is the size the WAL may reach before a commit copies
+// it into the database.
+const walCheckpointBytes = 32 << 20
+
+// pageSizeOf returns the page size in the header of the SQLite database
+// at path, or newPageSize when there is none (no file yet, or not SQLite,
+// which Open reports later).
+func pageSizeOf(path string) int {
+	f, err := os.Open(path)
+	if err != nil {
+		return newPageSize
+	}
+	defer f.Close()
+	var h [18]byte
+	if _, err := io.ReadFull(f, h[:]); err != nil || string(h[:16]) != "SQLite format 3\x00" {
+		return newPageSize
+	}
+	switch n := int(h[16])<<8 | int(h[17]); {
+	case n == 1:
+		return 65536
+	case n >= 512 && n&(n-1) == 0:
+		return n
+	}
+	return newPageSize
+}
+
+// setWAL puts the database in WAL mode. A new one (no tables yet) first
+// gets its page size, on the same connection: the page size is fixed when
+// the first page is written, which setting WAL mode does.
+func (d *DB) setWAL(ctx context.Context, fresh bool) error {
+	conn, err := d.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("set WAL mode: %w", mapErr(err))
+	}
+	defer conn.Close()
+	if fresh {
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA page_size=%d", newPageSize)); err != nil {
+			return fmt.Errorf("set page size: %w", mapErr(err))
+		}
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
+		return fmt.Errorf("set WAL mode: %w", mapErr(err))
+	}
+	return nil
 }
 
 // header reads the application id, the schema version and the number of

@@ -99,6 +99,19 @@ func put(t testing.TB, db store.Store, items ...store.Item) []store.Outcome {
 	return out
 }
 
+// quotesWith returns the number of quotes a search for words finds.
+func quotesWith(t testing.TB, db store.Store, words string) int {
+	t.Helper()
+	n := 0
+	for _, err := range db.Quotes(context.Background(), store.QuoteFilter{Words: words}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	return n
+}
+
 func stats(t testing.TB, db store.Store) store.Stats {
 	t.Helper()
 	s, err := db.Stats(context.Background())
@@ -202,7 +215,8 @@ func TestNewerPipelineReplaces(t *testing.T) {
 	newer := a
 	newer.Pipeline = "newsgraph/0.2.0 kb/aaaa"
 	newer.Events = newer.Events[:1]
-	newer.Quotes = nil
+	praised := strings.Index(newer.Text, "praised Belarusian leader")
+	newer.Quotes = []article.Quote{{Text: "praised Belarusian leader", Span: article.Span{Start: praised, End: praised + len("praised Belarusian leader")}, Kind: article.Indirect}}
 	newer.Dates = newer.Dates[1:]
 	newer.Attributions = nil
 	newer.Amounts = []article.Amount{{Text: "16 prisoners", Span: article.Span{Start: 20, End: 32}, Value: 16, Object: "prisoners", Approximate: true}}
@@ -211,8 +225,14 @@ func TestNewerPipelineReplaces(t *testing.T) {
 		t.Fatalf("newer pipeline: %v, want replaced", out)
 	}
 	s := stats(t, db)
-	if s.Articles != 1 || s.Events != 1 || s.Quotes != 0 || s.Dates != 1 || s.Attributions != 0 || s.Amounts != 1 || s.Embeds != 1 {
+	if s.Articles != 1 || s.Events != 1 || s.Quotes != 1 || s.Dates != 1 || s.Attributions != 0 || s.Amounts != 1 || s.Embeds != 1 {
 		t.Errorf("after replace: %+v", s)
+	}
+	// Quote search finds the new quote, not the old one.
+	for words, want := range map[string]int{"forward": 0, `"look forward"`: 0, "Belarusian": 1, `"praised Belarusian"`: 1} {
+		if n := quotesWith(t, db, words); n != want {
+			t.Errorf("quotes with %q after replace: %d, want %d", words, n, want)
+		}
 	}
 	// Attributions, amounts, dates and embeds are read from the record.
 	for table, want := range map[string]string{
@@ -256,6 +276,17 @@ func TestNewerPipelineReplaces(t *testing.T) {
 		t.Errorf("full-text hits after replace: %d, want 1", n)
 	}
 	if err := db.Check(context.Background()); err != nil {
+		t.Error(err)
+	}
+	// Both in one batch: the same, in one transaction.
+	one := open(t, filepath.Join(t.TempDir(), "one.db"))
+	if out := put(t, one, store.Item{Record: a}, store.Item{Record: newer}); out[0] != store.Added || out[1] != store.Replaced {
+		t.Fatalf("a record and its newer version in one batch: %v, want added, replaced", out)
+	}
+	if n, m := quotesWith(t, one, "forward"), quotesWith(t, one, "Belarusian"); n != 0 || m != 1 {
+		t.Errorf("quotes after replace in one batch: %d old, %d new; want 0, 1", n, m)
+	}
+	if err := one.Check(context.Background()); err != nil {
 		t.Error(err)
 	}
 }
@@ -339,6 +370,10 @@ func TestNearDuplicatesAcrossMerge(t *testing.T) {
 	raw.Close()
 	if upTo != 2 || merged != 64 {
 		t.Errorf("after the merge: keys in lsh up to article %d, %d keys; want 2 and 64", upTo, merged)
+	}
+	// quotes_fts was built again from the quotes table.
+	if n := quotesWith(t, db, `"look forward"`); n != 1 {
+		t.Errorf("quotes with \"look forward\" after migration: %d, want 1", n)
 	}
 	copyA := record(t, belarus+"\nMore reporting by Jane Doe in Vilnius.", "https://third.example.com/c", "", "2025-08-10")
 	copyB := record(t, cable+"\nThis story was first published by Example News.", "https://other.example.com/d", "", "2025-12-16")
@@ -755,9 +790,58 @@ func TestNotAStore(t *testing.T) {
 	}
 }
 
+// TestPageSize checks that a new store gets 64 KB pages and that a store
+// made with 4 KB pages (as newsgraph made them before) keeps them and
+// takes writes.
+func TestPageSize(t *testing.T) {
+	ctx := context.Background()
+	pageSize := func(path string) int {
+		t.Helper()
+		raw, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer raw.Close()
+		var n int
+		if err := raw.QueryRow("PRAGMA page_size").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	fresh := filepath.Join(t.TempDir(), "new.db")
+	db := open(t, fresh)
+	put(t, db, store.Item{Record: record(t, cable, "https://example.org/c", "Example", "2025-12-16")})
+	db.Close()
+	if n := pageSize(fresh); n != 65536 {
+		t.Errorf("page size of a new store: %d, want 65536", n)
+	}
+	old := filepath.Join(t.TempDir(), "old.db")
+	if err := sqlite.CreateAtVersion(ctx, old, sqlite.SchemaVersion()); err != nil {
+		t.Fatal(err)
+	}
+	if n := pageSize(old); n != 4096 {
+		t.Fatalf("page size of the old store: %d, want 4096", n)
+	}
+	db = open(t, old)
+	put(t, db, store.Item{Record: record(t, cable, "https://example.org/c", "Example", "2025-12-16")},
+		store.Item{Record: record(t, belarus, "https://example.org/b", "Example", "2025-08-09")})
+	if s := stats(t, db); s.Articles != 2 || s.Quotes != 1 || s.Events != 2 {
+		t.Errorf("old store after a batch: %d articles, %d quotes, %d events; want 2, 1, 2", s.Articles, s.Quotes, s.Events)
+	}
+	if err := db.Check(ctx); err != nil {
+		t.Error(err)
+	}
+	db.Close()
+	if n := pageSize(old); n != 4096 {
+		t.Errorf("page size of the old store after writes: %d, want 4096", n)
+	}
+}
+
 func TestDiskFull(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "n.db")
-	db, err := sqlite.Open(context.Background(), path, sqlite.Options{MaxPages: 80})
+	// The empty store takes 40 pages (of 64 KB): three are left for
+	// articles.
+	db, err := sqlite.Open(context.Background(), path, sqlite.Options{MaxPages: 43})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -767,7 +851,11 @@ func TestDiskFull(t *testing.T) {
 	for i := 0; i < 200 && full == nil; i++ {
 		var batch []store.Item
 		for j := range 5 {
-			text := fmt.Sprintf("Story %d-%d. %s %s", i, j, cable, strings.Repeat(fmt.Sprintf("word%d ", i*10+j), 200))
+			var words strings.Builder
+			for k := range 300 {
+				fmt.Fprintf(&words, "word%dx%dx%d ", i, j, k)
+			}
+			text := fmt.Sprintf("Story %d-%d. %s %s", i, j, cable, words.String())
 			batch = append(batch, store.Item{Record: record(t, text, "", "", ""), Origin: fmt.Sprintf("in%d-%d", i, j)})
 		}
 		if _, full = db.Put(context.Background(), batch); full == nil {
