@@ -790,7 +790,7 @@ func TestNotAStore(t *testing.T) {
 	}
 }
 
-// TestPageSize checks that a new store gets 64 KB pages and that a store
+// TestPageSize checks that a new store gets 8 KB pages and that a store
 // made with 4 KB pages (as newsgraph made them before) keeps them and
 // takes writes.
 func TestPageSize(t *testing.T) {
@@ -812,8 +812,8 @@ func TestPageSize(t *testing.T) {
 	db := open(t, fresh)
 	put(t, db, store.Item{Record: record(t, cable, "https://example.org/c", "Example", "2025-12-16")})
 	db.Close()
-	if n := pageSize(fresh); n != 65536 {
-		t.Errorf("page size of a new store: %d, want 65536", n)
+	if n := pageSize(fresh); n != 8192 {
+		t.Errorf("page size of a new store: %d, want 8192", n)
 	}
 	old := filepath.Join(t.TempDir(), "old.db")
 	if err := sqlite.CreateAtVersion(ctx, old, sqlite.SchemaVersion()); err != nil {
@@ -839,9 +839,9 @@ func TestPageSize(t *testing.T) {
 
 func TestDiskFull(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "n.db")
-	// The empty store takes 40 pages (of 64 KB): three are left for
+	// The empty store takes 40 pages (of 8 KB): 24 are left for
 	// articles.
-	db, err := sqlite.Open(context.Background(), path, sqlite.Options{MaxPages: 43})
+	db, err := sqlite.Open(context.Background(), path, sqlite.Options{MaxPages: 64})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -864,6 +864,9 @@ func TestDiskFull(t *testing.T) {
 	}
 	if !errors.Is(full, store.ErrFull) {
 		t.Fatalf("want ErrFull, got %v", full)
+	}
+	if stored == 0 {
+		t.Fatal("the disk was full before the first batch: the test shows nothing kept")
 	}
 	if s := stats(t, db); int(s.Articles) != stored {
 		t.Errorf("after a full disk: %d articles, want the %d of the committed batches", s.Articles, stored)
