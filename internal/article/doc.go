@@ -44,6 +44,7 @@ const (
 	ParaStart                   // first token after a blank line or at the start
 	HasDigit                    // contains a digit
 	Abbrev                      // a word ending in a dot that is part of it (Mr. U.S.)
+	NonASCII                    // holds a byte outside ASCII (é, ’, an emoji): stages that fold ASCII words alone test this instead of the bytes
 )
 
 // Token is a word, number, punctuation mark or symbol with its byte span

@@ -82,12 +82,13 @@ type Word struct {
 	Tok int
 	// Low is the word in lower case with straight apostrophes.
 	Low string
-	Tag Tag
-	// Form is the verb form of verbs and auxiliaries.
-	Form uint8
 	// Lemma is the base form of verbs and auxiliaries (also of nouns and
 	// adjectives that are verb forms: "talks" → "talk").
 	Lemma string
+	// The one-byte fields come last, so that a Word takes 64 bytes.
+	Tag Tag
+	// Form is the verb form of verbs and auxiliaries.
+	Form uint8
 	// Cap is set when the word starts with a capital letter.
 	Cap bool
 	// Name is set when the caller marked the word as part of a name.
@@ -172,7 +173,9 @@ func (p *Parser) AddVerbs(lemmas ...string) {
 type IsName func(tok int) bool
 
 // Parse tags the tokens toks[first:last] of text into s, reusing its
-// slices. Words of names (per isName) are proper nouns.
+// slices. Words of names (per isName) are proper nouns. The tokens are
+// text.AppendTokens's: their NonASCII flags tell which words to fold as
+// Unicode.
 func (p *Parser) Parse(text string, toks []article.Token, first, last int, isName IsName, s *Sentence) {
 	p.parse(nil, text, toks, first, last, isName, s)
 }
@@ -225,7 +228,7 @@ func (p *Parser) parse(tagged *article.Doc, text string, toks []article.Token, f
 			i++
 			continue
 		}
-		p.addWords(tagged, text, t, i, isName != nil && isName(i), s)
+		p.addWords(tagged, text, &toks[i], i, isName != nil && isName(i), s)
 	}
 	// In headlines and all-capital lines a capital says nothing.
 	titleCase := words >= 3 && caps*10 >= words*7
@@ -234,10 +237,11 @@ func (p *Parser) parse(tagged *article.Doc, text string, toks []article.Token, f
 }
 
 // addWords appends the word(s) of token t, splitting n't contractions.
-func (p *Parser) addWords(tagged *article.Doc, text string, t article.Token, tok int, name bool, s *Sentence) {
+func (p *Parser) addWords(tagged *article.Doc, text string, t *article.Token, tok int, name bool, s *Sentence) {
 	w := text[t.Start:t.End]
 	cap := t.Is(article.Cap)
-	if t.Kind == article.Word && !name {
+	// nt's first test, here, where most words fail it
+	if t.Kind == article.Word && !name && len(w) >= 4 && w[len(w)-1]|0x20 == 't' {
 		if n := nt(w); n > 0 {
 			s.Words = append(s.Words,
 				Word{Start: t.Start, End: t.Start + n, Tok: tok, Low: lower(w[:n]), Cap: cap},
@@ -252,7 +256,13 @@ func (p *Parser) addWords(tagged *article.Doc, text string, t article.Token, tok
 	var inf *winfo
 	switch t.Kind {
 	case article.Word:
-		inf, word.Low = p.tokenInfo(s, w, tagged, tok)
+		if name {
+			// a proper noun whatever the lexicon says (tag): its lower
+			// case alone, without working out a verb reading
+			word.Low = p.nameLow(w, !t.Is(article.NonASCII), tagged, tok)
+		} else {
+			inf, word.Low = p.tokenInfo(s, w, !t.Is(article.NonASCII), tagged, tok)
+		}
 	case article.Number:
 		word.Low = lower(w)
 	default:

@@ -33,13 +33,13 @@ type winfo struct {
 // in English news, are worked out on the spot. A winfo made for w is kept
 // in s.
 func (p *Parser) infoOf(s *Sentence, w string) (*winfo, string) {
-	return p.tokenInfo(s, w, nil, 0)
+	return p.tokenInfo(s, w, text.IsASCII(w), nil, 0)
 }
 
-// tokenInfo is infoOf for the word w of token tok; when tagged is not
-// nil, its tags hold the look-up of w.
-func (p *Parser) tokenInfo(s *Sentence, w string, tagged *article.Doc, tok int) (*winfo, string) {
-	if !text.IsASCII(w) {
+// tokenInfo is infoOf for the word w of token tok, ASCII or not as ascii
+// tells; when tagged is not nil, its tags hold the look-up of w.
+func (p *Parser) tokenInfo(s *Sentence, w string, ascii bool, tagged *article.Doc, tok int) (*winfo, string) {
+	if !ascii {
 		return s.keep(p.compute(lower(w)))
 	}
 	var i int
@@ -61,6 +61,24 @@ func (p *Parser) tokenInfo(s *Sentence, w string, tagged *article.Doc, tok int) 
 		return s.keep(winfo{low: low, lemma: lemma, form: form, lemmaE: le})
 	}
 	return nil, low
+}
+
+// nameLow returns the lower-case form of word w of token tok that
+// tokenInfo returns, without the rest of its work.
+func (p *Parser) nameLow(w string, ascii bool, tagged *article.Doc, tok int) string {
+	if !ascii {
+		return lower(w)
+	}
+	var i int
+	if tagged != nil {
+		i = p.words.TaggedIndex(tagged, tok)
+	} else {
+		i = p.words.Index(w)
+	}
+	if i >= 0 && hasUpperASCII(w) {
+		return p.infos[i].low
+	}
+	return lowerASCII(w)
 }
 
 // keep stores inf in s for the sentence's life and returns it.

@@ -64,6 +64,12 @@ func (f *WordFilter) Add(w string) {
 	f[filterSlot(w)] |= bit
 }
 
+// HasASCII is MayHave for a word w of ASCII bytes alone, which folding
+// leaves as long as it is: one bit to test, small enough to inline.
+func (f *WordFilter) HasASCII(w string) bool {
+	return len(w) > 0 && f[filterSlot(w)]&(1<<min(len(w), 31)) != 0
+}
+
 // MayHave reports whether word w, folded or not, may be in the set; false
 // means it is not.
 func (f *WordFilter) MayHave(w string) bool {
@@ -76,17 +82,15 @@ func (f *WordFilter) MayHave(w string) bool {
 	// folding a word with other bytes than ASCII may change its bytes and
 	// length
 	if n := len(w); n <= 8 {
-		// most words: two loads that may overlap
+		// most words: two loads that may overlap (IsASCII's, without the
+		// call)
 		var or uint32
 		switch {
 		case n >= 4:
 			or = uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24 |
 				uint32(w[n-4]) | uint32(w[n-3])<<8 | uint32(w[n-2])<<16 | uint32(w[n-1])<<24
 		default:
-			or = uint32(w[0]) | uint32(w[n-1])
-			if n == 3 {
-				or |= uint32(w[1])
-			}
+			or = uint32(w[0]) | uint32(w[n/2]) | uint32(w[n-1])
 		}
 		return or&0x80808080 != 0
 	}
@@ -94,8 +98,21 @@ func (f *WordFilter) MayHave(w string) bool {
 }
 
 // IsASCII reports whether s holds only ASCII bytes, reading eight bytes
-// at a time.
+// at a time, and a word of at most eight bytes (most words) with two
+// loads that may overlap.
 func IsASCII[T string | []byte](s T) bool {
+	n := len(s)
+	if n <= 8 {
+		var or uint32
+		switch {
+		case n >= 4:
+			or = uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24 |
+				uint32(s[n-4]) | uint32(s[n-3])<<8 | uint32(s[n-2])<<16 | uint32(s[n-1])<<24
+		case n > 0:
+			or = uint32(s[0]) | uint32(s[n/2]) | uint32(s[n-1])
+		}
+		return or&0x80808080 == 0
+	}
 	for len(s) >= 8 {
 		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56

@@ -89,6 +89,15 @@ func FuzzWordFilter(f *testing.F) {
 		if !fl.MayHave(w) || !fl.MayHave(folded) {
 			t.Errorf("filter misses %q (folded %q)", w, folded)
 		}
+		if text.IsASCII(w) && !fl.HasASCII(w) {
+			t.Errorf("HasASCII misses %q (folded %q)", w, folded)
+		}
+		// For an ASCII word, HasASCII answers as MayHave does.
+		var other text.WordFilter
+		other.Add("release")
+		if text.IsASCII(w) && other.HasASCII(w) != other.MayHave(w) {
+			t.Errorf("HasASCII(%q) = %v, MayHave %v", w, other.HasASCII(w), other.MayHave(w))
+		}
 		l := text.NewLexicon(map[string]bool{folded: true})
 		if _, ok := l.Get(w); !ok {
 			t.Errorf("lexicon misses %q (folded %q)", w, folded)

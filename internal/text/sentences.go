@@ -54,16 +54,18 @@ func AppendSentences(out []article.Sentence, s string, toks []article.Token) []a
 		first = last
 	}
 	for i := 0; i < len(toks); i++ {
-		if i > first {
-			t := toks[i]
-			if t.Is(article.ParaStart) || t.Is(article.LineStart) && !lowerRunOn(t) && !afterTitle(s, toks[i-1]) &&
+		t := &toks[i]
+		// Only a line's first token (a paragraph's is one too) or a long
+		// sentence's next may start a sentence here.
+		if i > first && (t.Flags&article.LineStart != 0 || i-first >= MaxSentenceTokens) {
+			if t.Is(article.ParaStart) || t.Is(article.LineStart) && !lowerRunOn(*t) && !afterTitle(s, toks[i-1]) &&
 				(!wrapped || lineBreaks(s, toks, i)) {
 				emit(i)
 			} else if i-first >= MaxSentenceTokens {
 				emit(i)
 			}
 		}
-		if t := toks[i]; t.Kind != article.Punct && t.Flags&article.Abbrev == 0 {
+		if t.Kind != article.Punct && t.Flags&article.Abbrev == 0 {
 			continue // no sentence ends at a word or number (sentenceEnd's first test)
 		}
 		end, ok := sentenceEnd(s, toks, i)

@@ -68,6 +68,9 @@ func checkInvariants(t *testing.T, in string) {
 	toks := text.Tokenize(in)
 	prev := 0
 	for i, tk := range toks {
+		if nonASCII := !text.IsASCII(in[tk.Start:tk.End]); tk.Is(article.NonASCII) != nonASCII {
+			t.Errorf("token %d %q: NonASCII flag %v, want %v", i, in[tk.Start:tk.End], !nonASCII, nonASCII)
+		}
 		if tk.Start < prev || tk.End <= tk.Start || tk.End > len(in) {
 			t.Fatalf("token %d [%d,%d) out of order or bounds (prev end %d, len %d)", i, tk.Start, tk.End, prev, len(in))
 		}

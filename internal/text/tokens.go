@@ -52,13 +52,23 @@ func AppendTokens(toks []article.Token, s string) []article.Token {
 	newlines := 2 // the start of text counts as a paragraph start
 	for i < len(s) {
 		c := s[i]
-		if c == '\n' {
+		switch byteClasses[c] {
+		case newlineByte:
 			newlines++
 			i++
 			continue
-		}
-		if c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+		case spaceByte:
 			i++
+			continue
+		case wordByte:
+			// an ASCII letter that cannot start a URL: most tokens
+			t := scanWord(s, i)
+			if newlines > 0 {
+				t.Flags |= lineFlags(newlines)
+				newlines = 0
+			}
+			toks = append(toks, t)
+			i = t.End
 			continue
 		}
 		r, size := rune(c), 1
@@ -74,33 +84,69 @@ func AppendTokens(toks []article.Token, s string) []article.Token {
 		}
 		var t article.Token
 		switch {
-		case ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') && c != 'h' && c != 'H' && c != 'w' && c != 'W' && c != 'p':
-			// an ASCII letter that cannot start a URL: most tokens
-			t = scanWord(s, i)
 		case isURLStart(s[i:]):
 			t = article.Token{Start: i, End: urlEnd(s, i), Kind: article.Symbol}
+			t.Flags = nonASCII(s[t.Start:t.End])
 		case isLetter(r):
 			t = scanWord(s, i)
 		case isDigit(r):
 			t = scanNumber(s, i)
 		case isApostrophe(r) && isPossessive(s, i, size, toks):
-			t = article.Token{Start: i, End: i + size + 1, Kind: article.Word}
+			t = article.Token{Start: i, End: i + size + 1, Kind: article.Word, Flags: nonASCII(s[i : i+size])}
 		case isPunct(r):
 			t = scanPunct(s, i, r, size)
+			t.Flags = nonASCII(s[i : i+size])
 		default:
 			t = article.Token{Start: i, End: symbolEnd(s, i+size), Kind: article.Symbol}
+			t.Flags = nonASCII(s[t.Start:t.End])
 		}
 		if newlines > 0 {
-			t.Flags |= article.LineStart
-			if newlines > 1 {
-				t.Flags |= article.ParaStart
-			}
+			t.Flags |= lineFlags(newlines)
 			newlines = 0
 		}
 		toks = append(toks, t)
 		i = t.End
 	}
 	return toks
+}
+
+// lineFlags returns the flags of the first token after n > 0 line breaks.
+func lineFlags(n int) uint8 {
+	if n > 1 {
+		return article.LineStart | article.ParaStart
+	}
+	return article.LineStart
+}
+
+// Classes of bytes for AppendTokens.
+const (
+	otherByte   = iota
+	newlineByte // \n
+	spaceByte   // other ASCII white space
+	wordByte    // an ASCII letter that cannot start a URL (h, w, p can)
+)
+
+// byteClasses gives each byte its class, so that the commonest bytes
+// between and at the start of tokens take one look-up.
+var byteClasses = func() (t [256]uint8) {
+	for _, c := range []byte(" \t\r\f\v") {
+		t[c] = spaceByte
+	}
+	t['\n'] = newlineByte
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = wordByte, wordByte
+	}
+	t['h'], t['H'], t['w'], t['W'], t['p'] = otherByte, otherByte, otherByte, otherByte, otherByte
+	return t
+}()
+
+// nonASCII returns the NonASCII flag when w holds a byte outside ASCII,
+// else 0. (The scans of words and numbers set it as they read.)
+func nonASCII(w string) uint8 {
+	if IsASCII(w) {
+		return 0
+	}
+	return article.NonASCII
 }
 
 // isPossessive reports a possessive 's (or ’s) at i: right after a word
@@ -175,6 +221,10 @@ func scanWord(s string, i int) article.Token {
 			break // the commonest ends of a word, as the default case below
 		}
 		r, size := decode(s, i)
+		if c := s[i]; c >= utf8.RuneSelf {
+			// a hint: finishWord tells whether the word holds the character
+			flags |= article.NonASCII
+		}
 		switch {
 		case isLetter(r):
 			letters++
@@ -228,6 +278,9 @@ func scanWord(s string, i int) article.Token {
 func finishWord(s string, start, end int, flags uint8, upper, lower, letters, dots int) article.Token {
 	if upper >= 2 && lower == 0 {
 		flags |= article.AllCaps
+	}
+	if flags&article.NonASCII != 0 && IsASCII(s[start:end]) {
+		flags &^= article.NonASCII // the word ended before the character scanWord saw
 	}
 	t := article.Token{Start: start, End: end, Kind: article.Word, Flags: flags}
 	if end < len(s) && s[end] == '.' {
@@ -320,13 +373,17 @@ func scanNumber(s string, i int) article.Token {
 	}
 suffix:
 	if end := symbolEnd(s, i); end > i { // keycap emoji: 1️⃣
-		return article.Token{Start: start, End: end, Kind: article.Symbol, Flags: article.HasDigit}
+		return article.Token{Start: start, End: end, Kind: article.Symbol, Flags: article.HasDigit | nonASCII(s[start:end])}
 	}
+	flags := article.HasDigit
 	for i < len(s) && isLetterAt(s, i) {
+		if s[i] >= utf8.RuneSelf {
+			flags |= article.NonASCII
+		}
 		_, sz := decode(s, i)
 		i += sz
 	}
-	return article.Token{Start: start, End: i, Kind: article.Number, Flags: article.HasDigit}
+	return article.Token{Start: start, End: i, Kind: article.Number, Flags: flags}
 }
 
 // scanPunct reads one punctuation mark; runs of dots and of hyphens are

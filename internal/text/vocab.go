@@ -111,15 +111,16 @@ func Join(ls ...Joinable) *Vocab {
 // its word in each joined lexicon.
 func (v *Vocab) Tag(doc *article.Doc) {
 	n := v.n
-	lex := slices.Grow(doc.Lex[:0], len(doc.Tokens)*n)[:len(doc.Tokens)*n]
+	toks := doc.Tokens
+	lex := slices.Grow(doc.Lex[:0], len(toks)*n)[:len(toks)*n]
 	s := doc.Rec.Text
-	rest := lex
-	for _, t := range doc.Tokens {
-		dst := rest[:n:n]
-		rest = rest[n:]
+	recs := v.words.recs
+	for i := range toks {
+		t := &toks[i]
+		dst := lex[i*n : i*n+n]
 		if c := s[t.Start]; c >= utf8.RuneSelf || v.starts[c] {
-			if j := v.words.Index(s[t.Start:t.End]); j >= 0 {
-				row := v.words.recs[j].val[:n]
+			if j := v.find(s[t.Start:t.End]); j >= 0 {
+				row := recs[j].val[:len(dst)]
 				for k, x := range row {
 					dst[k] = int32(x) - 1
 				}
@@ -131,6 +132,22 @@ func (v *Vocab) Tag(doc *article.Doc) {
 		}
 	}
 	doc.Lex, doc.LexBy = lex, v
+}
+
+// find is v.words.Index(w) for a token's word w: for an ASCII word, the
+// hash is worked out here (hashFolded inlined, where a method of the
+// generic Lexicon calls it) and the table probed at once, which saves two
+// calls a token.
+func (v *Vocab) find(w string) int {
+	l := v.words
+	if len(w) == 0 || len(w) > l.maxLen {
+		return l.Index(w) // folding may shorten a word that is not ASCII
+	}
+	h, raw := hashFolded(w)
+	if raw >= utf8.RuneSelf {
+		return l.Index(w)
+	}
+	return lexFind(l, w, h, false)
 }
 
 // Joined reports whether doc was tagged by l's Vocab, so that Token reads

@@ -30,7 +30,7 @@ func (s *scan) run() {
 		switch t.Kind {
 		case article.Number, article.Symbol:
 		case article.Word:
-			if !s.trigger(i) {
+			if t := &s.toks[i]; !mayTrigger(s.src[t.Start:t.End]) || !s.trigger(i) {
 				continue
 			}
 		default:
@@ -92,8 +92,13 @@ func (s *scan) is(j int, w string) bool {
 }
 
 func (s *scan) isAny(j int, ws ...string) bool {
+	if !s.ok(j) {
+		return false
+	}
+	// the token's text once, compared by length first
+	tw := s.word(j)
 	for _, w := range ws {
-		if s.is(j, w) {
+		if len(w) == len(tw) && text.IsLower(tw, w) {
 			return true
 		}
 	}
@@ -494,7 +499,7 @@ func (s *scan) trigger(i int) bool {
 			w, n = w[:k], k
 		}
 	}
-	if triggerFilter[n][letterIndex(w[0])]&(1<<letterIndex(w[n-1])) == 0 {
+	if triggerFilter[n][letterIndexes[w[0]]&31]&(1<<(letterIndexes[w[n-1]]&31)) == 0 {
 		return false
 	}
 	var buf [12]byte
@@ -506,6 +511,19 @@ func (s *scan) trigger(i int) bool {
 		buf[k] = c
 	}
 	return triggerWords[string(buf[:n])]
+}
+
+// mayTrigger is trigger's quick test of word w, without a call for the
+// words it turns away (most): false when trigger is.
+func mayTrigger(w string) bool {
+	n := len(w)
+	switch {
+	case n == 0 || n > 12:
+		return false
+	case n <= 3 && 'A' <= w[0] && w[0] <= 'Z' || n >= 9:
+		return true // a currency prefix, a hyphenated number word
+	}
+	return triggerFilter[n][letterIndexes[w[0]]&31]&(1<<(letterIndexes[w[n-1]]&31)) != 0
 }
 
 // triggerWords are the words that can start an amount.
@@ -524,8 +542,9 @@ var triggerWords = func() map[string]bool {
 }()
 
 // triggerFilter[n][first] has bit last set when a trigger word of n bytes
-// starts with letter first and ends with letter last.
-var triggerFilter = func() (f [13][27]uint32) {
+// starts with letter first and ends with letter last. A row has 32
+// columns, so that an index masked to five bits needs no bounds check.
+var triggerFilter = func() (f [13][32]uint32) {
 	for w := range triggerWords {
 		f[len(w)][letterIndex(w[0])] |= 1 << letterIndex(w[len(w)-1])
 	}
@@ -534,13 +553,19 @@ var triggerFilter = func() (f [13][27]uint32) {
 
 // letterIndex maps a byte to 0..25 for ASCII letters of either case and
 // 26 for anything else.
-func letterIndex(c byte) int {
-	c |= 0x20
-	if c >= 'a' && c <= 'z' {
-		return int(c - 'a')
+func letterIndex(c byte) int { return int(letterIndexes[c]) }
+
+// letterIndexes holds letterIndex of every byte: one load per letter
+// where triggerFilter is read for every word.
+var letterIndexes = func() (t [256]uint8) {
+	for c := range 256 {
+		t[c] = 26
+		if l := byte(c) | 0x20; 'a' <= l && l <= 'z' {
+			t[c] = l - 'a'
+		}
 	}
-	return 26
-}
+	return t
+}()
 
 // stopWords end the search for the noun a number counts.
 var stopWords = func() map[string]bool {

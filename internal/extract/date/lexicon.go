@@ -223,8 +223,10 @@ var lexicon = func() map[string]entry {
 }()
 
 // lexFilter[n][first] has bit last set when a lexicon word of n bytes
-// starts with letter first and ends with letter last (letterIndex).
-var lexFilter = func() (f [17][27]uint32) {
+// starts with letter first and ends with letter last (letterIndex). A row
+// has 32 columns, so that an index masked to five bits needs no bounds
+// check.
+var lexFilter = func() (f [17][32]uint32) {
 	for w := range lexicon {
 		if n := len(w); n < len(f) {
 			f[n][letterIndex(w[0])] |= 1 << letterIndex(w[n-1])
@@ -235,13 +237,19 @@ var lexFilter = func() (f [17][27]uint32) {
 
 // letterIndex maps a byte to 0..25 for ASCII letters of either case and
 // 26 for anything else.
-func letterIndex(c byte) int {
-	c |= 0x20
-	if c >= 'a' && c <= 'z' {
-		return int(c - 'a')
+func letterIndex(c byte) int { return int(letterIndexes[c]) }
+
+// letterIndexes holds letterIndex of every byte: one load per letter
+// where the filters are read for every token.
+var letterIndexes = func() (t [256]uint8) {
+	for c := range 256 {
+		t[c] = 26
+		if l := byte(c) | 0x20; 'a' <= l && l <= 'z' {
+			t[c] = l - 'a'
+		}
 	}
-	return 26
-}
+	return t
+}()
 
 // timeZones are the zone abbreviations that may follow a clock time.
 var timeZones = map[string]bool{

@@ -61,31 +61,42 @@ func (s *scanner) run() {
 			s.sentence(i)
 		}
 		t := s.toks[i]
-		var f found
-		var ok bool
 		switch t.Kind {
 		case article.Number:
-			f, ok = s.number(i)
 		case article.Word:
-			if t.End-t.Start > 20 {
+			// Most words are turned away here, before found is made.
+			if t.End-t.Start > 20 || !s.maybeLex(t) && t.Flags&article.HasDigit == 0 &&
+				(t.End-t.Start < 6 || strings.IndexByte(s.src[t.Start:t.End], '-') <= 0) {
 				continue
 			}
-			if !s.maybeLex(t) {
-				// compounds: Q3, FY2024, mid-May, two-day, year-end
-				if t.Flags&article.HasDigit != 0 || t.End-t.Start >= 6 && strings.IndexByte(s.src[t.Start:t.End], '-') > 0 {
-					f, ok = s.compound(i)
-				}
-			} else if e := s.lex(i); e.kind != kNone {
-				f, ok = s.head(i, e)
-			} else if t.Flags&article.HasDigit != 0 || strings.IndexByte(s.src[t.Start:t.End], '-') > 0 {
-				f, ok = s.compound(i)
-			}
+		default:
+			continue
 		}
+		f, ok := s.find(i, t)
 		if ok && f.end > f.start {
 			s.emit(f)
 			i = f.end - 1
 		}
 	}
+}
+
+// find reads the expression that number or word token t, the i-th, may
+// start.
+func (s *scanner) find(i int, t article.Token) (found, bool) {
+	if t.Kind == article.Number {
+		return s.number(i)
+	}
+	if !s.maybeLex(t) {
+		// compounds: Q3, FY2024, mid-May, two-day, year-end
+		if t.Flags&article.HasDigit != 0 || t.End-t.Start >= 6 && strings.IndexByte(s.src[t.Start:t.End], '-') > 0 {
+			return s.compound(i)
+		}
+	} else if e := s.lex(i); e.kind != kNone {
+		return s.head(i, e)
+	} else if t.Flags&article.HasDigit != 0 || strings.IndexByte(s.src[t.Start:t.End], '-') > 0 {
+		return s.compound(i)
+	}
+	return found{}, false
 }
 
 // sentence sets the token range of the sentence holding token i.
@@ -168,10 +179,11 @@ func (s *scanner) maybeLex(t article.Token) bool {
 	if t.Flags&article.Abbrev != 0 && s.src[t.End-1] == '.' {
 		n--
 	}
-	if n <= 0 || n >= len(lexFilter) {
-		return false
+	if uint(n) >= uint(len(lexFilter)) {
+		return false // no lexicon word is that long, nor empty
 	}
-	return lexFilter[n][letterIndex(s.src[t.Start])]&(1<<letterIndex(s.src[t.Start+n-1])) != 0
+	first, last := letterIndexes[s.src[t.Start]]&31, letterIndexes[s.src[t.Start+n-1]]&31
+	return lexFilter[n][first]&(1<<last) != 0
 }
 
 // lex returns the lexicon entry of token j, or the zero entry.
@@ -204,8 +216,13 @@ func (s *scanner) is(j int, w string) bool {
 
 // isAny reports whether token j is one of ws.
 func (s *scanner) isAny(j int, ws ...string) bool {
+	if !s.inSent(j) {
+		return false
+	}
+	// the token's text once, compared by length first
+	tw := s.word(j)
 	for _, w := range ws {
-		if s.is(j, w) {
+		if len(w) == len(tw) && text.IsLower(tw, w) {
 			return true
 		}
 	}

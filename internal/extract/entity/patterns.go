@@ -16,10 +16,16 @@ func compassWord(w []byte) bool {
 	return false
 }
 
+// mayParticleName is particleName's first test, small enough to inline
+// where most words fail it.
+func mayParticleName(w string) bool {
+	return len(w) >= 4 && (w[0] == 'a' || w[0] == 'e' || w[0] == 'u' || w[0] == 'd')
+}
+
 // particleName reports words such as "al-Assad", "d'Estaing", "bin",
 // "McCain" that are names though their first letter is small.
 func particleName(w string) bool {
-	if len(w) < 4 || w[0] != 'a' && w[0] != 'e' && w[0] != 'u' && w[0] != 'd' {
+	if !mayParticleName(w) {
 		return false
 	}
 	if w[1] != '-' && w[2] != '-' && w[3] != '-' && w[1] != '\'' && w[1] != 0xe2 { // no hyphen or apostrophe early

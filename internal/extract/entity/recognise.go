@@ -29,7 +29,9 @@ func (e *Extractor) isSports(s *scratch, doc *article.Doc) bool {
 	// A table line holds three numbers or more; a score line ("Karlsruhe
 	// 2 Hansa Rostock 0") two short ones, each after a capitalised word.
 	words, tables, nums, scores := 0, 0, 0, 0
-	for i, t := range doc.Tokens {
+	toks, text, mask := doc.Tokens, doc.Rec.Text, &e.cues.sportMask
+	for i := range toks {
+		t := &toks[i]
 		if t.Is(article.LineStart) {
 			if nums >= 3 || nums == 2 && scores == 2 {
 				tables++
@@ -39,17 +41,17 @@ func (e *Extractor) isSports(s *scratch, doc *article.Doc) bool {
 		switch {
 		case t.Kind == article.Number:
 			nums++
-			if i > 0 && t.End-t.Start <= 2 && doc.Tokens[i-1].Kind == article.Word && doc.Tokens[i-1].Is(article.Cap) {
+			if i > 0 && t.End-t.Start <= 2 && toks[i-1].Kind == article.Word && toks[i-1].Is(article.Cap) {
 				scores++
 			}
 		case t.Kind == article.Word && t.Flags&(article.Cap|article.AllCaps) == 0:
 			// Words in lower case are looked up as written, without
 			// making their lookup form.
-			if w := doc.Rec.Text[t.Start:t.End]; len(w) >= 2 && e.cues.sportMask[w[0]]&sportBit(w) != 0 && e.cues.sport[w] {
+			if w := text[t.Start:t.End]; len(w) >= 2 && mask[w[0]]&sportBit(w) != 0 && e.cues.sport[w] {
 				words++
 			}
 		case t.Kind == article.Word:
-			if w := s.w(i); len(w) >= 2 && e.cues.sportMask[w[0]]&sportBit(w) != 0 && e.cues.sport[string(w)] {
+			if w := s.w(i); len(w) >= 2 && mask[w[0]]&sportBit(w) != 0 && e.cues.sport[string(w)] {
 				words++
 			}
 		}
@@ -200,12 +202,21 @@ func sentenceInitial(doc *article.Doc, first, i int) bool {
 
 func (e *Extractor) recogniseSentence(s *scratch, doc *article.Doc, first, last, mode int) {
 	i := first
+	toks, text := doc.Tokens, doc.Rec.Text
 	for i < last {
-		// Note each "the" of prose for the descriptions (describe.go).
-		if t := doc.Tokens[i]; mode == modeNormal && t.End-t.Start == 3 && i+1 < last && t.Kind == article.Word && theWord(doc.Rec.Text[t.Start:t.End]) {
-			s.thes = append(s.thes, [2]int32{int32(s.sent), int32(i)})
+		t := &toks[i]
+		if mode == modeNormal {
+			// Note each "the" of prose for the descriptions (describe.go).
+			if t.End-t.Start == 3 && i+1 < last && t.Kind == article.Word && theWord(text[t.Start:t.End]) {
+				s.thes = append(s.thes, [2]int32{int32(s.sent), int32(i)})
+			}
+			// nameish's first test, here, where most tokens fail it
+			if w := text[t.Start:t.End]; t.Kind != article.Word || !t.Is(article.Cap) && !(mayParticleName(w) && particleName(w)) {
+				i++
+				continue
+			}
 		}
-		if !e.nameish(s, doc, i, mode) || s.is(i, fConnector) && !doc.Tokens[i].Is(article.Cap) {
+		if !e.nameish(s, doc, i, mode) || s.is(i, fConnector) && !t.Is(article.Cap) {
 			i++
 			continue
 		}

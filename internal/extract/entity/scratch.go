@@ -11,7 +11,7 @@ import (
 type scratch struct {
 	doc       *article.Doc
 	buf       []byte     // lookup forms of the tokens asked for so far
-	forms     []form     // token i's lookup form is buf[forms[i].start:forms[i].end]; start < 0 until computed
+	forms     [][]byte   // token i's lookup form, in buf; nil until made
 	lex       []lexEntry // token i's flags, valid when known[i]
 	known     []bool
 	key       []byte // a phrase being looked up
@@ -60,16 +60,17 @@ func (s *scratch) reset(e *Extractor, doc *article.Doc) {
 	n := len(doc.Tokens)
 	s.doc, s.e = doc, e
 	s.big, s.small, s.smallMask = e.cues.table, e.cues.small, &e.cues.smallMask
+	if s.buf == nil {
+		s.buf = make([]byte, 0, 4096) // so that no form made is nil
+	}
 	s.buf = s.buf[:0]
 	if cap(s.forms) < n {
-		s.forms = make([]form, n)
+		s.forms = make([][]byte, n)
 		s.lex = make([]lexEntry, n)
 		s.known = make([]bool, n)
 	}
 	s.forms, s.lex, s.known = s.forms[:n], s.lex[:n], s.known[:n]
-	for i := range s.forms {
-		s.forms[i].start = -1
-	}
+	clear(s.forms)
 	clear(s.known)
 	s.cands = s.cands[:0]
 	s.sportsKnown = false
@@ -79,25 +80,24 @@ func (s *scratch) reset(e *Extractor, doc *article.Doc) {
 // It is asked for many times a token: the form made once is read with
 // one load, the work of making it is in makeForm.
 func (s *scratch) w(i int) []byte {
-	if f := s.forms[i]; f.start >= 0 {
-		return s.buf[f.start:f.end]
+	if f := s.forms[i]; f != nil {
+		return f
 	}
 	return s.makeForm(i)
 }
 
-// form is where a token's lookup form is in scratch.buf.
-type form struct{ start, end int32 }
-
-// makeForm appends token i's lookup form to s.buf and returns it.
+// makeForm appends token i's lookup form to s.buf and returns it. The
+// forms made before stay where they are when buf grows: its old array
+// lives on while they point into it, and is never written again.
 func (s *scratch) makeForm(i int) []byte {
 	t := s.doc.Tokens[i]
-	f := form{start: int32(len(s.buf))}
+	start := len(s.buf)
 	if t.Kind == article.Word || t.Kind == article.Symbol && t.End-t.Start == 1 && s.doc.Rec.Text[t.Start] == '&' {
 		s.buf = kb.AppendNorm(s.buf, s.doc.Rec.Text[t.Start:t.End])
 	}
-	f.end = int32(len(s.buf))
+	f := s.buf[start:len(s.buf):len(s.buf)] // not nil: buf never is
 	s.forms[i] = f
-	return s.buf[f.start:f.end]
+	return f
 }
 
 // entry returns what the lexicon holds for token i. Words in lower case

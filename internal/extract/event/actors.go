@@ -85,11 +85,11 @@ func (x *phraseIndex) add(p petrarch.Phrase, ref int) {
 const maxLooseGap = 3
 
 // longest returns the ref and end of the longest phrase starting at word i
-// (-1 when none). Loose joints may skip up to maxLooseGap words that are
+// (-1 when none); ascii tells that the words hold ASCII bytes alone. Loose joints may skip up to maxLooseGap words that are
 // not punctuation.
-func (x *phraseIndex) longest(ws []parse.Word, i int) (ref, end int) {
+func (x *phraseIndex) longest(ws []parse.Word, i int, ascii bool) (ref, end int) {
 	ref, end = -1, -1
-	if !x.first.MayHave(ws[i].Low) {
+	if ascii && !x.first.HasASCII(ws[i].Low) || !ascii && !x.first.MayHave(ws[i].Low) {
 		return ref, end
 	}
 	bestWords := 0
@@ -155,14 +155,14 @@ func newDictActors(d *petrarch.Dict) *dictActors {
 	return m
 }
 
-func (m *dictActors) Match(_ *scratch, _ *article.Doc, ws []parse.Word, date string, out []mention) []mention {
+func (m *dictActors) Match(sc *scratch, _ *article.Doc, ws []parse.Word, date string, out []mention) []mention {
 	for i := 0; i < len(ws); {
 		if ws[i].Tag == parse.Punct {
 			i++
 			continue
 		}
-		aref, aend := m.ax.longest(ws, i)
-		gref, gend := m.gx.longest(ws, i)
+		aref, aend := m.ax.longest(ws, i, sc.ascii)
+		gref, gend := m.gx.longest(ws, i, sc.ascii)
 		switch {
 		case aref >= 0 && aend >= gend:
 			a := &m.actors[aref]
@@ -284,7 +284,7 @@ func (m *entityActors) Match(sc *scratch, doc *article.Doc, ws []parse.Word, _ s
 			if ws[i].Tag == parse.Punct {
 				continue
 			}
-			ref, end := m.agents.x.longest(ws, i)
+			ref, end := m.agents.x.longest(ws, i, sc.ascii)
 			if ref < 0 {
 				continue
 			}

@@ -24,6 +24,7 @@ func (c *Coder) codeSentence(s *scratch, doc *article.Doc, si int, pubDate strin
 		return // no event, and nothing for the next sentences
 	}
 	c.parser.ParseDoc(doc, sent.First, sent.Last, func(t int) bool { return s.nameTok[t] }, &s.sent)
+	s.ascii = asciiTokens(doc.Tokens[sent.First:sent.Last])
 	ws := s.sent.Words
 	if len(ws) == 0 {
 		return
@@ -76,6 +77,16 @@ func (c *Coder) codeSentence(s *scratch, doc *article.Doc, si int, pubDate strin
 		sc.codeNouns()
 	}
 	sc.remember()
+}
+
+// asciiTokens reports whether no token of toks holds a byte outside ASCII.
+func asciiTokens(toks []article.Token) bool {
+	for i := range toks {
+		if toks[i].Is(article.NonASCII) {
+			return false
+		}
+	}
+	return true
 }
 
 // sentCtx is the state of coding one sentence.
@@ -156,10 +167,10 @@ func (sc *sentCtx) lookupRaw(i int) (ts []*trigger, start, end int) {
 		}
 	}
 	if sc.c.dict != nil {
-		try(sc.c.dict.forms(w.Low))
+		try(sc.c.dict.forms(w.Low, sc.s.ascii))
 	}
 	if len(ts) == 0 && sc.c.own != nil && w.Lemma != "" {
-		try(sc.c.own.lemmas(w.Lemma))
+		try(sc.c.own.lemmas(w.Lemma, sc.s.ascii))
 	}
 	return ts, start, end
 }
@@ -767,7 +778,7 @@ func (sc *sentCtx) eventObject(u int) bool {
 		return false
 	}
 	h := sc.s.units[u].head
-	return len(sc.c.own.nounsOf(h)) > 0 || len(sc.c.own.nounsOf(singular(h))) > 0
+	return len(sc.c.own.nounsOf(h, sc.s.ascii)) > 0 || len(sc.c.own.nounsOf(singular(h), sc.s.ascii)) > 0
 }
 
 // hasCountry reports whether a source has a country or actor code beyond

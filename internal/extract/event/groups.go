@@ -60,11 +60,17 @@ type scratch struct {
 	memberBuf      []member
 	codeBuf        []string
 	nameTok        []bool // by token: part of an entity's name
+	// ascii is set while a sentence whose tokens hold ASCII bytes alone
+	// is coded: so do its words, their lemmas and their look-up forms.
+	ascii bool
 	// mrefs are the entities' mentions (embeds left out) sorted by
 	// start, with the longest one's length, so that a sentence finds its
 	// own without reading all the others (mentionsIn).
-	mrefs       []mentionRef
-	mrefMax     int
+	mrefs   []mentionRef
+	mrefMax int
+	// coded tells, by entity, whether entityActors would give its
+	// mentions an actor code (quiet.go)
+	coded       []bool
 	mrefFound   []mentionRef
 	entityIndex map[string]int
 	// The member, code and unit lists of a document's sentences are
@@ -134,6 +140,10 @@ func (s *scratch) reset(doc *article.Doc) {
 		}
 	}
 	slices.SortFunc(s.mrefs, func(a, b mentionRef) int { return cmp.Compare(a.span.Start, b.span.Start) })
+	s.coded = s.coded[:0]
+	for i := range doc.Rec.Entities {
+		s.coded = append(s.coded, actorCoded(&doc.Rec.Entities[i]))
+	}
 	for i := range doc.Rec.Entities {
 		e := &doc.Rec.Entities[i]
 		s.entityIndex[e.ID] = i
@@ -250,8 +260,8 @@ func (c *Coder) buildUnits(s *scratch, nullCountry string) {
 		s.unitAt = make([]int, n)
 	}
 	s.unitAt = s.unitAt[:n]
-	for i := range s.unitAt {
-		s.unitAt[i] = -1
+	for i, unitAt := 0, s.unitAt; i < len(unitAt); i++ {
+		unitAt[i] = -1
 	}
 	// mention coverage: longest wins; actors beat agents on ties
 	slices.SortStableFunc(s.ments, func(a, b mention) int {
@@ -382,9 +392,10 @@ func (c *Coder) buildUnits(s *scratch, nullCountry string) {
 		s.units = append(s.units, u)
 		i = j
 	}
-	for ui, u := range s.units {
-		for k := u.start; k < u.end; k++ {
-			s.unitAt[k] = ui
+	unitAt := s.unitAt
+	for ui := range s.units {
+		for k := s.units[ui].start; k < s.units[ui].end; k++ {
+			unitAt[k] = ui
 		}
 	}
 	c.buildGroups(s)

@@ -72,25 +72,27 @@ type lexicon struct {
 	formF, lemmaF, nounF text.WordFilter
 }
 
-// forms returns byForm[w].
-func (lx *lexicon) forms(w string) []*trigger {
-	if !lx.formF.MayHave(w) {
+// forms returns byForm[w]. The trigger maps' look-ups test a filter
+// first; ascii tells that w holds ASCII bytes alone (the words of most
+// sentences: scratch.ascii), for which one bit of the filter decides.
+func (lx *lexicon) forms(w string, ascii bool) []*trigger {
+	if ascii && !lx.formF.HasASCII(w) || !ascii && !lx.formF.MayHave(w) {
 		return nil
 	}
 	return lx.byForm[w]
 }
 
 // lemmas returns byLemma[w].
-func (lx *lexicon) lemmas(w string) []*trigger {
-	if !lx.lemmaF.MayHave(w) {
+func (lx *lexicon) lemmas(w string, ascii bool) []*trigger {
+	if ascii && !lx.lemmaF.HasASCII(w) || !ascii && !lx.lemmaF.MayHave(w) {
 		return nil
 	}
 	return lx.byLemma[w]
 }
 
 // nounsOf returns nouns[w].
-func (lx *lexicon) nounsOf(w string) []*trigger {
-	if !lx.nounF.MayHave(w) {
+func (lx *lexicon) nounsOf(w string, ascii bool) []*trigger {
+	if ascii && !lx.nounF.HasASCII(w) || !ascii && !lx.nounF.MayHave(w) {
 		return nil
 	}
 	return lx.nouns[w]
@@ -155,16 +157,16 @@ type synIndex struct {
 }
 
 // starting returns first[w] (phrases starting with word w).
-func (si *synIndex) starting(w string) []petrarch.Phrase {
-	if !si.firstF.MayHave(w) {
+func (si *synIndex) starting(w string, ascii bool) []petrarch.Phrase {
+	if ascii && !si.firstF.HasASCII(w) || !ascii && !si.firstF.MayHave(w) {
 		return nil
 	}
 	return si.first[w]
 }
 
 // ending returns last[w] (phrases ending with word w).
-func (si *synIndex) ending(w string) []petrarch.Phrase {
-	if !si.lastF.MayHave(w) {
+func (si *synIndex) ending(w string, ascii bool) []petrarch.Phrase {
+	if ascii && !si.lastF.HasASCII(w) || !ascii && !si.lastF.MayHave(w) {
 		return nil
 	}
 	return si.last[w]

@@ -164,7 +164,7 @@ func (m *matcher) startsAt(e *petrarch.Elem, si *synIndex, q int, out []int) []i
 		}
 		phs := si.all
 		if si.first != nil {
-			phs = si.starting(ws[q].Low)
+			phs = si.starting(ws[q].Low, m.sc.s.ascii)
 		}
 		for _, ph := range phs {
 			if q+len(ph.Words) > len(ws) {
@@ -209,7 +209,7 @@ func (m *matcher) endsAt(e *petrarch.Elem, si *synIndex, q int, out []int) []int
 		}
 		phs := si.all
 		if si.last != nil {
-			phs = si.ending(ws[q].Low)
+			phs = si.ending(ws[q].Low, m.sc.s.ascii)
 		}
 		for _, ph := range phs {
 			n := len(ph.Words)

@@ -338,12 +338,12 @@ func (sc *sentCtx) codeNoun(k int) (string, int, bool) {
 	}
 	ws := sc.s.sent.Words
 	w := &ws[k]
-	ts := sc.c.own.nounsOf(w.Low)
+	ts := sc.c.own.nounsOf(w.Low, sc.s.ascii)
 	if len(ts) == 0 && w.Lemma != "" {
-		ts = sc.c.own.nounsOf(w.Lemma)
+		ts = sc.c.own.nounsOf(w.Lemma, sc.s.ascii)
 	}
 	if len(ts) == 0 {
-		ts = sc.c.own.nounsOf(singular(w.Low))
+		ts = sc.c.own.nounsOf(singular(w.Low), sc.s.ascii)
 	}
 	if len(ts) == 0 {
 		return "", -1, false

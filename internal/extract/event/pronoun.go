@@ -26,8 +26,8 @@ func (sc *sentCtx) resolvePronouns() {
 		at := ws[u.start].Start
 		speaker := s.speakerAt(at)
 		var mem []member
-		// resolvedPronoun (quiet.go) must list every pronoun this
-		// switch resolves.
+		// mayResolve (quiet.go) must list every pronoun this switch
+		// resolves, with what it resolves from.
 		switch u.pron {
 		case "i", "we", "me", "us":
 			mem = speaker

@@ -137,14 +137,18 @@ func (r *run) pairMarks() {
 		g.last, g.close = last, closeTok
 		top, nested, dnest = -1, false, false
 	}
+	toks, para := r.toks, r.para
 	for i := 0; i < n; i++ {
-		var m mark
-		if t := r.toks[i]; t.Kind == article.Punct {
-			if c := r.s[t.Start]; c == '"' || c == '\'' || c >= 0xC2 {
-				m = r.markAt(i)
-			}
+		t := &toks[i]
+		maybe := t.Kind == article.Punct && (r.s[t.Start] == '"' || r.s[t.Start] == '\'' || r.s[t.Start] >= 0xC2)
+		if !maybe && (top < 0 || !para[i]) {
+			continue // most tokens: no mark, and no paragraph break to close a quote at
 		}
-		if top >= 0 && r.para[i] && i > r.regions[top].first {
+		var m mark
+		if maybe {
+			m = r.markAt(i)
+		}
+		if top >= 0 && para[i] && i > r.regions[top].first {
 			g := r.regions[top]
 			if m.ok && m.double == !g.single && m.dir >= 0 && m.straight == g.straight {
 				// A new paragraph opening with a mark continues the quote.

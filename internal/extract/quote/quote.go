@@ -151,21 +151,28 @@ func (r *run) reset(lex *lexicon, doc *article.Doc) {
 	r.ments, r.mentsOK, r.added = r.ments[:0], false, r.added[:0]
 	aux := lex.words["'s"]
 	r.joined = lex.ascii.Joined(doc)
-	for i := range r.toks {
-		r.infos[i] = r.lookup(i)
-		if r.infos[i] == aux && aux != nil && i > 0 && !contracts[string(r.lower(i-1))] {
-			r.infos[i] = possInfo
+	// The per-token slices as locals, so that the loop keeps them in
+	// registers instead of reloading them from r after every store.
+	toks, infos, sent, para := r.toks, r.infos[:n], r.sent[:n], r.para[:n]
+	clear(r.inQ)
+	for i, t := range toks {
+		var in *info
+		if t.Kind == article.Word {
+			in = r.lookup(i, t)
+			if in == aux && aux != nil && i > 0 && !contracts[string(r.lower(i-1))] {
+				in = possInfo
+			}
 		}
-		r.inQ[i] = 0
-		r.sent[i] = -1
-		r.para[i] = r.toks[i].Is(article.ParaStart)
+		infos[i] = in
+		sent[i] = -1
+		para[i] = t.Flags&article.ParaStart != 0
 	}
 	r.sf = grow(r.sf, len(doc.Sents))
 	r.sl = grow(r.sl, len(doc.Sents))
 	for si, s := range doc.Sents {
 		r.sf[si], r.sl[si] = s.First, min(s.Last, n)
 		for i := s.First; i < s.Last && i < n; i++ {
-			r.sent[i] = int32(si)
+			sent[i] = int32(si)
 		}
 		// A line break that starts a sentence starts a paragraph too,
 		// unless the text is hard-wrapped (then the splitter joins lines).
@@ -202,14 +209,14 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// lookup returns the lexicon info of token i's lower-cased text.
-func (r *run) lookup(i int) *info {
-	t := r.toks[i]
-	if t.Kind != article.Word || t.End-t.Start > r.lex.maxLen+4 {
+// lookup returns the lexicon info of the lower-cased text of word token
+// t, the i-th.
+func (r *run) lookup(i int, t article.Token) *info {
+	if t.End-t.Start > r.lex.maxLen+4 {
 		return nil
 	}
 	w := r.s[t.Start:t.End]
-	if r.joined && plainWord(w) {
+	if r.joined && (!t.Is(article.NonASCII) || plainWord(w)) {
 		// folded as below, w is what lex.ascii folds it to
 		if j := r.lex.ascii.TaggedIndex(r.doc, i); j >= 0 {
 			return r.lex.asciiInfo[j]

@@ -286,10 +286,11 @@ func (x *Extractor) Process(_ context.Context, doc *article.Doc) error {
 	}
 	defer x.pool.Put(sc)
 	m := matcher{x: x, sc: sc, doc: doc, toks: doc.Tokens, s: doc.Rec.Text, joined: x.vocab.Joined(doc)}
-	sc.class = slices.Grow(sc.class[:0], len(m.toks))[:len(m.toks)]
-	for i := range sc.class {
-		sc.class[i] = unknown
+	class := slices.Grow(sc.class[:0], len(m.toks))[:len(m.toks)]
+	for i := range class {
+		class[i] = unknown
 	}
+	sc.class = class
 	sc.lastEnd = slices.Grow(sc.lastEnd[:0], len(x.codes))[:len(x.codes)]
 	clear(sc.lastEnd)
 	sc.kept = sc.kept[:0]
@@ -298,10 +299,11 @@ func (x *Extractor) Process(_ context.Context, doc *article.Doc) error {
 	if len(sents) == 0 && len(m.toks) > 0 {
 		sents = []article.Sentence{{First: 0, Last: len(m.toks)}}
 	}
+	toks := doc.Tokens // m's are read through a pointer, these from a register
 	for _, sent := range sents {
 		m.end = sent.Last
 		for i := sent.First; i < sent.Last; i++ {
-			t := m.toks[i]
+			t := &toks[i]
 			if t.Kind != article.Word && t.Kind != article.Number {
 				continue
 			}
