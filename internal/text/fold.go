@@ -127,3 +127,18 @@ func IsASCII[T string | []byte](s T) bool {
 	}
 	return or < utf8.RuneSelf
 }
+
+// LetterIndexes maps a byte to 0..25 for the ASCII letters of either
+// case and to 26 for any other byte: the row or bit of a word filter
+// indexed by a word's first or last letter (the date and amount stages
+// keep one). A table rather than a function, so that the filters' tests
+// stay within the inliner's budget; read-only.
+var LetterIndexes = func() (t [256]uint8) {
+	for c := range 256 {
+		t[c] = 26
+		if l := byte(c) | 0x20; 'a' <= l && l <= 'z' {
+			t[c] = l - 'a'
+		}
+	}
+	return t
+}()

@@ -499,7 +499,7 @@ func (s *scan) trigger(i int) bool {
 			w, n = w[:k], k
 		}
 	}
-	if triggerFilter[n][letterIndexes[w[0]]&31]&(1<<(letterIndexes[w[n-1]]&31)) == 0 {
+	if triggerFilter[n][text.LetterIndexes[w[0]]&31]&(1<<(text.LetterIndexes[w[n-1]]&31)) == 0 {
 		return false
 	}
 	var buf [12]byte
@@ -523,7 +523,7 @@ func mayTrigger(w string) bool {
 	case n <= 3 && 'A' <= w[0] && w[0] <= 'Z' || n >= 9:
 		return true // a currency prefix, a hyphenated number word
 	}
-	return triggerFilter[n][letterIndexes[w[0]]&31]&(1<<(letterIndexes[w[n-1]]&31)) != 0
+	return triggerFilter[n][text.LetterIndexes[w[0]]&31]&(1<<(text.LetterIndexes[w[n-1]]&31)) != 0
 }
 
 // triggerWords are the words that can start an amount.
@@ -546,25 +546,9 @@ var triggerWords = func() map[string]bool {
 // columns, so that an index masked to five bits needs no bounds check.
 var triggerFilter = func() (f [13][32]uint32) {
 	for w := range triggerWords {
-		f[len(w)][letterIndex(w[0])] |= 1 << letterIndex(w[len(w)-1])
+		f[len(w)][text.LetterIndexes[w[0]]] |= 1 << text.LetterIndexes[w[len(w)-1]]
 	}
 	return f
-}()
-
-// letterIndex maps a byte to 0..25 for ASCII letters of either case and
-// 26 for anything else.
-func letterIndex(c byte) int { return int(letterIndexes[c]) }
-
-// letterIndexes holds letterIndex of every byte: one load per letter
-// where triggerFilter is read for every word.
-var letterIndexes = func() (t [256]uint8) {
-	for c := range 256 {
-		t[c] = 26
-		if l := byte(c) | 0x20; 'a' <= l && l <= 'z' {
-			t[c] = l - 'a'
-		}
-	}
-	return t
 }()
 
 // stopWords end the search for the noun a number counts.

@@ -1,6 +1,10 @@
 package date
 
-import "strings"
+import (
+	"strings"
+
+	"newsgraph/internal/text"
+)
 
 // kind is the class of a word that can head a temporal expression.
 type kind uint8
@@ -229,26 +233,10 @@ var lexicon = func() map[string]entry {
 var lexFilter = func() (f [17][32]uint32) {
 	for w := range lexicon {
 		if n := len(w); n < len(f) {
-			f[n][letterIndex(w[0])] |= 1 << letterIndex(w[n-1])
+			f[n][text.LetterIndexes[w[0]]] |= 1 << text.LetterIndexes[w[n-1]]
 		}
 	}
 	return f
-}()
-
-// letterIndex maps a byte to 0..25 for ASCII letters of either case and
-// 26 for anything else.
-func letterIndex(c byte) int { return int(letterIndexes[c]) }
-
-// letterIndexes holds letterIndex of every byte: one load per letter
-// where the filters are read for every token.
-var letterIndexes = func() (t [256]uint8) {
-	for c := range 256 {
-		t[c] = 26
-		if l := byte(c) | 0x20; 'a' <= l && l <= 'z' {
-			t[c] = l - 'a'
-		}
-	}
-	return t
 }()
 
 // timeZones are the zone abbreviations that may follow a clock time.

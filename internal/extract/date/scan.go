@@ -182,7 +182,7 @@ func (s *scanner) maybeLex(t article.Token) bool {
 	if uint(n) >= uint(len(lexFilter)) {
 		return false // no lexicon word is that long, nor empty
 	}
-	first, last := letterIndexes[s.src[t.Start]]&31, letterIndexes[s.src[t.Start+n-1]]&31
+	first, last := text.LetterIndexes[s.src[t.Start]]&31, text.LetterIndexes[s.src[t.Start+n-1]]&31
 	return lexFilter[n][first]&(1<<last) != 0
 }
 
