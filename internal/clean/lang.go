@@ -88,6 +88,15 @@ var langMaxLen = func() int {
 	return n
 }()
 
+// langWordByte tells the bytes of an ASCII word after its first letter:
+// letters and the apostrophe.
+var langWordByte = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = isASCIILetter(byte(c)) || c == '\''
+	}
+	return t
+}()
+
 // langSample is how many words Language reads.
 const langSample = 150
 
@@ -106,16 +115,8 @@ func Language(s string) string {
 				continue
 			}
 			// an ASCII word: the common case, done without decoding
-			j, n := i, 0
-			var key uint64 // the first eight bytes, lowered, the first lowest
-			for j < len(s) && (isASCIILetter(s[j]) || s[j] == '\'') {
-				if n < len(buf) {
-					buf[n] = s[j] | 0x20
-					if n < 8 {
-						key |= uint64(buf[n]) << (8 * n)
-					}
-					n++
-				}
+			j := i + 1
+			for j < len(s) && langWordByte[s[j]] {
 				j++
 			}
 			if j < len(s) && s[j] >= utf8.RuneSelf {
@@ -124,9 +125,24 @@ func Language(s string) string {
 				scripts.latin += j - i
 				words++
 				var set uint16
-				if n <= 8 {
+				switch n := min(j-i, len(buf)); {
+				case n <= 8 && i+8 <= len(s):
+					// its bytes lowered (| 0x20, which keeps an apostrophe)
+					// and packed by one load, the first lowest
+					t := s[i : i+8]
+					v := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+						uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+					set = langASCII[(v|0x2020202020202020)&(^uint64(0)>>(64-8*n))]
+				case n <= 8:
+					var key uint64
+					for k := n - 1; k >= 0; k-- {
+						key = key<<8 | uint64(s[i+k]|0x20)
+					}
 					set = langASCII[key]
-				} else if n <= langMaxLen {
+				case n <= langMaxLen:
+					for k := range n {
+						buf[k] = s[i+k] | 0x20
+					}
 					set = langTable[string(buf[:n])]
 				}
 				for ; set != 0; set &= set - 1 {
