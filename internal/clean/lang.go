@@ -57,8 +57,8 @@ var langCodes, langTable = func() ([]string, map[string]uint16) {
 // langASCII is langTable's ASCII words of up to eight bytes, each packed
 // in a number (its first byte lowest), so that the words of most text
 // are looked up without hashing a string. The words of langTable hold no
-// zero byte, so that a word and its length are one number.
-var langASCII = func() map[uint64]uint16 {
+// zero byte, so that a word and its length are one number, never 0.
+var langASCII = func() *langSet {
 	m := map[uint64]uint16{}
 	for w, bits := range langTable {
 		if len(w) > 8 {
@@ -76,8 +76,47 @@ var langASCII = func() map[uint64]uint16 {
 			m[key] = bits
 		}
 	}
-	return m
+	return newLangSet(m)
 }()
+
+// langSet maps packed words to their languages' bits: an open-addressing
+// table at most a quarter full, probed from a multiplicative hash, which
+// costs less than a Go map's look-up for the 150 words Language reads.
+type langSet struct {
+	keys  []uint64 // 0: an empty slot
+	vals  []uint16
+	shift uint
+}
+
+func newLangSet(m map[uint64]uint16) *langSet {
+	bits := uint(4)
+	for 1<<bits < 4*len(m) {
+		bits++
+	}
+	t := &langSet{keys: make([]uint64, 1<<bits), vals: make([]uint16, 1<<bits), shift: 64 - bits}
+	for k, v := range m {
+		i := t.slot(k)
+		for t.keys[i] != 0 {
+			i = (i + 1) & uint64(len(t.keys)-1)
+		}
+		t.keys[i], t.vals[i] = k, v
+	}
+	return t
+}
+
+func (t *langSet) slot(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> t.shift }
+
+// get returns the bits of key (not 0), 0 when it is unknown.
+func (t *langSet) get(key uint64) uint16 {
+	for i := t.slot(key); ; i = (i + 1) & uint64(len(t.keys)-1) {
+		switch t.keys[i] {
+		case key:
+			return t.vals[i]
+		case 0:
+			return 0
+		}
+	}
+}
 
 // langMaxLen is the byte length of langTable's longest word.
 var langMaxLen = func() int {
@@ -86,6 +125,15 @@ var langMaxLen = func() int {
 		n = max(n, len(w))
 	}
 	return n
+}()
+
+// langWordByte tells the bytes of an ASCII word after its first letter:
+// letters and the apostrophe.
+var langWordByte = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = isASCIILetter(byte(c)) || c == '\''
+	}
+	return t
 }()
 
 // langSample is how many words Language reads.
@@ -106,16 +154,8 @@ func Language(s string) string {
 				continue
 			}
 			// an ASCII word: the common case, done without decoding
-			j, n := i, 0
-			var key uint64 // the first eight bytes, lowered, the first lowest
-			for j < len(s) && (isASCIILetter(s[j]) || s[j] == '\'') {
-				if n < len(buf) {
-					buf[n] = s[j] | 0x20
-					if n < 8 {
-						key |= uint64(buf[n]) << (8 * n)
-					}
-					n++
-				}
+			j := i + 1
+			for j < len(s) && langWordByte[s[j]] {
 				j++
 			}
 			if j < len(s) && s[j] >= utf8.RuneSelf {
@@ -124,9 +164,24 @@ func Language(s string) string {
 				scripts.latin += j - i
 				words++
 				var set uint16
-				if n <= 8 {
-					set = langASCII[key]
-				} else if n <= langMaxLen {
+				switch n := min(j-i, len(buf)); {
+				case n <= 8 && i+8 <= len(s):
+					// its bytes lowered (| 0x20, which keeps an apostrophe)
+					// and packed by one load, the first lowest
+					t := s[i : i+8]
+					v := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+						uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+					set = langASCII.get((v | 0x2020202020202020) & (^uint64(0) >> (64 - 8*n)))
+				case n <= 8:
+					var key uint64
+					for k := n - 1; k >= 0; k-- {
+						key = key<<8 | uint64(s[i+k]|0x20)
+					}
+					set = langASCII.get(key)
+				case n <= langMaxLen:
+					for k := range n {
+						buf[k] = s[i+k] | 0x20
+					}
 					set = langTable[string(buf[:n])]
 				}
 				for ; set != 0; set &= set - 1 {

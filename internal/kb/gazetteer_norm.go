@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,29 +17,41 @@ import (
 // made straight and curly dashes made hyphens. Names in the gazetteer and
 // words of a text meet in this form.
 func AppendNorm(dst []byte, w string) []byte {
-	ascii := true
+	if len(w) == 5 && strings.EqualFold(w, "saint") {
+		return append(dst, "st"...) // Saint Louis, St. Louis, St Louis
+	}
+	// An ASCII word (most) in one pass, written into the room made for
+	// it; at the first other byte the word is done the slow way.
+	n := len(dst)
+	dst = slices.Grow(dst, len(w))
+	buf := dst[n : n+len(w)]
+	k := 0
 	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			ascii = false
-			break
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return appendNormUnicode(dst[:n], w)
+		}
+		if c != '.' {
+			buf[k] = normLower[c]
+			k++
 		}
 	}
-	if ascii {
-		if len(w) == 5 && strings.EqualFold(w, "saint") {
-			return append(dst, "st"...) // Saint Louis, St. Louis, St Louis
+	return dst[:n+k]
+}
+
+// normLower maps an ASCII byte to itself lower-cased.
+var normLower = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
 		}
-		for i := 0; i < len(w); i++ {
-			c := w[i]
-			switch {
-			case c >= 'A' && c <= 'Z':
-				dst = append(dst, c+'a'-'A')
-			case c == '.':
-			default:
-				dst = append(dst, c)
-			}
-		}
-		return dst
 	}
+	return t
+}()
+
+// appendNormUnicode is AppendNorm for a word that is not ASCII.
+func appendNormUnicode(dst []byte, w string) []byte {
 	var it norm.Iter
 	it.InitString(norm.NFD, w)
 	for !it.Done() {

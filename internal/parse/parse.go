@@ -260,6 +260,14 @@ func (p *Parser) addWords(tagged *article.Doc, text string, t *article.Token, to
 			// a proper noun whatever the lexicon says (tag): its lower
 			// case alone, without working out a verb reading
 			word.Low = p.nameLow(w, !t.Is(article.NonASCII), tagged, tok)
+		} else if tagged != nil && !t.Is(article.NonASCII) {
+			// tokenInfo's common case, inline: a known ASCII word in
+			// lower case, which is its own lower-case form
+			if k := p.words.TaggedIndex(tagged, tok); k >= 0 && !hasUpperASCII(w) {
+				inf, word.Low = &p.infos[k], w
+			} else {
+				inf, word.Low = p.tokenInfo(s, w, true, tagged, tok)
+			}
 		} else {
 			inf, word.Low = p.tokenInfo(s, w, !t.Is(article.NonASCII), tagged, tok)
 		}

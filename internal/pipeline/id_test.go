@@ -28,6 +28,8 @@ var idSeeds = []string{
 	"Ünïcödé WORDS and ÀÉÎ", "bad \xff\xfe utf8 \xc3", strings.Repeat("word ", 400), strings.Repeat("x", 3000),
 	// words with non-ASCII letters across ID's 1,024-byte buffer
 	strings.Repeat("a", 1020) + "ÉTÉ b", strings.Repeat("a", 4094) + "ÉTÉ b", strings.Repeat("b", 5000) + "Ü", strings.Repeat("ab ", 340) + "XYZÀBC" + strings.Repeat("Ü", 600) + " end",
+	// eight-byte runs of letters and single spaces, capitals, spaces at their edges
+	"The Cat sat On the MAT and ran Away quickly   then  Stopped at ZZ zz AZaz@[`{ end", " Leading spaceX yZ " + strings.Repeat("Ab Cd Ef ", 600),
 	strings.Repeat("Q", 2000) + "\xff" + strings.Repeat("q", 1500), "x" + strings.Repeat("é", 700) + "x",
 }
 

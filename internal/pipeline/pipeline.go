@@ -6,6 +6,7 @@ package pipeline
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -404,6 +405,34 @@ func ID(s string) string {
 	n := 0 // bytes in buf
 	inWord := false
 	for i := 0; i < len(s); i++ {
+		// eight bytes at a time while each is an ASCII letter or a space,
+		// no two spaces are next to each other and the first is no space
+		// unless a word comes before (most of a news text): they are
+		// hashed as they are, capitals lowered. Each byte is below 0x80,
+		// so adding to it carries into no other byte.
+		for i+8 <= len(s) && n+8 <= len(buf) {
+			const ones, hi = 0x0101010101010101, 0x8080808080808080
+			t := s[i : i+8] // one load, as binary.LittleEndian.Uint64 of a byte slice
+			v := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			if v&hi != 0 {
+				break
+			}
+			lower := (v + ones*(0x80-'a')) &^ (v + ones*(0x80-'z'-1))
+			upper := (v + ones*(0x80-'A')) &^ (v + ones*(0x80-'Z'-1))
+			x := v ^ ones*' '
+			space := ^((x&^hi + ones*0x7f) | x) & hi // 0x80 in each byte that is a space
+			if (lower|upper|space)&hi != hi || space&(space<<8) != 0 || !inWord && space&0x80 != 0 {
+				break
+			}
+			binary.LittleEndian.PutUint64(buf[n:n+8], v|upper&hi>>2)
+			inWord = space>>63 == 0
+			i += 8
+			n += 8
+		}
+		if i == len(s) {
+			break
+		}
 		// a run of ASCII word bytes, as far as buf has room: no call in
 		// this loop, so that it runs in registers
 		if lim := min(len(s), i+len(buf)-n); idByte[s[i]] > 1 && i < lim {

@@ -55,6 +55,9 @@ func AppendSentences(out []article.Sentence, s string, toks []article.Token) []a
 	}
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
+		if t.Flags&(article.LineStart|article.Abbrev) == 0 && t.Kind != article.Punct && i-first < MaxSentenceTokens {
+			continue // most tokens: neither test below holds (one test of the flags for both)
+		}
 		// Only a line's first token (a paragraph's is one too) or a long
 		// sentence's next may start a sentence here.
 		if i > first && (t.Flags&article.LineStart != 0 || i-first >= MaxSentenceTokens) {

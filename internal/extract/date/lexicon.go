@@ -115,6 +115,68 @@ var holidays = []holiday{
 }
 
 // lexicon maps a lower-case word (without a final dot) to its class.
+// lexShort holds lexicon's words of up to eight bytes, each packed in a
+// number (its first byte lowest) with its length: an open-addressing
+// table a quarter full, probed from a multiplicative hash, which costs
+// less than a Go map's look-up of a string.
+var lexShort = func() *packedLex {
+	n := 0
+	for w := range lexicon {
+		if len(w) <= 8 {
+			n++
+		}
+	}
+	bits := uint(4)
+	for 1<<bits < 4*n {
+		bits++
+	}
+	t := &packedLex{slots: make([]packedWord, 1<<bits), shift: 64 - bits}
+	for w, e := range lexicon {
+		if len(w) > 8 || w == "" {
+			continue
+		}
+		var key uint64
+		for k := len(w) - 1; k >= 0; k-- {
+			key = key<<8 | uint64(w[k])
+		}
+		i := t.slot(key)
+		for t.slots[i].n != 0 {
+			i = (i + 1) & uint64(len(t.slots)-1)
+		}
+		t.slots[i] = packedWord{key, uint8(len(w)), e}
+	}
+	return t
+}()
+
+type packedLex struct {
+	slots []packedWord
+	shift uint
+}
+
+// packedWord is a word of up to eight bytes packed in key, its length n
+// (0: an empty slot) and its entry.
+type packedWord struct {
+	key uint64
+	n   uint8
+	e   entry
+}
+
+func (t *packedLex) slot(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> t.shift }
+
+// get returns the entry of the word of n bytes packed in key, the zero
+// entry when it is unknown.
+func (t *packedLex) get(key uint64, n int) entry {
+	for i := t.slot(key); ; i = (i + 1) & uint64(len(t.slots)-1) {
+		w := &t.slots[i]
+		if w.n == 0 {
+			return entry{}
+		}
+		if w.key == key && int(w.n) == n {
+			return w.e
+		}
+	}
+}
+
 var lexicon = func() map[string]entry {
 	m := map[string]entry{}
 	add := func(e entry, words ...string) {

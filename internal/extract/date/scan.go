@@ -196,6 +196,13 @@ func (s *scanner) lex(j int) entry {
 	if b == nil {
 		return entry{}
 	}
+	if len(b) <= 8 {
+		var key uint64
+		for k := len(b) - 1; k >= 0; k-- {
+			key = key<<8 | uint64(b[k])
+		}
+		return lexShort.get(key, len(b))
+	}
 	return lexicon[string(b)]
 }
 

@@ -280,11 +280,14 @@ func (m *entityActors) Match(sc *scratch, doc *article.Doc, ws []parse.Word, _ s
 		out = append(out, mt)
 	}
 	if m.agents != nil {
+		x := m.agents.x
 		for i := 0; i < len(ws); i++ {
-			if ws[i].Tag == parse.Punct {
+			// longest's first test, inlined here for the words of an
+			// ASCII sentence, turns most words away without a call
+			if ws[i].Tag == parse.Punct || sc.ascii && !x.first.HasASCII(ws[i].Low) {
 				continue
 			}
-			ref, end := m.agents.x.longest(ws, i, sc.ascii)
+			ref, end := x.longest(ws, i, sc.ascii)
 			if ref < 0 {
 				continue
 			}

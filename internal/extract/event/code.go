@@ -894,7 +894,7 @@ func (sc *sentCtx) place(e *article.Event, src, tgt member) {
 		default:
 			continue
 		}
-		i, ok := s.entityIndex[m.entity]
+		i, ok := s.entityAt(m.entity)
 		if !ok {
 			continue
 		}

@@ -73,6 +73,10 @@ type scratch struct {
 	coded       []bool
 	mrefFound   []mentionRef
 	entityIndex map[string]int
+	// ents are the document's entities, indexed tells that entityIndex
+	// holds them (more than maxSearched).
+	ents    []article.Entity
+	indexed bool
 	// The member, code and unit lists of a document's sentences are
 	// carved from these arenas, reset with the document, instead of each
 	// being allocated: a list's capacity ends with it (see carve), so
@@ -113,6 +117,24 @@ type quoteSpeaker struct {
 	direct  bool // the speaker's own words: I is the speaker, he is not
 }
 
+// maxSearched is the most entities entityAt searches one by one.
+const maxSearched = 32
+
+// entityAt returns the index of the last of the document's entities with
+// id id.
+func (s *scratch) entityAt(id string) (int, bool) {
+	if s.indexed {
+		i, ok := s.entityIndex[id]
+		return i, ok
+	}
+	for i := len(s.ents) - 1; i >= 0; i-- {
+		if s.ents[i].ID == id {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
 func (s *scratch) reset(doc *article.Doc) {
 	s.lastSubjPerson, s.lastSubjThing = nil, nil
 	clear(s.recentPersons)
@@ -126,10 +148,15 @@ func (s *scratch) reset(doc *article.Doc) {
 	clear(s.codeArena)
 	s.memArena, s.codeArena, s.intArena = s.memArena[:0], s.codeArena[:0], s.intArena[:0]
 	s.nameTok = append(s.nameTok[:0], make([]bool, len(doc.Tokens))...)
-	if s.entityIndex == nil {
-		s.entityIndex = map[string]int{}
+	// A few entities are searched for (entityAt); a map of them costs
+	// more to fill than the searches.
+	s.ents, s.indexed = doc.Rec.Entities, len(doc.Rec.Entities) > maxSearched
+	if s.indexed {
+		if s.entityIndex == nil {
+			s.entityIndex = map[string]int{}
+		}
+		clear(s.entityIndex)
 	}
-	clear(s.entityIndex)
 	s.mrefs, s.mrefMax = s.mrefs[:0], 0
 	for i := range doc.Rec.Entities {
 		for j, m := range doc.Rec.Entities[i].Mentions {
@@ -146,7 +173,9 @@ func (s *scratch) reset(doc *article.Doc) {
 	}
 	for i := range doc.Rec.Entities {
 		e := &doc.Rec.Entities[i]
-		s.entityIndex[e.ID] = i
+		if s.indexed {
+			s.entityIndex[e.ID] = i
+		}
 		for _, m := range e.Mentions {
 			if m.Kind == "pronoun" || m.Embed != 0 {
 				continue
@@ -173,7 +202,7 @@ func (s *scratch) reset(doc *article.Doc) {
 		if q.Speaker == "" {
 			continue
 		}
-		if i, ok := s.entityIndex[q.Speaker]; ok {
+		if i, ok := s.entityAt(q.Speaker); ok {
 			if m, ok := entityMember(&doc.Rec.Entities[i]); ok {
 				s.quoteSpeak = append(s.quoteSpeak, quoteSpeaker{span: q.Span, members: []member{m}, direct: q.Kind != article.Indirect})
 			}

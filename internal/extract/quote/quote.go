@@ -155,10 +155,19 @@ func (r *run) reset(lex *lexicon, doc *article.Doc) {
 	// registers instead of reloading them from r after every store.
 	toks, infos, sent, para := r.toks, r.infos[:n], r.sent[:n], r.para[:n]
 	clear(r.inQ)
+	joined, maxLen, ascii, asciiInfo := r.joined, lex.maxLen+4, lex.ascii, lex.asciiInfo
 	for i, t := range toks {
 		var in *info
 		if t.Kind == article.Word {
-			in = r.lookup(i, t)
+			if n := t.End - t.Start; joined && n <= maxLen && t.Flags&article.NonASCII == 0 {
+				// lookup's common case, inline: an ASCII word the
+				// segment stage looked up
+				if j := ascii.TaggedIndex(doc, i); j >= 0 {
+					in = asciiInfo[j]
+				}
+			} else {
+				in = r.lookup(i, t)
+			}
 			if in == aux && aux != nil && i > 0 && !contracts[string(r.lower(i-1))] {
 				in = possInfo
 			}
