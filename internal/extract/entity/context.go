@@ -356,8 +356,11 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 		}
 	}
 	// "Fingrid, the Finnish grid operator, said": a description in
-	// apposition.
-	if mode == modeNormal && !e.isGiven(s, c.first) {
+	// apposition. Not for the end of a name the recogniser split
+	// ("Munich Re, the world's largest reinsurer,") nor an ordinary
+	// word opening a sentence ("Separately, the world's largest").
+	if mode == modeNormal && !e.isGiven(s, c.first) && !(len(s.cands) > 0 && s.cands[len(s.cands)-1].last == c.first) &&
+		!(c.sentStart && n == 1 && s.is(c.first, fCommon)) {
 		if d, country, ok := e.descAfter(s, doc, c.last, last); ok {
 			c.typ, c.kind, c.country = article.Org, d.kind(), country
 			return

@@ -141,19 +141,33 @@ func (e *Extractor) descBefore(s *scratch, doc *article.Doc, first, a int) (*des
 
 // descAfter recognises a description in apposition after an unknown
 // name ending before token i: ", the Finnish grid operator," ", a
-// Moscow-based energy company." It returns the description and the
+// Moscow-based energy company," ", the world's largest copper miner,"
+// ", Britain's biggest bank,". It returns the description and the
 // country of a demonym or country's name in it.
 func (e *Extractor) descAfter(s *scratch, doc *article.Doc, i, last int) (*description, string, bool) {
 	if i+2 >= last || doc.TokenText(i) != "," {
 		return nil, "", false
 	}
 	k := i + 1
-	if !isArticle(s, k) {
+	country := ""
+	switch {
+	case isArticle(s, k):
+		k++
+	case doc.Tokens[k].Is(article.Cap):
+		// "Britain's biggest bank": a country or place owns the
+		// description in place of an article.
+		n, refs := e.kbMatch(s, doc, k, last)
+		if n == 0 || possessive(s, doc, k+n) == 0 {
+			return nil, "", false
+		}
+		if refs[0].Kind == kb.RefCountry {
+			country = e.gaz.Countries[refs[0].Index].ISO3
+		}
+		k += n + possessive(s, doc, k+n)
+	default:
 		return nil, "", false
 	}
-	k++
-	country := ""
-	for j := 0; j < 3 && k < last; j++ {
+	for j := 0; j < 5 && k < last; j++ {
 		if n, d := e.descAt(s, doc, k, last); n > 0 && !d.document() {
 			if !closesApposition(s, doc, k+n, last) {
 				return nil, "", false
@@ -161,10 +175,18 @@ func (e *Extractor) descAfter(s *scratch, doc *article.Doc, i, last int) (*descr
 			return d, country, true
 		}
 		t := doc.Tokens[k]
+		if p := possessive(s, doc, k); p > 0 && j > 0 {
+			k += p // "the world's largest miner"
+			continue
+		}
 		if t.Kind != article.Word {
 			return nil, "", false
 		}
 		if t.Is(article.Cap) {
+			if modifierWord(doc.TokenText(k)) {
+				k++ // "a Paris-based bank"
+				continue
+			}
 			n, refs := e.kbMatch(s, doc, k, last)
 			if n == 0 {
 				return nil, "", false
