@@ -361,7 +361,7 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	// word opening a sentence ("Separately, the world's largest").
 	split := len(s.cands) > 0 && s.cands[len(s.cands)-1].last == c.first
 	if mode == modeNormal && !e.isGiven(s, c.first) && !split && !(c.sentStart && n == 1 && s.is(c.first, fCommon)) {
-		if d, country, ok := e.descAfter(s, doc, c.last, last); ok {
+		if d, country, ok := e.descAfter(s, doc, c.first, c.last, last); ok {
 			c.typ, c.kind, c.country = article.Org, d.kind(), country
 			return
 		}

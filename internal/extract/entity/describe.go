@@ -143,8 +143,10 @@ func (e *Extractor) descBefore(s *scratch, doc *article.Doc, first, a int) (*des
 // name ending before token i: ", the Finnish grid operator," ", a
 // Moscow-based energy company," ", the world's largest copper miner,"
 // ", Britain's biggest bank,". It returns the description and the
-// country of a demonym or country's name in it.
-func (e *Extractor) descAfter(s *scratch, doc *article.Doc, i, last int) (*description, string, bool) {
+// country of a demonym or country's name in it. A description that goes
+// on (", the maker of Viagra,") counts unless the name at token a is
+// the place of a name before it ("Loser Inc of Trenton, a maker of").
+func (e *Extractor) descAfter(s *scratch, doc *article.Doc, a, i, last int) (*description, string, bool) {
 	if i+2 >= last || doc.TokenText(i) != "," {
 		return nil, "", false
 	}
@@ -169,7 +171,7 @@ func (e *Extractor) descAfter(s *scratch, doc *article.Doc, i, last int) (*descr
 	}
 	for j := 0; j < 5 && k < last; j++ {
 		if n, d := e.descAt(s, doc, k, last); n > 0 && !d.document() {
-			if !closesApposition(s, doc, k+n, last) {
+			if !closesApposition(s, doc, k+n, last) && (!descGoesOn(doc, k+n) || placeOfName(s, doc, a)) {
 				return nil, "", false
 			}
 			return d, country, true
@@ -204,6 +206,31 @@ func (e *Extractor) descAfter(s *scratch, doc *article.Doc, i, last int) (*descr
 		k++
 	}
 	return nil, "", false
+}
+
+// descGoesOn reports words that go on a description in apposition
+// without making it a noun's modifier: ", the maker of Viagra,", ", the
+// company behind Kazaa,", ", the largest mobile firm in India,", ", the
+// firm which"; not "with" (", a senior broadcaster with CBS").
+func descGoesOn(doc *article.Doc, k int) bool {
+	if k >= len(doc.Tokens) || doc.Tokens[k].Kind != article.Word {
+		return false
+	}
+	switch doc.TokenText(k) {
+	case "of", "behind", "in", "which", "that", "whose", "founded", "owned", "controlled", "based":
+		return true
+	}
+	return false
+}
+
+// placeOfName reports "of" or "in" between the name at token a and a
+// name ending just before them: "Loser Inc of Trenton".
+func placeOfName(s *scratch, doc *article.Doc, a int) bool {
+	if a < 1 || len(s.cands) == 0 || s.cands[len(s.cands)-1].last != a-1 {
+		return false
+	}
+	w := doc.TokenText(a - 1)
+	return w == "of" || w == "in"
 }
 
 // tokMention is a mention of an entity by name over tokens [first, last).
