@@ -453,7 +453,7 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	// "Pirelli shares", "a Magna spokesman", "shares in Cofinec",
 	// "rival Ericsson": words around the name that go with companies
 	// and other organisations.
-	if c.hint != article.Person && !given && (c.last < last && doc.Tokens[c.last].Kind == article.Word && s.is(c.last, fOrgAfter) ||
+	if c.hint != article.Person && !given && (c.last < last && doc.Tokens[c.last].Kind == article.Word && s.is(c.last, fOrgAfter) && e.orgAfterFits(s, c) ||
 		e.orgAfterPossessive(s, doc, c.last, last) ||
 		e.orgBefore(s, doc, first, c.first)) {
 		c.hint = article.Org
@@ -517,6 +517,18 @@ func hasProse(doc *article.Doc, first, last int) bool {
 		}
 	}
 	return false
+}
+
+// orgAfterFits reports whether the organisation's word after c fits
+// it: "Investec economist", but not "City analysts", "Group Economist"
+// or "Telecom analysts" opening a sentence, where the word (value proper)
+// follows an English word or a sentence's first word alone.
+func (e *Extractor) orgAfterFits(s *scratch, c *cand) bool {
+	if c.last-c.first > 1 || !c.sentStart && !s.is(c.first, fCommon) {
+		return true
+	}
+	q, _ := e.cues.get(cueOrgAfter, s.w(c.last))
+	return q.Value != "proper"
 }
 
 // orgAfterPossessive reports "Pirelli's cables division": a possessive
