@@ -346,6 +346,12 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 		}
 		return
 	}
+	// "Brenmoor Paper Inc" of "Brenmoor Paper Inc of Dunkerton": a
+	// company's legal form ends the name split from its place.
+	if n >= 2 && e.companyTail(s, c.last-1) && !s.is(c.first, fFunction) {
+		c.typ, c.kind = article.Org, "company"
+		return
+	}
 	// "The Estonian grid operator Elering", "US carmaker Ford": a
 	// description of an organisation just before the name, and the
 	// country named before the description.
