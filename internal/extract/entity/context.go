@@ -348,7 +348,7 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	}
 	// "Brenmoor Paper Inc" of "Brenmoor Paper Inc of Dunkerton": a
 	// company's legal form ends the name split from its place.
-	if n >= 2 && e.companyTail(s, c.last-1) && !s.is(c.first, fFunction) {
+	if n >= 2 && s.is(c.last-1, fOrgTailLast) && e.companyTail(s, c.last-1) && !s.is(c.first, fFunction) {
 		c.typ, c.kind = article.Org, "company"
 		return
 	}
@@ -376,7 +376,7 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	// after the name makes it a listed company's.
 	// Not for a lone letter or legal form ("class H <GMH>", "Heck's Inc
 	// <HEX>").
-	if mode == modeNormal && !split && !(n == 1 && (len(s.w(c.first)) == 1 || e.companyTail(s, c.first))) && e.tickerAfter(s, doc, c.last, last) {
+	if mode == modeNormal && !split && e.tickerAfter(s, doc, c.last, last) && !(n == 1 && (len(s.w(c.first)) == 1 || e.companyTail(s, c.first))) {
 		c.typ, c.kind = article.Org, "company"
 		return
 	}
