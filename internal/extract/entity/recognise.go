@@ -496,6 +496,13 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 			}
 		}
 	}
+	// "Kia Motor Corp of South Korea": a company named with its legal
+	// form, and its place.
+	if k := e.companyOf(s, doc, a, b); k > 0 {
+		e.splitRun(s, doc, a, k, first, last, mode)
+		e.splitRun(s, doc, k+1, b, first, last, mode)
+		return
+	}
 	// "Keith O'Neill of Norwich City": a person of a place or
 	// organisation.
 	if k := e.personOf(s, doc, a, b); k > 0 {
