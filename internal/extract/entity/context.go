@@ -346,6 +346,12 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 		}
 		return
 	}
+	// "Brenmoor Paper Inc" of "Brenmoor Paper Inc of Dunkerton": a
+	// company's legal form ends the name split from its place.
+	if n >= 2 && s.is(c.last-1, fOrgTailLast) && e.companyTail(s, c.last-1) && !s.is(c.first, fFunction) {
+		c.typ, c.kind = article.Org, "company"
+		return
+	}
 	// "The Estonian grid operator Elering", "US carmaker Ford": a
 	// description of an organisation just before the name, and the
 	// country named before the description.
@@ -356,12 +362,23 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 		}
 	}
 	// "Fingrid, the Finnish grid operator, said": a description in
-	// apposition.
-	if mode == modeNormal && !e.isGiven(s, c.first) {
-		if d, country, ok := e.descAfter(s, doc, c.last, last); ok {
+	// apposition. Not for the end of a name the recogniser split
+	// ("Munich Re, the world's largest reinsurer,") nor an ordinary
+	// word opening a sentence ("Separately, the world's largest").
+	split := len(s.cands) > 0 && s.cands[len(s.cands)-1].last == c.first
+	if mode == modeNormal && !e.isGiven(s, c.first) && !split && !(c.sentStart && n == 1 && s.is(c.first, fCommon)) {
+		if d, country, ok := e.descAfter(s, doc, c.first, c.last, last); ok {
 			c.typ, c.kind, c.country = article.Org, d.kind(), country
 			return
 		}
+	}
+	// "Zentrix Holdings (NYSE: ZTX)", "Cobanco Inc <CBCO>": a ticker
+	// after the name makes it a listed company's.
+	// Not for a lone letter or legal form ("class H <GMH>", "Heck's Inc
+	// <HEX>").
+	if mode == modeNormal && !split && e.tickerAfter(s, doc, c.last, last) && !(n == 1 && (len(s.w(c.first)) == 1 || e.companyTail(s, c.first))) {
+		c.typ, c.kind = article.Org, "company"
+		return
 	}
 	if n == 1 && s.is(c.first, fSurname) {
 		c.typ, c.form = article.Person, "surname"
@@ -442,7 +459,7 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	// "Pirelli shares", "a Magna spokesman", "shares in Cofinec",
 	// "rival Ericsson": words around the name that go with companies
 	// and other organisations.
-	if c.hint != article.Person && !given && (c.last < last && doc.Tokens[c.last].Kind == article.Word && s.is(c.last, fOrgAfter) ||
+	if c.hint != article.Person && !given && (c.last < last && doc.Tokens[c.last].Kind == article.Word && s.is(c.last, fOrgAfter) && e.orgAfterFits(s, c) ||
 		e.orgAfterPossessive(s, doc, c.last, last) ||
 		e.orgBefore(s, doc, first, c.first)) {
 		c.hint = article.Org
@@ -450,7 +467,12 @@ func (e *Extractor) typeUnknown(s *scratch, doc *article.Doc, c *cand, first, la
 	// An acronym no list knows, in prose, is an organisation's far more
 	// often than anything else's: "the OSCE", "FIFA said".
 	// Not in tables ("W L PCT GB"): the sentence must hold prose.
+	// A ticker's symbol ("(NYSE: ZTX)", "<HSB.N>") is no name.
 	if n == 1 && mode == modeNormal && c.hint == "" && doc.Tokens[c.first].Is(article.AllCaps) && !doc.Tokens[c.first].Is(article.HasDigit) && !s.is(c.first, fNonName) {
+		if e.tickerSymbol(s, doc, first, c.first, last) {
+			c.weak = true
+			return
+		}
 		if l := doc.Tokens[c.first].End - doc.Tokens[c.first].Start; l >= 2 && l <= 6 && hasProse(doc, first, last) {
 			c.hint = article.Org
 		}
@@ -503,6 +525,18 @@ func hasProse(doc *article.Doc, first, last int) bool {
 	return false
 }
 
+// orgAfterFits reports whether the organisation's word after c fits
+// it: "Investec economist", but not "City analysts", "Group Economist"
+// or "Telecom analysts" opening a sentence, where the word (value proper)
+// follows an English word or a sentence's first word alone.
+func (e *Extractor) orgAfterFits(s *scratch, c *cand) bool {
+	if c.last-c.first > 1 || !c.sentStart && !s.is(c.first, fCommon) {
+		return true
+	}
+	q, _ := e.cues.get(cueOrgAfter, s.w(c.last))
+	return q.Value != "proper"
+}
+
 // orgAfterPossessive reports "Pirelli's cables division": a possessive
 // at token i and an organisation's word after it.
 func (e *Extractor) orgAfterPossessive(s *scratch, doc *article.Doc, i, last int) bool {
@@ -537,4 +571,66 @@ func (e *Extractor) appositionRole(s *scratch, doc *article.Doc, i, last int) bo
 		}
 	}
 	return false
+}
+
+// tickerAfter reports a stock ticker at token i: a stock exchange
+// (exchange rows of entity_words.tsv) and a colon in brackets, "(NYSE:
+// ZTX)", "(Nasdaq: MRVL)", or a wire service's symbol in angle brackets,
+// "<CBCO>", "<ACME.N>".
+func (e *Extractor) tickerAfter(s *scratch, doc *article.Doc, i, last int) bool {
+	if i+3 >= last {
+		return false
+	}
+	switch doc.TokenText(i) {
+	case "(":
+		for n := 1; n <= 2 && i+n+1 < last; n++ {
+			if doc.TokenText(i+n+1) == ":" {
+				_, ok := e.cues.get(cueExchange, s.phrase(i+1, i+n+1))
+				return ok
+			}
+		}
+	case "<":
+		// A symbol in capitals, perhaps with its market after a dot or
+		// a space: "<GS.N>", "<SKPS ST>"; not a name ("<CFM
+		// International>").
+		k := i + 1
+		for ; k < last && k < i+4; k++ {
+			if doc.Tokens[k].Kind == article.Word && upperLetters(doc.TokenText(k)) || k > i+1 && doc.TokenText(k) == "." {
+				continue
+			}
+			break
+		}
+		return k > i+1 && k < last && doc.TokenText(k) == ">" && doc.Tokens[k-1].Kind == article.Word
+	}
+	return false
+}
+
+// tickerSymbol reports the symbol of a stock ticker at token i: "ZTX"
+// of "(NYSE: ZTX)", "HSB" of "<HSB.N>".
+func (e *Extractor) tickerSymbol(s *scratch, doc *article.Doc, first, i, last int) bool {
+	if i-1 < first {
+		return false
+	}
+	switch doc.TokenText(i - 1) {
+	case "<":
+		return e.tickerAfter(s, doc, i-1, last)
+	case ":":
+		for n := 1; n <= 2 && i-2-n >= first; n++ {
+			if doc.TokenText(i-2-n) == "(" {
+				return e.tickerAfter(s, doc, i-2-n, last)
+			}
+		}
+	}
+	return false
+}
+
+// upperLetters reports a word of capital letters A to Z alone, or dots
+// between them ("GS.N").
+func upperLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if (w[i] < 'A' || w[i] > 'Z') && (w[i] != '.' || i == 0) {
+			return false
+		}
+	}
+	return w != ""
 }

@@ -33,6 +33,7 @@ const (
 	cueDesc      = "description"
 	cueMinistry  = "ministry"
 	cueMiscTail  = "misc_tail"
+	cueExchange  = "exchange"
 )
 
 // Word flags: what the knowledge base and the cue words say of one word.

@@ -141,30 +141,54 @@ func (e *Extractor) descBefore(s *scratch, doc *article.Doc, first, a int) (*des
 
 // descAfter recognises a description in apposition after an unknown
 // name ending before token i: ", the Finnish grid operator," ", a
-// Moscow-based energy company." It returns the description and the
-// country of a demonym or country's name in it.
-func (e *Extractor) descAfter(s *scratch, doc *article.Doc, i, last int) (*description, string, bool) {
+// Moscow-based energy company," ", the world's largest copper miner,"
+// ", Britain's biggest bank,". It returns the description and the
+// country of a demonym or country's name in it. A description that goes
+// on (", the maker of Viagra,") counts unless the name at token a is
+// the place of a name before it ("Loser Inc of Trenton, a maker of").
+func (e *Extractor) descAfter(s *scratch, doc *article.Doc, a, i, last int) (*description, string, bool) {
 	if i+2 >= last || doc.TokenText(i) != "," {
 		return nil, "", false
 	}
 	k := i + 1
-	if !isArticle(s, k) {
+	country := ""
+	switch {
+	case isArticle(s, k):
+		k++
+	case doc.Tokens[k].Is(article.Cap):
+		// "Britain's biggest bank": a country or place owns the
+		// description in place of an article.
+		n, refs := e.kbMatch(s, doc, k, last)
+		if n == 0 || possessive(s, doc, k+n) == 0 {
+			return nil, "", false
+		}
+		if refs[0].Kind == kb.RefCountry {
+			country = e.gaz.Countries[refs[0].Index].ISO3
+		}
+		k += n + possessive(s, doc, k+n)
+	default:
 		return nil, "", false
 	}
-	k++
-	country := ""
-	for j := 0; j < 3 && k < last; j++ {
+	for j := 0; j < 5 && k < last; j++ {
 		if n, d := e.descAt(s, doc, k, last); n > 0 && !d.document() {
-			if !closesApposition(s, doc, k+n, last) {
+			if !closesApposition(s, doc, k+n, last) && (!descGoesOn(doc, k+n) || placeOfName(s, doc, a)) {
 				return nil, "", false
 			}
 			return d, country, true
 		}
 		t := doc.Tokens[k]
+		if p := possessive(s, doc, k); p > 0 && j > 0 {
+			k += p // "the world's largest miner"
+			continue
+		}
 		if t.Kind != article.Word {
 			return nil, "", false
 		}
 		if t.Is(article.Cap) {
+			if modifierWord(doc.TokenText(k)) {
+				k++ // "a Paris-based bank"
+				continue
+			}
 			n, refs := e.kbMatch(s, doc, k, last)
 			if n == 0 {
 				return nil, "", false
@@ -182,6 +206,31 @@ func (e *Extractor) descAfter(s *scratch, doc *article.Doc, i, last int) (*descr
 		k++
 	}
 	return nil, "", false
+}
+
+// descGoesOn reports words that go on a description in apposition
+// without making it a noun's modifier: ", the maker of Viagra,", ", the
+// company behind Kazaa,", ", the largest mobile firm in India,", ", the
+// firm which"; not "with" (", a senior broadcaster with CBS").
+func descGoesOn(doc *article.Doc, k int) bool {
+	if k >= len(doc.Tokens) || doc.Tokens[k].Kind != article.Word {
+		return false
+	}
+	switch doc.TokenText(k) {
+	case "of", "behind", "in", "which", "that", "whose", "founded", "owned", "controlled", "based":
+		return true
+	}
+	return false
+}
+
+// placeOfName reports "of" or "in" between the name at token a and a
+// name ending just before them: "Loser Inc of Trenton".
+func placeOfName(s *scratch, doc *article.Doc, a int) bool {
+	if a < 1 || len(s.cands) == 0 || s.cands[len(s.cands)-1].last != a-1 {
+		return false
+	}
+	w := doc.TokenText(a - 1)
+	return w == "of" || w == "in"
 }
 
 // tokMention is a mention of an entity by name over tokens [first, last).

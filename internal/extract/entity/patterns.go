@@ -149,6 +149,34 @@ func (e *Extractor) personOf(s *scratch, doc *article.Doc, a, b int) int {
 	return 0
 }
 
+// companyOf returns the token of "of" in a run [a, b) where a company's
+// legal form ends the name before it ("Kia Motor Corp of South Korea",
+// "Hoechst AG of West Germany"), or 0. Not after a legal form that heads
+// names too ("Royal Bank of Scotland"), inside a known name, nor before
+// another legal form ("Consolidated Edison Co of New York Inc").
+func (e *Extractor) companyOf(s *scratch, doc *article.Doc, a, b int) int {
+	for k := a + 1; k < b-1; k++ {
+		if doc.TokenText(k) != "of" {
+			continue
+		}
+		if k == a+1 || !s.is(k-1, fOrgTailLast) || s.is(k-1, fOrgHead) || !e.companyTail(s, k-1) {
+			return 0
+		}
+		for p := a; p < k; p++ {
+			if n, _ := e.kbMatch(s, doc, p, b); p+n > k {
+				return 0
+			}
+		}
+		// "Consolidated Edison Co of New York Inc": a legal form at the
+		// end too makes one name.
+		if s.is(b-1, fOrgTailLast) && e.companyTail(s, b-1) {
+			return 0
+		}
+		return k
+	}
+	return 0
+}
+
 // kbOrgAt reports a known organisation's name filling [a, b).
 func (e *Extractor) kbOrgAt(s *scratch, doc *article.Doc, a, b int) bool {
 	n, refs := e.kbMatch(s, doc, a, b)

@@ -241,6 +241,39 @@ func (e *Extractor) recogniseSentence(s *scratch, doc *article.Doc, first, last,
 	}
 }
 
+// pluralApostrophe returns the token after the apostrophe at j that ends
+// a plural ("Bankers'") when a capitalised word follows it, or 0.
+func pluralApostrophe(doc *article.Doc, j, last int) int {
+	if j+1 >= last || j == 0 || doc.Tokens[j].Kind != article.Punct || !doc.Tokens[j+1].Is(article.Cap) || doc.Tokens[j+1].Kind != article.Word {
+		return 0
+	}
+	if w := doc.TokenText(j); w != "'" && w != "’" {
+		return 0
+	}
+	p := doc.Tokens[j-1]
+	if p.End != doc.Tokens[j].Start || p.Kind != article.Word || doc.Rec.Text[p.End-1] != 's' {
+		return 0
+	}
+	return j + 1
+}
+
+// ownName reports that neither the words [i, j) before a plural's
+// apostrophe nor those from k after it are a known name.
+// A tail right after the apostrophe ("Bankers' Association") is the
+// name's own, whatever the gazetteer says of it alone.
+func (e *Extractor) ownName(s *scratch, doc *article.Doc, i, j, k, last int) bool {
+	for p := i; p < j; p++ {
+		if n, _ := e.kbMatch(s, doc, p, j); p+n == j {
+			return false
+		}
+	}
+	if s.is(k, fOrgTailLast) {
+		return true
+	}
+	n, _ := e.kbMatch(s, doc, k, last)
+	return n == 0
+}
+
 // titleRun reports a run of capitalised words that is a headline in
 // title case: ordinary words ("Trying", "Ahead") and a capitalised
 // preposition ("To", "Of") inside it.
@@ -268,6 +301,19 @@ func (e *Extractor) runEnd(s *scratch, doc *article.Doc, i, last, mode int) int 
 		if e.nameish(s, doc, j, mode) && !isPossessiveS(s, doc, j) {
 			j++
 			continue
+		}
+		// "British Bankers' Association", "Musicians' Union": a plural's
+		// apostrophe inside an organisation's name, its last word (or
+		// the one after) an organisation's tail. Not an organisation's
+		// possessive ("United Nations' Economic Commission", "Salomon
+		// Brothers' Capital"), nor before a known name ("Lib Dems'
+		// Treasury").
+		if c := doc.Rec.Text[doc.Tokens[j].Start]; c == '\'' || c == 0xe2 { // ' or ’
+			if k := pluralApostrophe(doc, j, last); k > 0 && (s.is(k, fOrgTailLast) || k+1 < last && doc.Tokens[k+1].Is(article.Cap) && s.is(k+1, fOrgTailLast)) &&
+				!s.is(j-1, fOrgTailLast) && e.ownName(s, doc, i, j, k, last) {
+				j = k
+				continue
+			}
 		}
 		// connectors: up to two ("of the") before a name-like word
 		k := j
@@ -313,8 +359,14 @@ func (e *Extractor) andSplits(s *scratch, doc *article.Doc, i, j, k, last, mode 
 	}
 	// An organisation's tail after the second part makes one name.
 	m := k
-	for m < last && !doc.Tokens[m].Is(article.LineStart) && e.nameish(s, doc, m, mode) && m-k < 6 {
-		m++
+	for m < last && !doc.Tokens[m].Is(article.LineStart) && m-k < 6 {
+		if e.nameish(s, doc, m, mode) {
+			m++
+		} else if p := pluralApostrophe(doc, m, last); p > 0 {
+			m = p // "Transport and General Workers' Union"
+		} else {
+			break
+		}
 	}
 	return !s.is(m-1, fOrgTailLast)
 }
@@ -495,6 +547,13 @@ func (e *Extractor) splitRun(s *scratch, doc *article.Doc, a, b, first, last, mo
 				return
 			}
 		}
+	}
+	// "Kia Motor Corp of South Korea": a company named with its legal
+	// form, and its place.
+	if k := e.companyOf(s, doc, a, b); k > 0 {
+		e.splitRun(s, doc, a, k, first, last, mode)
+		e.splitRun(s, doc, k+1, b, first, last, mode)
+		return
 	}
 	// "Keith O'Neill of Norwich City": a person of a place or
 	// organisation.
