@@ -176,7 +176,7 @@ func (q *quietCheck) phraseAt(s string, toks []article.Token, k int, p *petrarch
 		if w == "'" || nt(w) || !text.IsASCII(w) {
 			return true
 		}
-		if !equalLower(w, p.Words[i]) {
+		if !text.IsLower(w, p.Words[i]) {
 			return false
 		}
 	}
@@ -188,23 +188,6 @@ func (q *quietCheck) phraseAt(s string, toks []article.Token, k int, p *petrarch
 func nt(w string) bool {
 	n := len(w)
 	return n >= 4 && (w[n-1] == 't' || w[n-1] == 'T') && (w[n-2] == '\'' || w[n-2] >= 0x80)
-}
-
-// equalLower reports whether ASCII w lower-cased is low.
-func equalLower(w, low string) bool {
-	if len(w) != len(low) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != low[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // phrasesFrom returns the agent phrases whose first word is ASCII word w
