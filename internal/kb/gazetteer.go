@@ -252,6 +252,23 @@ func forRows(files []file, cols []string, fn func(cells []string, t *Table) erro
 	return nil
 }
 
+// appendRows appends to *dst an element made by row from the named cells
+// of every row of the file name (none where ok is false), with room made
+// first for all of the file's rows.
+func appendRows[T any](src Source, name string, cols []string, dst *[]T, row func(cells []string) (v T, ok bool)) error {
+	files, err := optionalFiles(src, name)
+	if err != nil {
+		return err
+	}
+	*dst = slices.Grow(*dst, rowCount(files))
+	return forRows(files, cols, func(c []string, _ *Table) error {
+		if v, ok := row(c); ok {
+			*dst = append(*dst, v)
+		}
+		return nil
+	})
+}
+
 // trimSpace is strings.TrimSpace with a short way for the commonest
 // cells, which start and end with a visible ASCII character.
 func trimSpace(c string) string {
@@ -425,62 +442,33 @@ func buildGazetteer(src Source) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	orgs, err := optionalFiles(src, OrgsFile)
-	if err != nil {
-		return nil, err
-	}
-	g.Orgs = make([]Org, 0, rowCount(orgs))
-	err = forRows(orgs, []string{"name", "aliases", "kind", "country", "actor"}, func(c []string, _ *Table) error {
-		if c[0] != "" {
-			g.Orgs = append(g.Orgs, Org{Name: c[0], Aliases: Multi(c[1]), Kind: c[2], Country: c[3], Actor: c[4]})
-		}
-		return nil
+	err = appendRows(src, OrgsFile, []string{"name", "aliases", "kind", "country", "actor"}, &g.Orgs, func(c []string) (Org, bool) {
+		return Org{Name: c[0], Aliases: Multi(c[1]), Kind: c[2], Country: c[3], Actor: c[4]}, c[0] != ""
 	})
 	if err != nil {
 		return nil, err
 	}
-	given, err := optionalFiles(src, GivenNamesFile)
-	if err != nil {
-		return nil, err
-	}
-	common, err := optionalFiles(src, CommonWordsFile)
-	if err != nil {
-		return nil, err
-	}
-	g.given = make([]givenName, 0, rowCount(given))
-	err = forRows(given, []string{"name", "gender"}, func(c []string, _ *Table) error {
-		if c[0] != "" {
-			gd := byte('u')
-			if c[1] != "" {
-				gd = c[1][0]
-			}
-			g.given = append(g.given, givenName{Norm(c[0]), gd})
+	err = appendRows(src, GivenNamesFile, []string{"name", "gender"}, &g.given, func(c []string) (givenName, bool) {
+		gd := byte('u')
+		if c[1] != "" {
+			gd = c[1][0]
 		}
-		return nil
+		return givenName{Norm(c[0]), gd}, c[0] != ""
 	})
 	if err != nil {
 		return nil, err
 	}
-	g.common = make([]string, 0, rowCount(common))
-	err = forRows(common, []string{"word"}, func(c []string, _ *Table) error {
-		if c[0] != "" {
-			g.common = append(g.common, Norm(c[0]))
-		}
-		return nil
+	err = appendRows(src, CommonWordsFile, []string{"word"}, &g.common, func(c []string) (string, bool) {
+		return Norm(c[0]), c[0] != ""
 	})
 	if err != nil {
 		return nil, err
 	}
-	cues, err := optionalFiles(src, EntityWordsFile)
-	if err != nil {
-		return nil, err
-	}
-	g.Cues = make([]Cue, 0, rowCount(cues))
-	err = forRows(cues, []string{"word", "class", "value", "code"}, func(c []string, _ *Table) error {
-		if c[0] != "" && c[1] != "" {
-			g.Cues = append(g.Cues, Cue{Words: c[0], Key: NormPhrase(c[0]), Class: c[1], Value: c[2], Code: c[3]})
+	err = appendRows(src, EntityWordsFile, []string{"word", "class", "value", "code"}, &g.Cues, func(c []string) (Cue, bool) {
+		if c[0] == "" || c[1] == "" {
+			return Cue{}, false
 		}
-		return nil
+		return Cue{Words: c[0], Key: NormPhrase(c[0]), Class: c[1], Value: c[2], Code: c[3]}, true
 	})
 	if err != nil {
 		return nil, err
