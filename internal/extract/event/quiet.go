@@ -207,18 +207,9 @@ func (q *quietCheck) phrasesFrom(w string) (ids []int32, ok bool) {
 	return q.first[string(buf[:len(w)])], true
 }
 
+// isFirst reports whether ASCII word w, in any case, may start an agent
+// phrase (true for a word too long to be lowered here).
 func (q *quietCheck) isFirst(w string) bool {
-	var buf [32]byte
-	if len(w) > len(buf) {
-		return true
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	_, ok := q.first[string(buf[:len(w)])]
-	return ok
+	ids, ok := q.phrasesFrom(w)
+	return !ok || len(ids) > 0
 }
